@@ -1,0 +1,147 @@
+/**
+ * The matching module's own input and output types. `src/` maps database rows and API bodies
+ * to these; nothing here knows about HTTP, SQL or search engines.
+ *
+ * Times are minutes from 00:00 Japan time (0–1440); weekdays are ISO numbers, 1 = Monday … 7 = Sunday.
+ */
+
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** One weekly window, e.g. Monday 09:00–15:00 is `{ day: 1, start: 540, end: 900 }`. */
+export interface WeeklyWindow {
+  day: Weekday;
+  start: number;
+  end: number;
+}
+
+export type EmploymentType = 'full_time' | 'contract' | 'part_time' | 'dispatch' | 'freelance';
+export type PayUnit = 'hour' | 'day' | 'month' | 'year';
+export type CommuteMode = 'car' | 'transit' | 'walk_bicycle';
+export type RemoteMode = 'none' | 'hybrid' | 'full';
+export type RemoteWish = 'required' | 'preferred' | 'no_preference';
+export type Overtime = 'none' | 'occasional' | 'regular';
+export type SupportStage = 1 | 2 | 3 | 4 | 5;
+export type SkillLevel = 1 | 2 | 3;
+export type Locale = 'ja' | 'en';
+
+export type JobCategory =
+  | 'care'
+  | 'office'
+  | 'medical_office'
+  | 'childcare_assistant'
+  | 'retail'
+  | 'food'
+  | 'call_center'
+  | 'accounting'
+  | 'it_web'
+  | 'manufacturing';
+
+export type FlexibilityFact =
+  | 'short_time_allowed'
+  | 'sick_child_absence_ok'
+  | 'school_event_leave'
+  | 'onsite_nursery'
+  | 'childcare_subsidy'
+  | 'relocation_housing'
+  | 'relocation_moving_costs';
+
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+/** An area from the area master: a prefecture, a municipality or a ward, with its representative point. */
+export interface Place {
+  code: string;
+  prefCode: string;
+  kind: 'prefecture' | 'municipality' | 'ward';
+  name: string;
+  point: GeoPoint;
+  /**
+   * For a ward (区) of a designated city, the city's own code, so a target area given as the city
+   * also covers its wards. Optional: without it only equal codes and prefectures match.
+   */
+  parentCode?: string;
+}
+
+export interface Pay {
+  amount: number;
+  unit: PayUnit;
+}
+
+export interface SkillWithLevel {
+  tag: string;
+  level: SkillLevel;
+}
+
+export interface TargetArea {
+  place: Place;
+  needsRelocationSupport: boolean;
+}
+
+export interface MatchMember {
+  id: string;
+  /** Where she lives now (municipality or ward). */
+  home: Place;
+  /** Areas she would move (back) to: U-turn / I-turn. Empty when she is not relocating. */
+  targetAreas: TargetArea[];
+  availability: WeeklyWindow[];
+  maxHoursPerWeek: number;
+  /** ISO date (YYYY-MM-DD) from which she can start, if she gave one. */
+  earliestStartDate?: string;
+  maxCommuteMinutes: number;
+  commuteMode: CommuteMode;
+  children: { birthYear: number; birthMonth: number }[];
+  skills: SkillWithLevel[];
+  qualifications: string[];
+  /** The least she can accept; roles paying less are infeasible. */
+  payFloor?: Pay;
+  /** What she hopes for; scored softly. */
+  payWish?: Pay;
+  /** Employment types she accepts; empty means any. */
+  employmentTypes: EmploymentType[];
+  remoteWish: RemoteWish;
+  /** Set by a coordinator; null until assessed (treated as not ready for automatic suggestions). */
+  supportStage: SupportStage | null;
+  blockedOrganisationIds: string[];
+}
+
+export type RoleSchedule =
+  | { kind: 'fixed'; shifts: WeeklyWindow[] }
+  | {
+      kind: 'flexible';
+      allowedWindows: WeeklyWindow[];
+      minHoursPerWeek: number;
+      minDaysPerWeek: number;
+      /** The hours the employer would ideally like; used for how well she suits the role. */
+      preferredHoursPerWeek?: number;
+    };
+
+export interface RoleFact {
+  available: boolean;
+  verified: boolean;
+}
+
+export interface MatchRole {
+  id: string;
+  organisationId: string;
+  title: string;
+  category: JobCategory;
+  employmentType: EmploymentType;
+  pay: { min: number; max?: number; unit: PayUnit };
+  schedule: RoleSchedule;
+  overtime: Overtime;
+  weekendWork: boolean;
+  nightWork: boolean;
+  remote: { mode: RemoteMode; officeDaysPerWeek?: number };
+  /** Work locations; may be empty only for fully remote roles. */
+  locations: Place[];
+  requiredSkills: SkillWithLevel[];
+  niceToHaveSkills: SkillWithLevel[];
+  requiredQualifications: string[];
+  facts: Partial<Record<FlexibilityFact, RoleFact>>;
+  /** ISO date the role starts, if fixed. */
+  startDate?: string;
+  /** Introductions of this role that are open (approved, not yet concluded); used to spread them. */
+  openIntroductions: number;
+}

@@ -1,0 +1,43 @@
+/**
+ * The Node service's configuration, read from environment variables and checked with zod so a
+ * bad value stops the start with a clear message instead of misbehaving later.
+ */
+import { z } from 'zod';
+import { type AppConfig, defaultConfig } from '../../deps.ts';
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default('./data/yorisoi.db'),
+  SEED_DEMO: booleanFlag.default(true),
+  TRUST_PROXY: booleanFlag.default(false),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(defaultConfig.sessionTtlHours),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(defaultConfig.maxBodyBytes),
+});
+
+export interface NodeConfig {
+  port: number;
+  host: string;
+  databasePath: string;
+  seedDemo: boolean;
+  app: AppConfig;
+}
+
+/** @example const config = readNodeConfig(process.env) */
+export function readNodeConfig(env: Record<string, string | undefined>): NodeConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    seedDemo: e.SEED_DEMO,
+    app: { ...defaultConfig, trustProxy: e.TRUST_PROXY, sessionTtlHours: e.SESSION_TTL_HOURS, maxBodyBytes: e.MAX_BODY_BYTES },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Opens the SQLite database of record with better-sqlite3 (Node only): WAL so readers never
+ * wait on the writer, foreign keys enforced, and a busy timeout for the seed and the service
+ * sharing one file. Migrations are read from `src/db/migrations/` and applied on open.
+ */
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { type Database, transactionalDatabase } from '../../db/database.ts';
+import { migrateToLatest } from '../../db/migrator.ts';
+import type { DB } from '../../db/schema.ts';
+
+const migrationsDir = fileURLToPath(new URL('../../db/migrations/', import.meta.url));
+
+/** Reads every `*.sql` migration, keyed by file name. */
+export function readMigrationSources(): Record<string, string> {
+  const names = readdirSync(migrationsDir)
+    .filter((name) => name.endsWith('.sql'))
+    .sort();
+  return Object.fromEntries(names.map((name) => [name, readFileSync(`${migrationsDir}${name}`, 'utf8')]));
+}
+
+export interface SqliteDatabase extends Database {
+  /** The raw handle, for bulk loads that need prepared statements (the seed loader). */
+  readonly sqlite: SQLite.Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (creating if needed) and migrates a database file; `:memory:` works for tests.
+ * @example const database = await openSqlite('./data/yorisoi.db')
+ */
+export async function openSqlite(path: string): Promise<SqliteDatabase> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(db, readMigrationSources());
+  return { ...transactionalDatabase(db), sqlite, close: () => db.destroy() };
+}

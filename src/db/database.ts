@@ -1,0 +1,30 @@
+/**
+ * The database handle the app receives: a Kysely instance for queries, plus `atomic()` for
+ * multi-row writes. Writes are handed over as a list of compiled statements rather than as a
+ * callback, because D1 has no interactive transactions: SQLite runs the list in a transaction,
+ * D1 as one `batch()`. A service therefore reads first, decides, and then writes in one go.
+ */
+import type { Compilable, Kysely } from 'kysely';
+import type { DB } from './schema.ts';
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  /**
+   * Runs every write or none.
+   * @example await database.atomic([insertRole(db, row), ...insertRoleWindows(db, id, windows)])
+   */
+  atomic(writes: readonly Compilable[]): Promise<void>;
+}
+
+/** Runs the writes inside a Kysely transaction: the SQLite (and any interactive-transaction) way. */
+export function transactionalDatabase(db: Kysely<DB>): Database {
+  return {
+    db,
+    async atomic(writes) {
+      if (writes.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        for (const write of writes) await trx.executeQuery(write.compile());
+      });
+    },
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * Table types for Kysely. One interface per table; columns are snake_case as stored.
+ * SQLite has no boolean or date types, so booleans are 0/1 integers and instants are
+ * ISO-8601 UTC strings; services turn rows into domain objects so none of this leaks out.
+ */
+
+
+export interface AreaTable {
+  code: string;
+  kind: 'prefecture' | 'municipality' | 'ward';
+  pref_code: string;
+  prefecture: string;
+  parent_code: string | null;
+  name: string;
+  kana: string;
+  lat: number | null;
+  lng: number | null;
+}
+
+export type UserRole = 'member' | 'employer' | 'coordinator' | 'admin';
+
+export interface UserTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  role: UserRole;
+  display_name: string;
+  organisation_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the token, so a leaked database does not leak live sessions. */
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export type VerificationState = 'unverified' | 'verified' | 'rejected';
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  name_kana: string | null;
+  scale: 'local' | 'national';
+  corporate_number: string | null;
+  head_office_area_code: string;
+  description: string;
+  website: string | null;
+  verification_state: VerificationState;
+  verified_at: string | null;
+  verified_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type RoleStatus = 'draft' | 'published' | 'closed';
+
+export interface JobRoleTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  description: string;
+  category: string;
+  employment_type: string;
+  pay_min: number;
+  pay_max: number | null;
+  pay_unit: string;
+  schedule_kind: 'fixed' | 'flexible';
+  min_hours_per_week: number | null;
+  min_days_per_week: number | null;
+  preferred_hours_per_week: number | null;
+  overtime: string;
+  weekend_work: number;
+  night_work: number;
+  remote_mode: string;
+  office_days_per_week: number | null;
+  start_date: string | null;
+  status: RoleStatus;
+  published_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Bumped on every write; the outbox and optimistic checks key on it. */
+  version: number;
+}
+
+export interface RoleWindowTable {
+  role_id: string;
+  day: number;
+  start_minute: number;
+  end_minute: number;
+}
+
+export interface RoleLocationTable {
+  role_id: string;
+  area_code: string;
+  label: string | null;
+}
+
+export interface RoleSkillTable {
+  role_id: string;
+  tag: string;
+  level: number;
+  required: number;
+}
+
+export interface RoleQualificationTable {
+  role_id: string;
+  qualification: string;
+}
+
+export interface RoleFactTable {
+  role_id: string;
+  fact: string;
+  available: number;
+  verified_at: string | null;
+  verified_by: string | null;
+}
+
+export interface MemberTable {
+  user_id: string;
+  family_name: string;
+  given_name: string;
+  phone: string | null;
+  area_code: string;
+  hide_municipality: number;
+  max_hours_per_week: number;
+  earliest_start_date: string | null;
+  max_commute_minutes: number;
+  commute_mode: string;
+  pay_floor_amount: number | null;
+  pay_floor_unit: string | null;
+  pay_wish_amount: number | null;
+  pay_wish_unit: string | null;
+  remote_wish: string;
+  support_stage: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MemberWindowTable {
+  member_id: string;
+  day: number;
+  start_minute: number;
+  end_minute: number;
+}
+
+export interface MemberChildTable {
+  member_id: string;
+  birth_year: number;
+  birth_month: number;
+}
+
+export interface MemberSkillTable {
+  member_id: string;
+  tag: string;
+  level: number;
+}
+
+export interface MemberQualificationTable {
+  member_id: string;
+  qualification: string;
+}
+
+export interface MemberEmploymentTypeTable {
+  member_id: string;
+  employment_type: string;
+}
+
+export interface MemberTargetAreaTable {
+  member_id: string;
+  area_code: string;
+  needs_relocation_support: number;
+}
+
+export interface MemberBlockTable {
+  member_id: string;
+  organisation_id: string;
+  created_at: string;
+}
+
+
+export interface DB {
+  areas: AreaTable;
+  users: UserTable;
+  sessions: SessionTable;
+  organisations: OrganisationTable;
+  job_roles: JobRoleTable;
+  role_windows: RoleWindowTable;
+  role_locations: RoleLocationTable;
+  role_skills: RoleSkillTable;
+  role_qualifications: RoleQualificationTable;
+  role_facts: RoleFactTable;
+  members: MemberTable;
+  member_windows: MemberWindowTable;
+  member_children: MemberChildTable;
+  member_skills: MemberSkillTable;
+  member_qualifications: MemberQualificationTable;
+  member_employment_types: MemberEmploymentTypeTable;
+  member_target_areas: MemberTargetAreaTable;
+  member_blocks: MemberBlockTable;
+}

@@ -1,0 +1,40 @@
+/**
+ * What the app is built from. Entries (Node, later Workers) construct these and hand them to
+ * `newApp`; the app itself does no I/O of its own and touches no runtime API beyond Web APIs.
+ */
+import type { Database } from './db/database.ts';
+import type { PasswordHasher } from './features/auth/password.ts';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface AppConfig {
+  /** How long a sign-in lasts. */
+  sessionTtlHours: number;
+  /** Largest request body accepted, in bytes; larger ones get 413. */
+  maxBodyBytes: number;
+  /** Trust `X-Forwarded-Proto` from a reverse proxy when deciding whether cookies are Secure. */
+  trustProxy: boolean;
+  /** Largest page a list endpoint returns. */
+  maxPageSize: number;
+}
+
+export const defaultConfig: AppConfig = {
+  sessionTtlHours: 24 * 14,
+  maxBodyBytes: 64 * 1024,
+  trustProxy: false,
+  maxPageSize: 100,
+};
+
+export interface AppDeps {
+  database: Database;
+  clock: Clock;
+  config: AppConfig;
+  passwords: PasswordHasher;
+}
+
+/** A new opaque id; UUIDs so ids can be made before a write (D1 batches cannot read back). */
+export const newId = (): string => crypto.randomUUID();

@@ -1,0 +1,58 @@
+/**
+ * Area look-ups: prefectures, municipalities and wards by prefecture or by name, one area by code.
+ * Public: they hold no personal data and sign-up forms need them.
+ */
+import { z } from '@hono/zod-openapi';
+import { newRouter } from '../../http/router.ts';
+import { defineRoute, jsonResponse } from '../../http/route.ts';
+import { AreaCodeSchema, listResponse, PageQuerySchema } from '../shared/common.schemas.ts';
+
+const AreaSchema = z
+  .object({
+    code: z.string(),
+    kind: z.enum(['prefecture', 'municipality', 'ward']),
+    prefCode: z.string(),
+    prefecture: z.string(),
+    parentCode: z.string().nullable(),
+    name: z.string(),
+    kana: z.string(),
+    point: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+  })
+  .openapi('Area');
+
+const listPrefecturesRoute = defineRoute('public', {
+  method: 'get',
+  path: '/prefectures',
+  tags: ['Areas'],
+  summary: 'All 47 prefectures',
+  responses: { 200: jsonResponse(z.object({ items: z.array(AreaSchema) }), 'Prefectures in JIS order') },
+});
+
+const searchAreasRoute = defineRoute('public', {
+  method: 'get',
+  path: '/',
+  tags: ['Areas'],
+  summary: 'Municipalities and wards, by prefecture and/or name',
+  request: {
+    query: PageQuerySchema.extend({
+      prefCode: z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])$/, 'Use a JIS prefecture code 01–47').optional(),
+      q: z.string().trim().min(1).max(40).optional().openapi({ description: 'Name or reading, e.g. 横浜 or よこはま' }),
+      kind: z.enum(['prefecture', 'municipality', 'ward']).optional(),
+    }),
+  },
+  responses: { 200: jsonResponse(listResponse(AreaSchema, 'AreaList'), 'Matching areas') },
+});
+
+const getAreaRoute = defineRoute('public', {
+  method: 'get',
+  path: '/{code}',
+  tags: ['Areas'],
+  summary: 'One area by its 6-digit code',
+  request: { params: z.object({ code: AreaCodeSchema.openapi({ param: { name: 'code', in: 'path' } }) }) },
+  responses: { 200: jsonResponse(AreaSchema, 'The area') },
+});
+
+export const areaRoutes = newRouter()
+  .openapi(listPrefecturesRoute, async (c) => c.json({ items: await c.var.services.areas.prefectures() }, 200))
+  .openapi(searchAreasRoute, async (c) => c.json(await c.var.services.areas.search(c.req.valid('query')), 200))
+  .openapi(getAreaRoute, async (c) => c.json(await c.var.services.areas.get(c.req.valid('param').code), 200));

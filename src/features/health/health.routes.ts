@@ -1,0 +1,23 @@
+/**
+ * `/health`: is the service up and can it read its database. Public, and says nothing private.
+ */
+import { z } from '@hono/zod-openapi';
+import { defineRoute, jsonResponse } from '../../http/route.ts';
+import { newRouter } from '../../http/router.ts';
+
+const HealthSchema = z
+  .object({ status: z.enum(['ok', 'degraded']), database: z.enum(['ok', 'unavailable']), time: z.string() })
+  .openapi('Health');
+
+const healthRoute = defineRoute('public', {
+  method: 'get',
+  path: '/',
+  tags: ['Health'],
+  summary: 'Service health',
+  responses: { 200: jsonResponse(HealthSchema, 'Healthy'), 503: jsonResponse(HealthSchema, 'Database unavailable') },
+});
+
+export const healthRoutes = newRouter().openapi(healthRoute, async (c) => {
+  const health = await c.var.services.health.check();
+  return health.status === 'ok' ? c.json({ ...health, status: 'ok' as const }, 200) : c.json(health, 503);
+});

@@ -1,0 +1,127 @@
+/**
+ * Queries on member profiles and their child rows. A profile's lists are replaced wholesale
+ * on save, inside one atomic unit.
+ */
+import type { Kysely } from 'kysely';
+import { insertRows } from '../../db/insert-rows.ts';
+import type {
+  DB,
+  MemberBlockTable,
+  MemberChildTable,
+  MemberEmploymentTypeTable,
+  MemberQualificationTable,
+  MemberSkillTable,
+  MemberTable,
+  MemberTargetAreaTable,
+  MemberWindowTable,
+} from '../../db/schema.ts';
+import { inChunks } from '../../lib/chunks.ts';
+
+export type MemberRow = MemberTable & { area_name: string; prefecture: string; pref_code: string };
+
+export function findMember(db: Kysely<DB>, userId: string): Promise<MemberRow | undefined> {
+  return db
+    .selectFrom('members')
+    .innerJoin('areas', 'areas.code', 'members.area_code')
+    .selectAll('members')
+    .select(['areas.name as area_name', 'areas.prefecture', 'areas.pref_code'])
+    .where('members.user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export interface MemberChildren {
+  windows: MemberWindowTable[];
+  children: MemberChildTable[];
+  skills: MemberSkillTable[];
+  qualifications: MemberQualificationTable[];
+  employmentTypes: MemberEmploymentTypeTable[];
+  targetAreas: (MemberTargetAreaTable & { name: string; prefecture: string; pref_code: string })[];
+  blocks: MemberBlockTable[];
+}
+
+/** Loads the child rows of many members at once, grouped by member id. */
+export async function loadMemberChildren(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, MemberChildren>> {
+  const [windows, children, skills, qualifications, employmentTypes, targetAreas, blocks] = await Promise.all([
+    inChunks(ids, (part) =>
+      db.selectFrom('member_windows').selectAll().where('member_id', 'in', part).orderBy('day').orderBy('start_minute').execute(),
+    ),
+    inChunks(ids, (part) =>
+      db.selectFrom('member_children').selectAll().where('member_id', 'in', part).orderBy('birth_year').orderBy('birth_month').execute(),
+    ),
+    inChunks(ids, (part) => db.selectFrom('member_skills').selectAll().where('member_id', 'in', part).orderBy('tag').execute()),
+    inChunks(ids, (part) =>
+      db.selectFrom('member_qualifications').selectAll().where('member_id', 'in', part).orderBy('qualification').execute(),
+    ),
+    inChunks(ids, (part) =>
+      db.selectFrom('member_employment_types').selectAll().where('member_id', 'in', part).orderBy('employment_type').execute(),
+    ),
+    inChunks(ids, (part) =>
+      db
+        .selectFrom('member_target_areas')
+        .innerJoin('areas', 'areas.code', 'member_target_areas.area_code')
+        .selectAll('member_target_areas')
+        .select(['areas.name', 'areas.prefecture', 'areas.pref_code'])
+        .where('member_id', 'in', part)
+        .orderBy('member_target_areas.area_code')
+        .execute(),
+    ),
+    inChunks(ids, (part) => db.selectFrom('member_blocks').selectAll().where('member_id', 'in', part).orderBy('created_at').execute()),
+  ]);
+  const byMember = new Map<string, MemberChildren>(
+    ids.map((id) => [
+      id,
+      { windows: [], children: [], skills: [], qualifications: [], employmentTypes: [], targetAreas: [], blocks: [] },
+    ]),
+  );
+  for (const row of windows) byMember.get(row.member_id)?.windows.push(row);
+  for (const row of children) byMember.get(row.member_id)?.children.push(row);
+  for (const row of skills) byMember.get(row.member_id)?.skills.push(row);
+  for (const row of qualifications) byMember.get(row.member_id)?.qualifications.push(row);
+  for (const row of employmentTypes) byMember.get(row.member_id)?.employmentTypes.push(row);
+  for (const row of targetAreas) byMember.get(row.member_id)?.targetAreas.push(row);
+  for (const row of blocks) byMember.get(row.member_id)?.blocks.push(row);
+  return byMember;
+}
+
+/** Inserts the profile, or replaces its columns when she already has one. */
+export function upsertMember(db: Kysely<DB>, row: MemberTable) {
+  const { user_id: _id, created_at: _created, ...changes } = row;
+  return db
+    .insertInto('members')
+    .values(row)
+    .onConflict((oc) => oc.column('user_id').doUpdateSet(changes));
+}
+
+export function updateMember(db: Kysely<DB>, userId: string, changes: Partial<Omit<MemberTable, 'user_id'>>) {
+  return db.updateTable('members').set(changes).where('user_id', '=', userId);
+}
+
+export function replaceMemberWindows(db: Kysely<DB>, memberId: string, windows: MemberWindowTable[]) {
+  return [db.deleteFrom('member_windows').where('member_id', '=', memberId), ...insertRows(db, 'member_windows', windows)];
+}
+
+/** The statements that replace every list of a profile except its windows. */
+export function replaceMemberLists(
+  db: Kysely<DB>,
+  memberId: string,
+  lists: Omit<MemberChildren, 'windows' | 'targetAreas'> & { targetAreas: MemberTargetAreaTable[] },
+) {
+  return [
+    db.deleteFrom('member_children').where('member_id', '=', memberId),
+    db.deleteFrom('member_skills').where('member_id', '=', memberId),
+    db.deleteFrom('member_qualifications').where('member_id', '=', memberId),
+    db.deleteFrom('member_employment_types').where('member_id', '=', memberId),
+    db.deleteFrom('member_target_areas').where('member_id', '=', memberId),
+    db.deleteFrom('member_blocks').where('member_id', '=', memberId),
+    ...insertRows(db, 'member_children', lists.children),
+    ...insertRows(db, 'member_skills', lists.skills),
+    ...insertRows(db, 'member_qualifications', lists.qualifications),
+    ...insertRows(db, 'member_employment_types', lists.employmentTypes),
+    ...insertRows(db, 'member_target_areas', lists.targetAreas),
+    ...insertRows(db, 'member_blocks', lists.blocks),
+  ];
+}
+
+export function existingOrganisationIds(db: Kysely<DB>, ids: readonly string[]) {
+  return inChunks(ids, (part) => db.selectFrom('organisations').select('id').where('id', 'in', part).execute());
+}

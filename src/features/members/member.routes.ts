@@ -1,0 +1,66 @@
+/**
+ * Routes for member profiles: her own profile and availability (`/me`), and staff reads by id.
+ */
+import { requireActor } from '../../http/env.ts';
+import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
+import { newRouter } from '../../http/router.ts';
+import { IdParamSchema } from '../shared/common.schemas.ts';
+import { AvailabilityInputSchema, AvailabilitySchema, MemberProfileInputSchema, MemberProfileSchema } from './member.schemas.ts';
+
+const tags = ['Members'];
+
+const getMineRoute = defineRoute(['member'], {
+  method: 'get',
+  path: '/me',
+  tags,
+  summary: 'Her own profile (404 until she has saved one)',
+  responses: { 200: jsonResponse(MemberProfileSchema, 'Her profile') },
+});
+
+const saveMineRoute = defineRoute(['member'], {
+  method: 'put',
+  path: '/me',
+  tags,
+  summary: 'Create or replace her profile',
+  request: jsonBody(MemberProfileInputSchema),
+  responses: { 200: jsonResponse(MemberProfileSchema, 'Saved') },
+});
+
+const getAvailabilityRoute = defineRoute(['member'], {
+  method: 'get',
+  path: '/me/availability',
+  tags,
+  summary: 'Her weekly availability',
+  responses: { 200: jsonResponse(AvailabilitySchema, 'Her availability') },
+});
+
+const saveAvailabilityRoute = defineRoute(['member'], {
+  method: 'put',
+  path: '/me/availability',
+  tags,
+  summary: 'Replace her weekly availability',
+  request: jsonBody(AvailabilityInputSchema),
+  responses: { 200: jsonResponse(AvailabilitySchema, 'Saved') },
+});
+
+const getMemberRoute = defineRoute(['coordinator', 'admin'], {
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: 'A member’s profile (staff only)',
+  request: { params: IdParamSchema },
+  responses: { 200: jsonResponse(MemberProfileSchema, 'The profile') },
+});
+
+export const memberRoutes = newRouter()
+  .openapi(getMineRoute, async (c) => c.json(await c.var.services.members.mine(requireActor(c)), 200))
+  .openapi(saveMineRoute, async (c) =>
+    c.json(await c.var.services.members.saveMine(requireActor(c), c.req.valid('json')), 200),
+  )
+  .openapi(getAvailabilityRoute, async (c) => c.json(await c.var.services.members.availability(requireActor(c)), 200))
+  .openapi(saveAvailabilityRoute, async (c) =>
+    c.json(await c.var.services.members.saveAvailability(requireActor(c), c.req.valid('json')), 200),
+  )
+  .openapi(getMemberRoute, async (c) =>
+    c.json(await c.var.services.members.get(requireActor(c), c.req.valid('param').id), 200),
+  );

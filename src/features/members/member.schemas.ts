@@ -1,0 +1,94 @@
+/**
+ * A member's profile as the API speaks it. This input shape is also what `npm run match` reads.
+ * Nothing here asks what employment law says not to collect (本籍, family occupation or
+ * income, beliefs); children are birth year and month only, never names.
+ */
+import { z } from '@hono/zod-openapi';
+import {
+  AreaCodeSchema,
+  EmploymentTypeSchema,
+  IsoDateSchema,
+  PayUnitSchema,
+  QualificationSchema,
+  SkillWithLevelSchema,
+  uniqueBy,
+} from '../shared/common.schemas.ts';
+import { windowList } from '../shared/schedule.schemas.ts';
+
+const PaySchema = z.object({ amount: z.number().int().min(1).max(100_000_000), unit: PayUnitSchema }).strict();
+
+export const AvailabilityInputSchema = z
+  .object({
+    windows: windowList(21).min(1, 'Give at least one time in the week you could work'),
+    maxHoursPerWeek: z.number().min(1).max(60),
+    earliestStartDate: IsoDateSchema.optional(),
+  })
+  .strict()
+  .openapi('AvailabilityInput', {
+    example: {
+      windows: [
+        { day: 'mon', start: '09:00', end: '15:00' },
+        { day: 'wed', start: '09:00', end: '15:00' },
+      ],
+      maxHoursPerWeek: 20,
+    },
+  });
+
+export const MemberProfileInputSchema = z
+  .object({
+    familyName: z.string().trim().min(1).max(40),
+    givenName: z.string().trim().min(1).max(40),
+    phone: z
+      .string()
+      .regex(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/, 'Use a Japanese phone number, e.g. 090-1234-5678')
+      .optional(),
+    areaCode: AreaCodeSchema.openapi({ description: 'The municipality or ward she lives in (never a street address)' }),
+    targetAreas: z
+      .array(z.object({ areaCode: AreaCodeSchema, needsRelocationSupport: z.boolean() }).strict())
+      .max(10)
+      .superRefine(uniqueBy((t) => t.areaCode, 'area'))
+      .openapi({ description: 'Areas she would move (back) to: U-turn / I-turn; a prefecture means anywhere in it' }),
+    availability: AvailabilityInputSchema,
+    commute: z
+      .object({ maxMinutes: z.number().int().min(5).max(180), mode: z.enum(['car', 'transit', 'walk_bicycle']) })
+      .strict(),
+    children: z
+      .array(z.object({ birthYear: z.number().int().min(1990).max(2100), birthMonth: z.number().int().min(1).max(12) }).strict())
+      .max(10),
+    skills: z.array(SkillWithLevelSchema).max(30).superRefine(uniqueBy((s) => s.tag, 'skill')),
+    qualifications: z.array(QualificationSchema).max(30).superRefine(uniqueBy((q) => q, 'qualification')),
+    pay: z.object({ floor: PaySchema.optional(), wish: PaySchema.optional() }).strict(),
+    employmentTypes: z
+      .array(EmploymentTypeSchema)
+      .max(5)
+      .superRefine(uniqueBy((t) => t, 'employment type'))
+      .openapi({ description: 'Types she accepts; empty means any' }),
+    remoteWish: z.enum(['required', 'preferred', 'no_preference']),
+    privacy: z
+      .object({
+        hideMunicipality: z.boolean(),
+        blockedOrganisationIds: z.array(z.uuid()).max(200).superRefine(uniqueBy((id) => id, 'organisation')),
+      })
+      .strict(),
+  })
+  .strict()
+  .openapi('MemberProfileInput');
+
+const PlaceSchema = z.object({ code: z.string(), name: z.string(), prefecture: z.string(), prefCode: z.string() });
+
+export const MemberProfileSchema = MemberProfileInputSchema.omit({ areaCode: true, targetAreas: true })
+  .extend({
+    userId: z.string(),
+    area: PlaceSchema,
+    targetAreas: z.array(PlaceSchema.extend({ needsRelocationSupport: z.boolean() })),
+    supportStage: z.number().int().min(1).max(5).nullable().openapi({ description: 'Set by a coordinator' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('MemberProfile');
+
+export const AvailabilitySchema = AvailabilityInputSchema.openapi('Availability');
+
+export type MemberProfileInput = z.infer<typeof MemberProfileInputSchema>;
+export type MemberProfile = z.infer<typeof MemberProfileSchema>;
+export type AvailabilityInput = z.infer<typeof AvailabilityInputSchema>;

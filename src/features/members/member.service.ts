@@ -1,0 +1,196 @@
+/**
+ * Member profiles: a member reads and writes only her own; coordinators and admins read any.
+ * Her support stage is not hers to set (a coordinator assigns it), so saving her profile keeps it.
+ */
+import type { AppDeps } from '../../deps.ts';
+import type { MemberTable } from '../../db/schema.ts';
+import { AppError, type ErrorIssue, notFound } from '../../errors.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { AreaService } from '../areas/area.service.ts';
+import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.schemas.ts';
+import {
+  existingOrganisationIds,
+  findMember,
+  loadMemberChildren,
+  type MemberChildren,
+  type MemberRow,
+  replaceMemberLists,
+  replaceMemberWindows,
+  updateMember,
+  upsertMember,
+} from './member.repository.ts';
+import type { AvailabilityInput, MemberProfile, MemberProfileInput } from './member.schemas.ts';
+
+type Profile = MemberProfile;
+
+export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile {
+  const pay = (amount: number | null, unit: string | null) =>
+    amount !== null && unit !== null ? { amount, unit: unit as 'hour' | 'day' | 'month' | 'year' } : undefined;
+  const floor = pay(row.pay_floor_amount, row.pay_floor_unit);
+  const wish = pay(row.pay_wish_amount, row.pay_wish_unit);
+  return {
+    userId: row.user_id,
+    familyName: row.family_name,
+    givenName: row.given_name,
+    ...(row.phone ? { phone: row.phone } : {}),
+    area: { code: row.area_code, name: row.area_name, prefecture: row.prefecture, prefCode: row.pref_code },
+    targetAreas: lists.targetAreas.map((t) => ({
+      code: t.area_code,
+      name: t.name,
+      prefecture: t.prefecture,
+      prefCode: t.pref_code,
+      needsRelocationSupport: t.needs_relocation_support === 1,
+    })),
+    availability: {
+      windows: lists.windows.map(windowFromRow),
+      maxHoursPerWeek: row.max_hours_per_week,
+      ...(row.earliest_start_date ? { earliestStartDate: row.earliest_start_date } : {}),
+    },
+    commute: { maxMinutes: row.max_commute_minutes, mode: row.commute_mode as Profile['commute']['mode'] },
+    children: lists.children.map((c) => ({ birthYear: c.birth_year, birthMonth: c.birth_month })),
+    skills: lists.skills.map((s) => ({ tag: s.tag, level: s.level })) as Profile['skills'],
+    qualifications: lists.qualifications.map((q) => q.qualification) as Profile['qualifications'],
+    pay: { ...(floor ? { floor } : {}), ...(wish ? { wish } : {}) },
+    employmentTypes: lists.employmentTypes.map((t) => t.employment_type) as Profile['employmentTypes'],
+    remoteWish: row.remote_wish as Profile['remoteWish'],
+    privacy: {
+      hideMunicipality: row.hide_municipality === 1,
+      blockedOrganisationIds: lists.blocks.map((b) => b.organisation_id),
+    },
+    supportStage: row.support_stage,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function windowRows(memberId: string, availability: AvailabilityInput) {
+  return sortWindows(availability.windows.map(toWeeklyWindow)).map((w) => ({
+    member_id: memberId,
+    day: w.day,
+    start_minute: w.start,
+    end_minute: w.end,
+  }));
+}
+
+export function createMemberService({ database, clock }: AppDeps, areas: AreaService) {
+  const { db } = database;
+
+  async function present(userId: string): Promise<Profile> {
+    const row = await findMember(db, userId);
+    if (!row) throw notFound('member profile');
+    const lists = (await loadMemberChildren(db, [userId])).get(userId) as MemberChildren;
+    return toMemberProfile(row, lists);
+  }
+
+  /** Field errors the schema cannot see: children born in the future, unknown organisations. */
+  async function checkProfile(input: MemberProfileInput): Promise<void> {
+    const now = clock.now();
+    const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
+    const issues: ErrorIssue[] = [];
+    input.children.forEach((child, i) => {
+      if (child.birthYear * 12 + child.birthMonth > thisMonth) {
+        issues.push({ path: `body.children.${i}.birthYear`, message: 'a birth month cannot be in the future', code: 'future_birth' });
+      }
+    });
+    const blocked = input.privacy.blockedOrganisationIds;
+    const known = new Set((await existingOrganisationIds(db, blocked)).map((o) => o.id));
+    blocked.forEach((id, i) => {
+      if (!known.has(id)) {
+        issues.push({ path: `body.privacy.blockedOrganisationIds.${i}`, message: 'unknown organisation', code: 'unknown_organisation' });
+      }
+    });
+    if (issues.length > 0) throw new AppError('validation_failed', 'The request has invalid fields', issues);
+    await areas.requirePlaces([{ code: input.areaCode, path: 'body.areaCode' }], { allowPrefecture: false });
+    await areas.requirePlaces(
+      input.targetAreas.map((t, i) => ({ code: t.areaCode, path: `body.targetAreas.${i}.areaCode` })),
+      { allowPrefecture: true },
+    );
+  }
+
+  function ownId(actor: Actor): string {
+    if (actor.role !== 'member') throw notFound('member profile');
+    return actor.userId;
+  }
+
+  return {
+    mine: (actor: Actor) => present(ownId(actor)),
+
+    /** Creates or replaces her whole profile. */
+    async saveMine(actor: Actor, input: MemberProfileInput): Promise<Profile> {
+      const userId = ownId(actor);
+      await checkProfile(input);
+      const existing = await findMember(db, userId);
+      const previousBlocks = existing ? ((await loadMemberChildren(db, [userId])).get(userId)?.blocks ?? []) : [];
+      const blockedSince = new Map(previousBlocks.map((b) => [b.organisation_id, b.created_at]));
+      const now = clock.now().toISOString();
+      const row: MemberTable = {
+        user_id: userId,
+        family_name: input.familyName,
+        given_name: input.givenName,
+        phone: input.phone ?? null,
+        area_code: input.areaCode,
+        hide_municipality: input.privacy.hideMunicipality ? 1 : 0,
+        max_hours_per_week: input.availability.maxHoursPerWeek,
+        earliest_start_date: input.availability.earliestStartDate ?? null,
+        max_commute_minutes: input.commute.maxMinutes,
+        commute_mode: input.commute.mode,
+        pay_floor_amount: input.pay.floor?.amount ?? null,
+        pay_floor_unit: input.pay.floor?.unit ?? null,
+        pay_wish_amount: input.pay.wish?.amount ?? null,
+        pay_wish_unit: input.pay.wish?.unit ?? null,
+        remote_wish: input.remoteWish,
+        support_stage: existing?.support_stage ?? null,
+        created_at: existing?.created_at ?? now,
+        updated_at: now,
+      };
+      await database.atomic([
+        upsertMember(db, row),
+        ...replaceMemberWindows(db, userId, windowRows(userId, input.availability)),
+        ...replaceMemberLists(db, userId, {
+          children: input.children.map((c) => ({ member_id: userId, birth_year: c.birthYear, birth_month: c.birthMonth })),
+          skills: input.skills.map((s) => ({ member_id: userId, tag: s.tag, level: s.level })),
+          qualifications: input.qualifications.map((q) => ({ member_id: userId, qualification: q })),
+          employmentTypes: input.employmentTypes.map((t) => ({ member_id: userId, employment_type: t })),
+          targetAreas: input.targetAreas.map((t) => ({
+            member_id: userId,
+            area_code: t.areaCode,
+            needs_relocation_support: t.needsRelocationSupport ? 1 : 0,
+          })),
+          blocks: input.privacy.blockedOrganisationIds.map((id) => ({
+            member_id: userId,
+            organisation_id: id,
+            created_at: blockedSince.get(id) ?? now,
+          })),
+        }),
+      ]);
+      return present(userId);
+    },
+
+    async availability(actor: Actor) {
+      return (await present(ownId(actor))).availability;
+    },
+
+    /** Replaces her weekly windows, weekly hours and start date; needs a profile first. */
+    async saveAvailability(actor: Actor, input: AvailabilityInput) {
+      const userId = ownId(actor);
+      if (!(await findMember(db, userId))) throw notFound('member profile');
+      await database.atomic([
+        updateMember(db, userId, {
+          max_hours_per_week: input.maxHoursPerWeek,
+          earliest_start_date: input.earliestStartDate ?? null,
+          updated_at: clock.now().toISOString(),
+        }),
+        ...replaceMemberWindows(db, userId, windowRows(userId, input)),
+      ]);
+      return (await present(userId)).availability;
+    },
+
+    /** Staff read of any member's profile. */
+    async get(actor: Actor, userId: string): Promise<Profile> {
+      if (actor.role !== 'coordinator' && actor.role !== 'admin') throw notFound('member profile');
+      return present(userId);
+    },
+  };
+}
+
+export type MemberService = ReturnType<typeof createMemberService>;

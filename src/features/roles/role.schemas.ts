@@ -1,0 +1,133 @@
+/**
+ * Job roles as the API speaks them. The input shape is also what `npm run match` reads, so it is
+ * the one description of a role for people and programs alike.
+ */
+import { z } from '@hono/zod-openapi';
+import { FLEXIBILITY_FACTS } from '../../../matching/vocabulary.ts';
+import type { FlexibilityFact } from '../../../matching/types.ts';
+import {
+  AreaCodeSchema,
+  EmploymentTypeSchema,
+  IsoDateSchema,
+  JobCategorySchema,
+  PayUnitSchema,
+  QualificationSchema,
+  SkillWithLevelSchema,
+  uniqueBy,
+} from '../shared/common.schemas.ts';
+import { minutesOf, windowList } from '../shared/schedule.schemas.ts';
+
+export const FACT_KEYS = Object.keys(FLEXIBILITY_FACTS) as [FlexibilityFact, ...FlexibilityFact[]];
+
+const FixedScheduleSchema = z
+  .object({
+    kind: z.literal('fixed'),
+    shifts: windowList(14).min(1, 'A fixed schedule needs at least one shift'),
+  })
+  .strict()
+  .openapi('FixedSchedule', { description: 'Shifts that must all be worked every week' });
+
+const FlexibleScheduleSchema = z
+  .object({
+    kind: z.literal('flexible'),
+    windows: windowList(21).min(1, 'Give at least one window in which work may happen'),
+    minHoursPerWeek: z.number().min(1).max(60),
+    minDaysPerWeek: z.number().int().min(1).max(7),
+    preferredHoursPerWeek: z.number().min(1).max(60).optional(),
+  })
+  .strict()
+  .superRefine((schedule, ctx) => {
+    const days = new Set(schedule.windows.map((w) => w.day)).size;
+    if (schedule.minDaysPerWeek > days) {
+      ctx.addIssue({ code: 'custom', path: ['minDaysPerWeek'], message: `only ${days} day(s) have windows` });
+    }
+    const hours = schedule.windows.reduce((sum, w) => sum + minutesOf(w.end) - minutesOf(w.start), 0) / 60;
+    if (schedule.minHoursPerWeek > hours) {
+      ctx.addIssue({ code: 'custom', path: ['minHoursPerWeek'], message: `the windows only hold ${hours} hours` });
+    }
+    if (schedule.preferredHoursPerWeek !== undefined && schedule.preferredHoursPerWeek < schedule.minHoursPerWeek) {
+      ctx.addIssue({ code: 'custom', path: ['preferredHoursPerWeek'], message: 'must not be below minHoursPerWeek' });
+    }
+  })
+  .openapi('FlexibleSchedule', { description: 'Allowed windows plus a weekly minimum of hours and days' });
+
+const RoleFields = z
+  .object({
+    title: z.string().trim().min(1).max(80).openapi({ example: '介護スタッフ（日勤のみ・週3日〜）' }),
+    description: z.string().trim().min(1).max(4000),
+    category: JobCategorySchema,
+    employmentType: EmploymentTypeSchema,
+    pay: z
+      .object({
+        min: z.number().int().min(1).max(100_000_000),
+        max: z.number().int().min(1).max(100_000_000).optional(),
+        unit: PayUnitSchema,
+      })
+      .strict()
+      .refine((pay) => pay.max === undefined || pay.max >= pay.min, { message: 'max must not be below min', path: ['max'] }),
+    schedule: z.discriminatedUnion('kind', [FixedScheduleSchema, FlexibleScheduleSchema]),
+    overtime: z.enum(['none', 'occasional', 'regular']),
+    weekendWork: z.boolean(),
+    nightWork: z.boolean(),
+    remote: z
+      .object({ mode: z.enum(['none', 'hybrid', 'full']), officeDaysPerWeek: z.number().int().min(1).max(5).optional() })
+      .strict()
+      .refine((r) => (r.mode === 'hybrid') === (r.officeDaysPerWeek !== undefined), {
+        message: 'officeDaysPerWeek is given for hybrid roles, and only for them',
+        path: ['officeDaysPerWeek'],
+      }),
+    locations: z
+      .array(z.object({ areaCode: AreaCodeSchema, label: z.string().trim().max(60).optional() }).strict())
+      .max(50)
+      .superRefine(uniqueBy((l) => l.areaCode, 'area')),
+    skills: z
+      .object({
+        required: z.array(SkillWithLevelSchema).max(15).superRefine(uniqueBy((s) => s.tag, 'skill')),
+        niceToHave: z.array(SkillWithLevelSchema).max(15).superRefine(uniqueBy((s) => s.tag, 'skill')),
+      })
+      .strict(),
+    requiredQualifications: z.array(QualificationSchema).max(10).superRefine(uniqueBy((q) => q, 'qualification')),
+    facts: z.partialRecord(z.enum(FACT_KEYS), z.boolean()).openapi({
+      description: 'Flexibility facts the employer states (true = yes, false = no, absent = not stated)',
+      example: { sick_child_absence_ok: true, short_time_allowed: true },
+    }),
+    startDate: IsoDateSchema.optional(),
+  })
+  .strict();
+
+export const RoleInputSchema = RoleFields.superRefine((role, ctx) => {
+    if (role.remote.mode !== 'full' && role.locations.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['locations'], message: 'an on-site or hybrid role needs at least one location' });
+    }
+    const overlap = role.skills.required.find((r) => role.skills.niceToHave.some((n) => n.tag === r.tag));
+    if (overlap) {
+      ctx.addIssue({ code: 'custom', path: ['skills', 'niceToHave'], message: `${overlap.tag} is already required` });
+    }
+  })
+  .openapi('RoleInput');
+
+export const RoleSchema = RoleFields.omit({ locations: true, facts: true })
+  .extend({
+    id: z.string(),
+    organisation: z.object({ id: z.string(), name: z.string() }),
+    status: z.enum(['draft', 'published', 'closed']),
+    locations: z.array(
+      z.object({
+        areaCode: z.string(),
+        label: z.string().optional(),
+        name: z.string(),
+        prefecture: z.string(),
+        prefCode: z.string(),
+      }),
+    ),
+    facts: z.partialRecord(z.enum(FACT_KEYS), z.object({ available: z.boolean(), verified: z.boolean() })),
+    publishedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .openapi('Role');
+
+export type RoleInput = z.infer<typeof RoleInputSchema>;
+export type Role = z.infer<typeof RoleSchema>;

@@ -1,0 +1,258 @@
+/**
+ * Job roles: an employer creates, edits, publishes and closes her organisation's roles;
+ * coordinators and admins read any. Lifecycle: draft → published → closed (closed is final).
+ * Publishing needs a verified organisation. Someone else's role is reported as not found.
+ */
+import type { FlexibilityFact } from '../../../matching/types.ts';
+import type { AppDeps } from '../../deps.ts';
+import { newId } from '../../deps.ts';
+import type { JobRoleTable } from '../../db/schema.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { AreaService } from '../areas/area.service.ts';
+import type { OrganisationService } from '../organisations/organisation.service.ts';
+import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.schemas.ts';
+import {
+  countRoles,
+  deleteRole,
+  findRole,
+  insertRole,
+  listRoles,
+  loadRoleChildren,
+  type RoleChildren,
+  type RoleRow,
+  replaceRoleChildren,
+  updateRole,
+} from './role.repository.ts';
+import type { Role, RoleInput } from './role.schemas.ts';
+
+/** Maps a role row and its children to the API's Role. */
+export function toRole(row: RoleRow, children: RoleChildren): Role {
+  const windows = children.windows.map(windowFromRow);
+  const facts: Role['facts'] = {};
+  for (const fact of children.facts) {
+    facts[fact.fact as FlexibilityFact] = { available: fact.available === 1, verified: fact.verified_at !== null };
+  }
+  return {
+    id: row.id,
+    organisation: { id: row.organisation_id, name: row.organisation_name },
+    status: row.status,
+    title: row.title,
+    description: row.description,
+    category: row.category as Role['category'],
+    employmentType: row.employment_type as Role['employmentType'],
+    pay: { min: row.pay_min, ...(row.pay_max !== null ? { max: row.pay_max } : {}), unit: row.pay_unit as Role['pay']['unit'] },
+    schedule:
+      row.schedule_kind === 'fixed'
+        ? { kind: 'fixed', shifts: windows }
+        : {
+            kind: 'flexible',
+            windows,
+            minHoursPerWeek: row.min_hours_per_week ?? 0,
+            minDaysPerWeek: row.min_days_per_week ?? 0,
+            ...(row.preferred_hours_per_week !== null ? { preferredHoursPerWeek: row.preferred_hours_per_week } : {}),
+          },
+    overtime: row.overtime as Role['overtime'],
+    weekendWork: row.weekend_work === 1,
+    nightWork: row.night_work === 1,
+    remote: {
+      mode: row.remote_mode as Role['remote']['mode'],
+      ...(row.office_days_per_week !== null ? { officeDaysPerWeek: row.office_days_per_week } : {}),
+    },
+    locations: children.locations.map((l) => ({
+      areaCode: l.area_code,
+      ...(l.label ? { label: l.label } : {}),
+      name: l.name,
+      prefecture: l.prefecture,
+      prefCode: l.pref_code,
+    })),
+    skills: {
+      required: children.skills.filter((s) => s.required === 1).map((s) => ({ tag: s.tag, level: s.level as 1 | 2 | 3 })) as Role['skills']['required'],
+      niceToHave: children.skills.filter((s) => s.required === 0).map((s) => ({ tag: s.tag, level: s.level as 1 | 2 | 3 })) as Role['skills']['niceToHave'],
+    },
+    requiredQualifications: children.qualifications.map((q) => q.qualification) as Role['requiredQualifications'],
+    facts,
+    ...(row.start_date ? { startDate: row.start_date } : {}),
+    publishedAt: row.published_at,
+    closedAt: row.closed_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+/** The columns a role's input sets (everything but identity, status and timestamps). */
+export function roleColumns(input: RoleInput) {
+  const flexible = input.schedule.kind === 'flexible' ? input.schedule : undefined;
+  return {
+    title: input.title,
+    description: input.description,
+    category: input.category,
+    employment_type: input.employmentType,
+    pay_min: input.pay.min,
+    pay_max: input.pay.max ?? null,
+    pay_unit: input.pay.unit,
+    schedule_kind: input.schedule.kind,
+    min_hours_per_week: flexible?.minHoursPerWeek ?? null,
+    min_days_per_week: flexible?.minDaysPerWeek ?? null,
+    preferred_hours_per_week: flexible?.preferredHoursPerWeek ?? null,
+    overtime: input.overtime,
+    weekend_work: input.weekendWork ? 1 : 0,
+    night_work: input.nightWork ? 1 : 0,
+    remote_mode: input.remote.mode,
+    office_days_per_week: input.remote.officeDaysPerWeek ?? null,
+    start_date: input.startDate ?? null,
+  };
+}
+
+/**
+ * The child rows of a role's input. A fact keeps its verification when its value is unchanged,
+ * because a coordinator verified that value, not the edit around it.
+ */
+export function roleChildRows(roleId: string, input: RoleInput, previousFacts: RoleChildren['facts'] = []) {
+  const windows = input.schedule.kind === 'fixed' ? input.schedule.shifts : input.schedule.windows;
+  const previous = new Map(previousFacts.map((f) => [f.fact, f]));
+  return {
+    windows: sortWindows(windows.map(toWeeklyWindow)).map((w) => ({
+      role_id: roleId,
+      day: w.day,
+      start_minute: w.start,
+      end_minute: w.end,
+    })),
+    locations: input.locations.map((l) => ({ role_id: roleId, area_code: l.areaCode, label: l.label ?? null })),
+    skills: [
+      ...input.skills.required.map((s) => ({ role_id: roleId, tag: s.tag, level: s.level, required: 1 })),
+      ...input.skills.niceToHave.map((s) => ({ role_id: roleId, tag: s.tag, level: s.level, required: 0 })),
+    ],
+    qualifications: input.requiredQualifications.map((q) => ({ role_id: roleId, qualification: q })),
+    facts: Object.entries(input.facts).map(([fact, available]) => {
+      const before = previous.get(fact);
+      const kept = before && (before.available === 1) === available;
+      return {
+        role_id: roleId,
+        fact,
+        available: available ? 1 : 0,
+        verified_at: kept ? before.verified_at : null,
+        verified_by: kept ? before.verified_by : null,
+      };
+    }),
+  };
+}
+
+export function createRoleService({ database, clock }: AppDeps, areas: AreaService, organisations: OrganisationService) {
+  const { db } = database;
+
+  /** Loads a role the actor may see: her organisation's for an employer, any for staff. */
+  async function loadVisible(actor: Actor, id: string): Promise<RoleRow> {
+    const row = await findRole(db, id);
+    if (!row) throw notFound('role');
+    if (actor.role === 'employer' && row.organisation_id !== actor.organisationId) throw notFound('role');
+    if (actor.role === 'member') throw notFound('role');
+    return row;
+  }
+
+  /** Loads a role the actor may change: only employers, only their organisation's. */
+  async function loadOwned(actor: Actor, id: string): Promise<RoleRow> {
+    if (actor.role !== 'employer') throw notFound('role');
+    return loadVisible(actor, id);
+  }
+
+  async function present(id: string): Promise<Role> {
+    const row = await findRole(db, id);
+    if (!row) throw notFound('role');
+    const children = await loadRoleChildren(db, [id]);
+    return toRole(row, children.get(id) ?? { windows: [], locations: [], skills: [], qualifications: [], facts: [] });
+  }
+
+  function checkLocations(input: RoleInput) {
+    return areas.requirePlaces(
+      input.locations.map((l, i) => ({ code: l.areaCode, path: `body.locations.${i}.areaCode` })),
+      { allowPrefecture: false },
+    );
+  }
+
+  async function transition(actor: Actor, id: string, to: 'published' | 'closed'): Promise<Role> {
+    const role = await loadOwned(actor, id);
+    const allowed = to === 'published' ? role.status === 'draft' : role.status !== 'closed';
+    if (!allowed) throw new AppError('invalid_state', `A ${role.status} role cannot be ${to}`);
+    if (to === 'published' && role.verification_state !== 'verified') {
+      throw new AppError('organisation_not_verified', 'Roles can be published once a coordinator has verified your organisation');
+    }
+    const now = clock.now().toISOString();
+    await database.atomic([
+      updateRole(db, id, {
+        status: to,
+        ...(to === 'published' ? { published_at: now } : { closed_at: now }),
+        updated_at: now,
+        version: role.version + 1,
+      }),
+    ]);
+    return present(id);
+  }
+
+  return {
+    async list(actor: Actor, filter: { status?: JobRoleTable['status']; organisationId?: string; limit: number; offset: number }) {
+      const organisationId = actor.role === 'employer' ? organisations.ownOrganisationId(actor) : filter.organisationId;
+      const query = {
+        ...(organisationId ? { organisationId } : {}),
+        ...(filter.status ? { statuses: [filter.status] } : {}),
+        limit: filter.limit,
+        offset: filter.offset,
+      };
+      const [rows, total] = await Promise.all([listRoles(db, query), countRoles(db, query)]);
+      const children = await loadRoleChildren(db, rows.map((r) => r.id));
+      const items = rows.map((row) => toRole(row, children.get(row.id) as RoleChildren));
+      return { items, total, limit: filter.limit, offset: filter.offset };
+    },
+
+    async get(actor: Actor, id: string): Promise<Role> {
+      await loadVisible(actor, id);
+      return present(id);
+    },
+
+    async create(actor: Actor, input: RoleInput): Promise<Role> {
+      const organisationId = organisations.ownOrganisationId(actor);
+      await checkLocations(input);
+      const now = clock.now().toISOString();
+      const id = newId();
+      await database.atomic([
+        insertRole(db, {
+          id,
+          organisation_id: organisationId,
+          ...roleColumns(input),
+          status: 'draft',
+          published_at: null,
+          closed_at: null,
+          created_at: now,
+          updated_at: now,
+          version: 1,
+        }),
+        ...replaceRoleChildren(db, id, roleChildRows(id, input)),
+      ]);
+      return present(id);
+    },
+
+    async update(actor: Actor, id: string, input: RoleInput): Promise<Role> {
+      const role = await loadOwned(actor, id);
+      if (role.status === 'closed') throw new AppError('invalid_state', 'A closed role cannot be edited');
+      await checkLocations(input);
+      const previous = (await loadRoleChildren(db, [id])).get(id);
+      await database.atomic([
+        updateRole(db, id, { ...roleColumns(input), updated_at: clock.now().toISOString(), version: role.version + 1 }),
+        ...replaceRoleChildren(db, id, roleChildRows(id, input, previous?.facts)),
+      ]);
+      return present(id);
+    },
+
+    async remove(actor: Actor, id: string): Promise<void> {
+      const role = await loadOwned(actor, id);
+      if (role.status !== 'draft') throw new AppError('invalid_state', 'Only drafts can be deleted; close a published role instead');
+      await database.atomic([deleteRole(db, id)]);
+    },
+
+    publish: (actor: Actor, id: string) => transition(actor, id, 'published'),
+    close: (actor: Actor, id: string) => transition(actor, id, 'closed'),
+  };
+}
+
+export type RoleService = ReturnType<typeof createRoleService>;

@@ -1,0 +1,81 @@
+/**
+ * `defineRoute` wraps zod-openapi's `createRoute` so that every route states who may call it.
+ * The access list becomes both the enforcing middleware and the route's documented security,
+ * and every route documents the shared error envelope for its failure statuses.
+ */
+import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { UserRole } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import type { AppEnv } from './env.ts';
+import { ErrorEnvelopeSchema } from './error-envelope.ts';
+
+/** `'public'` for anyone, `'signed-in'` for any account, or the roles allowed. */
+export type Access = 'public' | 'signed-in' | readonly UserRole[];
+
+/**
+ * Rejects callers the access rule does not admit: 401 without a session, 403 with the wrong role.
+ * @example requireAccess(['employer'])
+ */
+export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (access === 'public') return next();
+    const actor = c.get('actor');
+    if (!actor) throw new AppError('unauthenticated', 'Sign in first');
+    if (access !== 'signed-in' && !access.includes(actor.role)) {
+      throw new AppError('forbidden', 'Your account cannot do this');
+    }
+    return next();
+  };
+}
+
+const errorContent = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorEnvelopeSchema } },
+});
+
+const COMMON_ERRORS = {
+  400: errorContent('Malformed request (for example invalid JSON)'),
+  404: errorContent('Not found, or not yours'),
+  409: errorContent('Conflicts with the current state'),
+  413: errorContent('Request body too large'),
+  415: errorContent('Content-Type must be application/json'),
+  422: errorContent('Validation failed; `issues` lists each field'),
+} as const;
+
+const AUTH_ERRORS = {
+  401: errorContent('Not signed in'),
+  403: errorContent('Signed in, but this account cannot do this'),
+} as const;
+
+function describeAccess(access: Access): string {
+  if (access === 'public') return 'Anyone may call this.';
+  if (access === 'signed-in') return 'Any signed-in account may call this.';
+  return `Callable by: ${access.join(', ')}.`;
+}
+
+/**
+ * A route with its access rule.
+ * @example defineRoute(['employer'], { method: 'post', path: '/roles', request: {...}, responses: {...} })
+ */
+export function defineRoute<const R extends Omit<RouteConfig, 'middleware' | 'security'>>(access: Access, route: R) {
+  const documented = {
+    description: [route.description, describeAccess(access)].filter(Boolean).join('\n\n'),
+    responses: { ...COMMON_ERRORS, ...(access === 'public' ? {} : AUTH_ERRORS), ...route.responses },
+  };
+  // The error entries and the access note are documentation only; the handler's types come
+  // from the route's own request and success responses, so they are merged in at run time.
+  const security: RouteConfig['security'] = access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }];
+  const created = createRoute({ ...route, security, middleware: requireAccess(access) });
+  return Object.assign(created, documented) as typeof created;
+}
+
+/** The JSON request body part of a route, marked required so a missing body is a 4xx. */
+export function jsonBody<T>(schema: T, description?: string) {
+  return { body: { required: true, description, content: { 'application/json': { schema } } } } as const;
+}
+
+/** A JSON response entry. */
+export function jsonResponse<T>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } } as const;
+}

@@ -1,0 +1,26 @@
+/**
+ * Builds every feature's service once from the app's dependencies. Services decide; routes only
+ * translate HTTP to calls on these.
+ */
+import type { AppDeps } from './deps.ts';
+import { createAreaService } from './features/areas/area.service.ts';
+import { createAuthService } from './features/auth/auth.service.ts';
+import { createHealthService } from './features/health/health.service.ts';
+import { createMemberService } from './features/members/member.service.ts';
+import { createOrganisationService } from './features/organisations/organisation.service.ts';
+import { createRoleService } from './features/roles/role.service.ts';
+
+export function createServices(deps: AppDeps) {
+  const areas = createAreaService(deps);
+  const organisations = createOrganisationService(deps, areas);
+  return {
+    auth: createAuthService(deps),
+    areas,
+    organisations,
+    roles: createRoleService(deps, areas, organisations),
+    members: createMemberService(deps, areas),
+    health: createHealthService(deps),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,193 @@
+/**
+ * A real app on a real SQLite file in a temp directory, plus helpers to call it the way a client
+ * would (JSON bodies, bearer tokens) and to create the accounts tests need.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqlite, type SqliteDatabase } from '../../src/adapter/node/sqlite.ts';
+import { newApp } from '../../src/app.ts';
+import { defaultConfig, newId, systemClock } from '../../src/deps.ts';
+import type { UserRole } from '../../src/db/schema.ts';
+import { scryptHasher } from '../../src/features/auth/password.ts';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export interface CallOptions {
+  token?: string | undefined;
+  body?: unknown;
+  /** Sent as-is instead of JSON-encoding `body`. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface Account {
+  token: string;
+  userId: string;
+  organisationId?: string;
+}
+
+export async function createTestApp() {
+  const dir = mkdtempSync(join(tmpdir(), 'yorisoi-test-'));
+  const database: SqliteDatabase = await openSqlite(join(dir, 'yorisoi.db'));
+  const passwords = scryptHasher();
+  const app = newApp({ database, clock: systemClock, config: defaultConfig, passwords });
+  // Staff accounts are not self-service; they share one precomputed hash to keep tests quick.
+  const staffHash = passwords.hash(TEST_PASSWORD);
+
+  async function call(method: string, path: string, options: CallOptions = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.rawBody !== undefined) body = options.rawBody;
+    else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const text = await response.text();
+    let json: any;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, json, text, headers: response.headers };
+  }
+
+  async function signUp(role: 'member' | 'employer', email = `${role}-${newId()}@example.jp`): Promise<Account> {
+    const res = await call('POST', '/api/auth/sign-up', {
+      body: { email, password: TEST_PASSWORD, displayName: `${role} tester`, role },
+    });
+    if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
+    return { token: res.json.token, userId: res.json.actor.userId };
+  }
+
+  async function createStaff(role: Extract<UserRole, 'coordinator' | 'admin'>): Promise<Account> {
+    const email = `${role}-${newId()}@example.jp`;
+    const now = new Date().toISOString();
+    await database.atomic([
+      database.db.insertInto('users').values({
+        id: newId(),
+        email,
+        password_hash: await staffHash,
+        role,
+        display_name: `${role} tester`,
+        organisation_id: null,
+        created_at: now,
+        updated_at: now,
+      }),
+    ]);
+    const res = await call('POST', '/api/auth/sign-in', { body: { email, password: TEST_PASSWORD } });
+    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${res.text}`);
+    return { token: res.json.token, userId: res.json.actor.userId };
+  }
+
+  /** An employer with a registered organisation, verified unless told otherwise. */
+  async function employerWithOrganisation(options: { verified?: boolean; coordinator?: Account } = {}): Promise<Account> {
+    const employer = await signUp('employer');
+    const org = await call('POST', '/api/organisations', { token: employer.token, body: organisationInput() });
+    if (org.status !== 201) throw new Error(`organisation failed: ${org.status} ${org.text}`);
+    if (options.verified !== false) {
+      const coordinator = options.coordinator ?? (await createStaff('coordinator'));
+      const verified = await call('POST', `/api/organisations/${org.json.id}/verification`, {
+        token: coordinator.token,
+        body: { state: 'verified' },
+      });
+      if (verified.status !== 200) throw new Error(`verification failed: ${verified.status} ${verified.text}`);
+    }
+    return { ...employer, organisationId: org.json.id };
+  }
+
+  /** Counts rows in the tables a write could touch, to prove a rejected request wrote nothing. */
+  async function rowCounts() {
+    const tables = ['users', 'organisations', 'job_roles', 'role_windows', 'role_locations', 'role_facts', 'members', 'member_windows', 'member_blocks'] as const;
+    const counts: Record<string, number> = {};
+    for (const table of tables) {
+      const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      counts[table] = Number(row.n);
+    }
+    return counts;
+  }
+
+  async function close() {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  return { app, database, call, signUp, createStaff, employerWithOrganisation, rowCounts, close };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+export function organisationInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: '株式会社みなと介護サービス',
+    scale: 'local',
+    headOfficeAreaCode: '141003',
+    description: '横浜市内で訪問介護とデイサービスを運営しています。',
+    ...overrides,
+  };
+}
+
+/** A realistic part-time care role in 横浜市港北区 (141097). */
+export function roleInput(overrides: Record<string, unknown> = {}) {
+  return {
+    title: 'デイサービスの介護スタッフ（週3日・9時〜15時）',
+    description: '送迎のない日勤のみのお仕事です。子育て中のスタッフが多く、急なお休みにも対応します。',
+    category: 'care',
+    employmentType: 'part_time',
+    pay: { min: 1250, max: 1400, unit: 'hour' },
+    schedule: {
+      kind: 'fixed',
+      shifts: [
+        { day: 'mon', start: '09:00', end: '15:00' },
+        { day: 'wed', start: '09:00', end: '15:00' },
+        { day: 'fri', start: '09:00', end: '15:00' },
+      ],
+    },
+    overtime: 'none',
+    weekendWork: false,
+    nightWork: false,
+    remote: { mode: 'none' },
+    locations: [{ areaCode: '141097', label: '港北デイサービスセンター' }],
+    skills: { required: [{ tag: 'caregiving', level: 1 }], niceToHave: [{ tag: 'pc_basic', level: 1 }] },
+    requiredQualifications: ['care_initial_training'],
+    facts: { sick_child_absence_ok: true, short_time_allowed: true, school_event_leave: true },
+    ...overrides,
+  };
+}
+
+/** A realistic member profile: lives in 横浜市港北区, one child at nursery, weekday mornings. */
+export function memberProfileInput(overrides: Record<string, unknown> = {}) {
+  return {
+    familyName: '佐藤',
+    givenName: '美咲',
+    phone: '090-1234-5678',
+    areaCode: '141097',
+    targetAreas: [{ areaCode: '400009', needsRelocationSupport: true }],
+    availability: {
+      windows: [
+        { day: 'mon', start: '09:00', end: '16:00' },
+        { day: 'tue', start: '09:00', end: '16:00' },
+        { day: 'wed', start: '09:00', end: '16:00' },
+        { day: 'thu', start: '09:00', end: '16:00' },
+        { day: 'fri', start: '09:00', end: '16:00' },
+      ],
+      maxHoursPerWeek: 25,
+      earliestStartDate: '2027-01-05',
+    },
+    commute: { maxMinutes: 30, mode: 'transit' },
+    children: [{ birthYear: 2022, birthMonth: 6 }],
+    skills: [
+      { tag: 'caregiving', level: 2 },
+      { tag: 'pc_basic', level: 2 },
+    ],
+    qualifications: ['care_initial_training', 'driver_license'],
+    pay: { floor: { amount: 1100, unit: 'hour' }, wish: { amount: 1300, unit: 'hour' } },
+    employmentTypes: ['part_time', 'contract'],
+    remoteWish: 'no_preference',
+    privacy: { hideMunicipality: false, blockedOrganisationIds: [] },
+    ...overrides,
+  };
+}
