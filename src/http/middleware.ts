@@ -41,9 +41,7 @@ export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
 export function requireJsonBody(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const method = c.req.method;
-    const hasBody =
-      (method === 'POST' || method === 'PUT' || method === 'PATCH') &&
-      (Number(c.req.header('content-length') ?? '0') > 0 || c.req.header('transfer-encoding') !== undefined);
+    const hasBody = (method === 'POST' || method === 'PUT' || method === 'PATCH') && c.req.raw.body !== null;
     const type = c.req.header('content-type') ?? '';
     if (hasBody && !/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
       throw new AppError('unsupported_media_type', 'Send the body as application/json');

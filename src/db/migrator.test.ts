@@ -1,0 +1,77 @@
+/**
+ * Migrations from empty: every table is created, the area master is complete, a second run is a
+ * no-op, and the statement splitter keeps trigger bodies whole.
+ */
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { readMigrationSources } from '../adapter/node/sqlite.ts';
+import { migrateToLatest, splitStatements } from './migrator.ts';
+import type { DB } from './schema.ts';
+
+describe('migrations', () => {
+  it('build the whole schema on an empty database, once', async () => {
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
+    const applied = await migrateToLatest(db, readMigrationSources());
+    expect(applied).toEqual(['0001_initial', '0002_area_master']);
+    expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
+
+    const tables = (await db.introspection.getTables()).map((t) => t.name).sort();
+    expect(tables).toEqual(
+      [
+        'areas',
+        'job_roles',
+        'member_blocks',
+        'member_children',
+        'member_employment_types',
+        'member_qualifications',
+        'member_skills',
+        'member_target_areas',
+        'member_windows',
+        'members',
+        'organisations',
+        'role_facts',
+        'role_locations',
+        'role_qualifications',
+        'role_skills',
+        'role_windows',
+        'sessions',
+        'users',
+      ].sort(),
+    );
+    const counts = await db
+      .selectFrom('areas')
+      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('kind')
+      .orderBy('kind')
+      .execute();
+    expect(counts).toEqual([
+      { kind: 'municipality', n: 1747 },
+      { kind: 'prefecture', n: 47 },
+      { kind: 'ward', n: 175 },
+    ]);
+    const yokohama = await db.selectFrom('areas').selectAll().where('code', '=', '141003').executeTakeFirstOrThrow();
+    expect(yokohama).toMatchObject({ name: '横浜市', kana: 'よこはまし', pref_code: '14', kind: 'municipality' });
+    expect(yokohama.lat).toBeCloseTo(35.44, 1);
+    const withoutPoint = await db.selectFrom('areas').select('name').where('lat', 'is', null).execute();
+    expect(withoutPoint.map((a) => a.name).sort()).toEqual(['留別村', '留夜別村', '紗那村', '色丹村', '蘂取村'].sort());
+    await db.destroy();
+  });
+
+  it('split statements at line-ending semicolons but keep trigger bodies whole', () => {
+    const source = [
+      '-- comment',
+      'CREATE TABLE a (x INTEGER);',
+      '',
+      'CREATE TRIGGER a_touch AFTER INSERT ON a BEGIN',
+      '  UPDATE a SET x = x + 1;',
+      '  SELECT 1;',
+      'END;',
+      "INSERT INTO a VALUES (1);",
+    ].join('\n');
+    const statements = splitStatements(source);
+    expect(statements).toHaveLength(3);
+    expect(statements[1]).toMatch(/^CREATE TRIGGER[\s\S]*END;$/);
+    expect(() => splitStatements('CREATE TABLE b (y)')).toThrow(/without ';'/);
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * The authorization matrix: every route in the OpenAPI document × every kind of caller, and
+ * every id-taking route with someone else's id. The expected access of each route is written
+ * down here, independently of the code; a route missing from this table fails the test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Account, createTestApp, memberProfileInput, roleInput, type TestApp } from './support/test-app.ts';
+
+type Caller = 'anonymous' | 'member' | 'employer' | 'coordinator' | 'admin';
+const STAFF: Caller[] = ['coordinator', 'admin'];
+const EVERYONE: Caller[] = ['anonymous', 'member', 'employer', 'coordinator', 'admin'];
+const SIGNED_IN: Caller[] = ['member', 'employer', 'coordinator', 'admin'];
+
+/** Who may call each route, as the product rules say. */
+const EXPECTED_ACCESS: Record<string, Caller[]> = {
+  'GET /health': EVERYONE,
+  'POST /api/auth/sign-up': EVERYONE,
+  'POST /api/auth/sign-in': EVERYONE,
+  'POST /api/auth/sign-out': SIGNED_IN,
+  'GET /api/auth/me': SIGNED_IN,
+  'GET /api/areas/prefectures': EVERYONE,
+  'GET /api/areas': EVERYONE,
+  'GET /api/areas/{code}': EVERYONE,
+  'POST /api/organisations': ['employer'],
+  'GET /api/organisations': STAFF,
+  'GET /api/organisations/me': ['employer'],
+  'PUT /api/organisations/me': ['employer'],
+  'GET /api/organisations/{id}': ['employer', ...STAFF],
+  'POST /api/organisations/{id}/verification': STAFF,
+  'GET /api/roles': ['employer', ...STAFF],
+  'POST /api/roles': ['employer'],
+  'GET /api/roles/{id}': ['employer', ...STAFF],
+  'PUT /api/roles/{id}': ['employer'],
+  'DELETE /api/roles/{id}': ['employer'],
+  'POST /api/roles/{id}/publish': ['employer'],
+  'POST /api/roles/{id}/close': ['employer'],
+  'GET /api/members/me': ['member'],
+  'PUT /api/members/me': ['member'],
+  'GET /api/members/me/availability': ['member'],
+  'PUT /api/members/me/availability': ['member'],
+  'GET /api/members/{id}': STAFF,
+};
+
+let t: TestApp;
+let callers: Record<Exclude<Caller, 'anonymous'>, Account>;
+let otherEmployer: Account;
+let otherMember: Account;
+let routes: { method: string; path: string; key: string; hasBody: boolean }[];
+let foreign: { roleId: string; organisationId: string; memberId: string; secrets: string[] };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const coordinator = await t.createStaff('coordinator');
+  callers = {
+    member: await t.signUp('member'),
+    employer: await t.employerWithOrganisation({ coordinator }),
+    coordinator,
+    admin: await t.createStaff('admin'),
+  };
+  await t.call('PUT', '/api/members/me', { token: callers.member.token, body: memberProfileInput() });
+
+  // Someone else's data: an employer with a published role, a member with a profile.
+  otherEmployer = await t.employerWithOrganisation({ coordinator });
+  const role = await t.call('POST', '/api/roles', {
+    token: otherEmployer.token,
+    body: roleInput({ title: '他社の秘密の求人タイトル' }),
+  });
+  await t.call('POST', `/api/roles/${role.json.id}/publish`, { token: otherEmployer.token });
+  otherMember = await t.signUp('member');
+  await t.call('PUT', '/api/members/me', {
+    token: otherMember.token,
+    body: memberProfileInput({ familyName: '秘密', givenName: '花子', phone: '080-9999-0000' }),
+  });
+  foreign = {
+    roleId: role.json.id,
+    organisationId: otherEmployer.organisationId as string,
+    memberId: otherMember.userId,
+    secrets: ['他社の秘密の求人タイトル', '秘密', '080-9999-0000'],
+  };
+
+  const doc = (await t.call('GET', '/openapi.json')).json;
+  routes = Object.entries(doc.paths as Record<string, Record<string, { requestBody?: unknown }>>).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      key: `${method.toUpperCase()} ${path}`,
+      hasBody: op.requestBody !== undefined,
+    })),
+  );
+});
+afterAll(async () => t.close());
+
+function concretePath(path: string, ids: { roleId: string; organisationId: string; memberId: string }) {
+  return path
+    .replace('/api/roles/{id}', `/api/roles/${ids.roleId}`)
+    .replace('/api/organisations/{id}', `/api/organisations/${ids.organisationId}`)
+    .replace('/api/members/{id}', `/api/members/${ids.memberId}`)
+    .replace('{code}', '141003');
+}
+
+describe('authorization matrix', () => {
+  it('covers every documented route, and nothing undocumented is listed', () => {
+    expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(EXPECTED_ACCESS).sort());
+  });
+
+  it('admits exactly the callers each route allows (401 anonymous, 403 wrong role)', async () => {
+    const failures: string[] = [];
+    for (const route of routes) {
+      if (route.key === 'POST /api/auth/sign-out') continue; // would end the caller's session; checked below
+      const allowed = EXPECTED_ACCESS[route.key] ?? [];
+      for (const caller of EVERYONE) {
+        const token = caller === 'anonymous' ? undefined : callers[caller].token;
+        // An empty object body: enough to get past access checks to validation (422) or to act.
+        const res = await t.call(route.method, concretePath(route.path, foreign), { token, ...(route.hasBody ? { body: {} } : {}) });
+        const expected = allowed.includes(caller) ? 'admitted' : caller === 'anonymous' ? 401 : 403;
+        const got = res.status === 401 || res.status === 403 ? res.status : 'admitted';
+        if (got !== expected) failures.push(`${route.key} as ${caller}: expected ${expected}, got ${res.status}`);
+        if (res.status >= 500) failures.push(`${route.key} as ${caller}: server error ${res.status}`);
+        if (got !== 'admitted') {
+          expect(res.json.error.code).toBe(res.status === 401 ? 'unauthenticated' : 'forbidden');
+          for (const secret of foreign.secrets) expect(res.text).not.toContain(secret);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('sign-out needs a session', async () => {
+    expect((await t.call('POST', '/api/auth/sign-out')).status).toBe(401);
+    const member = await t.signUp('member');
+    expect((await t.call('POST', '/api/auth/sign-out', { token: member.token })).status).toBe(204);
+    expect((await t.call('GET', '/api/auth/me', { token: member.token })).status).toBe(401);
+  });
+
+  it('answers 404, never 403, for another organisation’s role and organisation, and leaks nothing', async () => {
+    const employer = callers.employer;
+    const attempts: [string, string, unknown?][] = [
+      ['GET', `/api/roles/${foreign.roleId}`],
+      ['PUT', `/api/roles/${foreign.roleId}`, roleInput()],
+      ['DELETE', `/api/roles/${foreign.roleId}`],
+      ['POST', `/api/roles/${foreign.roleId}/publish`],
+      ['POST', `/api/roles/${foreign.roleId}/close`],
+      ['GET', `/api/organisations/${foreign.organisationId}`],
+    ];
+    for (const [method, path, body] of attempts) {
+      const before = await t.rowCounts();
+      const res = await t.call(method, path, { token: employer.token, ...(body ? { body } : {}) });
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(res.json.error.code).toBe('not_found');
+      for (const secret of foreign.secrets) expect(res.text).not.toContain(secret);
+      expect(await t.rowCounts()).toEqual(before);
+    }
+    // The foreign role is untouched.
+    const role = await t.call('GET', `/api/roles/${foreign.roleId}`, { token: otherEmployer.token });
+    expect(role.json.status).toBe('published');
+    expect(role.json.title).toBe('他社の秘密の求人タイトル');
+  });
+
+  it('lists only the employer’s own roles, even when she asks for another organisation’s', async () => {
+    const own = await t.call('GET', `/api/roles?organisationId=${foreign.organisationId}`, { token: callers.employer.token });
+    expect(own.status).toBe(200);
+    expect(own.json.items.every((r: { organisation: { id: string } }) => r.organisation.id === callers.employer.organisationId)).toBe(true);
+    expect(own.text).not.toContain('他社の秘密の求人タイトル');
+    const staff = await t.call('GET', `/api/roles?organisationId=${foreign.organisationId}`, { token: callers.coordinator.token });
+    expect(staff.json.items.map((r: { id: string }) => r.id)).toEqual([foreign.roleId]);
+  });
+
+  it('gives a member only her own profile, and staff any', async () => {
+    const mine = await t.call('GET', '/api/members/me', { token: callers.member.token });
+    expect(mine.json.userId).toBe(callers.member.userId);
+    expect(mine.text).not.toContain('080-9999-0000');
+    const staff = await t.call('GET', `/api/members/${foreign.memberId}`, { token: callers.coordinator.token });
+    expect(staff.status).toBe(200);
+    expect(staff.json.familyName).toBe('秘密');
+    const unknown = await t.call('GET', '/api/members/00000000-0000-4000-8000-000000000000', { token: callers.coordinator.token });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('does not let a coordinator or admin act as an employer on a role', async () => {
+    for (const caller of ['coordinator', 'admin'] as const) {
+      const res = await t.call('POST', `/api/roles/${foreign.roleId}/close`, { token: callers[caller].token });
+      expect(res.status).toBe(403);
+    }
+  });
+});
+
