@@ -1,0 +1,207 @@
+/**
+ * Each hard constraint at its edge, with its code and its sentence in both languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { sentences, violations } from './testing/check.ts';
+import { makeMember, makeRole, PLACES, placeAtCommute, WEEKDAYS, weekly } from './testing/fixtures.ts';
+
+const home = PLACES.yokohamaNaka;
+
+describe('out of reach', () => {
+  const her = makeMember({ home, commuteMode: 'car', maxCommuteMinutes: 30 });
+  it.each([
+    ['exactly her maximum', 30, []],
+    ['one minute over', 31, ['out_of_reach']],
+  ])('%s', (_l, minutes, codes) => {
+    expect(
+      violations(her, makeRole({ locations: [placeAtCommute(home, minutes as number, 'car')] })),
+    ).toEqual(codes);
+  });
+  it('the nearest of several locations counts', () => {
+    expect(
+      violations(her, makeRole({ locations: [PLACES.sapporo, placeAtCommute(home, 20, 'car')] })),
+    ).toEqual([]);
+  });
+  it('fully remote roles are always in reach', () => {
+    expect(violations(her, makeRole({ remote: { mode: 'full' }, locations: [PLACES.sapporo] }))).toEqual([]);
+  });
+  it('hybrid roles still need her to get there', () => {
+    expect(
+      violations(
+        her,
+        makeRole({ remote: { mode: 'hybrid', officeDaysPerWeek: 1 }, locations: [PLACES.sapporo] }),
+      ),
+    ).toEqual(['out_of_reach']);
+  });
+  it.each([
+    ['a ward of the city she targets (U-turn to 札幌市)', PLACES.sapporo, PLACES.sapporoChuo],
+    ['a city in the prefecture she targets (北海道)', PLACES.hokkaido, PLACES.asahikawa],
+    [
+      'within her commute of the target point',
+      PLACES.sapporoChuo,
+      placeAtCommute(PLACES.sapporoChuo, 25, 'car'),
+    ],
+  ])('relocating: %s is reachable', (_l, target, location) => {
+    const mover = makeMember({ ...her, targetAreas: [{ place: target, needsRelocationSupport: true }] });
+    expect(violations(her, makeRole({ locations: [location] }))).toEqual(['out_of_reach']);
+    expect(violations(mover, makeRole({ locations: [location] }))).toEqual([]);
+  });
+  it('says how far', () => {
+    expect(sentences(her, makeRole({ locations: [placeAtCommute(home, 45, 'car')] }))).toEqual([
+      '通勤に約45分かかり、ご希望の30分以内に収まりません',
+    ]);
+    expect(sentences(her, makeRole({ locations: [PLACES.sapporo] }), 'en')[0]).toMatch(
+      /^Too far to commute \(about \d+ km\)$/,
+    );
+  });
+});
+
+describe('eligibility', () => {
+  it('a missing qualification is named', () => {
+    const role = makeRole({ requiredQualifications: ['care_initial_training'] });
+    expect(violations(makeMember(), role)).toEqual(['qualification_missing']);
+    expect(sentences(makeMember(), role)).toEqual(['必要な資格：介護職員初任者研修がありません']);
+    expect(sentences(makeMember(), role, 'en')).toEqual([
+      'Required qualification missing: Care worker initial training',
+    ]);
+    expect(violations(makeMember({ qualifications: ['care_initial_training'] }), role)).toEqual([]);
+  });
+  it.each([
+    [[], 'part_time', []],
+    [['part_time'], 'part_time', []],
+    [['full_time', 'contract'], 'part_time', ['employment_type_excluded']],
+  ] as const)('employment types %j, role %s → %j', (types, type, codes) => {
+    expect(
+      violations(makeMember({ employmentTypes: [...types] }), makeRole({ employmentType: type })),
+    ).toEqual(codes);
+  });
+  it('a blocked employer is removed', () => {
+    expect(
+      violations(makeMember({ blockedOrganisationIds: ['org-9'] }), makeRole({ organisationId: 'org-9' })),
+    ).toEqual(['blocked_employer']);
+    expect(
+      violations(makeMember({ blockedOrganisationIds: ['org-9'] }), makeRole({ organisationId: 'org-1' })),
+    ).toEqual([]);
+  });
+  it.each([
+    [null, ['stage_not_assessed']],
+    [1, ['stage_stabilising']],
+    [2, []],
+    [5, []],
+  ] as const)('support stage %s → %j', (stage, codes) => {
+    expect(violations(makeMember({ supportStage: stage }), makeRole())).toEqual(codes);
+  });
+});
+
+describe('night and weekend work', () => {
+  it('night work needs some availability between 22:00 and 05:00', () => {
+    const role = makeRole({ nightWork: true });
+    expect(violations(makeMember(), role)).toEqual(['night_work']);
+    const nights = makeMember({
+      availability: [...weekly(WEEKDAYS, '08:30', '18:00'), { day: 5, start: 21 * 60, end: 23 * 60 }],
+    });
+    expect(violations(nights, role)).toEqual([]);
+  });
+  it('a fixed shift touching 22:00 is night work even without the flag', () => {
+    const late = makeRole({
+      schedule: { kind: 'fixed', shifts: [{ day: 1, start: 17 * 60, end: 22 * 60 + 30 }] },
+    });
+    expect(violations(makeMember(), late)).toContain('night_work');
+  });
+  it('weekend work needs weekend availability', () => {
+    expect(violations(makeMember(), makeRole({ weekendWork: true }))).toEqual(['weekend_work']);
+    const saturdays = makeMember({
+      availability: [...weekly(WEEKDAYS, '08:30', '18:00'), ...weekly([6], '09:00', '13:00')],
+    });
+    expect(violations(saturdays, makeRole({ weekendWork: true }))).toEqual([]);
+  });
+});
+
+describe('pay floor', () => {
+  const shifts25h = weekly(WEEKDAYS, '09:30', '14:30'); // 25 h/week → 25 × 4.33 = 108.3 h/month
+  it.each([
+    [
+      'hourly floor, hourly role: equal',
+      { amount: 1200, unit: 'hour' },
+      { min: 1200, max: 1500, unit: 'hour' },
+      [],
+    ],
+    [
+      'hourly floor, hourly role: ¥1 short (max does not count)',
+      { amount: 1201, unit: 'hour' },
+      { min: 1200, max: 1500, unit: 'hour' },
+      ['pay_below_floor'],
+    ],
+    [
+      'monthly floor, hourly role: ¥1,200 × 108.3 h = ¥130,000',
+      { amount: 130_000, unit: 'month' },
+      { min: 1200, unit: 'hour' },
+      [],
+    ],
+    [
+      'monthly floor, hourly role: ¥130,001',
+      { amount: 130_001, unit: 'month' },
+      { min: 1200, unit: 'hour' },
+      ['pay_below_floor'],
+    ],
+    [
+      'hourly floor, monthly role: ¥180,000 / 108.3 h = ¥1,661/h',
+      { amount: 1661, unit: 'hour' },
+      { min: 180_000, unit: 'month' },
+      [],
+    ],
+    [
+      'hourly floor, monthly role: ¥1,662/h',
+      { amount: 1662, unit: 'hour' },
+      { min: 180_000, unit: 'month' },
+      ['pay_below_floor'],
+    ],
+    [
+      'hourly floor, daily role: ¥6,000 / 5 h = ¥1,200/h',
+      { amount: 1200, unit: 'hour' },
+      { min: 6000, unit: 'day' },
+      [],
+    ],
+    [
+      'yearly floor, monthly role',
+      { amount: 2_400_000, unit: 'year' },
+      { min: 199_999, unit: 'month' },
+      ['pay_below_floor'],
+    ],
+  ] as const)('%s', (_l, floor, pay, codes) => {
+    const member = makeMember({ payFloor: { ...floor }, payWish: undefined });
+    expect(
+      violations(member, makeRole({ pay: { ...pay }, schedule: { kind: 'fixed', shifts: shifts25h } })),
+    ).toEqual(codes);
+  });
+  it('says by how much, in the unit she used', () => {
+    const member = makeMember({ payFloor: { amount: 1100, unit: 'hour' } });
+    expect(sentences(member, makeRole({ pay: { min: 1050, unit: 'hour' } }))).toEqual([
+      '給与（時給1,050円相当）が最低希望額（時給1,100円）を下回ります',
+    ]);
+  });
+});
+
+describe('several violations are all listed', () => {
+  it('lists every violated constraint, in a stable order', () => {
+    const member = makeMember({ supportStage: 1, blockedOrganisationIds: ['org-1'] });
+    const role = makeRole({ requiredQualifications: ['cook'], weekendWork: true });
+    expect(violations(member, role)).toEqual([
+      'stage_stabilising',
+      'blocked_employer',
+      'qualification_missing',
+      'weekend_work',
+    ]);
+  });
+});
+
+describe('start date', () => {
+  it('is a note, not a constraint', () => {
+    const member = makeMember({ earliestStartDate: '2025-05-01' });
+    const role = makeRole({ startDate: '2025-04-15' });
+    expect(violations(member, role)).toEqual([]);
+    expect(sentences(member, role)).toContain(
+      '勤務開始は2025-04-15ですが、2025-05-01からのご希望です（要相談）',
+    );
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * The hard constraints: their machine-readable codes, and the bit each one sets in a pair's
+ * violation mask. A pair with any bit set is removed, never traded off against a good score.
+ */
+
+export const CONSTRAINT_BITS = {
+  /** Support stage not set by a coordinator yet. */
+  stage_not_assessed: 1 << 0,
+  /** Stage 1 (stabilising): not job-ready, no automatic suggestions. */
+  stage_stabilising: 1 << 1,
+  blocked_employer: 1 << 2,
+  employment_type_excluded: 1 << 3,
+  qualification_missing: 1 << 4,
+  out_of_reach: 1 << 5,
+  /** The role's hours do not fit her week (to the minute, commute included), or exceed her maximum. */
+  schedule_infeasible: 1 << 6,
+  night_work: 1 << 7,
+  weekend_work: 1 << 8,
+  pay_below_floor: 1 << 9,
+} as const;
+
+export type ConstraintCode = keyof typeof CONSTRAINT_BITS;
+
+export const CONSTRAINT_CODES = Object.keys(CONSTRAINT_BITS) as ConstraintCode[];
+
+/**
+ * Lists the codes set in a violation mask, in a stable order.
+ *
+ * @example constraintCodes(CONSTRAINT_BITS.out_of_reach | CONSTRAINT_BITS.blocked_employer)
+ *   // ['blocked_employer', 'out_of_reach']
+ */
+export function constraintCodes(mask: number): ConstraintCode[] {
+  const out: ConstraintCode[] = [];
+  for (const code of CONSTRAINT_CODES) if (mask & CONSTRAINT_BITS[code]) out.push(code);
+  return out;
+}

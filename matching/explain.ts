@@ -1,0 +1,187 @@
+/**
+ * Turns an evaluated pair into the result a person reads: every component with its score, weight
+ * and reasons, and for a removed pair every violated constraint with its sentence. Runs only for the
+ * pairs that are returned, so the hot loop never builds text.
+ */
+import { type ConstraintCode, constraintCodes } from './constraints.ts';
+import { explainCommute, explainOutOfReach } from './criteria/commute.ts';
+import { explainEmploymentType } from './criteria/employment-type.ts';
+import { explainFlexibility } from './criteria/flexibility.ts';
+import { explainPay, explainPayFloor } from './criteria/pay.ts';
+import { explainMissingQualifications } from './criteria/qualifications.ts';
+import { explainRoleHours } from './criteria/role-hours.ts';
+import { explainScheduleViolation } from './criteria/schedule.ts';
+import { explainScheduleFit } from './criteria/schedule-fit.ts';
+import { explainRoleSkills, explainSkills } from './criteria/skills.ts';
+import { startDateNote } from './criteria/start-date.ts';
+import { explainStageFit } from './criteria/support-stage.ts';
+import { explainTextRelevance } from './criteria/text-relevance.ts';
+import {
+  C,
+  COMPONENT_KEYS,
+  type ComponentKey,
+  FIRST_EMPLOYER_COMPONENT,
+  type PairState,
+} from './pair-state.ts';
+import type { PreparedMember, PreparedRole } from './prepare.ts';
+import { type Reason, reason } from './reasons.ts';
+
+export type Side = 'member' | 'employer';
+
+export interface ComponentScore {
+  key: ComponentKey;
+  /** 'member': how the role suits her; 'employer': how she suits the role. */
+  side: Side;
+  /** 0–1. */
+  score: number;
+  /** Share of its side's score (weights renormalised over the components present). */
+  weight: number;
+  /** At least one reason, most important first. */
+  reasons: Reason[];
+}
+
+export interface ScoredMatch {
+  memberId: string;
+  roleId: string;
+  organisationId: string;
+  /** Both sides combined (weighted harmonic mean), 0–1. */
+  score: number;
+  /** The score the list is ordered by after re-ranking (equals `score` when not re-ranked). */
+  rankScore: number;
+  memberSide: number;
+  employerSide: number;
+  /** Estimated one-way commute in minutes (0 when fully remote). */
+  commuteMinutes: number;
+  openIntroductions: number;
+  components: ComponentScore[];
+  /** Every component reason, the most telling first (strong or weak components before middling ones). */
+  reasons: Reason[];
+  /** Things to discuss that do not change the score (e.g. the start date). */
+  notes: Reason[];
+}
+
+export interface Violation {
+  code: ConstraintCode;
+  reason: Reason;
+}
+
+export interface InfeasibleMatch {
+  memberId: string;
+  roleId: string;
+  organisationId: string;
+  violations: Violation[];
+}
+
+function componentReasons(i: number, pm: PreparedMember, pr: PreparedRole, state: PairState): Reason[] {
+  switch (i) {
+    case C.schedule:
+      return explainScheduleFit(pm, pr, state);
+    case C.commute:
+      return explainCommute(pm, pr, state);
+    case C.pay:
+      return explainPay(pm, pr, state);
+    case C.flexibility:
+      return explainFlexibility(pm, pr);
+    case C.skills:
+      return explainSkills(pm, pr, state);
+    case C.stage:
+      return explainStageFit(pm, pr, state);
+    case C.text:
+      return explainTextRelevance(state.scores[C.text] as number);
+    case C.roleSkills:
+      return explainRoleSkills(pm, pr, state);
+    default:
+      return explainRoleHours(pm, pr, state);
+  }
+}
+
+/**
+ * Builds the full result for a pair `evaluatePair` found feasible (reads the state it filled).
+ *
+ * @example evaluatePair(pm, pr, ctx, state, false) === 0 && explainMatch(pm, pr, state)
+ */
+export function explainMatch(pm: PreparedMember, pr: PreparedRole, state: PairState): ScoredMatch {
+  const components: ComponentScore[] = [];
+  let mW = 0;
+  let eW = 0;
+  for (let i = 0; i < COMPONENT_KEYS.length; i++) {
+    if (i < FIRST_EMPLOYER_COMPONENT) mW += state.weights[i] as number;
+    else eW += state.weights[i] as number;
+  }
+  const importance: number[] = [];
+  for (let i = 0; i < COMPONENT_KEYS.length; i++) {
+    const w = state.weights[i] as number;
+    if (w <= 0) continue;
+    const side: Side = i < FIRST_EMPLOYER_COMPONENT ? 'member' : 'employer';
+    const weight = w / (side === 'member' ? mW : eW);
+    const score = state.scores[i] as number;
+    components.push({
+      key: COMPONENT_KEYS[i] as ComponentKey,
+      side,
+      score,
+      weight,
+      reasons: componentReasons(i, pm, pr, state),
+    });
+    importance.push(weight * Math.abs(score - 0.5));
+  }
+  const order = components
+    .map((_, i) => i)
+    .sort((a, b) => (importance[b] as number) - (importance[a] as number) || a - b);
+  const reasons: Reason[] = [];
+  for (const i of order) reasons.push(...(components[i] as ComponentScore).reasons);
+  const note = startDateNote(pm, pr);
+  return {
+    memberId: pm.member.id,
+    roleId: pr.role.id,
+    organisationId: pr.role.organisationId,
+    score: state.total,
+    rankScore: state.total,
+    memberSide: state.memberSide,
+    employerSide: state.employerSide,
+    commuteMinutes: state.commuteMinutes,
+    openIntroductions: pr.role.openIntroductions,
+    components,
+    reasons,
+    notes: note ? [note] : [],
+  };
+}
+
+function violationReason(
+  code: ConstraintCode,
+  pm: PreparedMember,
+  pr: PreparedRole,
+  state: PairState,
+): Reason {
+  switch (code) {
+    case 'qualification_missing':
+      return explainMissingQualifications(pm, pr);
+    case 'employment_type_excluded':
+      return explainEmploymentType(pr);
+    case 'out_of_reach':
+      return explainOutOfReach(pm, pr, state);
+    case 'schedule_infeasible':
+      return explainScheduleViolation(pm, pr, state);
+    case 'pay_below_floor':
+      return explainPayFloor(pm, state);
+    default:
+      return reason(code, 'negative');
+  }
+}
+
+/**
+ * Builds the removed pair with every violation (the state must come from a full evaluation, i.e.
+ * `stopAtFirst` false, so all violations are known).
+ *
+ * @example explainInfeasible(pm, pr, state).violations[0]?.code // 'out_of_reach'
+ */
+export function explainInfeasible(pm: PreparedMember, pr: PreparedRole, state: PairState): InfeasibleMatch {
+  return {
+    memberId: pm.member.id,
+    roleId: pr.role.id,
+    organisationId: pr.role.organisationId,
+    violations: constraintCodes(state.violations).map((code) => ({
+      code,
+      reason: violationReason(code, pm, pr, state),
+    })),
+  };
+}

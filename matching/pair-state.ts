@@ -1,0 +1,100 @@
+/**
+ * The scratch record one pair's evaluation writes into. A single instance is reused across the hot
+ * loop so scoring thousands of pairs allocates nothing; explanations read the same fields afterwards.
+ */
+
+/** Soft components in a fixed order, so their scores live in one Float64Array. */
+export const COMPONENT_KEYS = [
+  'schedule',
+  'commute',
+  'pay',
+  'flexibility',
+  'skills',
+  'stage',
+  'text',
+  'role_skills',
+  'role_hours',
+] as const;
+export type ComponentKey = (typeof COMPONENT_KEYS)[number];
+export const C = {
+  schedule: 0,
+  commute: 1,
+  pay: 2,
+  flexibility: 3,
+  skills: 4,
+  stage: 5,
+  text: 6,
+  roleSkills: 7,
+  roleHours: 8,
+} as const;
+/** Components 0–6 are how the role suits her; 7–8 how she suits the role. */
+export const FIRST_EMPLOYER_COMPONENT = 7;
+
+/** Why a schedule failed, for the explanation. */
+export const ScheduleFailure = {
+  None: 0,
+  ShiftOutside: 1,
+  NotPlaceable: 2,
+  OfficeDays: 3,
+  OverMaxHours: 4,
+} as const;
+export type ScheduleFailure = (typeof ScheduleFailure)[keyof typeof ScheduleFailure];
+
+export class PairState {
+  /** Bit set of violated hard constraints (see constraints.ts); 0 when feasible. */
+  violations = 0;
+  /** Door-to-door minutes to the chosen location (0 when fully remote). */
+  commuteMinutes = 0;
+  locationIndex = -1;
+  /** Index of the target area through which the location is reached, or -1 from her home. */
+  viaTarget = -1;
+  scheduleFailure: ScheduleFailure = ScheduleFailure.None;
+  failDay = 0;
+  failStart = 0;
+  failEnd = 0;
+  /** Minutes per week she would work: the fixed shifts, or what she can place of a flexible role. */
+  weeklyMinutes = 0;
+  /** Minutes per week she would most likely work: the shifts, or the employer's preference within her reach. */
+  plannedMinutes = 0;
+  /** Minutes per week a flexible role could take from her week (before her own maximum). */
+  capacityMinutes = 0;
+  capacityDays = 0;
+  /** Fixed: the smallest margin between a shift (with commute) and the edge of her window. */
+  slackMinutes = 0;
+  /** Fixed: the latest end of work plus the commute home on any day. */
+  latestHomeMinute = 0;
+  /** Flexible: whether the minimum can be placed so she is home before pickup every day. */
+  pickupPlaceable = true;
+  guaranteedMonthly = 0;
+  expectedMonthly = 0;
+  floorMonthly = 0;
+  wishMonthly = 0;
+  hoursPerWeek = 0;
+  daysPerWeek = 0;
+  requiredHave = 0;
+  requiredCoverage = 1;
+  niceHave = 0;
+  niceCoverage = 0;
+  strongUsed = 0;
+  readonly scores = new Float64Array(COMPONENT_KEYS.length);
+  /** Effective weight of each component on its side (0 when absent, e.g. no text relevance). */
+  readonly weights = new Float64Array(COMPONENT_KEYS.length);
+  memberSide = 0;
+  employerSide = 0;
+  total = 0;
+
+  reset(): void {
+    this.violations = 0;
+    this.commuteMinutes = 0;
+    this.locationIndex = -1;
+    this.viaTarget = -1;
+    this.scheduleFailure = ScheduleFailure.None;
+    this.weeklyMinutes = 0;
+    this.plannedMinutes = 0;
+    this.capacityMinutes = 0;
+    this.capacityDays = 0;
+    this.slackMinutes = 0;
+    this.latestHomeMinute = 0;
+    this.pickupPlaceable = true;
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Soft components: the sentences members see, pickup from children's ages on the evaluation date,
+ * and the way a weak side pulls the total down.
+ */
+import { describe, expect, it } from 'vitest';
+import { rankMembersForRole, rankRolesForMember, scorePair } from './rank.ts';
+import { renderReason } from './reasons.ts';
+import { sentences } from './testing/check.ts';
+import {
+  EVALUATION_DATE,
+  makeMember,
+  makeRole,
+  PLACES,
+  placeAtCommute,
+  WEEKDAYS,
+  weekly,
+} from './testing/fixtures.ts';
+import type { MatchMember, MatchRole } from './types.ts';
+
+const options = { evaluationDate: EVALUATION_DATE };
+const score = (m: MatchMember, r: MatchRole): number => {
+  const p = scorePair(m, r, options);
+  if (!p.feasible) throw new Error(`infeasible: ${p.infeasible.violations.map((v) => v.code)}`);
+  return p.match.score;
+};
+const component = (m: MatchMember, r: MatchRole, key: string) => {
+  const p = scorePair(m, r, options);
+  if (!p.feasible) throw new Error('infeasible');
+  return p.match.components.find((c) => c.key === key);
+};
+
+describe('pickup, from her children on the evaluation date', () => {
+  const home = PLACES.yokohamaNaka;
+  const office = placeAtCommute(home, 25, 'transit');
+  const her = (birthYear: number, birthMonth: number): MatchMember =>
+    makeMember({
+      home,
+      availability: weekly(WEEKDAYS, '08:30', '19:30'),
+      maxHoursPerWeek: 45,
+      children: [{ birthYear, birthMonth }],
+    });
+  const role = (end: string): MatchRole =>
+    makeRole({ locations: [office], schedule: { kind: 'fixed', shifts: weekly(WEEKDAYS, '09:00', end) } });
+  it('a 3-year-old: nursery pickup at 18:00', () => {
+    expect(sentences(her(2022, 1), role('17:00'))).toContain('保育園のお迎え（18:00）に間に合います');
+    expect(sentences(her(2022, 1), role('17:00'), 'en')).toContain('You can make nursery pickup (18:00)');
+    expect(sentences(her(2022, 1), role('17:20'))).toContain(
+      '保育園のお迎え（18:00）にぎりぎり間に合います（余裕15分）',
+    );
+    expect(sentences(her(2022, 1), role('17:45'))).toContain(
+      '保育園のお迎え（18:00）に間に合わない日があります',
+    );
+  });
+  it('turning 6 moves her to the after-school club (18:30): birthday month counts', () => {
+    expect(sentences(her(2019, 4), role('17:45'))).toContain(
+      '学童のお迎え（18:30）にぎりぎり間に合います（余裕20分）',
+    );
+    expect(sentences(her(2019, 5), role('17:45'))).toContain(
+      '保育園のお迎え（18:00）に間に合わない日があります',
+    );
+  });
+  it('from 10 there is no pickup to plan around', () => {
+    expect(sentences(her(2014, 1), role('17:45'))).toContain('お迎えの時間を気にせず働けます');
+  });
+  it('an earlier end scores higher', () => {
+    expect(score(her(2022, 1), role('15:00'))).toBeGreaterThan(score(her(2022, 1), role('17:45')));
+  });
+});
+
+describe('hours and pay sentences', () => {
+  it('週20時間：ご希望の範囲内', () => {
+    const role = makeRole({ schedule: { kind: 'fixed', shifts: weekly(WEEKDAYS, '09:30', '13:30') } });
+    const member = makeMember({ maxHoursPerWeek: 25 });
+    expect(sentences(member, role)).toContain('週20時間：ご希望の範囲内');
+    expect(sentences(member, role, 'en')).toContain('20 h/week: within what you asked for');
+  });
+  it('pay against her wish', () => {
+    expect(sentences(makeMember({ payWish: { amount: 1200, unit: 'hour' } }), makeRole())).toContain(
+      '給与がご希望（時給1,200円）に届きます',
+    );
+    expect(sentences(makeMember({ payWish: { amount: 1500, unit: 'hour' } }), makeRole())).toContain(
+      '給与はご希望（時給1,500円）の約83%です',
+    );
+  });
+});
+
+describe('flexibility facts', () => {
+  const young = makeMember();
+  it('verified facts count more than unverified ones', () => {
+    const verified = makeRole({ facts: { sick_child_absence_ok: { available: true, verified: true } } });
+    const claimed = makeRole({ facts: { sick_child_absence_ok: { available: true, verified: false } } });
+    expect(component(young, verified, 'flexibility')?.score).toBeGreaterThan(
+      component(young, claimed, 'flexibility')?.score ?? 1,
+    );
+    expect(sentences(young, verified)).toContain(
+      '残業なし（確認済み）・子どもの急な発熱で当日休みOK（確認済み）',
+    );
+  });
+  it('sick-child absence matters more for a toddler than for a teenager', () => {
+    const role = makeRole({
+      overtime: 'regular',
+      facts: { sick_child_absence_ok: { available: true, verified: true } },
+    });
+    const teen = makeMember({ children: [{ birthYear: 2010, birthMonth: 1 }] });
+    expect(component(young, role, 'flexibility')?.score).toBeGreaterThan(
+      component(teen, role, 'flexibility')?.score ?? 1,
+    );
+  });
+});
+
+describe('both sides', () => {
+  it('a weak employer side pulls the total below the arithmetic mean', () => {
+    const role = makeRole({
+      requiredSkills: [
+        { tag: 'bookkeeping', level: 3 },
+        { tag: 'payroll', level: 3 },
+      ],
+      niceToHaveSkills: [],
+    });
+    const p = scorePair(makeMember(), role, options);
+    if (!p.feasible) throw new Error('infeasible');
+    const { memberSide: m, employerSide: e, score: s } = p.match;
+    expect(e).toBeLessThan(0.5);
+    expect(s).toBeLessThan(0.6 * m + 0.4 * e);
+    expect(s).toBeCloseTo(1 / (0.6 / m + 0.4 / e), 10);
+  });
+  it('text relevance is a component only when given', () => {
+    const with_ = rankRolesForMember(makeMember(), [makeRole()], {
+      ...options,
+      textRelevance: { 'r-1': 0.8 },
+    });
+    const without = rankRolesForMember(makeMember(), [makeRole()], options);
+    expect(with_.ranked[0]?.components.map((c) => c.key)).toContain('text');
+    expect(without.ranked[0]?.components.map((c) => c.key)).not.toContain('text');
+    expect(with_.ranked[0]?.reasons.map((r) => renderReason(r))).toContain('検索した言葉との一致度 80%');
+  });
+  it('stage 2 prefers short, calm roles; stage 4 prefers full-time roles that reach her goal', () => {
+    const short = makeRole({
+      id: 'short',
+      schedule: { kind: 'fixed', shifts: weekly(WEEKDAYS, '09:30', '13:30') },
+    });
+    const career = makeRole({
+      id: 'career',
+      employmentType: 'full_time',
+      pay: { min: 250_000, unit: 'month' },
+      schedule: { kind: 'fixed', shifts: weekly(WEEKDAYS, '09:00', '16:00') },
+    });
+    const base = { maxHoursPerWeek: 40, payFloor: undefined, payWish: undefined };
+    const stage = (s: 2 | 4, r: MatchRole) =>
+      component(makeMember({ ...base, supportStage: s }), r, 'stage')?.score ?? 0;
+    expect(stage(2, short)).toBeGreaterThan(stage(2, career));
+    expect(stage(4, career)).toBeGreaterThan(stage(4, short));
+  });
+});
+
+describe('members for a role', () => {
+  it('ranks by how well she suits the role as well', () => {
+    const role = makeRole({ requiredSkills: [{ tag: 'excel', level: 2 }] });
+    const skilled = makeMember({ id: 'a' });
+    const unskilled = makeMember({ id: 'b', skills: [{ tag: 'pc_basic', level: 1 }] });
+    const r = rankMembersForRole(role, [unskilled, skilled], options);
+    expect(r.ranked.map((x) => x.memberId)).toEqual(['a', 'b']);
+  });
+});
