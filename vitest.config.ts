@@ -1,6 +1,7 @@
 /**
  * Test runner configuration. Tests beside the code (`*.test.ts`) and under `test/` run in
- * Node against real SQLite files; nothing is mocked.
+ * Node against real SQLite files and one real Meilisearch process started for the run;
+ * nothing is mocked.
  */
 import { defineConfig } from 'vitest/config';
 
@@ -10,5 +11,6 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['test/support/global-setup.ts'],
   },
 });

@@ -79,7 +79,7 @@ export interface PreparedRole {
   factValues: Float64Array;
 }
 
-function point(lat: number, lng: number): PreparedPoint {
+export function point(lat: number, lng: number): PreparedPoint {
   return { lat: lat * DEG, lng: lng * DEG, cosLat: Math.cos(lat * DEG) };
 }
 

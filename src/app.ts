@@ -14,6 +14,7 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { memberRoutes } from './features/members/member.routes.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
+import { jobRoutes } from './features/search/jobs.routes.ts';
 import { renderDocsPage } from './http/docs-page.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/error-envelope.ts';
@@ -52,6 +53,7 @@ export function newApp(deps: AppDeps) {
   app.route('/api/organisations', organisationRoutes);
   app.route('/api/roles', roleRoutes);
   app.route('/api/members', memberRoutes);
+  app.route('/api/jobs', jobRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

@@ -4,6 +4,7 @@
  */
 import type { Database } from './db/database.ts';
 import type { PasswordHasher } from './features/auth/password.ts';
+import type { JobIndex } from './features/search/job-index.ts';
 
 export interface Clock {
   now(): Date;
@@ -34,6 +35,8 @@ export interface AppDeps {
   clock: Clock;
   config: AppConfig;
   passwords: PasswordHasher;
+  /** The search engine's job index; null runs on the database alone (always degraded). */
+  jobIndex: JobIndex | null;
 }
 
 /** A new opaque id; UUIDs so ids can be made before a write (D1 batches cannot read back). */

@@ -9,16 +9,20 @@ import { createHealthService } from './features/health/health.service.ts';
 import { createMemberService } from './features/members/member.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
+import { createJobSearchService } from './features/search/job-search.service.ts';
 
 export function createServices(deps: AppDeps) {
   const areas = createAreaService(deps);
   const organisations = createOrganisationService(deps, areas);
+  const roles = createRoleService(deps, areas, organisations);
+  const members = createMemberService(deps, areas);
   return {
     auth: createAuthService(deps),
     areas,
     organisations,
-    roles: createRoleService(deps, areas, organisations),
-    members: createMemberService(deps, areas),
+    roles,
+    members,
+    jobs: createJobSearchService(deps, { areas, roles, members }, deps.jobIndex),
     health: createHealthService(deps),
   };
 }

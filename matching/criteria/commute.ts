@@ -5,9 +5,9 @@
  */
 import { CONSTRAINT_BITS } from '../constraints.ts';
 import type { PairState } from '../pair-state.ts';
-import type { PreparedMember, PreparedPoint, PreparedRole } from '../prepare.ts';
+import { type PreparedMember, type PreparedPoint, type PreparedRole, point } from '../prepare.ts';
 import { type Reason, reason } from '../reasons.ts';
-import type { CommuteMode, Place } from '../types.ts';
+import type { CommuteMode, GeoPoint, Place } from '../types.ts';
 
 /**
  * Per mode: roads and rails are not straight (detour), door-to-door speed includes stops and
@@ -46,6 +46,15 @@ export function greatCircleKm(a: PreparedPoint, b: PreparedPoint): number {
   const sLng = Math.sin((b.lng - a.lng) / 2);
   const h = sLat * sLat + a.cosLat * b.cosLat * sLng * sLng;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * Great-circle distance between two plain points in degrees, in km.
+ *
+ * @example distanceKm({ lat: 35.44, lng: 139.64 }, { lat: 35.53, lng: 139.70 }) // ≈ 11.6
+ */
+export function distanceKm(a: GeoPoint, b: GeoPoint): number {
+  return greatCircleKm(point(a.lat, a.lng), point(b.lat, b.lng));
 }
 
 /** Whether a work location lies inside a target area by its codes. */

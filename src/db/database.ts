@@ -1,11 +1,14 @@
 /**
  * The database handle the app receives: a Kysely instance for queries, plus `atomic()` for
- * multi-row writes. Writes are handed over as a list of compiled statements rather than as a
- * callback, because D1 has no interactive transactions: SQLite runs the list in a transaction,
- * D1 as one `batch()`. A service therefore reads first, decides, and then writes in one go.
+ * multi-row writes. Writes are handed over as a list of statements rather than as a callback,
+ * because D1 has no interactive transactions: SQLite runs the list in a transaction, D1 as one
+ * `batch()`. A service therefore reads first, decides, and then writes in one go.
  */
-import type { Compilable, Kysely } from 'kysely';
+import type { CompiledQuery, Compilable, Kysely, RawBuilder } from 'kysely';
 import type { DB } from './schema.ts';
+
+/** A query builder, or a raw `sql` statement for what the builder cannot say. */
+export type Write = Compilable | RawBuilder<unknown>;
 
 export interface Database {
   readonly db: Kysely<DB>;
@@ -13,7 +16,12 @@ export interface Database {
    * Runs every write or none.
    * @example await database.atomic([insertRole(db, row), ...insertRoleWindows(db, id, windows)])
    */
-  atomic(writes: readonly Compilable[]): Promise<void>;
+  atomic(writes: readonly Write[]): Promise<void>;
+}
+
+/** Compiles a write for the given database (raw statements need the executor to compile). */
+export function compileWrite(db: Kysely<DB>, write: Write): CompiledQuery {
+  return 'isRawBuilder' in write ? write.compile(db) : write.compile();
 }
 
 /** Runs the writes inside a Kysely transaction: the SQLite (and any interactive-transaction) way. */
@@ -23,7 +31,7 @@ export function transactionalDatabase(db: Kysely<DB>): Database {
     async atomic(writes) {
       if (writes.length === 0) return;
       await db.transaction().execute(async (trx) => {
-        for (const write of writes) await trx.executeQuery(write.compile());
+        for (const write of writes) await trx.executeQuery(compileWrite(db, write));
       });
     },
   };

@@ -3,7 +3,7 @@
  * SQLite has no boolean or date types, so booleans are 0/1 integers and instants are
  * ISO-8601 UTC strings; services turn rows into domain objects so none of this leaks out.
  */
-
+import type { Generated } from 'kysely';
 
 export interface AreaTable {
   code: string;
@@ -183,6 +183,20 @@ export interface MemberBlockTable {
 }
 
 
+export interface SearchOutboxTable {
+  id: Generated<number>;
+  role_id: string;
+  enqueued_at: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: string | null;
+}
+
+export interface RoleSearchTextTable {
+  role_id: string;
+  body: string;
+}
+
 export interface DB {
   areas: AreaTable;
   users: UserTable;
@@ -202,4 +216,6 @@ export interface DB {
   member_employment_types: MemberEmploymentTypeTable;
   member_target_areas: MemberTargetAreaTable;
   member_blocks: MemberBlockTable;
+  search_outbox: SearchOutboxTable;
+  role_search_text: RoleSearchTextTable;
 }

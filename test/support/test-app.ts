@@ -10,6 +10,10 @@ import { newApp } from '../../src/app.ts';
 import { defaultConfig, newId, systemClock } from '../../src/deps.ts';
 import type { UserRole } from '../../src/db/schema.ts';
 import { scryptHasher } from '../../src/features/auth/password.ts';
+import type { JobIndex } from '../../src/features/search/job-index.ts';
+import { createOutboxRelay } from '../../src/features/search/outbox-relay.ts';
+import { type MeilisearchJobIndexOptions, meilisearchJobIndex } from '../../src/search/meilisearch-job-index.ts';
+import { inject } from 'vitest';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -27,11 +31,29 @@ export interface Account {
   organisationId?: string;
 }
 
-export async function createTestApp() {
+export interface TestAppOptions {
+  /** Search against the run's Meilisearch (own index), or a given index; none runs degraded. */
+  search?: boolean | JobIndex;
+}
+
+/** A job index of its own on the run's Meilisearch. */
+export function testJobIndex(overrides: Partial<MeilisearchJobIndexOptions> = {}): JobIndex {
+  const meili = inject('meilisearch');
+  return meilisearchJobIndex({
+    host: meili.url,
+    adminKey: meili.masterKey,
+    indexUid: `test_${newId().replaceAll('-', '')}`,
+    ...overrides,
+  });
+}
+
+export async function createTestApp(options: TestAppOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'yorisoi-test-'));
   const database: SqliteDatabase = await openSqlite(join(dir, 'yorisoi.db'));
   const passwords = scryptHasher();
-  const app = newApp({ database, clock: systemClock, config: defaultConfig, passwords });
+  const jobIndex = options.search === true ? testJobIndex() : options.search || null;
+  const app = newApp({ database, clock: systemClock, config: defaultConfig, passwords, jobIndex });
+  const relay = jobIndex ? createOutboxRelay({ database, clock: systemClock }, jobIndex) : undefined;
   // Staff accounts are not self-service; they share one precomputed hash to keep tests quick.
   const staffHash = passwords.hash(TEST_PASSWORD);
 
@@ -84,9 +106,11 @@ export async function createTestApp() {
   }
 
   /** An employer with a registered organisation, verified unless told otherwise. */
-  async function employerWithOrganisation(options: { verified?: boolean; coordinator?: Account } = {}): Promise<Account> {
+  async function employerWithOrganisation(
+    options: { verified?: boolean; coordinator?: Account; organisation?: Record<string, unknown> } = {},
+  ): Promise<Account> {
     const employer = await signUp('employer');
-    const org = await call('POST', '/api/organisations', { token: employer.token, body: organisationInput() });
+    const org = await call('POST', '/api/organisations', { token: employer.token, body: organisationInput(options.organisation) });
     if (org.status !== 201) throw new Error(`organisation failed: ${org.status} ${org.text}`);
     if (options.verified !== false) {
       const coordinator = options.coordinator ?? (await createStaff('coordinator'));
@@ -115,7 +139,15 @@ export async function createTestApp() {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  return { app, database, call, signUp, createStaff, employerWithOrganisation, rowCounts, close };
+  /** Carries every pending change to the index and fails loudly if the engine refused one. */
+  async function syncSearch() {
+    if (!relay) throw new Error('this test app has no search index');
+    const result = await relay.drain();
+    if (result.error) throw new Error(`search sync failed: ${result.error}`);
+    return result;
+  }
+
+  return { app, database, jobIndex, relay, call, signUp, createStaff, employerWithOrganisation, rowCounts, syncSearch, close };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { type AppConfig, defaultConfig } from '../../deps.ts';
+import type { SearchConfig } from './search.ts';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -15,6 +16,12 @@ const EnvSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(defaultConfig.sessionTtlHours),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(defaultConfig.maxBodyBytes),
+  MEILI_URL: z.url().optional(),
+  MEILI_API_KEY: z.string().min(1).optional(),
+  MEILI_SEARCH_KEY: z.string().min(1).optional(),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).default('roles'),
+  MEILI_DATA_DIR: z.string().min(1).default('./data/meili'),
+  MEILI_MAX_INDEXING_MEMORY: z.string().min(1).default('1 GiB'),
 });
 
 export interface NodeConfig {
@@ -22,6 +29,7 @@ export interface NodeConfig {
   host: string;
   databasePath: string;
   seedDemo: boolean;
+  search: SearchConfig;
   app: AppConfig;
 }
 
@@ -33,11 +41,20 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
+  if (e.MEILI_URL && !e.MEILI_API_KEY) throw new Error('Invalid configuration:\n  MEILI_API_KEY: required with MEILI_URL');
   return {
     port: e.PORT,
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
     seedDemo: e.SEED_DEMO,
+    search: {
+      ...(e.MEILI_URL ? { url: e.MEILI_URL } : {}),
+      ...(e.MEILI_API_KEY ? { apiKey: e.MEILI_API_KEY } : {}),
+      ...(e.MEILI_SEARCH_KEY ? { searchKey: e.MEILI_SEARCH_KEY } : {}),
+      indexUid: e.MEILI_INDEX,
+      dataDir: e.MEILI_DATA_DIR,
+      maxIndexingMemory: e.MEILI_MAX_INDEXING_MEMORY,
+    },
     app: { ...defaultConfig, trustProxy: e.TRUST_PROXY, sessionTtlHours: e.SESSION_TTL_HOURS, maxBodyBytes: e.MAX_BODY_BYTES },
   };
 }

@@ -8,6 +8,7 @@ import { newApp } from '../../app.ts';
 import { systemClock } from '../../deps.ts';
 import { scryptHasher } from '../../features/auth/password.ts';
 import { readNodeConfig } from './config.ts';
+import { startSearch } from './search.ts';
 import { openSqlite } from './sqlite.ts';
 
 const DEMO_SIZES = { seed: 20261123, roles: 400, members: 150 };
@@ -22,7 +23,11 @@ async function main() {
     console.log(`Demo data loaded: ${JSON.stringify(summary)}`);
   }
 
-  const app = newApp({ database, clock: systemClock, config: config.app, passwords: scryptHasher() });
+  const log = (line: string) => console.log(`[search] ${line}`);
+  const search = await startSearch(config.search, { database, clock: systemClock }, log);
+  if (search.process) log(`Meilisearch started at ${search.process.url} (data in ${config.search.dataDir})`);
+
+  const app = newApp({ database, clock: systemClock, config: config.app, passwords: scryptHasher(), jobIndex: search.index });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host}:${info.port}`;
     console.log(`Yorisoi is running at ${base}  (API docs: ${base}/docs, OpenAPI: ${base}/openapi.json)`);
@@ -32,12 +37,12 @@ async function main() {
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: shutting down`);
-    server.close(async () => {
-      await database.close();
-      process.exit(0);
-    });
-    // Keep-alive connections can hold close() open; do not hang the terminal on them.
-    setTimeout(() => process.exit(0), 3000).unref();
+    server.close();
+    // Keep-alive connections can hold close() open; stop the rest without waiting for them.
+    void search
+      .stop()
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -35,6 +35,11 @@ export function createAreaService({ database }: AppDeps) {
   return {
     prefectures: async () => (await listPrefectures(db)).map(toArea),
 
+    /** The areas for a set of codes, keyed by code (unknown codes are simply absent). */
+    async places(codes: readonly string[]): Promise<Map<string, Area>> {
+      return new Map((await findAreas(db, [...new Set(codes)])).map((row) => [row.code, toArea(row)]));
+    },
+
     async get(code: string) {
       const row = await findArea(db, code);
       if (!row) throw notFound('area');

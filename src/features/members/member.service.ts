@@ -115,6 +115,12 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
   return {
     mine: (actor: Actor) => present(ownId(actor)),
 
+    /** Her profile, or undefined when she has not saved one yet. */
+    async findMine(actor: Actor): Promise<Profile | undefined> {
+      const userId = ownId(actor);
+      return (await findMember(db, userId)) ? present(userId) : undefined;
+    },
+
     /** Creates or replaces her whole profile. */
     async saveMine(actor: Actor, input: MemberProfileInput): Promise<Profile> {
       const userId = ownId(actor);

@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { setUserOrganisation } from '../auth/user.repository.ts';
 import type { AreaService } from '../areas/area.service.ts';
+import { enqueueOrganisationRoles, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
 import type { Organisation, OrganisationInput } from './organisation.schemas.ts';
 import {
   countOrganisations,
@@ -98,14 +99,18 @@ export function createOrganisationService({ database, clock }: AppDeps, areas: A
       await areas.requirePlaces([{ code: input.headOfficeAreaCode, path: 'body.headOfficeAreaCode' }], { allowPrefecture: false });
       // A changed legal identity has to be checked again before roles go out under it.
       const identityChanged = current.name !== input.name || current.corporate_number !== (input.corporateNumber ?? null);
+      const now = clock.now().toISOString();
       await database.atomic([
         updateOrganisation(db, id, {
           ...inputColumns(input),
-          updated_at: clock.now().toISOString(),
+          updated_at: now,
           ...(identityChanged && current.verification_state === 'verified'
             ? { verification_state: 'unverified', verified_at: null, verified_by: null }
             : {}),
         }),
+        // Its roles carry its name and are findable only while it is verified.
+        ...refreshRoleSearchText(db, { organisationId: id }),
+        enqueueOrganisationRoles(db, id, now),
       ]);
       return toOrganisation(await load(id));
     },
@@ -131,6 +136,7 @@ export function createOrganisationService({ database, clock }: AppDeps, areas: A
           verified_by: actor.userId,
           updated_at: now,
         }),
+        enqueueOrganisationRoles(db, id, now),
       ]);
       return toOrganisation(await load(id));
     },

@@ -31,6 +31,10 @@ export function findRole(db: Kysely<DB>, id: string): Promise<RoleRow | undefine
   return rolesWithOrganisation(db).where('job_roles.id', '=', id).executeTakeFirst();
 }
 
+export function findRolesByIds(db: Kysely<DB>, ids: readonly string[]): Promise<RoleRow[]> {
+  return inChunks(ids, (part) => rolesWithOrganisation(db).where('job_roles.id', 'in', part).execute());
+}
+
 export interface RoleListFilter {
   organisationId?: string;
   statuses?: readonly JobRoleTable['status'][];
@@ -64,7 +68,14 @@ export async function countRoles(db: Kysely<DB>, filter: RoleListFilter): Promis
 
 export interface RoleChildren {
   windows: RoleWindowTable[];
-  locations: (RoleLocationTable & { name: string; prefecture: string; pref_code: string; lat: number | null; lng: number | null })[];
+  locations: (RoleLocationTable & {
+    name: string;
+    prefecture: string;
+    pref_code: string;
+    parent_code: string | null;
+    lat: number | null;
+    lng: number | null;
+  })[];
   skills: RoleSkillTable[];
   qualifications: RoleQualificationTable[];
   facts: RoleFactTable[];
@@ -81,7 +92,7 @@ export async function loadRoleChildren(db: Kysely<DB>, roleIds: readonly string[
         .selectFrom('role_locations')
         .innerJoin('areas', 'areas.code', 'role_locations.area_code')
         .selectAll('role_locations')
-        .select(['areas.name', 'areas.prefecture', 'areas.pref_code', 'areas.lat', 'areas.lng'])
+        .select(['areas.name', 'areas.prefecture', 'areas.pref_code', 'areas.parent_code', 'areas.lat', 'areas.lng'])
         .where('role_id', 'in', ids)
         .orderBy('role_locations.area_code')
         .execute(),

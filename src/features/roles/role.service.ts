@@ -16,6 +16,7 @@ import {
   countRoles,
   deleteRole,
   findRole,
+  findRolesByIds,
   insertRole,
   listRoles,
   loadRoleChildren,
@@ -25,6 +26,7 @@ import {
   updateRole,
 } from './role.repository.ts';
 import type { Role, RoleInput } from './role.schemas.ts';
+import { enqueueRole, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
 
 /** Maps a role row and its children to the API's Role. */
 export function toRole(row: RoleRow, children: RoleChildren): Role {
@@ -164,6 +166,16 @@ export function createRoleService({ database, clock }: AppDeps, areas: AreaServi
     return toRole(row, children.get(id) ?? { windows: [], locations: [], skills: [], qualifications: [], facts: [] });
   }
 
+  /**
+   * The findable roles among these ids (published, by a verified organisation), in no set order.
+   * Public data: what anyone browsing may see.
+   */
+  async function findPublished(ids: readonly string[]): Promise<Role[]> {
+    const rows = (await findRolesByIds(db, ids)).filter((r) => r.status === 'published' && r.verification_state === 'verified');
+    const children = await loadRoleChildren(db, rows.map((r) => r.id));
+    return rows.map((row) => toRole(row, children.get(row.id) as RoleChildren));
+  }
+
   function checkLocations(input: RoleInput) {
     return areas.requirePlaces(
       input.locations.map((l, i) => ({ code: l.areaCode, path: `body.locations.${i}.areaCode` })),
@@ -186,6 +198,7 @@ export function createRoleService({ database, clock }: AppDeps, areas: AreaServi
         updated_at: now,
         version: role.version + 1,
       }),
+      enqueueRole(db, id, now),
     ]);
     return present(id);
   }
@@ -203,6 +216,15 @@ export function createRoleService({ database, clock }: AppDeps, areas: AreaServi
       const children = await loadRoleChildren(db, rows.map((r) => r.id));
       const items = rows.map((row) => toRole(row, children.get(row.id) as RoleChildren));
       return { items, total, limit: filter.limit, offset: filter.offset };
+    },
+
+    findPublished,
+
+    /** One findable role, for anyone browsing. */
+    async getPublished(id: string): Promise<Role> {
+      const [role] = await findPublished([id]);
+      if (!role) throw notFound('role');
+      return role;
     },
 
     async get(actor: Actor, id: string): Promise<Role> {
@@ -228,6 +250,8 @@ export function createRoleService({ database, clock }: AppDeps, areas: AreaServi
           version: 1,
         }),
         ...replaceRoleChildren(db, id, roleChildRows(id, input)),
+        ...refreshRoleSearchText(db, { roleId: id }),
+        enqueueRole(db, id, now),
       ]);
       return present(id);
     },
@@ -237,9 +261,12 @@ export function createRoleService({ database, clock }: AppDeps, areas: AreaServi
       if (role.status === 'closed') throw new AppError('invalid_state', 'A closed role cannot be edited');
       await checkLocations(input);
       const previous = (await loadRoleChildren(db, [id])).get(id);
+      const now = clock.now().toISOString();
       await database.atomic([
-        updateRole(db, id, { ...roleColumns(input), updated_at: clock.now().toISOString(), version: role.version + 1 }),
+        updateRole(db, id, { ...roleColumns(input), updated_at: now, version: role.version + 1 }),
         ...replaceRoleChildren(db, id, roleChildRows(id, input, previous?.facts)),
+        ...refreshRoleSearchText(db, { roleId: id }),
+        enqueueRole(db, id, now),
       ]);
       return present(id);
     },
@@ -247,7 +274,7 @@ export function createRoleService({ database, clock }: AppDeps, areas: AreaServi
     async remove(actor: Actor, id: string): Promise<void> {
       const role = await loadOwned(actor, id);
       if (role.status !== 'draft') throw new AppError('invalid_state', 'Only drafts can be deleted; close a published role instead');
-      await database.atomic([deleteRole(db, id)]);
+      await database.atomic([deleteRole(db, id), ...refreshRoleSearchText(db, { roleId: id }), enqueueRole(db, id, clock.now().toISOString())]);
     },
 
     publish: (actor: Actor, id: string) => transition(actor, id, 'published'),

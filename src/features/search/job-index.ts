@@ -1,0 +1,63 @@
+/**
+ * The search port: what the app needs from a search engine for published roles. The Meilisearch
+ * adapter implements it over fetch, so it runs on Node and Workers alike; when the engine cannot
+ * be reached, methods throw `SearchUnavailableError` and callers degrade to the database.
+ */
+import type { JobDocument } from './job-document.ts';
+
+export class SearchUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SearchUnavailableError';
+  }
+}
+
+export type JobSort = 'relevance' | 'distance' | 'pay' | 'newest';
+
+export interface JobIndexQuery {
+  q: string;
+  prefCodes?: string[];
+  areaCodes?: string[];
+  /** Radius filter around a point, in metres. */
+  near?: { lat: number; lng: number; radiusMeters?: number };
+  remote?: ('none' | 'hybrid' | 'full')[];
+  employmentTypes?: string[];
+  minHourlyPay?: number;
+  /** Coarse availability prefilter: only roles whose workdays are among these, within these hours. */
+  availability?: { weekdays: number[]; maxHoursPerWeek: number; earliestStart: number; latestEnd: number };
+  excludeOrganisationIds?: string[];
+  sort: JobSort;
+  limit: number;
+  offset: number;
+  facets: boolean;
+}
+
+export interface JobIndexHit {
+  id: string;
+  /** Text relevance 0–1 from the engine. */
+  relevance: number;
+  distanceMeters?: number;
+}
+
+export interface JobIndexResult {
+  hits: JobIndexHit[];
+  total: number;
+  facets: { prefCodes: Record<string, number>; employmentType: Record<string, number>; remote: Record<string, number> };
+}
+
+export interface JobIndex {
+  /** Creates the index if needed and applies its settings; safe to call at every start. */
+  prepare(): Promise<void>;
+  search(query: JobIndexQuery): Promise<JobIndexResult>;
+  /** Adds or replaces documents and waits until the engine confirms them. */
+  upsert(documents: JobDocument[]): Promise<void>;
+  /** Removes documents and waits until the engine confirms it. */
+  remove(ids: string[]): Promise<void>;
+  /** Builds a new index from the batches given and swaps it in atomically. */
+  rebuild(batches: AsyncIterable<JobDocument[]>, onProgress?: (indexed: number) => void): Promise<void>;
+  /** How many documents the index holds. */
+  documentCount(): Promise<number>;
+  /** All ids and versions in the index, to compare with the database. */
+  versions(): Promise<Map<string, number>>;
+  healthy(): Promise<boolean>;
+}

@@ -1,0 +1,76 @@
+/**
+ * Browse-jobs request and response shapes. Pages are capped at 50 and offsets at 1,000: deeper
+ * than that a person refines the search rather than paging.
+ */
+import { z } from '@hono/zod-openapi';
+import { RoleSchema } from '../roles/role.schemas.ts';
+import { AreaCodeSchema, EmploymentTypeSchema } from '../shared/common.schemas.ts';
+
+const list = <T extends z.ZodTypeAny>(item: T) =>
+  z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(item).max(20));
+
+const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const JobSearchQuerySchema = z.object({
+  q: z.string().trim().max(100).default('').openapi({ description: 'Words in Japanese or romaji, e.g. 事務 在宅 or jimu zaitaku' }),
+  prefCode: list(z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])$/, 'Use JIS prefecture codes 01–47')).optional(),
+  areaCode: list(AreaCodeSchema).optional().openapi({ description: 'Municipality or ward codes (a city includes its wards)' }),
+  radiusKm: z.coerce.number().min(1).max(300).optional(),
+  centerAreaCode: AreaCodeSchema.optional().openapi({ description: 'Centre for radius and distance; a member’s own area by default' }),
+  remote: list(z.enum(['none', 'hybrid', 'full'])).optional(),
+  employmentType: list(EmploymentTypeSchema).optional(),
+  minHourlyPay: z.coerce.number().int().min(0).max(100_000).optional().openapi({ description: 'Pay per hour, monthly pay converted over the role’s hours' }),
+  fitsAvailability: booleanFlag.optional().openapi({ description: 'Members only: keep roles her weekly availability can hold' }),
+  includeInfeasible: booleanFlag.optional().openapi({ description: 'Members only: also list roles that cannot work for her, with why' }),
+  sort: z.enum(['relevance', 'distance', 'pay', 'newest']).default('relevance'),
+  lang: z.enum(['ja', 'en']).default('ja'),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  offset: z.coerce.number().int().min(0).max(1000).default(0),
+});
+
+const ReasonSchema = z.object({ code: z.string(), tone: z.enum(['positive', 'neutral', 'negative']), text: z.string() });
+
+export const MatchExplanationSchema = z
+  .object({
+    score: z.number(),
+    memberSide: z.number(),
+    employerSide: z.number(),
+    commuteMinutes: z.number(),
+    components: z.array(
+      z.object({ key: z.string(), side: z.enum(['member', 'employer']), score: z.number(), weight: z.number(), reasons: z.array(ReasonSchema) }),
+    ),
+    reasons: z.array(ReasonSchema),
+    notes: z.array(ReasonSchema),
+  })
+  .openapi('MatchExplanation');
+
+export const ViolationSchema = z.object({ code: z.string(), text: z.string() });
+
+export const JobHitSchema = z
+  .object({
+    role: RoleSchema,
+    distanceKm: z.number().optional(),
+    match: MatchExplanationSchema.optional(),
+    infeasible: z.object({ violations: z.array(ViolationSchema) }).optional(),
+  })
+  .openapi('JobHit');
+
+const FacetSchema = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
+
+export const JobSearchResultSchema = z
+  .object({
+    items: z.array(JobHitSchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    facets: z.object({ prefecture: FacetSchema, employmentType: FacetSchema, remote: FacetSchema }),
+    /** True when the search engine was unreachable and the database answered. */
+    degraded: z.boolean(),
+    /** 'match' when ranked for the signed-in member by the matching module. */
+    ranking: z.enum(['match', 'search']),
+  })
+  .openapi('JobSearchResult');
+
+export type JobSearchQuery = z.infer<typeof JobSearchQuerySchema>;
+export type JobSearchResult = z.infer<typeof JobSearchResultSchema>;
+export type JobHit = z.infer<typeof JobHitSchema>;

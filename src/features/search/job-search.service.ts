@@ -1,0 +1,185 @@
+/**
+ * Browsing published roles. Two stages: retrieve candidates (Meilisearch, or the database when it
+ * is unreachable, answering `degraded: true`), then — for a signed-in member with a profile — score
+ * them with the matching module and explain each. Roles are always re-read from the database, so a
+ * role closed a moment ago never shows even while the index catches up.
+ */
+import {
+  type InfeasibleMatch,
+  type Reason,
+  rankRolesForMember,
+  renderReason,
+  type ScoredMatch,
+} from '../../../matching/index.ts';
+import { EMPLOYMENT_TYPES } from '../../../matching/vocabulary.ts';
+import type { AppDeps } from '../../deps.ts';
+import { invalidField } from '../../errors.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { AreaService } from '../areas/area.service.ts';
+import { areaCodesOf, type MemberForMatching, roleForMatching, toMatchMember, toMatchRole } from '../matches/match-inputs.ts';
+import type { MemberService } from '../members/member.service.ts';
+import type { MemberProfile } from '../members/member.schemas.ts';
+import type { Role } from '../roles/role.schemas.ts';
+import type { RoleService } from '../roles/role.service.ts';
+import { japanDate } from '../shared/japan-time.ts';
+import { toWeeklyWindow } from '../shared/schedule.schemas.ts';
+import { retrieveFromDatabase } from './database-retrieval.ts';
+import { type JobIndex, type JobIndexQuery, type JobIndexResult, SearchUnavailableError } from './job-index.ts';
+import type { JobHit, JobSearchQuery, JobSearchResult } from './job-search.schemas.ts';
+
+/** How many candidates a member's personal ranking scores; the matching module does this in ~1 ms. */
+const MEMBER_CANDIDATES = 500;
+const REMOTE_LABELS: Record<string, string> = { none: '出社', hybrid: '一部在宅', full: '完全在宅' };
+
+type Lang = 'ja' | 'en';
+
+const text = (reason: Reason, lang: Lang) => ({ code: reason.code, tone: reason.tone, text: renderReason(reason, lang) });
+
+function explain(match: ScoredMatch, lang: Lang): NonNullable<JobHit['match']> {
+  return {
+    score: match.score,
+    memberSide: match.memberSide,
+    employerSide: match.employerSide,
+    commuteMinutes: match.commuteMinutes,
+    components: match.components.map((c) => ({ ...c, reasons: c.reasons.map((r) => text(r, lang)) })),
+    reasons: match.reasons.map((r) => text(r, lang)),
+    notes: match.notes.map((r) => text(r, lang)),
+  };
+}
+
+const explainInfeasible = (match: InfeasibleMatch, lang: Lang) => ({
+  violations: match.violations.map((v) => ({ code: v.code, text: renderReason(v.reason, lang) })),
+});
+
+export function createJobSearchService(
+  deps: AppDeps,
+  services: { areas: AreaService; roles: RoleService; members: MemberService },
+  index: JobIndex | null,
+) {
+  const { areas, roles, members } = services;
+
+  async function retrieve(query: JobIndexQuery): Promise<{ result: JobIndexResult; degraded: boolean }> {
+    if (index) {
+      try {
+        return { result: await index.search(query), degraded: false };
+      } catch (error) {
+        if (!(error instanceof SearchUnavailableError)) throw error;
+      }
+    }
+    return { result: await retrieveFromDatabase(deps.database.db, query), degraded: true };
+  }
+
+  async function facetsOf(result: JobIndexResult) {
+    const prefectures = new Map((await areas.prefectures()).map((p) => [p.prefCode, p.prefecture]));
+    const sorted = (counts: Record<string, number>, label: (value: string) => string) =>
+      Object.entries(counts)
+        .map(([value, count]) => ({ value, label: label(value), count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    return {
+      prefecture: sorted(result.facets.prefCodes, (code) => prefectures.get(code) ?? code),
+      employmentType: sorted(result.facets.employmentType, (t) => EMPLOYMENT_TYPES[t as keyof typeof EMPLOYMENT_TYPES]?.ja ?? t),
+      remote: sorted(result.facets.remote, (r) => REMOTE_LABELS[r] ?? r),
+    };
+  }
+
+  return {
+    async search(actor: Actor | undefined, query: JobSearchQuery): Promise<JobSearchResult> {
+      const profile: MemberProfile | undefined = actor?.role === 'member' ? await members.findMine(actor) : undefined;
+      const centerCode = query.centerAreaCode ?? profile?.area.code;
+      const center = centerCode ? (await areas.get(centerCode)).point : null;
+      if ((query.radiusKm !== undefined || query.sort === 'distance') && !center) {
+        throw invalidField('query.centerAreaCode', 'choose a centre area for a radius or distance sort', 'center_required');
+      }
+      const personal = profile !== undefined;
+      const fits = personal && query.fitsAvailability === true ? availabilityFilter(profile) : undefined;
+      const indexQuery: JobIndexQuery = {
+        q: query.q,
+        ...(query.prefCode ? { prefCodes: query.prefCode } : {}),
+        ...(query.areaCode ? { areaCodes: query.areaCode } : {}),
+        ...(center ? { near: { ...center, ...(query.radiusKm ? { radiusMeters: query.radiusKm * 1000 } : {}) } } : {}),
+        ...(query.remote ? { remote: query.remote } : {}),
+        ...(query.employmentType ? { employmentTypes: query.employmentType } : {}),
+        ...(query.minHourlyPay !== undefined ? { minHourlyPay: query.minHourlyPay } : {}),
+        ...(fits ? { availability: fits } : {}),
+        ...(profile?.privacy.blockedOrganisationIds.length ? { excludeOrganisationIds: profile.privacy.blockedOrganisationIds } : {}),
+        sort: query.sort,
+        // A member's page is cut from her personal ranking, so retrieval returns the candidate pool.
+        limit: personal ? MEMBER_CANDIDATES : query.limit,
+        offset: personal ? 0 : query.offset,
+        facets: true,
+      };
+      const { result, degraded } = await retrieve(indexQuery);
+      const loaded = new Map((await roles.findPublished(result.hits.map((h) => h.id))).map((r) => [r.id, r]));
+      const hits = result.hits.filter((h) => loaded.has(h.id));
+      const distanceOf = (id: string) => {
+        const meters = hits.find((h) => h.id === id)?.distanceMeters;
+        return meters === undefined ? {} : { distanceKm: Math.round(meters / 100) / 10 };
+      };
+      const facets = await facetsOf(result);
+
+      if (!personal) {
+        const items = hits.map((h) => ({ role: loaded.get(h.id) as Role, ...distanceOf(h.id) }));
+        return { items, total: result.total, limit: query.limit, offset: query.offset, facets, degraded, ranking: 'search' };
+      }
+
+      const candidates = hits.map((h) => loaded.get(h.id) as Role);
+      const her = memberForMatching(profile);
+      const places = await areas.places(areaCodesOf(candidates.map((role) => roleForMatching(role)), [her]));
+      const member = toMatchMember(her, places);
+      const ranking = rankRolesForMember(
+        member,
+        candidates.map((role) => toMatchRole(roleForMatching(role), places)),
+        {
+          evaluationDate: japanDate(deps.clock.now()),
+          ...(query.q ? { textRelevance: new Map(hits.map((h) => [h.id, h.relevance])) } : {}),
+          includeInfeasible: query.includeInfeasible === true,
+        },
+      );
+      // Relevance means her personal ranking; an explicit sort keeps the engine's order.
+      const ranked =
+        query.sort === 'relevance'
+          ? ranking.ranked
+          : hits.flatMap((h) => ranking.ranked.filter((m) => m.roleId === h.id));
+      const items: JobHit[] = [
+        ...ranked.map((m) => ({ role: loaded.get(m.roleId) as Role, ...distanceOf(m.roleId), match: explain(m, query.lang) })),
+        ...ranking.infeasible.map((m) => ({
+          role: loaded.get(m.roleId) as Role,
+          ...distanceOf(m.roleId),
+          infeasible: explainInfeasible(m, query.lang),
+        })),
+      ];
+      return {
+        items: items.slice(query.offset, query.offset + query.limit),
+        total: items.length,
+        limit: query.limit,
+        offset: query.offset,
+        facets,
+        degraded,
+        ranking: 'match',
+      };
+    },
+  };
+}
+
+/** The member's profile in the matching mapper's shape. */
+export function memberForMatching(profile: MemberProfile): MemberForMatching {
+  return {
+    ...profile,
+    id: profile.userId,
+    areaCode: profile.area.code,
+    targetAreas: profile.targetAreas.map((t) => ({ areaCode: t.code, needsRelocationSupport: t.needsRelocationSupport })),
+  };
+}
+
+/** Her availability as the coarse prefilter the index understands. */
+function availabilityFilter(profile: MemberProfile): JobIndexQuery['availability'] {
+  const windows = profile.availability.windows.map(toWeeklyWindow);
+  return {
+    weekdays: [...new Set(windows.map((w) => w.day))],
+    maxHoursPerWeek: profile.availability.maxHoursPerWeek,
+    earliestStart: Math.min(...windows.map((w) => w.start)),
+    latestEnd: Math.max(...windows.map((w) => w.end)),
+  };
+}
+
+export type JobSearchService = ReturnType<typeof createJobSearchService>;

@@ -1,0 +1,34 @@
+/**
+ * Browsing hometown jobs: search with filters and facets (anyone; ranked for her when a member
+ * is signed in), and one published role.
+ */
+import { defineRoute, jsonResponse } from '../../http/route.ts';
+import { newRouter } from '../../http/router.ts';
+import { RoleSchema } from '../roles/role.schemas.ts';
+import { IdParamSchema } from '../shared/common.schemas.ts';
+import { JobSearchQuerySchema, JobSearchResultSchema } from './job-search.schemas.ts';
+
+const tags = ['Jobs'];
+
+const searchRoute = defineRoute('public', {
+  method: 'get',
+  path: '/',
+  tags,
+  summary: 'Search published roles; for a signed-in member, ranked for her with reasons',
+  request: { query: JobSearchQuerySchema },
+  responses: { 200: jsonResponse(JobSearchResultSchema, 'Roles, facet counts, and whether search is degraded') },
+});
+
+const getJobRoute = defineRoute('public', {
+  method: 'get',
+  path: '/{id}',
+  tags,
+  summary: 'One published role',
+  request: { params: IdParamSchema },
+  responses: { 200: jsonResponse(RoleSchema, 'The role') },
+});
+
+export const jobRoutes = newRouter()
+  .openapi(searchRoute, async (c) => c.json(await c.var.services.jobs.search(c.get('actor'), c.req.valid('query')), 200))
+  .openapi(getJobRoute, async (c) => c.json(await c.var.services.roles.getPublished(c.req.valid('param').id), 200));
+

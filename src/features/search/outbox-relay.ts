@@ -1,0 +1,89 @@
+/**
+ * The outbox relay: carries role changes from the database to the search index. It reads a batch
+ * of due entries, loads each role's current state (so many changes to one role become one write),
+ * upserts what should be findable and removes what should not, and deletes the entries only after
+ * the engine confirmed the writes. On failure the entries stay, with a growing delay.
+ */
+import type { AppDeps } from '../../deps.ts';
+import { findRolesByIds, loadRoleChildren } from '../roles/role.repository.ts';
+import { toJobDocument } from './job-document.ts';
+import type { JobIndex } from './job-index.ts';
+import { deleteEntries, dueEntries, postponeEntries } from './search-outbox.repository.ts';
+
+export interface RelayOptions {
+  batchSize: number;
+  /** First retry delay; doubles with each failed attempt. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RELAY_OPTIONS: RelayOptions = { batchSize: 500, baseDelayMs: 500, maxDelayMs: 30_000 };
+
+export interface DrainResult {
+  indexed: number;
+  removed: number;
+  /** The error that stopped the drain, if any; entries are kept for a retry. */
+  error?: string;
+}
+
+export function createOutboxRelay({ database, clock }: Pick<AppDeps, 'database' | 'clock'>, index: JobIndex, options = DEFAULT_RELAY_OPTIONS) {
+  const { db } = database;
+  let running: Promise<DrainResult> | undefined;
+
+  async function drainBatch(): Promise<DrainResult & { entries: number }> {
+    const now = clock.now();
+    const entries = await dueEntries(db, now.toISOString(), options.batchSize);
+    if (entries.length === 0) return { entries: 0, indexed: 0, removed: 0 };
+    const roleIds = [...new Set(entries.map((e) => e.role_id))];
+    try {
+      const rows = (await findRolesByIds(db, roleIds)).filter(
+        (row) => row.status === 'published' && row.verification_state === 'verified',
+      );
+      const children = await loadRoleChildren(db, rows.map((r) => r.id));
+      const documents = rows.flatMap((row) => {
+        const own = children.get(row.id);
+        return own ? [toJobDocument(row, own)] : [];
+      });
+      const findable = new Set(documents.map((d) => d.id));
+      const gone = roleIds.filter((id) => !findable.has(id));
+      await index.upsert(documents);
+      await index.remove(gone);
+      await database.atomic([deleteEntries(db, entries.map((e) => e.id))]);
+      return { entries: entries.length, indexed: documents.length, removed: gone.length };
+    } catch (error) {
+      const attempts = Math.max(...entries.map((e) => e.attempts)) + 1;
+      const delay = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempts - 1));
+      const message = error instanceof Error ? error.message : String(error);
+      await database.atomic([
+        postponeEntries(db, entries.map((e) => e.id), new Date(now.getTime() + delay).toISOString(), message),
+      ]);
+      return { entries: entries.length, indexed: 0, removed: 0, error: message };
+    }
+  }
+
+  async function drainAll(): Promise<DrainResult> {
+    const total: DrainResult = { indexed: 0, removed: 0 };
+    for (;;) {
+      const batch = await drainBatch();
+      total.indexed += batch.indexed;
+      total.removed += batch.removed;
+      if (batch.error) return { ...total, error: batch.error };
+      if (batch.entries < options.batchSize) return total;
+    }
+  }
+
+  return {
+    /**
+     * Drains every due entry; concurrent calls share one run, so entries are never sent twice at once.
+     * @example const { indexed, error } = await relay.drain()
+     */
+    drain(): Promise<DrainResult> {
+      running ??= drainAll().finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+  };
+}
+
+export type OutboxRelay = ReturnType<typeof createOutboxRelay>;

@@ -1,0 +1,80 @@
+/**
+ * Rebuilding the search index from the database without downtime: documents are streamed into a
+ * fresh index that is swapped in atomically, so searches keep answering from the old one until
+ * the moment of the swap. Changes made while it was building are re-sent afterwards through the
+ * outbox, so the rebuilt index never keeps a stale role.
+ */
+import { sql } from 'kysely';
+import type { AppDeps } from '../../deps.ts';
+import { loadRoleChildren, findRolesByIds } from '../roles/role.repository.ts';
+import { type JobDocument, toJobDocument } from './job-document.ts';
+import type { JobIndex } from './job-index.ts';
+
+const PAGE = 1000;
+/** Clock skew allowance when deciding what changed during the rebuild. */
+const MARGIN_MS = 2000;
+
+/** Ids of findable roles after `after` in id order, a page at a time. */
+async function findablePage(db: AppDeps['database']['db'], after: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('job_roles')
+    .innerJoin('organisations', 'organisations.id', 'job_roles.organisation_id')
+    .select('job_roles.id')
+    .where('job_roles.status', '=', 'published')
+    .where('organisations.verification_state', '=', 'verified')
+    .where('job_roles.id', '>', after)
+    .orderBy('job_roles.id')
+    .limit(PAGE)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function countFindableRoles(db: AppDeps['database']['db']): Promise<number> {
+  const row = await db
+    .selectFrom('job_roles')
+    .innerJoin('organisations', 'organisations.id', 'job_roles.organisation_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('job_roles.status', '=', 'published')
+    .where('organisations.verification_state', '=', 'verified')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function* documentBatches(db: AppDeps['database']['db']): AsyncGenerator<JobDocument[]> {
+  for (let after = ''; ; ) {
+    const ids = await findablePage(db, after);
+    if (ids.length === 0) return;
+    const [rows, children] = await Promise.all([findRolesByIds(db, ids), loadRoleChildren(db, ids)]);
+    yield rows.map((row) => toJobDocument(row, children.get(row.id) as NonNullable<ReturnType<typeof children.get>>));
+    after = ids[ids.length - 1] as string;
+  }
+}
+
+/**
+ * Rebuilds the index and queues every role changed meanwhile for the relay.
+ * @example await rebuildJobIndex(deps, index, (done) => bar.update(done))
+ */
+export async function rebuildJobIndex(
+  { database, clock }: Pick<AppDeps, 'database' | 'clock'>,
+  index: JobIndex,
+  onProgress?: (indexed: number) => void,
+): Promise<{ documents: number; requeued: number }> {
+  const { db } = database;
+  const startedAt = new Date(clock.now().getTime() - MARGIN_MS).toISOString();
+  let documents = 0;
+  await index.rebuild(documentBatches(db), (indexed) => {
+    documents = indexed;
+    onProgress?.(indexed);
+  });
+  const now = clock.now().toISOString();
+  const requeue = sql`INSERT INTO search_outbox (role_id, enqueued_at, next_attempt_at)
+    SELECT r.id, ${now}, ${now} FROM job_roles r JOIN organisations o ON o.id = r.organisation_id
+    WHERE r.updated_at >= ${startedAt} OR o.updated_at >= ${startedAt}`;
+  await database.atomic([requeue]);
+  const requeued = await db
+    .selectFrom('search_outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('enqueued_at', '=', now)
+    .executeTakeFirstOrThrow();
+  return { documents, requeued: Number(requeued.n) };
+}

@@ -1,0 +1,258 @@
+/**
+ * The JobIndex port on Meilisearch, through the official client over fetch (Node and Workers).
+ * Every write waits for its task and checks that it succeeded: a failed task is returned by the
+ * client, not thrown, so an unchecked write could silently lose a change. Queries use a
+ * search-only key; the admin key is used only for settings, writes and rebuilds.
+ */
+import { type Filter, Meilisearch, MeilisearchApiError, type Settings, type Task } from 'meilisearch';
+import type { JobDocument } from '../features/search/job-document.ts';
+import {
+  type JobIndex,
+  type JobIndexQuery,
+  type JobIndexResult,
+  SearchUnavailableError,
+} from '../features/search/job-index.ts';
+import { SEARCH_SYNONYMS } from '../features/search/keywords.ts';
+
+export interface MeilisearchJobIndexOptions {
+  host: string;
+  /** Master or admin key: settings, writes, key look-up. */
+  adminKey: string;
+  /** Search-only key; looked up with the admin key when not given. */
+  searchKey?: string;
+  indexUid: string;
+  /** Per-request timeout; a slow engine counts as unavailable. */
+  timeoutMs?: number;
+  /** How long to wait for an indexing task. */
+  taskTimeoutMs?: number;
+}
+
+export const JOB_INDEX_SETTINGS: Settings = {
+  // Title and keywords first: a word in the title says more than one deep in the description.
+  searchableAttributes: ['title', 'keywords', 'categoryLabel', 'organisationName', 'areaNames', 'description'],
+  // Without this, kanji-only text is read as Chinese and 経理 or 事務 are cut wrongly.
+  localizedAttributes: [{ attributePatterns: ['*'], locales: ['jpn'] }],
+  filterableAttributes: [
+    'prefCodes',
+    'areaCodes',
+    'remote',
+    'employmentType',
+    'category',
+    'hourlyPay',
+    'hoursPerWeek',
+    'daysPerWeek',
+    'scheduleKind',
+    'weekdays',
+    'earliestStart',
+    'latestEnd',
+    'facts',
+    'verifiedFacts',
+    'organisationId',
+    'weekendWork',
+    'nightWork',
+    '_geo',
+  ],
+  sortableAttributes: ['hourlyPay', 'publishedAt', '_geo'],
+  displayedAttributes: ['id', 'version', '_geo'],
+  synonyms: SEARCH_SYNONYMS,
+  faceting: { maxValuesPerFacet: 100 },
+  pagination: { maxTotalHits: 5000 },
+  // A search that runs long answers with what it has rather than holding the page.
+  searchCutoffMs: 150,
+};
+
+const quote = (value: string) => JSON.stringify(value);
+
+/** Builds the Meilisearch filter for a query. */
+export function filterFor(query: JobIndexQuery): string[] {
+  const filters: string[] = [];
+  if (query.prefCodes?.length) filters.push(`prefCodes IN [${query.prefCodes.map(quote).join(', ')}]`);
+  if (query.areaCodes?.length) filters.push(`areaCodes IN [${query.areaCodes.map(quote).join(', ')}]`);
+  if (query.remote?.length) filters.push(`remote IN [${query.remote.map(quote).join(', ')}]`);
+  if (query.employmentTypes?.length) filters.push(`employmentType IN [${query.employmentTypes.map(quote).join(', ')}]`);
+  if (query.minHourlyPay !== undefined) filters.push(`hourlyPay >= ${query.minHourlyPay}`);
+  if (query.excludeOrganisationIds?.length) {
+    filters.push(`NOT organisationId IN [${query.excludeOrganisationIds.map(quote).join(', ')}]`);
+  }
+  if (query.near?.radiusMeters !== undefined) {
+    filters.push(`_geoRadius(${query.near.lat}, ${query.near.lng}, ${Math.round(query.near.radiusMeters)})`);
+  }
+  const a = query.availability;
+  if (a) {
+    // Coarse and permissive: the matching module checks schedules to the minute afterwards.
+    const closedDays = [1, 2, 3, 4, 5, 6, 7].filter((d) => !a.weekdays.includes(d));
+    const fixedFits = [
+      `earliestStart >= ${a.earliestStart}`,
+      `latestEnd <= ${a.latestEnd}`,
+      ...(closedDays.length ? [`NOT weekdays IN [${closedDays.join(', ')}]`] : []),
+    ].join(' AND ');
+    filters.push(`hoursPerWeek <= ${a.maxHoursPerWeek}`);
+    filters.push(`(scheduleKind = "flexible" OR (${fixedFits}))`);
+  }
+  return filters;
+}
+
+function sortFor(query: JobIndexQuery): string[] | undefined {
+  switch (query.sort) {
+    case 'distance':
+      return query.near ? [`_geoPoint(${query.near.lat}, ${query.near.lng}):asc`] : undefined;
+    case 'pay':
+      return ['hourlyPay:desc'];
+    case 'newest':
+      return ['publishedAt:desc'];
+    default:
+      return undefined;
+  }
+}
+
+/** Network failures and timeouts mean "unavailable"; API errors are our bugs and are rethrown. */
+async function reachable<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof MeilisearchApiError) throw error;
+    throw new SearchUnavailableError(`search engine unreachable: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function assertSucceeded(task: Task, what: string): void {
+  if (task.status !== 'succeeded') {
+    throw new Error(`Meilisearch task ${task.uid} (${what}) ${task.status}: ${task.error?.message ?? 'no detail'}`);
+  }
+}
+
+export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobIndex {
+  // gzip costs ~45 ms a request on small local responses; identity costs ~2 ms.
+  const requestInit = { headers: { 'accept-encoding': 'identity' } };
+  const timeout = options.timeoutMs ?? 2000;
+  const admin = new Meilisearch({ host: options.host, apiKey: options.adminKey, requestInit, timeout });
+  const wait = { timeout: options.taskTimeoutMs ?? 60_000, interval: 25 };
+  let searcher: Meilisearch | undefined = options.searchKey
+    ? new Meilisearch({ host: options.host, apiKey: options.searchKey, requestInit, timeout })
+    : undefined;
+
+  async function searchClient(): Promise<Meilisearch> {
+    if (searcher) return searcher;
+    const { results } = await admin.getKeys({ limit: 100 });
+    const key = results.find((k) => k.actions.length === 1 && k.actions[0] === 'search' && k.indexes.includes('*'));
+    const searchKey =
+      key?.key ??
+      (await admin.createKey({ name: 'yorisoi-search', description: 'Search-only key for job browsing', actions: ['search'], indexes: ['*'], expiresAt: null })).key;
+    searcher = new Meilisearch({ host: options.host, apiKey: searchKey, requestInit, timeout });
+    return searcher;
+  }
+
+  async function applySettings(uid: string) {
+    const created = await admin.createIndex(uid, { primaryKey: 'id' }).waitTask(wait);
+    if (created.status === 'failed' && created.error?.code !== 'index_already_exists') assertSucceeded(created, 'create index');
+    assertSucceeded(await admin.index(uid).updateSettings(JOB_INDEX_SETTINGS).waitTask(wait), 'settings');
+  }
+
+  // Settings are applied once per process before the first use, and again after a failure, so an
+  // engine that was down at start still gets them before it receives any document.
+  let ready: Promise<void> | undefined;
+  const ensureReady = () =>
+    (ready ??= applySettings(options.indexUid).catch((error) => {
+      ready = undefined;
+      throw error;
+    }));
+
+  return {
+    prepare: () => reachable(ensureReady),
+
+    search: (query) =>
+      reachable(async () => {
+        await ensureReady();
+        const client = await searchClient();
+        const response = await client.index(options.indexUid).search(query.q, {
+          filter: filterFor(query) as Filter,
+          sort: sortFor(query),
+          limit: query.limit,
+          offset: query.offset,
+          showRankingScore: true,
+          // Every word must match: someone typing 事務 在宅 wants both, and a word no role has
+          // should give no results rather than be dropped until everything matches.
+          matchingStrategy: 'all',
+          attributesToRetrieve: ['id', '_geo'],
+          ...(query.facets ? { facets: ['prefCodes', 'employmentType', 'remote'] } : {}),
+        });
+        const distribution = response.facetDistribution ?? {};
+        const result: JobIndexResult = {
+          hits: response.hits.map((hit) => ({
+            id: String(hit.id),
+            relevance: hit._rankingScore ?? 0,
+            ...(typeof hit._geoDistance === 'number' ? { distanceMeters: hit._geoDistance } : {}),
+          })),
+          total: response.estimatedTotalHits ?? response.hits.length,
+          facets: {
+            prefCodes: distribution.prefCodes ?? {},
+            employmentType: distribution.employmentType ?? {},
+            remote: distribution.remote ?? {},
+          },
+        };
+        return result;
+      }),
+
+    upsert: (documents) =>
+      reachable(async () => {
+        if (documents.length === 0) return;
+        await ensureReady();
+        assertSucceeded(await admin.index(options.indexUid).addDocuments(documents).waitTask(wait), 'add documents');
+      }),
+
+    remove: (ids) =>
+      reachable(async () => {
+        if (ids.length === 0) return;
+        await ensureReady();
+        assertSucceeded(await admin.index(options.indexUid).deleteDocuments(ids).waitTask(wait), 'delete documents');
+      }),
+
+    rebuild: (batches, onProgress) =>
+      reachable(async () => {
+        const fresh = `${options.indexUid}_rebuild_${Date.now()}`;
+        await applySettings(fresh);
+        // Enqueue every batch first, then wait for the tasks in order: Meilisearch indexes one
+        // batch while we read the next from the database.
+        const enqueued: number[] = [];
+        let sent = 0;
+        for await (const batch of batches) {
+          enqueued.push((await admin.index(fresh).addDocuments(batch)).taskUid);
+          sent += batch.length;
+        }
+        let done = 0;
+        for await (const task of admin.tasks.waitForTasksIter(enqueued, wait)) {
+          assertSucceeded(task, 'rebuild batch');
+          done += task.details?.receivedDocuments ?? 0;
+          onProgress?.(Math.min(done, sent));
+        }
+        await applySettings(options.indexUid);
+        assertSucceeded(await admin.swapIndexes([{ indexes: [options.indexUid, fresh], rename: false }]).waitTask(wait), 'swap');
+        assertSucceeded(await admin.deleteIndex(fresh).waitTask(wait), 'delete old index');
+      }),
+
+    documentCount: () =>
+      reachable(async () => {
+        await ensureReady();
+        return (await admin.index(options.indexUid).getStats()).numberOfDocuments;
+      }),
+
+    versions: () =>
+      reachable(async () => {
+        const versions = new Map<string, number>();
+        const index = admin.index(options.indexUid);
+        for (let offset = 0; ; offset += 1000) {
+          const page = await index.getDocuments<Pick<JobDocument, 'id' | 'version'>>({ fields: ['id', 'version'], limit: 1000, offset });
+          for (const doc of page.results) versions.set(doc.id, doc.version);
+          if (page.results.length < 1000) return versions;
+        }
+      }),
+
+    healthy: async () => {
+      try {
+        return (await admin.health()).status === 'available';
+      } catch {
+        return false;
+      }
+    },
+  };
+}
