@@ -17,7 +17,8 @@ export interface RelayOptions {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RELAY_OPTIONS: RelayOptions = { batchSize: 500, baseDelayMs: 500, maxDelayMs: 30_000 };
+// Retries back off to at most 10 s, so the index catches up within seconds of the engine returning.
+export const DEFAULT_RELAY_OPTIONS: RelayOptions = { batchSize: 500, baseDelayMs: 500, maxDelayMs: 10_000 };
 
 export interface DrainResult {
   indexed: number;
