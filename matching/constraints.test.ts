@@ -2,8 +2,9 @@
  * Each hard constraint at its edge, with its code and its sentence in both languages.
  */
 import { describe, expect, it } from 'vitest';
+import { scorePair } from './rank.ts';
 import { sentences, violations } from './testing/check.ts';
-import { makeMember, makeRole, PLACES, placeAtCommute, WEEKDAYS, weekly } from './testing/fixtures.ts';
+import { EVALUATION_DATE, makeMember, makeRole, PLACES, placeAtCommute, WEEKDAYS, weekly } from './testing/fixtures.ts';
 
 const home = PLACES.yokohamaNaka;
 
@@ -90,6 +91,10 @@ describe('eligibility', () => {
     [5, []],
   ] as const)('support stage %s → %j', (stage, codes) => {
     expect(violations(makeMember({ supportStage: stage }), makeRole())).toEqual(codes);
+  });
+  it.each([null, 1] as const)('stage %s does not hide roles from her own browsing (enforceStage: false)', (stage) => {
+    const result = scorePair(makeMember({ supportStage: stage }), makeRole(), { evaluationDate: EVALUATION_DATE, enforceStage: false });
+    expect(result.feasible).toBe(true);
   });
 });
 

@@ -39,7 +39,7 @@ export function evaluatePair(
   stopAtFirst: boolean,
 ): number {
   state.reset();
-  checkSupportStage(pm, state);
+  if (ctx.enforceStage) checkSupportStage(pm, state);
   checkBlockedEmployer(pm, pr, state);
   checkEmploymentType(pm, pr, state);
   checkQualifications(pm, pr, state);

@@ -24,6 +24,11 @@ export interface MatchOptions {
   rerank?: Partial<RerankOptions> | false;
   /** List the infeasible pairs with their violations (default true). */
   includeInfeasible?: boolean;
+  /**
+   * Whether her support stage can remove a pair (default true). Stage 1 and unassessed members get
+   * no automatic suggestions, but a member browsing for herself sees every role that fits her.
+   */
+  enforceStage?: boolean;
 }
 
 export interface MatchContext {
@@ -35,6 +40,7 @@ export interface MatchContext {
   limit: number;
   rerank: RerankOptions | false;
   includeInfeasible: boolean;
+  enforceStage: boolean;
 }
 
 /**
@@ -71,5 +77,6 @@ export function resolveOptions(options: MatchOptions): MatchContext {
     limit,
     rerank: options.rerank === false ? false : { ...DEFAULT_RERANK, ...options.rerank },
     includeInfeasible: options.includeInfeasible ?? true,
+    enforceStage: options.enforceStage ?? true,
   };
 }

@@ -15,6 +15,7 @@ import { memberRoutes } from './features/members/member.routes.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
+import { matchRoutes } from './features/matches/match.routes.ts';
 import { renderDocsPage } from './http/docs-page.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/error-envelope.ts';
@@ -54,6 +55,7 @@ export function newApp(deps: AppDeps) {
   app.route('/api/roles', roleRoutes);
   app.route('/api/members', memberRoutes);
   app.route('/api/jobs', jobRoutes);
+  app.route('/api', matchRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

@@ -10,6 +10,7 @@ import { createMemberService } from './features/members/member.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
 import { createJobSearchService } from './features/search/job-search.service.ts';
+import { createCandidateService } from './features/matches/candidates.service.ts';
 
 export function createServices(deps: AppDeps) {
   const areas = createAreaService(deps);
@@ -23,6 +24,7 @@ export function createServices(deps: AppDeps) {
     roles,
     members,
     jobs: createJobSearchService(deps, { areas, roles, members }, deps.jobIndex),
+    candidates: createCandidateService(deps, { areas, roles, members }),
     health: createHealthService(deps),
   };
 }

@@ -39,6 +39,10 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'GET /api/members/me/availability': ['member'],
   'PUT /api/members/me/availability': ['member'],
   'GET /api/members/{id}': STAFF,
+  'GET /api/jobs': EVERYONE,
+  'GET /api/jobs/{id}': EVERYONE,
+  'GET /api/members/me/recommendations': ['member'],
+  'GET /api/roles/{id}/candidates': STAFF,
 };
 
 let t: TestApp;
@@ -93,6 +97,7 @@ afterAll(async () => t.close());
 function concretePath(path: string, ids: { roleId: string; organisationId: string; memberId: string }) {
   return path
     .replace('/api/roles/{id}', `/api/roles/${ids.roleId}`)
+    .replace('/api/jobs/{id}', `/api/jobs/${ids.roleId}`)
     .replace('/api/organisations/{id}', `/api/organisations/${ids.organisationId}`)
     .replace('/api/members/{id}', `/api/members/${ids.memberId}`)
     .replace('{code}', '141003');

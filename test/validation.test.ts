@@ -24,6 +24,7 @@ function fill(path: string, overrides: Partial<typeof ids> = {}) {
   const values = { ...ids, ...overrides };
   return path
     .replace('/api/roles/{id}', `/api/roles/${values.roleId}`)
+    .replace('/api/jobs/{id}', `/api/jobs/${values.roleId}`)
     .replace('/api/organisations/{id}', `/api/organisations/${values.organisationId}`)
     .replace('/api/members/{id}', `/api/members/${values.memberId}`)
     .replace('{code}', '141003');

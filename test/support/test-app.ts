@@ -190,7 +190,7 @@ export function roleInput(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** A realistic member profile: lives in 横浜市港北区, one child at nursery, weekday mornings. */
+/** A realistic member profile: lives in 横浜市港北区, one child at nursery, free on weekdays 8:30–16:30 (commute included). */
 export function memberProfileInput(overrides: Record<string, unknown> = {}) {
   return {
     familyName: '佐藤',
@@ -200,11 +200,11 @@ export function memberProfileInput(overrides: Record<string, unknown> = {}) {
     targetAreas: [{ areaCode: '400009', needsRelocationSupport: true }],
     availability: {
       windows: [
-        { day: 'mon', start: '09:00', end: '16:00' },
-        { day: 'tue', start: '09:00', end: '16:00' },
-        { day: 'wed', start: '09:00', end: '16:00' },
-        { day: 'thu', start: '09:00', end: '16:00' },
-        { day: 'fri', start: '09:00', end: '16:00' },
+        { day: 'mon', start: '08:30', end: '16:30' },
+        { day: 'tue', start: '08:30', end: '16:30' },
+        { day: 'wed', start: '08:30', end: '16:30' },
+        { day: 'thu', start: '08:30', end: '16:30' },
+        { day: 'fri', start: '08:30', end: '16:30' },
       ],
       maxHoursPerWeek: 25,
       earliestStartDate: '2027-01-05',

@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -118,11 +118,15 @@ export async function startMeilisearch(options: MeilisearchProcessOptions): Prom
     child.kill('SIGKILL');
     throw error;
   }
+  // Other commands (npm run reindex) find the running engine through this file.
+  const addressFile = join(options.dataDir, 'url');
+  writeFileSync(addressFile, `${url}\n`, { mode: 0o600 });
   return {
     url,
     port,
     masterKey,
     async stop() {
+      rmSync(addressFile, { force: true });
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -130,4 +134,23 @@ export async function startMeilisearch(options: MeilisearchProcessOptions): Prom
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * The Meilisearch the service started on this data directory, if it is running; otherwise a new
+ * one started here (stop it when done).
+ * @example const meili = await attachOrStartMeilisearch({ dataDir: './data/meili' })
+ */
+export async function attachOrStartMeilisearch(
+  options: MeilisearchProcessOptions,
+): Promise<MeilisearchProcess & { attached: boolean }> {
+  const addressFile = join(options.dataDir, 'url');
+  if (existsSync(addressFile)) {
+    const url = readFileSync(addressFile, 'utf8').trim();
+    const healthy = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    if (healthy) {
+      return { url, port: Number(new URL(url).port), masterKey: masterKeyIn(options.dataDir), attached: true, stop: async () => {} };
+    }
+  }
+  return { ...(await startMeilisearch(options)), attached: false };
 }

@@ -19,14 +19,79 @@ import { inChunks } from '../../lib/chunks.ts';
 
 export type MemberRow = MemberTable & { area_name: string; prefecture: string; pref_code: string };
 
-export function findMember(db: Kysely<DB>, userId: string): Promise<MemberRow | undefined> {
+/** A member's columns with her area's names, the shape every member read starts from. */
+function membersWithArea(db: Kysely<DB>) {
   return db
     .selectFrom('members')
     .innerJoin('areas', 'areas.code', 'members.area_code')
     .selectAll('members')
-    .select(['areas.name as area_name', 'areas.prefecture', 'areas.pref_code'])
-    .where('members.user_id', '=', userId)
-    .executeTakeFirst();
+    .select(['areas.name as area_name', 'areas.prefecture', 'areas.pref_code']);
+}
+
+export function findMember(db: Kysely<DB>, userId: string): Promise<MemberRow | undefined> {
+  return membersWithArea(db).where('members.user_id', '=', userId).executeTakeFirst();
+}
+
+export function findMembers(db: Kysely<DB>, userIds: readonly string[]): Promise<MemberRow[]> {
+  return inChunks(userIds, (part) => membersWithArea(db).where('members.user_id', 'in', part).execute());
+}
+
+/**
+ * Members a role could reach: living within `radiusKm` of one of its places (a bounding box on
+ * the area points; the matching module decides the real commute), or wanting to move to one of
+ * its prefectures or areas; everyone for a fully remote role. Members who blocked the
+ * organisation are never among them.
+ */
+export async function findMemberIdsInReach(
+  db: Kysely<DB>,
+  reach: { organisationId: string; everywhere: boolean; points: { lat: number; lng: number }[]; prefCodes: string[]; areaCodes: string[]; radiusKm: number; limit: number },
+): Promise<string[]> {
+  let query = db
+    .selectFrom('members')
+    .innerJoin('areas', 'areas.code', 'members.area_code')
+    .select('members.user_id')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('member_blocks')
+            .select('member_blocks.member_id')
+            .whereRef('member_blocks.member_id', '=', 'members.user_id')
+            .where('member_blocks.organisation_id', '=', reach.organisationId),
+        ),
+      ),
+    );
+  if (!reach.everywhere) {
+    const latDelta = reach.radiusKm / 111;
+    query = query.where((eb) =>
+      eb.or([
+        ...reach.points.map((p) => {
+          const lngDelta = reach.radiusKm / (111 * Math.max(0.2, Math.cos((p.lat * Math.PI) / 180)));
+          return eb.and([
+            eb('areas.lat', '>=', p.lat - latDelta),
+            eb('areas.lat', '<=', p.lat + latDelta),
+            eb('areas.lng', '>=', p.lng - lngDelta),
+            eb('areas.lng', '<=', p.lng + lngDelta),
+          ]);
+        }),
+        eb.exists(
+          eb
+            .selectFrom('member_target_areas')
+            .innerJoin('areas as target', 'target.code', 'member_target_areas.area_code')
+            .select('member_target_areas.member_id')
+            .whereRef('member_target_areas.member_id', '=', 'members.user_id')
+            .where((inner) =>
+              inner.or([
+                inner('target.pref_code', 'in', reach.prefCodes.length ? reach.prefCodes : ['']),
+                inner('target.code', 'in', reach.areaCodes.length ? reach.areaCodes : ['']),
+              ]),
+            ),
+        ),
+      ]),
+    );
+  }
+  const rows = await query.orderBy('members.user_id').limit(reach.limit).execute();
+  return rows.map((r) => r.user_id);
 }
 
 export interface MemberChildren {

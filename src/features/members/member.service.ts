@@ -11,6 +11,7 @@ import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.s
 import {
   existingOrganisationIds,
   findMember,
+  findMembers,
   loadMemberChildren,
   type MemberChildren,
   type MemberRow,
@@ -189,6 +190,13 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
         ...replaceMemberWindows(db, userId, windowRows(userId, input)),
       ]);
       return (await present(userId)).availability;
+    },
+
+    /** Many profiles at once (for ranking members); staff-facing callers only. */
+    async profiles(userIds: readonly string[]): Promise<Profile[]> {
+      const rows = await findMembers(db, userIds);
+      const lists = await loadMemberChildren(db, rows.map((r) => r.user_id));
+      return rows.map((row) => toMemberProfile(row, lists.get(row.user_id) as MemberChildren));
     },
 
     /** Staff read of any member's profile. */

@@ -3,6 +3,7 @@
  * than that a person refines the search rather than paging.
  */
 import { z } from '@hono/zod-openapi';
+import { MatchExplanationSchema, ViolationsSchema } from '../matches/match.schemas.ts';
 import { RoleSchema } from '../roles/role.schemas.ts';
 import { AreaCodeSchema, EmploymentTypeSchema } from '../shared/common.schemas.ts';
 
@@ -28,30 +29,12 @@ export const JobSearchQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(1000).default(0),
 });
 
-const ReasonSchema = z.object({ code: z.string(), tone: z.enum(['positive', 'neutral', 'negative']), text: z.string() });
-
-export const MatchExplanationSchema = z
-  .object({
-    score: z.number(),
-    memberSide: z.number(),
-    employerSide: z.number(),
-    commuteMinutes: z.number(),
-    components: z.array(
-      z.object({ key: z.string(), side: z.enum(['member', 'employer']), score: z.number(), weight: z.number(), reasons: z.array(ReasonSchema) }),
-    ),
-    reasons: z.array(ReasonSchema),
-    notes: z.array(ReasonSchema),
-  })
-  .openapi('MatchExplanation');
-
-export const ViolationSchema = z.object({ code: z.string(), text: z.string() });
-
 export const JobHitSchema = z
   .object({
     role: RoleSchema,
     distanceKm: z.number().optional(),
     match: MatchExplanationSchema.optional(),
-    infeasible: z.object({ violations: z.array(ViolationSchema) }).optional(),
+    infeasible: ViolationsSchema.optional(),
   })
   .openapi('JobHit');
 

@@ -4,18 +4,13 @@
  * them with the matching module and explain each. Roles are always re-read from the database, so a
  * role closed a moment ago never shows even while the index catches up.
  */
-import {
-  type InfeasibleMatch,
-  type Reason,
-  rankRolesForMember,
-  renderReason,
-  type ScoredMatch,
-} from '../../../matching/index.ts';
+import { rankRolesForMember } from '../../../matching/index.ts';
 import { EMPLOYMENT_TYPES } from '../../../matching/vocabulary.ts';
 import type { AppDeps } from '../../deps.ts';
-import { invalidField } from '../../errors.ts';
+import { invalidField, notFound } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { AreaService } from '../areas/area.service.ts';
+import { explainInfeasible, explainMatch } from '../matches/explanations.ts';
 import { areaCodesOf, type MemberForMatching, roleForMatching, toMatchMember, toMatchRole } from '../matches/match-inputs.ts';
 import type { MemberService } from '../members/member.service.ts';
 import type { MemberProfile } from '../members/member.schemas.ts';
@@ -25,31 +20,12 @@ import { japanDate } from '../shared/japan-time.ts';
 import { toWeeklyWindow } from '../shared/schedule.schemas.ts';
 import { retrieveFromDatabase } from './database-retrieval.ts';
 import { type JobIndex, type JobIndexQuery, type JobIndexResult, SearchUnavailableError } from './job-index.ts';
-import type { JobHit, JobSearchQuery, JobSearchResult } from './job-search.schemas.ts';
+import type { RankQuery } from '../matches/match.schemas.ts';
+import { type JobHit, type JobSearchQuery, JobSearchQuerySchema, type JobSearchResult } from './job-search.schemas.ts';
 
 /** How many candidates a member's personal ranking scores; the matching module does this in ~1 ms. */
 const MEMBER_CANDIDATES = 500;
 const REMOTE_LABELS: Record<string, string> = { none: '出社', hybrid: '一部在宅', full: '完全在宅' };
-
-type Lang = 'ja' | 'en';
-
-const text = (reason: Reason, lang: Lang) => ({ code: reason.code, tone: reason.tone, text: renderReason(reason, lang) });
-
-function explain(match: ScoredMatch, lang: Lang): NonNullable<JobHit['match']> {
-  return {
-    score: match.score,
-    memberSide: match.memberSide,
-    employerSide: match.employerSide,
-    commuteMinutes: match.commuteMinutes,
-    components: match.components.map((c) => ({ ...c, reasons: c.reasons.map((r) => text(r, lang)) })),
-    reasons: match.reasons.map((r) => text(r, lang)),
-    notes: match.notes.map((r) => text(r, lang)),
-  };
-}
-
-const explainInfeasible = (match: InfeasibleMatch, lang: Lang) => ({
-  violations: match.violations.map((v) => ({ code: v.code, text: renderReason(v.reason, lang) })),
-});
 
 export function createJobSearchService(
   deps: AppDeps,
@@ -82,7 +58,13 @@ export function createJobSearchService(
     };
   }
 
-  return {
+  const service = {
+    /** Her ranked roles with no words or filters: what her home page shows. Needs a profile. */
+    async recommendations(actor: Actor, query: RankQuery): Promise<JobSearchResult> {
+      if (!(await members.findMine(actor))) throw notFound('member profile');
+      return service.search(actor, { ...JobSearchQuerySchema.parse({}), ...query });
+    },
+
     async search(actor: Actor | undefined, query: JobSearchQuery): Promise<JobSearchResult> {
       const profile: MemberProfile | undefined = actor?.role === 'member' ? await members.findMine(actor) : undefined;
       const centerCode = query.centerAreaCode ?? profile?.area.code;
@@ -133,6 +115,8 @@ export function createJobSearchService(
           evaluationDate: japanDate(deps.clock.now()),
           ...(query.q ? { textRelevance: new Map(hits.map((h) => [h.id, h.relevance])) } : {}),
           includeInfeasible: query.includeInfeasible === true,
+          // She is browsing for herself: her stage shapes the order, never what she may see.
+          enforceStage: false,
         },
       );
       // Relevance means her personal ranking; an explicit sort keeps the engine's order.
@@ -141,7 +125,7 @@ export function createJobSearchService(
           ? ranking.ranked
           : hits.flatMap((h) => ranking.ranked.filter((m) => m.roleId === h.id));
       const items: JobHit[] = [
-        ...ranked.map((m) => ({ role: loaded.get(m.roleId) as Role, ...distanceOf(m.roleId), match: explain(m, query.lang) })),
+        ...ranked.map((m) => ({ role: loaded.get(m.roleId) as Role, ...distanceOf(m.roleId), match: explainMatch(m, query.lang) })),
         ...ranking.infeasible.map((m) => ({
           role: loaded.get(m.roleId) as Role,
           ...distanceOf(m.roleId),
@@ -159,6 +143,7 @@ export function createJobSearchService(
       };
     },
   };
+  return service;
 }
 
 /** The member's profile in the matching mapper's shape. */

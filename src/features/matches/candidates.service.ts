@@ -1,0 +1,68 @@
+/**
+ * Ranked members for a role, for coordinators: retrieve the members the role could reach (the
+ * database, by place and relocation wish; members who blocked the employer never appear), then
+ * rank them with the matching module, both sides scored and explained.
+ */
+import { rankMembersForRole } from '../../../matching/index.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { AreaService } from '../areas/area.service.ts';
+import type { MemberService } from '../members/member.service.ts';
+import { findMemberIdsInReach } from '../members/member.repository.ts';
+import type { RoleService } from '../roles/role.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { japanDate } from '../shared/japan-time.ts';
+import { memberForMatching } from '../search/job-search.service.ts';
+import { explainInfeasible, explainMatch } from './explanations.ts';
+import { areaCodesOf, roleForMatching, toMatchMember, toMatchRole } from './match-inputs.ts';
+import type { CandidateList, RankQuery } from './match.schemas.ts';
+
+/** Farther than this no commute mode gets her there within the 180 minutes a profile allows. */
+const REACH_KM = 120;
+const MAX_CANDIDATES = 10_000;
+
+export function createCandidateService(
+  { database, clock }: AppDeps,
+  services: { areas: AreaService; roles: RoleService; members: MemberService },
+) {
+  const { areas, roles, members } = services;
+  return {
+    async forRole(actor: Actor, roleId: string, query: RankQuery): Promise<CandidateList> {
+      const role = await roles.get(actor, roleId);
+      const locations = await areas.places(role.locations.map((l) => l.areaCode));
+      const ids = await findMemberIdsInReach(database.db, {
+        organisationId: role.organisation.id,
+        everywhere: role.remote.mode === 'full',
+        points: [...locations.values()].flatMap((a) => (a.point ? [a.point] : [])),
+        prefCodes: [...new Set(role.locations.map((l) => l.prefCode))],
+        areaCodes: role.locations.map((l) => l.areaCode),
+        radiusKm: REACH_KM,
+        limit: MAX_CANDIDATES,
+      });
+      const profiles = await members.profiles(ids);
+      const forMatching = profiles.map(memberForMatching);
+      const subject = roleForMatching(role);
+      const places = await areas.places(areaCodesOf([subject], forMatching));
+      const ranking = rankMembersForRole(
+        toMatchRole(subject, places),
+        forMatching.map((m) => toMatchMember(m, places)),
+        {
+          evaluationDate: japanDate(clock.now()),
+          limit: query.offset + query.limit,
+          includeInfeasible: query.includeInfeasible === true,
+        },
+      );
+      const byId = new Map(profiles.map((p) => [p.userId, p]));
+      const items = [
+        ...ranking.ranked.map((m) => ({ member: byId.get(m.memberId) as (typeof profiles)[number], match: explainMatch(m, query.lang) })),
+        ...ranking.infeasible.map((m) => ({
+          member: byId.get(m.memberId) as (typeof profiles)[number],
+          infeasible: explainInfeasible(m, query.lang),
+        })),
+      ];
+      const total = ranking.feasibleCount + ranking.infeasible.length;
+      return { items: items.slice(query.offset, query.offset + query.limit), total, limit: query.limit, offset: query.offset };
+    },
+  };
+}
+
+export type CandidateService = ReturnType<typeof createCandidateService>;
