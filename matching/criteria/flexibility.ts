@@ -57,7 +57,8 @@ export function explainFlexibility(pm: PreparedMember, pr: PreparedRole): Reason
     ranked.push({
       key: i === NO_OVERTIME_INDEX ? 'no_overtime' : (FACT_KEYS[i] as string),
       weight,
-      verified: value >= 1,
+      // "No overtime" is the schedule the employer states, not a fact a coordinator checked.
+      verified: value >= 1 && i !== NO_OVERTIME_INDEX,
     });
   }
   if (ranked.length === 0) return [reason('flexibility_none', 'negative')];
