@@ -93,7 +93,7 @@ describe('flexibility facts', () => {
       component(young, claimed, 'flexibility')?.score ?? 1,
     );
     expect(sentences(young, verified)).toContain(
-      '残業なし（確認済み）・子どもの急な発熱で当日休みOK（確認済み）',
+      '子どもの急な発熱で当日休みOK（確認済み）・残業なし',
     );
   });
   it('sick-child absence matters more for a toddler than for a teenager', () => {
