@@ -37,6 +37,17 @@ export const COMMUTE_PROFILES = Object.fromEntries(
 ) as Record<CommuteMode, { minutesPerKm: number; overheadMinutes: number }>;
 
 /**
+ * The farthest straight-line distance her commute allows: what a search engine can filter on
+ * before the matching module estimates each commute. Zero when the overhead alone exceeds it.
+ *
+ * @example reachKm('transit', 30) // ≈ 4.3 km: (30 − 12 min) ÷ 4.2 min per km
+ */
+export function reachKm(mode: CommuteMode, maxMinutes: number): number {
+  const profile = COMMUTE_PROFILES[mode];
+  return Math.max(0, (maxMinutes - profile.overheadMinutes) / profile.minutesPerKm);
+}
+
+/**
  * Great-circle distance (haversine) between two prepared points, in km.
  *
  * @example greatCircleKm(yokohama, kawasaki) // ≈ 11.6

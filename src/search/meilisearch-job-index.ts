@@ -77,6 +77,16 @@ export function filterFor(query: JobIndexQuery): string[] {
   if (query.near?.radiusMeters !== undefined) {
     filters.push(`_geoRadius(${query.near.lat}, ${query.near.lng}, ${Math.round(query.near.radiusMeters)})`);
   }
+  if (query.reach) {
+    const { circles, prefCodes, areaCodes } = query.reach;
+    const anyOf = [
+      'remote = "full"',
+      ...circles.map((c) => `_geoRadius(${c.lat}, ${c.lng}, ${Math.round(c.radiusMeters)})`),
+      ...(prefCodes.length ? [`prefCodes IN [${prefCodes.map(quote).join(', ')}]`] : []),
+      ...(areaCodes.length ? [`areaCodes IN [${areaCodes.map(quote).join(', ')}]`] : []),
+    ];
+    filters.push(`(${anyOf.join(' OR ')})`);
+  }
   const a = query.availability;
   if (a) {
     // Coarse and permissive: the matching module checks schedules to the minute afterwards.

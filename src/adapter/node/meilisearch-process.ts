@@ -27,6 +27,8 @@ export interface MeilisearchProcessOptions {
 export interface MeilisearchProcess {
   url: string;
   port: number;
+  /** The process id, when this process started it. */
+  pid?: number;
   masterKey: string;
   /** Stops the process and waits until it has exited. */
   stop(): Promise<void>;
@@ -124,6 +126,7 @@ export async function startMeilisearch(options: MeilisearchProcessOptions): Prom
   return {
     url,
     port,
+    ...(child.pid !== undefined ? { pid: child.pid } : {}),
     masterKey,
     async stop() {
       rmSync(addressFile, { force: true });

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { AreaTable, DB } from '../../db/schema.ts';
-import { inChunks } from '../../lib/chunks.ts';
+import { jsonList } from '../../db/json-list.ts';
 
 export function listPrefectures(db: Kysely<DB>) {
   return db.selectFrom('areas').selectAll().where('kind', '=', 'prefecture').orderBy('pref_code').execute();
@@ -15,7 +15,7 @@ export function findArea(db: Kysely<DB>, code: string) {
 }
 
 export function findAreas(db: Kysely<DB>, codes: readonly string[]): Promise<AreaTable[]> {
-  return inChunks(codes, (part) => db.selectFrom('areas').selectAll().where('code', 'in', part).execute());
+  return db.selectFrom('areas').selectAll().where('code', 'in', jsonList(codes)).execute();
 }
 
 export interface AreaSearch {

@@ -32,8 +32,13 @@ export function toArea(row: AreaTable): Area {
 
 export function createAreaService({ database }: AppDeps) {
   const { db } = database;
+  // The area master only changes with a migration, so the prefecture list is read once.
+  let prefectures: Promise<Area[]> | undefined;
   return {
-    prefectures: async () => (await listPrefectures(db)).map(toArea),
+    prefectures: () => {
+      prefectures ??= listPrefectures(db).then((rows) => rows.map(toArea));
+      return prefectures;
+    },
 
     /** The areas for a set of codes, keyed by code (unknown codes are simply absent). */
     async places(codes: readonly string[]): Promise<Map<string, Area>> {

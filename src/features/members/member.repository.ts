@@ -15,7 +15,7 @@ import type {
   MemberTargetAreaTable,
   MemberWindowTable,
 } from '../../db/schema.ts';
-import { inChunks } from '../../lib/chunks.ts';
+import { jsonList } from '../../db/json-list.ts';
 
 export type MemberRow = MemberTable & { area_name: string; prefecture: string; pref_code: string };
 
@@ -33,7 +33,7 @@ export function findMember(db: Kysely<DB>, userId: string): Promise<MemberRow | 
 }
 
 export function findMembers(db: Kysely<DB>, userIds: readonly string[]): Promise<MemberRow[]> {
-  return inChunks(userIds, (part) => membersWithArea(db).where('members.user_id', 'in', part).execute());
+  return membersWithArea(db).where('members.user_id', 'in', jsonList(userIds)).execute();
 }
 
 /**
@@ -107,30 +107,20 @@ export interface MemberChildren {
 /** Loads the child rows of many members at once, grouped by member id. */
 export async function loadMemberChildren(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, MemberChildren>> {
   const [windows, children, skills, qualifications, employmentTypes, targetAreas, blocks] = await Promise.all([
-    inChunks(ids, (part) =>
-      db.selectFrom('member_windows').selectAll().where('member_id', 'in', part).orderBy('day').orderBy('start_minute').execute(),
-    ),
-    inChunks(ids, (part) =>
-      db.selectFrom('member_children').selectAll().where('member_id', 'in', part).orderBy('birth_year').orderBy('birth_month').execute(),
-    ),
-    inChunks(ids, (part) => db.selectFrom('member_skills').selectAll().where('member_id', 'in', part).orderBy('tag').execute()),
-    inChunks(ids, (part) =>
-      db.selectFrom('member_qualifications').selectAll().where('member_id', 'in', part).orderBy('qualification').execute(),
-    ),
-    inChunks(ids, (part) =>
-      db.selectFrom('member_employment_types').selectAll().where('member_id', 'in', part).orderBy('employment_type').execute(),
-    ),
-    inChunks(ids, (part) =>
-      db
+    db.selectFrom('member_windows').selectAll().where('member_id', 'in', jsonList(ids)).orderBy('day').orderBy('start_minute').execute(),
+    db.selectFrom('member_children').selectAll().where('member_id', 'in', jsonList(ids)).orderBy('birth_year').orderBy('birth_month').execute(),
+    db.selectFrom('member_skills').selectAll().where('member_id', 'in', jsonList(ids)).orderBy('tag').execute(),
+    db.selectFrom('member_qualifications').selectAll().where('member_id', 'in', jsonList(ids)).orderBy('qualification').execute(),
+    db.selectFrom('member_employment_types').selectAll().where('member_id', 'in', jsonList(ids)).orderBy('employment_type').execute(),
+    db
         .selectFrom('member_target_areas')
         .innerJoin('areas', 'areas.code', 'member_target_areas.area_code')
         .selectAll('member_target_areas')
         .select(['areas.name', 'areas.prefecture', 'areas.pref_code'])
-        .where('member_id', 'in', part)
+        .where('member_id', 'in', jsonList(ids))
         .orderBy('member_target_areas.area_code')
         .execute(),
-    ),
-    inChunks(ids, (part) => db.selectFrom('member_blocks').selectAll().where('member_id', 'in', part).orderBy('created_at').execute()),
+    db.selectFrom('member_blocks').selectAll().where('member_id', 'in', jsonList(ids)).orderBy('created_at').execute(),
   ]);
   const byMember = new Map<string, MemberChildren>(
     ids.map((id) => [
@@ -188,5 +178,5 @@ export function replaceMemberLists(
 }
 
 export function existingOrganisationIds(db: Kysely<DB>, ids: readonly string[]) {
-  return inChunks(ids, (part) => db.selectFrom('organisations').select('id').where('id', 'in', part).execute());
+  return db.selectFrom('organisations').select('id').where('id', 'in', jsonList(ids)).execute();
 }

@@ -14,7 +14,7 @@ import type {
   RoleWindowTable,
 } from '../../db/schema.ts';
 import { insertRows } from '../../db/insert-rows.ts';
-import { inChunks } from '../../lib/chunks.ts';
+import { jsonList } from '../../db/json-list.ts';
 
 /** Role columns plus the organisation's name, the shape every role read starts from. */
 function rolesWithOrganisation(db: Kysely<DB>) {
@@ -32,7 +32,7 @@ export function findRole(db: Kysely<DB>, id: string): Promise<RoleRow | undefine
 }
 
 export function findRolesByIds(db: Kysely<DB>, ids: readonly string[]): Promise<RoleRow[]> {
-  return inChunks(ids, (part) => rolesWithOrganisation(db).where('job_roles.id', 'in', part).execute());
+  return rolesWithOrganisation(db).where('job_roles.id', 'in', jsonList(ids)).execute();
 }
 
 export interface RoleListFilter {
@@ -84,24 +84,18 @@ export interface RoleChildren {
 /** Loads the child rows of many roles at once, grouped by role id. */
 export async function loadRoleChildren(db: Kysely<DB>, roleIds: readonly string[]): Promise<Map<string, RoleChildren>> {
   const [windows, locations, skills, qualifications, facts] = await Promise.all([
-    inChunks(roleIds, (ids) =>
-      db.selectFrom('role_windows').selectAll().where('role_id', 'in', ids).orderBy('day').orderBy('start_minute').execute(),
-    ),
-    inChunks(roleIds, (ids) =>
-      db
+    db.selectFrom('role_windows').selectAll().where('role_id', 'in', jsonList(roleIds)).orderBy('day').orderBy('start_minute').execute(),
+    db
         .selectFrom('role_locations')
         .innerJoin('areas', 'areas.code', 'role_locations.area_code')
         .selectAll('role_locations')
         .select(['areas.name', 'areas.prefecture', 'areas.pref_code', 'areas.parent_code', 'areas.lat', 'areas.lng'])
-        .where('role_id', 'in', ids)
+        .where('role_id', 'in', jsonList(roleIds))
         .orderBy('role_locations.area_code')
         .execute(),
-    ),
-    inChunks(roleIds, (ids) => db.selectFrom('role_skills').selectAll().where('role_id', 'in', ids).orderBy('tag').execute()),
-    inChunks(roleIds, (ids) =>
-      db.selectFrom('role_qualifications').selectAll().where('role_id', 'in', ids).orderBy('qualification').execute(),
-    ),
-    inChunks(roleIds, (ids) => db.selectFrom('role_facts').selectAll().where('role_id', 'in', ids).orderBy('fact').execute()),
+    db.selectFrom('role_skills').selectAll().where('role_id', 'in', jsonList(roleIds)).orderBy('tag').execute(),
+    db.selectFrom('role_qualifications').selectAll().where('role_id', 'in', jsonList(roleIds)).orderBy('qualification').execute(),
+    db.selectFrom('role_facts').selectAll().where('role_id', 'in', jsonList(roleIds)).orderBy('fact').execute(),
   ]);
   const byRole = new Map<string, RoleChildren>(
     roleIds.map((id) => [id, { windows: [], locations: [], skills: [], qualifications: [], facts: [] }]),

@@ -44,6 +44,13 @@ function fitsAvailability(doc: JobDocument, a: NonNullable<JobIndexQuery['availa
   return doc.earliestStart >= a.earliestStart && doc.latestEnd <= a.latestEnd && doc.weekdays.every((d) => a.weekdays.includes(d));
 }
 
+function withinReach(doc: JobDocument, reach: NonNullable<JobIndexQuery['reach']>): boolean {
+  if (doc.remote === 'full') return true;
+  const point = doc._geo;
+  if (point && reach.circles.some((c) => distanceKm(c, point) * 1000 <= c.radiusMeters)) return true;
+  return doc.prefCodes.some((p) => reach.prefCodes.includes(p)) || doc.areaCodes.some((a) => reach.areaCodes.includes(a));
+}
+
 function count(values: string[], into: Record<string, number>) {
   for (const value of values) into[value] = (into[value] ?? 0) + 1;
 }
@@ -70,6 +77,7 @@ export async function retrieveFromDatabase(db: Kysely<DB>, query: JobIndexQuery)
     .filter(({ doc, meters }) => {
       if (query.minHourlyPay !== undefined && doc.hourlyPay < query.minHourlyPay) return false;
       if (near?.radiusMeters !== undefined && (meters === undefined || meters > near.radiusMeters)) return false;
+      if (query.reach && !withinReach(doc, query.reach)) return false;
       return !query.availability || fitsAvailability(doc, query.availability);
     });
 

@@ -26,6 +26,11 @@ export interface JobIndexQuery {
   /** Coarse availability prefilter: only roles whose workdays are among these, within these hours. */
   availability?: { weekdays: number[]; maxHoursPerWeek: number; earliestStart: number; latestEnd: number };
   excludeOrganisationIds?: string[];
+  /**
+   * Roles a member could get to: fully remote, or near one of these points (her home and the
+   * places she would move to), or in one of these prefectures or areas (where she would move).
+   */
+  reach?: { circles: { lat: number; lng: number; radiusMeters: number }[]; prefCodes: string[]; areaCodes: string[] };
   sort: JobSort;
   limit: number;
   offset: number;

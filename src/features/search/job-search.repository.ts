@@ -5,6 +5,7 @@
  * flexibility fact a word names.
  */
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { jsonList } from '../../db/json-list.ts';
 import type { DB } from '../../db/schema.ts';
 
 export interface DatabaseJobFilter {
@@ -86,7 +87,7 @@ export async function findPublishedRoleIds(db: Kysely<DB>, filter: DatabaseJobFi
   if (filter.remote?.length) query = query.where('job_roles.remote_mode', 'in', filter.remote);
   if (filter.employmentTypes?.length) query = query.where('job_roles.employment_type', 'in', filter.employmentTypes);
   if (filter.excludeOrganisationIds?.length) {
-    query = query.where('job_roles.organisation_id', 'not in', filter.excludeOrganisationIds);
+    query = query.where('job_roles.organisation_id', 'not in', jsonList(filter.excludeOrganisationIds));
   }
   for (const term of filter.terms) query = query.where((eb) => termMatches(eb, term));
   const rows = await query.orderBy('job_roles.published_at', 'desc').orderBy('job_roles.id').limit(filter.limit).execute();

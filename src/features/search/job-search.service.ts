@@ -4,7 +4,7 @@
  * them with the matching module and explain each. Roles are always re-read from the database, so a
  * role closed a moment ago never shows even while the index catches up.
  */
-import { rankRolesForMember } from '../../../matching/index.ts';
+import { rankRolesForMember, reachKm } from '../../../matching/index.ts';
 import { EMPLOYMENT_TYPES } from '../../../matching/vocabulary.ts';
 import type { AppDeps } from '../../deps.ts';
 import { invalidField, notFound } from '../../errors.ts';
@@ -25,6 +25,8 @@ import { type JobHit, type JobSearchQuery, JobSearchQuerySchema, type JobSearchR
 
 /** How many candidates a member's personal ranking scores; the matching module does this in ~1 ms. */
 const MEMBER_CANDIDATES = 500;
+/** Straight-line reach is widened a little: the matching module makes the exact commute call. */
+const REACH_SLACK = 1.15;
 const REMOTE_LABELS: Record<string, string> = { none: '出社', hybrid: '一部在宅', full: '完全在宅' };
 
 export function createJobSearchService(
@@ -43,6 +45,22 @@ export function createJobSearchService(
       }
     }
     return { result: await retrieveFromDatabase(deps.database.db, query), degraded: true };
+  }
+
+  /** Where she could work: her commute around home and target places, and target prefectures. */
+  async function reachOf(profile: MemberProfile): Promise<NonNullable<JobIndexQuery['reach']>> {
+    const radiusMeters = reachKm(profile.commute.mode, profile.commute.maxMinutes) * REACH_SLACK * 1000;
+    const targets = profile.targetAreas;
+    const places = await areas.places([profile.area.code, ...targets.map((t) => t.code)]);
+    const centres = [profile.area.code, ...targets.filter((t) => places.get(t.code)?.kind !== 'prefecture').map((t) => t.code)];
+    return {
+      circles: centres.flatMap((code) => {
+        const point = places.get(code)?.point;
+        return point ? [{ ...point, radiusMeters }] : [];
+      }),
+      prefCodes: targets.filter((t) => places.get(t.code)?.kind === 'prefecture').map((t) => t.prefCode),
+      areaCodes: targets.filter((t) => places.get(t.code)?.kind !== 'prefecture').map((t) => t.code),
+    };
   }
 
   async function facetsOf(result: JobIndexResult) {
@@ -84,6 +102,8 @@ export function createJobSearchService(
         ...(query.minHourlyPay !== undefined ? { minHourlyPay: query.minHourlyPay } : {}),
         ...(fits ? { availability: fits } : {}),
         ...(profile?.privacy.blockedOrganisationIds.length ? { excludeOrganisationIds: profile.privacy.blockedOrganisationIds } : {}),
+        // Unless she asks to see what cannot work, retrieve only roles she could get to.
+        ...(profile && query.includeInfeasible !== true ? { reach: await reachOf(profile) } : {}),
         sort: query.sort,
         // A member's page is cut from her personal ranking, so retrieval returns the candidate pool.
         limit: personal ? MEMBER_CANDIDATES : query.limit,
@@ -117,6 +137,8 @@ export function createJobSearchService(
           includeInfeasible: query.includeInfeasible === true,
           // She is browsing for herself: her stage shapes the order, never what she may see.
           enforceStage: false,
+          // Only the page is explained; an explicit sort needs every feasible role to reorder.
+          ...(query.sort === 'relevance' ? { limit: query.offset + query.limit } : {}),
         },
       );
       // Relevance means her personal ranking; an explicit sort keeps the engine's order.

@@ -40,7 +40,8 @@ export async function countFindableRoles(db: AppDeps['database']['db']): Promise
   return Number(row.n);
 }
 
-async function* documentBatches(db: AppDeps['database']['db']): AsyncGenerator<JobDocument[]> {
+/** Every findable role as search documents, a page at a time in id order. */
+export async function* documentBatches(db: AppDeps['database']['db']): AsyncGenerator<JobDocument[]> {
   for (let after = ''; ; ) {
     const ids = await findablePage(db, after);
     if (ids.length === 0) return;

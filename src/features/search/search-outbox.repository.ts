@@ -3,6 +3,7 @@
  * returned as builders so they join the role change's atomic unit.
  */
 import { type Kysely, sql } from 'kysely';
+import { jsonList } from '../../db/json-list.ts';
 import type { DB } from '../../db/schema.ts';
 
 /** Enqueues one role for re-indexing. */
@@ -36,14 +37,14 @@ export function dueEntries(db: Kysely<DB>, now: string, limit: number) {
 
 /** Removes the entries a confirmed index write covered, and no newer ones. */
 export function deleteEntries(db: Kysely<DB>, ids: readonly number[]) {
-  return db.deleteFrom('search_outbox').where('id', 'in', ids);
+  return db.deleteFrom('search_outbox').where('id', 'in', jsonList(ids));
 }
 
 export function postponeEntries(db: Kysely<DB>, ids: readonly number[], nextAttemptAt: string, error: string) {
   return db
     .updateTable('search_outbox')
     .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: nextAttemptAt, last_error: error.slice(0, 500) }))
-    .where('id', 'in', ids);
+    .where('id', 'in', jsonList(ids));
 }
 
 /** How far the index is behind: pending entries and the age of the oldest. */
