@@ -16,6 +16,7 @@ import type {
   MemberWindowTable,
 } from '../../db/schema.ts';
 import { jsonList } from '../../db/json-list.ts';
+import { childRowsJson, parseRows } from '../../db/json-rows.ts';
 
 export type MemberRow = MemberTable & { area_name: string; prefecture: string; pref_code: string };
 
@@ -104,38 +105,48 @@ export interface MemberChildren {
   blocks: MemberBlockTable[];
 }
 
-/** Loads the child rows of many members at once, grouped by member id. */
+/** Loads the child rows of many members at once, keyed by member id. */
 export async function loadMemberChildren(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, MemberChildren>> {
-  const [windows, children, skills, qualifications, employmentTypes, targetAreas, blocks] = await Promise.all([
-    db.selectFrom('member_windows').selectAll().where('member_id', 'in', jsonList(ids)).orderBy('day').orderBy('start_minute').execute(),
-    db.selectFrom('member_children').selectAll().where('member_id', 'in', jsonList(ids)).orderBy('birth_year').orderBy('birth_month').execute(),
-    db.selectFrom('member_skills').selectAll().where('member_id', 'in', jsonList(ids)).orderBy('tag').execute(),
-    db.selectFrom('member_qualifications').selectAll().where('member_id', 'in', jsonList(ids)).orderBy('qualification').execute(),
-    db.selectFrom('member_employment_types').selectAll().where('member_id', 'in', jsonList(ids)).orderBy('employment_type').execute(),
-    db
-        .selectFrom('member_target_areas')
-        .innerJoin('areas', 'areas.code', 'member_target_areas.area_code')
-        .selectAll('member_target_areas')
-        .select(['areas.name', 'areas.prefecture', 'areas.pref_code'])
-        .where('member_id', 'in', jsonList(ids))
-        .orderBy('member_target_areas.area_code')
-        .execute(),
-    db.selectFrom('member_blocks').selectAll().where('member_id', 'in', jsonList(ids)).orderBy('created_at').execute(),
-  ]);
-  const byMember = new Map<string, MemberChildren>(
-    ids.map((id) => [
-      id,
-      { windows: [], children: [], skills: [], qualifications: [], employmentTypes: [], targetAreas: [], blocks: [] },
+  const child = (from: string, columns: Record<string, string>, orderBy: string) =>
+    childRowsJson({ from, columns: { member_id: 'x.member_id', ...columns }, parent: 'x.member_id = m.user_id', orderBy });
+  const rows = await db
+    .selectFrom('members as m')
+    .select([
+      'm.user_id',
+      child('member_windows x', { day: 'x.day', start_minute: 'x.start_minute', end_minute: 'x.end_minute' }, 'x.day, x.start_minute').as('windows'),
+      child('member_children x', { birth_year: 'x.birth_year', birth_month: 'x.birth_month' }, 'x.birth_year, x.birth_month').as('children'),
+      child('member_skills x', { tag: 'x.tag', level: 'x.level' }, 'x.tag').as('skills'),
+      child('member_qualifications x', { qualification: 'x.qualification' }, 'x.qualification').as('qualifications'),
+      child('member_employment_types x', { employment_type: 'x.employment_type' }, 'x.employment_type').as('employmentTypes'),
+      child(
+        'member_target_areas x JOIN areas a ON a.code = x.area_code',
+        {
+          area_code: 'x.area_code',
+          needs_relocation_support: 'x.needs_relocation_support',
+          name: 'a.name',
+          prefecture: 'a.prefecture',
+          pref_code: 'a.pref_code',
+        },
+        'x.area_code',
+      ).as('targetAreas'),
+      child('member_blocks x', { organisation_id: 'x.organisation_id', created_at: 'x.created_at' }, 'x.created_at').as('blocks'),
+    ])
+    .where('m.user_id', 'in', jsonList(ids))
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.user_id,
+      {
+        windows: parseRows(row.windows),
+        children: parseRows(row.children),
+        skills: parseRows(row.skills),
+        qualifications: parseRows(row.qualifications),
+        employmentTypes: parseRows(row.employmentTypes),
+        targetAreas: parseRows(row.targetAreas),
+        blocks: parseRows(row.blocks),
+      },
     ]),
   );
-  for (const row of windows) byMember.get(row.member_id)?.windows.push(row);
-  for (const row of children) byMember.get(row.member_id)?.children.push(row);
-  for (const row of skills) byMember.get(row.member_id)?.skills.push(row);
-  for (const row of qualifications) byMember.get(row.member_id)?.qualifications.push(row);
-  for (const row of employmentTypes) byMember.get(row.member_id)?.employmentTypes.push(row);
-  for (const row of targetAreas) byMember.get(row.member_id)?.targetAreas.push(row);
-  for (const row of blocks) byMember.get(row.member_id)?.blocks.push(row);
-  return byMember;
 }
 
 /** Inserts the profile, or replaces its columns when she already has one. */

@@ -15,6 +15,7 @@ import type {
 } from '../../db/schema.ts';
 import { insertRows } from '../../db/insert-rows.ts';
 import { jsonList } from '../../db/json-list.ts';
+import { childRowsJson, parseRows } from '../../db/json-rows.ts';
 
 /** Role columns plus the organisation's name, the shape every role read starts from. */
 function rolesWithOrganisation(db: Kysely<DB>) {
@@ -81,31 +82,67 @@ export interface RoleChildren {
   facts: RoleFactTable[];
 }
 
-/** Loads the child rows of many roles at once, grouped by role id. */
+/** Loads the child rows of many roles at once, keyed by role id. */
 export async function loadRoleChildren(db: Kysely<DB>, roleIds: readonly string[]): Promise<Map<string, RoleChildren>> {
-  const [windows, locations, skills, qualifications, facts] = await Promise.all([
-    db.selectFrom('role_windows').selectAll().where('role_id', 'in', jsonList(roleIds)).orderBy('day').orderBy('start_minute').execute(),
-    db
-        .selectFrom('role_locations')
-        .innerJoin('areas', 'areas.code', 'role_locations.area_code')
-        .selectAll('role_locations')
-        .select(['areas.name', 'areas.prefecture', 'areas.pref_code', 'areas.parent_code', 'areas.lat', 'areas.lng'])
-        .where('role_id', 'in', jsonList(roleIds))
-        .orderBy('role_locations.area_code')
-        .execute(),
-    db.selectFrom('role_skills').selectAll().where('role_id', 'in', jsonList(roleIds)).orderBy('tag').execute(),
-    db.selectFrom('role_qualifications').selectAll().where('role_id', 'in', jsonList(roleIds)).orderBy('qualification').execute(),
-    db.selectFrom('role_facts').selectAll().where('role_id', 'in', jsonList(roleIds)).orderBy('fact').execute(),
-  ]);
-  const byRole = new Map<string, RoleChildren>(
-    roleIds.map((id) => [id, { windows: [], locations: [], skills: [], qualifications: [], facts: [] }]),
+  const rows = await db
+    .selectFrom('job_roles as r')
+    .select([
+      'r.id',
+      childRowsJson({
+        from: 'role_windows w',
+        columns: { role_id: 'w.role_id', day: 'w.day', start_minute: 'w.start_minute', end_minute: 'w.end_minute' },
+        parent: 'w.role_id = r.id',
+        orderBy: 'w.day, w.start_minute',
+      }).as('windows'),
+      childRowsJson({
+        from: 'role_locations l JOIN areas a ON a.code = l.area_code',
+        columns: {
+          role_id: 'l.role_id',
+          area_code: 'l.area_code',
+          label: 'l.label',
+          name: 'a.name',
+          prefecture: 'a.prefecture',
+          pref_code: 'a.pref_code',
+          parent_code: 'a.parent_code',
+          lat: 'a.lat',
+          lng: 'a.lng',
+        },
+        parent: 'l.role_id = r.id',
+        orderBy: 'l.area_code',
+      }).as('locations'),
+      childRowsJson({
+        from: 'role_skills s',
+        columns: { role_id: 's.role_id', tag: 's.tag', level: 's.level', required: 's.required' },
+        parent: 's.role_id = r.id',
+        orderBy: 's.tag',
+      }).as('skills'),
+      childRowsJson({
+        from: 'role_qualifications q',
+        columns: { role_id: 'q.role_id', qualification: 'q.qualification' },
+        parent: 'q.role_id = r.id',
+        orderBy: 'q.qualification',
+      }).as('qualifications'),
+      childRowsJson({
+        from: 'role_facts f',
+        columns: { role_id: 'f.role_id', fact: 'f.fact', available: 'f.available', verified_at: 'f.verified_at', verified_by: 'f.verified_by' },
+        parent: 'f.role_id = r.id',
+        orderBy: 'f.fact',
+      }).as('facts'),
+    ])
+    .where('r.id', 'in', jsonList(roleIds))
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        windows: parseRows(row.windows),
+        locations: parseRows(row.locations),
+        skills: parseRows(row.skills),
+        qualifications: parseRows(row.qualifications),
+        facts: parseRows(row.facts),
+      },
+    ]),
   );
-  for (const row of windows) byRole.get(row.role_id)?.windows.push(row);
-  for (const row of locations) byRole.get(row.role_id)?.locations.push(row);
-  for (const row of skills) byRole.get(row.role_id)?.skills.push(row);
-  for (const row of qualifications) byRole.get(row.role_id)?.qualifications.push(row);
-  for (const row of facts) byRole.get(row.role_id)?.facts.push(row);
-  return byRole;
 }
 
 export function insertRole(db: Kysely<DB>, row: JobRoleTable) {
