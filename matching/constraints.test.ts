@@ -4,7 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { scorePair } from './rank.ts';
 import { sentences, violations } from './testing/check.ts';
-import { EVALUATION_DATE, makeMember, makeRole, PLACES, placeAtCommute, WEEKDAYS, weekly } from './testing/fixtures.ts';
+import {
+  EVALUATION_DATE,
+  makeMember,
+  makeRole,
+  PLACES,
+  placeAtCommute,
+  WEEKDAYS,
+  weekly,
+} from './testing/fixtures.ts';
 
 const home = PLACES.yokohamaNaka;
 
@@ -92,10 +100,16 @@ describe('eligibility', () => {
   ] as const)('support stage %s → %j', (stage, codes) => {
     expect(violations(makeMember({ supportStage: stage }), makeRole())).toEqual(codes);
   });
-  it.each([null, 1] as const)('stage %s does not hide roles from her own browsing (enforceStage: false)', (stage) => {
-    const result = scorePair(makeMember({ supportStage: stage }), makeRole(), { evaluationDate: EVALUATION_DATE, enforceStage: false });
-    expect(result.feasible).toBe(true);
-  });
+  it.each([null, 1] as const)(
+    'stage %s does not hide roles from her own browsing (enforceStage: false)',
+    (stage) => {
+      const result = scorePair(makeMember({ supportStage: stage }), makeRole(), {
+        evaluationDate: EVALUATION_DATE,
+        enforceStage: false,
+      });
+      expect(result.feasible).toBe(true);
+    },
+  );
 });
 
 describe('night and weekend work', () => {

@@ -92,9 +92,7 @@ describe('flexibility facts', () => {
     expect(component(young, verified, 'flexibility')?.score).toBeGreaterThan(
       component(young, claimed, 'flexibility')?.score ?? 1,
     );
-    expect(sentences(young, verified)).toContain(
-      '子どもの急な発熱で当日休みOK（確認済み）・残業なし',
-    );
+    expect(sentences(young, verified)).toContain('子どもの急な発熱で当日休みOK（確認済み）・残業なし');
   });
   it('sick-child absence matters more for a toddler than for a teenager', () => {
     const role = makeRole({

@@ -11,11 +11,11 @@ import { AppError } from './errors.ts';
 import { areaRoutes } from './features/areas/area.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { matchRoutes } from './features/matches/match.routes.ts';
 import { memberRoutes } from './features/members/member.routes.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
-import { matchRoutes } from './features/matches/match.routes.ts';
 import { renderDocsPage } from './http/docs-page.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/error-envelope.ts';
@@ -67,7 +67,9 @@ export function newApp(deps: AppDeps) {
   app.doc31('/openapi.json', documentConfig);
   app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(documentConfig))));
 
-  app.notFound((c) => errorResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}`)));
+  app.notFound((c) =>
+    errorResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}`)),
+  );
   app.onError((error, c) => errorResponse(c, error));
   return app;
 }

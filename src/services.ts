@@ -6,11 +6,11 @@ import type { AppDeps } from './deps.ts';
 import { createAreaService } from './features/areas/area.service.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
 import { createHealthService } from './features/health/health.service.ts';
+import { createCandidateService } from './features/matches/candidates.service.ts';
 import { createMemberService } from './features/members/member.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
 import { createJobSearchService } from './features/search/job-search.service.ts';
-import { createCandidateService } from './features/matches/candidates.service.ts';
 
 export function createServices(deps: AppDeps) {
   const areas = createAreaService(deps);
@@ -23,7 +23,7 @@ export function createServices(deps: AppDeps) {
     organisations,
     roles,
     members,
-    jobs: createJobSearchService(deps, { areas, roles, members }, deps.jobIndex),
+    jobs: createJobSearchService(deps, { areas, members }, deps.jobIndex),
     candidates: createCandidateService(deps, { areas, roles, members }),
     health: createHealthService(deps),
   };

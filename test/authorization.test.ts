@@ -4,7 +4,13 @@
  * down here, independently of the code; a route missing from this table fails the test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Account, createTestApp, memberProfileInput, roleInput, type TestApp } from './support/test-app.ts';
+import {
+  type Account,
+  createTestApp,
+  memberProfileInput,
+  roleInput,
+  type TestApp,
+} from './support/test-app.ts';
 
 type Caller = 'anonymous' | 'member' | 'employer' | 'coordinator' | 'admin';
 const STAFF: Caller[] = ['coordinator', 'admin'];
@@ -83,13 +89,14 @@ beforeAll(async () => {
   };
 
   const doc = (await t.call('GET', '/openapi.json')).json;
-  routes = Object.entries(doc.paths as Record<string, Record<string, { requestBody?: unknown }>>).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, op]) => ({
-      method: method.toUpperCase(),
-      path,
-      key: `${method.toUpperCase()} ${path}`,
-      hasBody: op.requestBody !== undefined,
-    })),
+  routes = Object.entries(doc.paths as Record<string, Record<string, { requestBody?: unknown }>>).flatMap(
+    ([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({
+        method: method.toUpperCase(),
+        path,
+        key: `${method.toUpperCase()} ${path}`,
+        hasBody: op.requestBody !== undefined,
+      })),
   );
 });
 afterAll(async () => t.close());
@@ -116,10 +123,14 @@ describe('authorization matrix', () => {
       for (const caller of EVERYONE) {
         const token = caller === 'anonymous' ? undefined : callers[caller].token;
         // An empty object body: enough to get past access checks to validation (422) or to act.
-        const res = await t.call(route.method, concretePath(route.path, foreign), { token, ...(route.hasBody ? { body: {} } : {}) });
+        const res = await t.call(route.method, concretePath(route.path, foreign), {
+          token,
+          ...(route.hasBody ? { body: {} } : {}),
+        });
         const expected = allowed.includes(caller) ? 'admitted' : caller === 'anonymous' ? 401 : 403;
         const got = res.status === 401 || res.status === 403 ? res.status : 'admitted';
-        if (got !== expected) failures.push(`${route.key} as ${caller}: expected ${expected}, got ${res.status}`);
+        if (got !== expected)
+          failures.push(`${route.key} as ${caller}: expected ${expected}, got ${res.status}`);
         if (res.status >= 500) failures.push(`${route.key} as ${caller}: server error ${res.status}`);
         if (got !== 'admitted') {
           expect(res.json.error.code).toBe(res.status === 401 ? 'unauthenticated' : 'forbidden');
@@ -162,11 +173,19 @@ describe('authorization matrix', () => {
   });
 
   it('lists only the employer’s own roles, even when she asks for another organisation’s', async () => {
-    const own = await t.call('GET', `/api/roles?organisationId=${foreign.organisationId}`, { token: callers.employer.token });
+    const own = await t.call('GET', `/api/roles?organisationId=${foreign.organisationId}`, {
+      token: callers.employer.token,
+    });
     expect(own.status).toBe(200);
-    expect(own.json.items.every((r: { organisation: { id: string } }) => r.organisation.id === callers.employer.organisationId)).toBe(true);
+    expect(
+      own.json.items.every(
+        (r: { organisation: { id: string } }) => r.organisation.id === callers.employer.organisationId,
+      ),
+    ).toBe(true);
     expect(own.text).not.toContain('他社の秘密の求人タイトル');
-    const staff = await t.call('GET', `/api/roles?organisationId=${foreign.organisationId}`, { token: callers.coordinator.token });
+    const staff = await t.call('GET', `/api/roles?organisationId=${foreign.organisationId}`, {
+      token: callers.coordinator.token,
+    });
     expect(staff.json.items.map((r: { id: string }) => r.id)).toEqual([foreign.roleId]);
   });
 
@@ -174,18 +193,23 @@ describe('authorization matrix', () => {
     const mine = await t.call('GET', '/api/members/me', { token: callers.member.token });
     expect(mine.json.userId).toBe(callers.member.userId);
     expect(mine.text).not.toContain('080-9999-0000');
-    const staff = await t.call('GET', `/api/members/${foreign.memberId}`, { token: callers.coordinator.token });
+    const staff = await t.call('GET', `/api/members/${foreign.memberId}`, {
+      token: callers.coordinator.token,
+    });
     expect(staff.status).toBe(200);
     expect(staff.json.familyName).toBe('秘密');
-    const unknown = await t.call('GET', '/api/members/00000000-0000-4000-8000-000000000000', { token: callers.coordinator.token });
+    const unknown = await t.call('GET', '/api/members/00000000-0000-4000-8000-000000000000', {
+      token: callers.coordinator.token,
+    });
     expect(unknown.status).toBe(404);
   });
 
   it('does not let a coordinator or admin act as an employer on a role', async () => {
     for (const caller of ['coordinator', 'admin'] as const) {
-      const res = await t.call('POST', `/api/roles/${foreign.roleId}/close`, { token: callers[caller].token });
+      const res = await t.call('POST', `/api/roles/${foreign.roleId}/close`, {
+        token: callers[caller].token,
+      });
       expect(res.status).toBe(403);
     }
   });
 });
-

@@ -16,12 +16,18 @@ describe('employer journey', () => {
     const employer = await t.signUp('employer');
     const coordinator = await t.createStaff('coordinator');
 
-    const org = await t.call('POST', '/api/organisations', { token: employer.token, body: organisationInput() });
+    const org = await t.call('POST', '/api/organisations', {
+      token: employer.token,
+      body: organisationInput(),
+    });
     expect(org.status).toBe(201);
     expect(org.json.verification.state).toBe('unverified');
     expect(org.json.headOffice).toMatchObject({ code: '141003', name: '横浜市', prefecture: '神奈川県' });
 
-    const second = await t.call('POST', '/api/organisations', { token: employer.token, body: organisationInput() });
+    const second = await t.call('POST', '/api/organisations', {
+      token: employer.token,
+      body: organisationInput(),
+    });
     expect(second.status).toBe(409);
     expect(second.json.error.code).toBe('organisation_exists');
 
@@ -35,7 +41,11 @@ describe('employer journey', () => {
       { day: 'wed', start: '09:00', end: '15:00' },
       { day: 'fri', start: '09:00', end: '15:00' },
     ]);
-    expect(role.locations[0]).toMatchObject({ areaCode: '141097', name: '横浜市港北区', prefecture: '神奈川県' });
+    expect(role.locations[0]).toMatchObject({
+      areaCode: '141097',
+      name: '横浜市港北区',
+      prefecture: '神奈川県',
+    });
     expect(role.facts.sick_child_absence_ok).toEqual({ available: true, verified: false });
 
     const refused = await t.call('POST', `/api/roles/${role.id}/publish`, { token: employer.token });
@@ -77,7 +87,10 @@ describe('employer journey', () => {
     expect(closed.status).toBe(200);
     expect(closed.json.status).toBe('closed');
 
-    const editClosed = await t.call('PUT', `/api/roles/${role.id}`, { token: employer.token, body: roleInput() });
+    const editClosed = await t.call('PUT', `/api/roles/${role.id}`, {
+      token: employer.token,
+      body: roleInput(),
+    });
     expect(editClosed.status).toBe(409);
     expect(editClosed.json.error.code).toBe('invalid_state');
   });
@@ -87,9 +100,15 @@ describe('employer journey', () => {
     const created = await t.call('POST', '/api/roles', { token: employer.token, body: roleInput() });
     const id = created.json.id;
     await t.database.atomic([
-      t.database.db.updateTable('role_facts').set({ verified_at: new Date().toISOString(), verified_by: 'coordinator' }).where('role_id', '=', id),
+      t.database.db
+        .updateTable('role_facts')
+        .set({ verified_at: new Date().toISOString(), verified_by: 'coordinator' })
+        .where('role_id', '=', id),
     ]);
-    const unchanged = await t.call('PUT', `/api/roles/${id}`, { token: employer.token, body: roleInput({ title: '介護スタッフ' }) });
+    const unchanged = await t.call('PUT', `/api/roles/${id}`, {
+      token: employer.token,
+      body: roleInput({ title: '介護スタッフ' }),
+    });
     expect(unchanged.json.facts.sick_child_absence_ok).toEqual({ available: true, verified: true });
     const changed = await t.call('PUT', `/api/roles/${id}`, {
       token: employer.token,
@@ -122,14 +141,23 @@ describe('employer journey', () => {
     });
     const created = await t.call('POST', '/api/roles', { token: employer.token, body: flexible });
     expect(created.status).toBe(201);
-    expect(created.json.schedule).toMatchObject({ kind: 'flexible', minHoursPerWeek: 12, minDaysPerWeek: 3, preferredHoursPerWeek: 20 });
+    expect(created.json.schedule).toMatchObject({
+      kind: 'flexible',
+      minHoursPerWeek: 12,
+      minDaysPerWeek: 3,
+      preferredHoursPerWeek: 20,
+    });
     expect(created.json.remote).toEqual({ mode: 'hybrid', officeDaysPerWeek: 1 });
 
     const removed = await t.call('DELETE', `/api/roles/${created.json.id}`, { token: employer.token });
     expect(removed.status).toBe(204);
     const gone = await t.call('GET', `/api/roles/${created.json.id}`, { token: employer.token });
     expect(gone.status).toBe(404);
-    const children = await t.database.db.selectFrom('role_windows').selectAll().where('role_id', '=', created.json.id).execute();
+    const children = await t.database.db
+      .selectFrom('role_windows')
+      .selectAll()
+      .where('role_id', '=', created.json.id)
+      .execute();
     expect(children).toEqual([]);
   });
 

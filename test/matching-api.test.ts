@@ -16,7 +16,10 @@ let ids: Record<FixtureName, string>;
 beforeAll(async () => {
   t = await createTestApp({ search: true });
   coordinator = await t.createStaff('coordinator');
-  employer = await t.employerWithOrganisation({ coordinator, organisation: { name: '株式会社みなと総合サービス' } });
+  employer = await t.employerWithOrganisation({
+    coordinator,
+    organisation: { name: '株式会社みなと総合サービス' },
+  });
   ids = await publishFixtures(t, employer);
   await t.syncSearch();
   member = await t.signUp('member');
@@ -60,18 +63,28 @@ describe('ranked for her', () => {
   });
 
   it('explains in English on request, and lists infeasible roles apart with why', async () => {
-    const res = await t.call('GET', '/api/members/me/recommendations?lang=en&includeInfeasible=true&limit=50', { token: member.token });
+    const res = await t.call(
+      'GET',
+      '/api/members/me/recommendations?lang=en&includeInfeasible=true&limit=50',
+      { token: member.token },
+    );
     const accounting = res.json.items.find((i: { role: { id: string } }) => i.role.id === ids.accounting);
     expect(accounting.match).toBeUndefined();
-    expect(accounting.infeasible.violations.map((v: { code: string }) => v.code)).toContain('qualification_missing');
+    expect(accounting.infeasible.violations.map((v: { code: string }) => v.code)).toContain(
+      'qualification_missing',
+    );
     const care = res.json.items.find((i: { role: { id: string } }) => i.role.id === ids.care);
     expect(care.infeasible.violations.map((v: { code: string }) => v.code)).toContain('out_of_reach');
     const office = res.json.items.find((i: { role: { id: string } }) => i.role.id === ids.office);
     expect(office.match.reasons[0].text).toMatch(/[A-Za-z]/);
     expect(office.match.reasons[0].text).not.toMatch(/[ぁ-ん]/);
-    const ja = await t.call('GET', '/api/members/me/recommendations?includeInfeasible=true&limit=50', { token: member.token });
+    const ja = await t.call('GET', '/api/members/me/recommendations?includeInfeasible=true&limit=50', {
+      token: member.token,
+    });
     const jaAccounting = ja.json.items.find((i: { role: { id: string } }) => i.role.id === ids.accounting);
-    expect(jaAccounting.infeasible.violations.map((v: { text: string }) => v.text).join()).toContain('日商簿記2級');
+    expect(jaAccounting.infeasible.violations.map((v: { text: string }) => v.text).join()).toContain(
+      '日商簿記2級',
+    );
   });
 
   it('ranks her word searches too, with text relevance among the components', async () => {
@@ -93,30 +106,62 @@ describe('ranked for her', () => {
 
 describe('ranked members for a role (coordinator)', () => {
   it('ranks reachable members with both sides explained; unassessed members are listed apart', async () => {
-    await t.database.atomic([t.database.db.updateTable('members').set({ support_stage: 3 }).where('user_id', '=', member.userId)]);
-    const res = await t.call('GET', `/api/roles/${ids.office}/candidates?includeInfeasible=true`, { token: coordinator.token });
+    await t.database.atomic([
+      t.database.db.updateTable('members').set({ support_stage: 3 }).where('user_id', '=', member.userId),
+    ]);
+    const res = await t.call('GET', `/api/roles/${ids.office}/candidates?includeInfeasible=true`, {
+      token: coordinator.token,
+    });
     expect(res.status).toBe(200);
-    const mine = res.json.items.find((i: { member: { userId: string } }) => i.member.userId === member.userId);
+    const mine = res.json.items.find(
+      (i: { member: { userId: string } }) => i.member.userId === member.userId,
+    );
     expect(mine.match.memberSide).toBeGreaterThan(0);
     expect(mine.match.employerSide).toBeGreaterThan(0);
     expect(mine.match.components.some((c: { side: string }) => c.side === 'employer')).toBe(true);
 
     const unassessed = await t.signUp('member');
-    await t.call('PUT', '/api/members/me', { token: unassessed.token, body: memberProfileInput({ targetAreas: [] }) });
-    const again = await t.call('GET', `/api/roles/${ids.office}/candidates?includeInfeasible=true`, { token: coordinator.token });
-    const other = again.json.items.find((i: { member: { userId: string } }) => i.member.userId === unassessed.userId);
+    await t.call('PUT', '/api/members/me', {
+      token: unassessed.token,
+      body: memberProfileInput({ targetAreas: [] }),
+    });
+    const again = await t.call('GET', `/api/roles/${ids.office}/candidates?includeInfeasible=true`, {
+      token: coordinator.token,
+    });
+    const other = again.json.items.find(
+      (i: { member: { userId: string } }) => i.member.userId === unassessed.userId,
+    );
     expect(other.infeasible.violations.map((v: { code: string }) => v.code)).toContain('stage_not_assessed');
   });
 
   it('never lists a member who blocked the employer, and blocked roles leave her browsing', async () => {
     const profile = await t.call('GET', '/api/members/me', { token: member.token });
-    const { userId: _u, area, targetAreas: _t, supportStage: _s, createdAt: _c, updatedAt: _up, ...rest } = profile.json;
+    const {
+      userId: _u,
+      area,
+      targetAreas: _t,
+      supportStage: _s,
+      createdAt: _c,
+      updatedAt: _up,
+      ...rest
+    } = profile.json;
     await t.call('PUT', '/api/members/me', {
       token: member.token,
-      body: { ...rest, areaCode: area.code, targetAreas: [], privacy: { hideMunicipality: false, blockedOrganisationIds: [employer.organisationId] } },
+      body: {
+        ...rest,
+        areaCode: area.code,
+        targetAreas: [],
+        privacy: { hideMunicipality: false, blockedOrganisationIds: [employer.organisationId] },
+      },
     });
-    const candidates = await t.call('GET', `/api/roles/${ids.office}/candidates?includeInfeasible=true&limit=50`, { token: coordinator.token });
-    expect(candidates.json.items.map((i: { member: { userId: string } }) => i.member.userId)).not.toContain(member.userId);
+    const candidates = await t.call(
+      'GET',
+      `/api/roles/${ids.office}/candidates?includeInfeasible=true&limit=50`,
+      { token: coordinator.token },
+    );
+    expect(candidates.json.items.map((i: { member: { userId: string } }) => i.member.userId)).not.toContain(
+      member.userId,
+    );
     const browse = await t.call('GET', '/api/jobs', { token: member.token });
     expect(browse.json.items).toEqual([]);
   });

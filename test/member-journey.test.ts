@@ -24,7 +24,12 @@ describe('member journey', () => {
 
     const saved = await t.call('PUT', '/api/members/me', { token: member.token, body: memberProfileInput() });
     expect(saved.status).toBe(200);
-    expect(saved.json.area).toEqual({ code: '141097', name: '横浜市港北区', prefecture: '神奈川県', prefCode: '14' });
+    expect(saved.json.area).toEqual({
+      code: '141097',
+      name: '横浜市港北区',
+      prefecture: '神奈川県',
+      prefCode: '14',
+    });
     expect(saved.json.targetAreas).toEqual([
       { code: '400009', name: '福岡県', prefecture: '福岡県', prefCode: '40', needsRelocationSupport: true },
     ]);
@@ -32,7 +37,9 @@ describe('member journey', () => {
     expect(saved.json.availability.windows).toHaveLength(5);
 
     // A coordinator assigned a stage; her own save must not undo it.
-    await t.database.atomic([t.database.db.updateTable('members').set({ support_stage: 3 }).where('user_id', '=', member.userId)]);
+    await t.database.atomic([
+      t.database.db.updateTable('members').set({ support_stage: 3 }).where('user_id', '=', member.userId),
+    ]);
 
     const availability = {
       windows: [
@@ -43,7 +50,10 @@ describe('member journey', () => {
       maxHoursPerWeek: 15,
       earliestStartDate: '2027-02-01',
     };
-    const updated = await t.call('PUT', '/api/members/me/availability', { token: member.token, body: availability });
+    const updated = await t.call('PUT', '/api/members/me/availability', {
+      token: member.token,
+      body: availability,
+    });
     expect(updated.status).toBe(200);
     expect(updated.json.windows.map((w: { day: string }) => w.day)).toEqual(['mon', 'fri', 'sat']);
     expect(updated.json.maxHoursPerWeek).toBe(15);
@@ -61,7 +71,10 @@ describe('member journey', () => {
     const member = await t.signUp('member');
     const employer = await t.employerWithOrganisation();
     const privacy = { hideMunicipality: true, blockedOrganisationIds: [employer.organisationId] };
-    const saved = await t.call('PUT', '/api/members/me', { token: member.token, body: memberProfileInput({ privacy }) });
+    const saved = await t.call('PUT', '/api/members/me', {
+      token: member.token,
+      body: memberProfileInput({ privacy }),
+    });
     expect(saved.status).toBe(200);
     expect(saved.json.privacy).toEqual(privacy);
 
@@ -72,7 +85,11 @@ describe('member journey', () => {
     });
     expect(bad.status).toBe(422);
     expect(bad.json.error.issues).toEqual([
-      { path: 'body.privacy.blockedOrganisationIds.0', message: 'unknown organisation', code: 'unknown_organisation' },
+      {
+        path: 'body.privacy.blockedOrganisationIds.0',
+        message: 'unknown organisation',
+        code: 'unknown_organisation',
+      },
     ]);
     const still = await t.call('GET', '/api/members/me', { token: member.token });
     expect(still.json.privacy).toEqual(privacy);
@@ -86,9 +103,15 @@ describe('member journey', () => {
     });
     expect(res.status).toBe(422);
     expect(res.json.error.issues[0].path).toBe('body.children.0.birthYear');
-    const prefecture = await t.call('PUT', '/api/members/me', { token: member.token, body: memberProfileInput({ areaCode: '140007' }) });
+    const prefecture = await t.call('PUT', '/api/members/me', {
+      token: member.token,
+      body: memberProfileInput({ areaCode: '140007' }),
+    });
     expect(prefecture.status).toBe(422);
-    expect(prefecture.json.error.issues[0]).toMatchObject({ path: 'body.areaCode', code: 'prefecture_not_allowed' });
+    expect(prefecture.json.error.issues[0]).toMatchObject({
+      path: 'body.areaCode',
+      code: 'prefecture_not_allowed',
+    });
   });
 
   it('signs in and out with a cookie as a browser would', async () => {
@@ -124,11 +147,18 @@ describe('member journey', () => {
   it('refuses a wrong password and a duplicate e-mail', async () => {
     const email = `dup-${Date.now()}@example.jp`;
     await t.signUp('member', email);
-    const wrong = await t.call('POST', '/api/auth/sign-in', { body: { email, password: 'not the password' } });
+    const wrong = await t.call('POST', '/api/auth/sign-in', {
+      body: { email, password: 'not the password' },
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.json.error.code).toBe('unauthenticated');
     const dup = await t.call('POST', '/api/auth/sign-up', {
-      body: { email: email.toUpperCase(), password: 'another long password', displayName: 'x', role: 'member' },
+      body: {
+        email: email.toUpperCase(),
+        password: 'another long password',
+        displayName: 'x',
+        role: 'member',
+      },
     });
     expect(dup.status).toBe(409);
     expect(dup.json.error.code).toBe('email_taken');

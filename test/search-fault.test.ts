@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MeilisearchProcess, startMeilisearch } from '../src/adapter/node/meilisearch-process.ts';
 import { runRelayLoop } from '../src/adapter/node/search.ts';
 import { systemClock } from '../src/deps.ts';
+import { findRolesByIds, loadRoleChildren } from '../src/features/roles/role.repository.ts';
 import { toJobDocument } from '../src/features/search/job-document.ts';
 import { rebuildJobIndex } from '../src/features/search/rebuild-index.ts';
-import { findRolesByIds, loadRoleChildren } from '../src/features/roles/role.repository.ts';
 import { meilisearchJobIndex } from '../src/search/meilisearch-job-index.ts';
 import { JOB_FIXTURES } from './support/job-fixtures.ts';
 import { type Account, createTestApp, type TestApp } from './support/test-app.ts';
@@ -34,8 +34,16 @@ async function expectedDocuments() {
     .where('verification_state', '=', 'verified')
     .execute();
   const ids = rows.map((r) => r.id);
-  const [roles, children] = await Promise.all([findRolesByIds(t.database.db, ids), loadRoleChildren(t.database.db, ids)]);
-  return new Map(roles.map((row) => [row.id, toJobDocument(row, children.get(row.id) as NonNullable<ReturnType<typeof children.get>>)]));
+  const [roles, children] = await Promise.all([
+    findRolesByIds(t.database.db, ids),
+    loadRoleChildren(t.database.db, ids),
+  ]);
+  return new Map(
+    roles.map((row) => [
+      row.id,
+      toJobDocument(row, children.get(row.id) as NonNullable<ReturnType<typeof children.get>>),
+    ]),
+  );
 }
 
 /** Every document as Meilisearch returns it, all fields. */
@@ -52,10 +60,20 @@ async function indexedDocuments(): Promise<Map<string, Record<string, unknown>>>
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'yorisoi-fault-'));
   meili = await startMeilisearch({ dataDir, maxIndexingMemory: '256 MiB' });
-  const index = meilisearchJobIndex({ host: meili.url, adminKey: meili.masterKey, indexUid: 'roles', timeoutMs: 1000 });
+  const index = meilisearchJobIndex({
+    host: meili.url,
+    adminKey: meili.masterKey,
+    indexUid: 'roles',
+    timeoutMs: 1000,
+  });
   t = await createTestApp({ search: index });
   employer = await t.employerWithOrganisation({ organisation: { name: '株式会社ひかりサポート' } });
-  loop = runRelayLoop(t.relay as NonNullable<TestApp['relay']>, () => {}, async () => {}, 100);
+  loop = runRelayLoop(
+    t.relay as NonNullable<TestApp['relay']>,
+    () => {},
+    async () => {},
+    100,
+  );
 });
 
 afterAll(async () => {
@@ -84,9 +102,14 @@ describe('search engine outage', () => {
     let changes = 0;
     for (let i = 0; changes < 200; i++) {
       const body = bodies[i % bodies.length] as Record<string, unknown>;
-      const created = await t.call('POST', '/api/roles', { token: employer.token, body: { ...body, title: `${body.title as string} #${i}` } });
+      const created = await t.call('POST', '/api/roles', {
+        token: employer.token,
+        body: { ...body, title: `${body.title as string} #${i}` },
+      });
       expect(created.status).toBe(201);
-      const published = await t.call('POST', `/api/roles/${created.json.id}/publish`, { token: employer.token });
+      const published = await t.call('POST', `/api/roles/${created.json.id}/publish`, {
+        token: employer.token,
+      });
       expect(published.status).toBe(200);
       changes += 2;
       ids.push(created.json.id);
@@ -99,7 +122,9 @@ describe('search engine outage', () => {
         changes += 1;
       }
       if (i % 5 === 0) {
-        const closed = await t.call('POST', `/api/roles/${ids[i] as string}/close`, { token: employer.token });
+        const closed = await t.call('POST', `/api/roles/${ids[i] as string}/close`, {
+          token: employer.token,
+        });
         expect(closed.status).toBe(200);
         changes += 1;
       }
@@ -119,7 +144,14 @@ describe('search engine outage', () => {
     let indexed = await indexedDocuments().catch(() => new Map());
     while (Date.now() - started < 60_000) {
       indexed = await indexedDocuments().catch(() => new Map());
-      const pending = Number((await t.database.db.selectFrom('search_outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const pending = Number(
+        (
+          await t.database.db
+            .selectFrom('search_outbox')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       if (pending === 0 && indexed.size === expected.size) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -127,7 +159,11 @@ describe('search engine outage', () => {
     expect([...indexed.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [id, doc] of expected) expect(indexed.get(id), id).toEqual(JSON.parse(JSON.stringify(doc)));
     expect((await t.call('GET', '/api/jobs')).json.degraded).toBe(false);
-    expect((await t.call('GET', '/health')).json).toMatchObject({ status: 'ok', search: 'ok', outbox: { pending: 0 } });
+    expect((await t.call('GET', '/health')).json).toMatchObject({
+      status: 'ok',
+      search: 'ok',
+      outbox: { pending: 0 },
+    });
   }, 120_000);
 
   it('rebuilds the index and swaps it in while searches run, with no failed search', async () => {
@@ -139,17 +175,23 @@ describe('search engine outage', () => {
       while (running) {
         const res = await t.call('GET', '/api/jobs?q=jimu&limit=5');
         searches += 1;
-        if (res.status !== 200 || res.json.degraded || res.json.total === 0) failures.push(`${res.status} ${res.text.slice(0, 200)}`);
+        if (res.status !== 200 || res.json.degraded || res.json.total === 0)
+          failures.push(`${res.status} ${res.text.slice(0, 200)}`);
       }
     })();
-    const result = await rebuildJobIndex({ database: t.database, clock: systemClock }, t.jobIndex as NonNullable<TestApp['jobIndex']>);
+    const result = await rebuildJobIndex(
+      { database: t.database, clock: systemClock },
+      t.jobIndex as NonNullable<TestApp['jobIndex']>,
+    );
     running = false;
     await searching;
     expect(result.documents).toBe(expected.size);
     expect(failures).toEqual([]);
     expect(searches).toBeGreaterThan(5);
     expect([...(await indexedDocuments()).keys()].sort()).toEqual([...expected.keys()].sort());
-    const indexes = (await (await fetch(`${meili.url}/indexes`, { headers: { authorization: `Bearer ${meili.masterKey}` } })).json()) as { results: { uid: string }[] };
+    const indexes = (await (
+      await fetch(`${meili.url}/indexes`, { headers: { authorization: `Bearer ${meili.masterKey}` } })
+    ).json()) as { results: { uid: string }[] };
     expect(indexes.results.map((i) => i.uid)).toEqual(['roles']);
   }, 120_000);
 });

@@ -23,7 +23,12 @@ describe.each(MODES)('browsing jobs via $name', (mode) => {
   let employer: Account;
   let ids: Record<FixtureName, string>;
   const names = (items: { role: { id: string } }[]) =>
-    items.map((item) => (Object.entries(ids).find(([, id]) => id === item.role.id)?.[0] ?? item.role.id) as FixtureName).sort();
+    items
+      .map(
+        (item) =>
+          (Object.entries(ids).find(([, id]) => id === item.role.id)?.[0] ?? item.role.id) as FixtureName,
+      )
+      .sort();
 
   async function browse(query: string) {
     const res = await t.call('GET', `/api/jobs?${query}`);
@@ -38,7 +43,10 @@ describe.each(MODES)('browsing jobs via $name', (mode) => {
     employer = await t.employerWithOrganisation({ organisation: { name: '株式会社みなと総合サービス' } });
     ids = await publishFixtures(t, employer);
     // A draft is never findable.
-    await t.call('POST', '/api/roles', { token: employer.token, body: { ...JOB_FIXTURES.office, title: '下書きの事務求人' } });
+    await t.call('POST', '/api/roles', {
+      token: employer.token,
+      body: { ...JOB_FIXTURES.office, title: '下書きの事務求人' },
+    });
     if (mode.search) await t.syncSearch();
   });
   afterAll(async () => t.close());
@@ -61,16 +69,19 @@ describe.each(MODES)('browsing jobs via $name', (mode) => {
     expect(names((await browse('q=zaitaku')).items)).toEqual(['callCenter', 'web']);
   });
 
-  if (mode.search) it('romaji with a typo still finds the trade: kaigp, zaitku, keiiri', async () => {
-    expect(names((await browse('q=kaigp')).items)).toEqual(['care']);
-    expect(names((await browse('q=zaitku')).items)).toEqual(['callCenter', 'web']);
-    expect(names((await browse('q=keiiri')).items)).toEqual(['accounting']);
-  });
-
+  if (mode.search)
+    it('romaji with a typo still finds the trade: kaigp, zaitku, keiiri', async () => {
+      expect(names((await browse('q=kaigp')).items)).toEqual(['care']);
+      expect(names((await browse('q=zaitku')).items)).toEqual(['callCenter', 'web']);
+      expect(names((await browse('q=keiiri')).items)).toEqual(['accounting']);
+    });
 
   it('synonyms: 在宅 / リモート / テレワーク, 時短 / 短時間, オフィスワーク', async () => {
     for (const word of ['在宅', 'リモート', 'テレワーク']) {
-      expect(names((await browse(`q=${encodeURIComponent(word)}`)).items), word).toEqual(['callCenter', 'web']);
+      expect(names((await browse(`q=${encodeURIComponent(word)}`)).items), word).toEqual([
+        'callCenter',
+        'web',
+      ]);
     }
     for (const word of ['時短', '短時間']) {
       expect(names((await browse(`q=${encodeURIComponent(word)}`)).items), word).toContain('callCenter');
@@ -80,7 +91,12 @@ describe.each(MODES)('browsing jobs via $name', (mode) => {
 
   it('filters: prefecture, municipality (a city includes its wards), remote, employment type, pay', async () => {
     expect(names((await browse('prefCode=14')).items)).toEqual(['accounting', 'medical', 'office']);
-    expect(names((await browse('prefCode=14,40')).items)).toEqual(['accounting', 'care', 'medical', 'office']);
+    expect(names((await browse('prefCode=14,40')).items)).toEqual([
+      'accounting',
+      'care',
+      'medical',
+      'office',
+    ]);
     expect(names((await browse('areaCode=141003')).items)).toEqual(['medical', 'office']);
     expect(names((await browse('remote=full')).items)).toEqual(['callCenter']);
     expect(names((await browse('remote=hybrid,full')).items)).toEqual(['callCenter', 'web']);
@@ -105,11 +121,17 @@ describe.each(MODES)('browsing jobs via $name', (mode) => {
   it('facet counts by prefecture, employment type and remote', async () => {
     const all = await browse('');
     expect(all.total).toBe(6);
-    const prefecture = Object.fromEntries(all.facets.prefecture.map((f: { label: string; count: number }) => [f.label, f.count]));
+    const prefecture = Object.fromEntries(
+      all.facets.prefecture.map((f: { label: string; count: number }) => [f.label, f.count]),
+    );
     expect(prefecture).toEqual({ 神奈川県: 3, 福岡県: 1, 東京都: 1 });
-    const employment = Object.fromEntries(all.facets.employmentType.map((f: { value: string; count: number }) => [f.value, f.count]));
+    const employment = Object.fromEntries(
+      all.facets.employmentType.map((f: { value: string; count: number }) => [f.value, f.count]),
+    );
     expect(employment).toEqual({ part_time: 4, full_time: 1, contract: 1 });
-    const remote = Object.fromEntries(all.facets.remote.map((f: { value: string; count: number }) => [f.value, f.count]));
+    const remote = Object.fromEntries(
+      all.facets.remote.map((f: { value: string; count: number }) => [f.value, f.count]),
+    );
     expect(remote).toEqual({ none: 4, hybrid: 1, full: 1 });
   });
 

@@ -4,7 +4,13 @@
  * route is covered as soon as it exists.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Account, createTestApp, memberProfileInput, roleInput, type TestApp } from './support/test-app.ts';
+import {
+  type Account,
+  createTestApp,
+  memberProfileInput,
+  roleInput,
+  type TestApp,
+} from './support/test-app.ts';
 
 let t: TestApp;
 let tokens: Record<string, string>;
@@ -44,17 +50,23 @@ beforeAll(async () => {
   const member = await t.signUp('member');
   await t.call('PUT', '/api/members/me', { token: member.token, body: memberProfileInput() });
   const role = await t.call('POST', '/api/roles', { token: employer.token, body: roleInput() });
-  tokens = { member: member.token, employer: employer.token, coordinator: coordinator.token, admin: coordinator.token };
+  tokens = {
+    member: member.token,
+    employer: employer.token,
+    coordinator: coordinator.token,
+    admin: coordinator.token,
+  };
   ids = { roleId: role.json.id, organisationId: employer.organisationId as string, memberId: member.userId };
   const doc = (await t.call('GET', '/openapi.json')).json;
-  routes = Object.entries(doc.paths as Record<string, Record<string, { requestBody?: unknown; description: string }>>).flatMap(
-    ([path, item]) =>
-      Object.entries(item).map(([method, op]) => ({
-        method: method.toUpperCase(),
-        path,
-        hasBody: op.requestBody !== undefined,
-        access: op.description,
-      })),
+  routes = Object.entries(
+    doc.paths as Record<string, Record<string, { requestBody?: unknown; description: string }>>,
+  ).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      hasBody: op.requestBody !== undefined,
+      access: op.description,
+    })),
   );
 });
 afterAll(async () => t.close());
@@ -123,18 +135,28 @@ describe('bad input on every route', () => {
   it('a malformed id in the path is 422 on param.id; an unknown one is 404', async () => {
     for (const route of routes.filter((r) => r.path.includes('{id}'))) {
       const token = tokenFor(route.access);
-      const body = route.hasBody ? { body: route.path.includes('verification') ? { state: 'verified' } : roleInput() } : {};
-      const bad = await t.call(route.method, fill(route.path, { roleId: 'nope', organisationId: 'nope', memberId: 'nope' }), {
-        token,
-        ...body,
-      });
+      const body = route.hasBody
+        ? { body: route.path.includes('verification') ? { state: 'verified' } : roleInput() }
+        : {};
+      const bad = await t.call(
+        route.method,
+        fill(route.path, { roleId: 'nope', organisationId: 'nope', memberId: 'nope' }),
+        {
+          token,
+          ...body,
+        },
+      );
       expectEnvelope(bad, 422, 'validation_failed');
       expect(bad.json.error.issues[0].path).toBe('param.id');
       const unknown = '00000000-0000-4000-8000-000000000000';
-      const missing = await t.call(route.method, fill(route.path, { roleId: unknown, organisationId: unknown, memberId: unknown }), {
-        token,
-        ...body,
-      });
+      const missing = await t.call(
+        route.method,
+        fill(route.path, { roleId: unknown, organisationId: unknown, memberId: unknown }),
+        {
+          token,
+          ...body,
+        },
+      );
       expectEnvelope(missing, 404, 'not_found');
     }
   });
@@ -152,16 +174,47 @@ describe('bad input on every route', () => {
 
 describe('role validation, field by field', () => {
   const cases: [string, Record<string, unknown>, string][] = [
-    ['end before start', { schedule: { kind: 'fixed', shifts: [{ day: 'mon', start: '15:00', end: '09:00' }] } }, 'body.schedule.shifts.0.end'],
-    ['overlapping shifts', {
-      schedule: { kind: 'fixed', shifts: [{ day: 'mon', start: '09:00', end: '13:00' }, { day: 'mon', start: '12:00', end: '15:00' }] },
-    }, 'body.schedule.shifts.1'],
-    ['bad time', { schedule: { kind: 'fixed', shifts: [{ day: 'mon', start: '9:00', end: '25:00' }] } }, 'body.schedule.shifts.0.start'],
-    ['min days above window days', {
-      schedule: { kind: 'flexible', windows: [{ day: 'mon', start: '09:00', end: '17:00' }], minHoursPerWeek: 4, minDaysPerWeek: 3 },
-    }, 'body.schedule.minDaysPerWeek'],
+    [
+      'end before start',
+      { schedule: { kind: 'fixed', shifts: [{ day: 'mon', start: '15:00', end: '09:00' }] } },
+      'body.schedule.shifts.0.end',
+    ],
+    [
+      'overlapping shifts',
+      {
+        schedule: {
+          kind: 'fixed',
+          shifts: [
+            { day: 'mon', start: '09:00', end: '13:00' },
+            { day: 'mon', start: '12:00', end: '15:00' },
+          ],
+        },
+      },
+      'body.schedule.shifts.1',
+    ],
+    [
+      'bad time',
+      { schedule: { kind: 'fixed', shifts: [{ day: 'mon', start: '9:00', end: '25:00' }] } },
+      'body.schedule.shifts.0.start',
+    ],
+    [
+      'min days above window days',
+      {
+        schedule: {
+          kind: 'flexible',
+          windows: [{ day: 'mon', start: '09:00', end: '17:00' }],
+          minHoursPerWeek: 4,
+          minDaysPerWeek: 3,
+        },
+      },
+      'body.schedule.minDaysPerWeek',
+    ],
     ['pay max below min', { pay: { min: 1500, max: 1200, unit: 'hour' } }, 'body.pay.max'],
-    ['unknown skill', { skills: { required: [{ tag: 'juggling', level: 1 }], niceToHave: [] } }, 'body.skills.required.0.tag'],
+    [
+      'unknown skill',
+      { skills: { required: [{ tag: 'juggling', level: 1 }], niceToHave: [] } },
+      'body.skills.required.0.tag',
+    ],
     ['unknown qualification', { requiredQualifications: ['astronaut'] }, 'body.requiredQualifications.0'],
     ['on-site without a location', { locations: [] }, 'body.locations'],
     ['hybrid without office days', { remote: { mode: 'hybrid' } }, 'body.remote.officeDaysPerWeek'],

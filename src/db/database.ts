@@ -4,7 +4,7 @@
  * because D1 has no interactive transactions: SQLite runs the list in a transaction, D1 as one
  * `batch()`. A service therefore reads first, decides, and then writes in one go.
  */
-import type { CompiledQuery, Compilable, Kysely, RawBuilder } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, RawBuilder } from 'kysely';
 import type { DB } from './schema.ts';
 
 /** A query builder, or a raw `sql` statement for what the builder cannot say. */

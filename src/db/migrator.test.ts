@@ -50,11 +50,22 @@ describe('migrations', () => {
       { kind: 'prefecture', n: 47 },
       { kind: 'ward', n: 175 },
     ]);
-    const yokohama = await db.selectFrom('areas').selectAll().where('code', '=', '141003').executeTakeFirstOrThrow();
-    expect(yokohama).toMatchObject({ name: '横浜市', kana: 'よこはまし', pref_code: '14', kind: 'municipality' });
+    const yokohama = await db
+      .selectFrom('areas')
+      .selectAll()
+      .where('code', '=', '141003')
+      .executeTakeFirstOrThrow();
+    expect(yokohama).toMatchObject({
+      name: '横浜市',
+      kana: 'よこはまし',
+      pref_code: '14',
+      kind: 'municipality',
+    });
     expect(yokohama.lat).toBeCloseTo(35.44, 1);
     const withoutPoint = await db.selectFrom('areas').select('name').where('lat', 'is', null).execute();
-    expect(withoutPoint.map((a) => a.name).sort()).toEqual(['留別村', '留夜別村', '紗那村', '色丹村', '蘂取村'].sort());
+    expect(withoutPoint.map((a) => a.name).sort()).toEqual(
+      ['留別村', '留夜別村', '紗那村', '色丹村', '蘂取村'].sort(),
+    );
     await db.destroy();
   });
 
@@ -67,7 +78,7 @@ describe('migrations', () => {
       '  UPDATE a SET x = x + 1;',
       '  SELECT 1;',
       'END;',
-      "INSERT INTO a VALUES (1);",
+      'INSERT INTO a VALUES (1);',
     ].join('\n');
     const statements = splitStatements(source);
     expect(statements).toHaveLength(3);

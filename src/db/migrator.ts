@@ -56,6 +56,7 @@ export function sqlMigrationProvider(sources: Record<string, string>): Migration
  * Brings the schema up to date, throwing with the failing migration's name if one fails.
  * @example await migrateToLatest(db, await readMigrationSources())
  */
+// biome-ignore lint/suspicious/noExplicitAny: migrations run before (and regardless of) the typed schema.
 export async function migrateToLatest(db: Kysely<any>, sources: Record<string, string>): Promise<string[]> {
   const migrator = new Migrator({ db, provider: sqlMigrationProvider(sources) });
   const { error, results } = await migrator.migrateToLatest();

@@ -182,7 +182,6 @@ export interface MemberBlockTable {
   created_at: string;
 }
 
-
 export interface SearchOutboxTable {
   id: Generated<number>;
   role_id: string;

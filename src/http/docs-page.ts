@@ -30,9 +30,11 @@ function operationHtml(method: string, path: string, op: Operation) {
     <h3><span class="method ${method}">${method.toUpperCase()}</span> <code>${path}</code></h3>
     <p>${op.summary ?? ''}</p>
     ${op.description ? html`<p class="access">${op.description}</p>` : ''}
-    ${op.parameters?.length
-      ? html`<p>Parameters: ${op.parameters.map((p) => html`<code>${p.name}</code> (${p.in}${p.required ? ', required' : ''}) `)}</p>`
-      : ''}
+    ${
+      op.parameters?.length
+        ? html`<p>Parameters: ${op.parameters.map((p) => html`<code>${p.name}</code> (${p.in}${p.required ? ', required' : ''}) `)}</p>`
+        : ''
+    }
     ${body ? html`<details><summary>Request body</summary><pre>${json(body)}</pre></details>` : ''}
     <details><summary>Responses</summary><ul>
       ${responses.map(([status, r]) => html`<li><b>${status}</b> ${r.description ?? ''}</li>`)}
@@ -59,9 +61,10 @@ code,pre{font-family:ui-monospace,monospace}pre{background:#f6f6f4;padding:.5rem
 <p>${doc.info.description ?? ''}</p>
 <p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
 ${tags.map(
-  (tag) => html`<h2>${tag}</h2>${operations
-    .filter((o) => (o.op.tags?.[0] ?? 'Other') === tag)
-    .map((o) => operationHtml(o.method, o.path, o.op))}`,
+  (tag) =>
+    html`<h2>${tag}</h2>${operations
+      .filter((o) => (o.op.tags?.[0] ?? 'Other') === tag)
+      .map((o) => operationHtml(o.method, o.path, o.op))}`,
 )}
 </body></html>`;
 }

@@ -39,12 +39,14 @@ function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof HTTPException) {
     if (error.status === 413) return new AppError('payload_too_large', 'The request body is too large');
-    if (error.status === 415) return new AppError('unsupported_media_type', 'Send the body as application/json');
+    if (error.status === 415)
+      return new AppError('unsupported_media_type', 'Send the body as application/json');
     if (error.status === 400 && /json/i.test(error.message)) {
       return new AppError('malformed_json', 'The request body is not valid JSON');
     }
     if (error.status === 401) return new AppError('unauthenticated', 'Sign in first');
-    if (error.status >= 400 && error.status < 500) return new AppError('bad_request', error.message || 'Bad request');
+    if (error.status >= 400 && error.status < 500)
+      return new AppError('bad_request', error.message || 'Bad request');
   }
   return undefined;
 }

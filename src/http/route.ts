@@ -58,14 +58,18 @@ function describeAccess(access: Access): string {
  * A route with its access rule.
  * @example defineRoute(['employer'], { method: 'post', path: '/roles', request: {...}, responses: {...} })
  */
-export function defineRoute<const R extends Omit<RouteConfig, 'middleware' | 'security'>>(access: Access, route: R) {
+export function defineRoute<const R extends Omit<RouteConfig, 'middleware' | 'security'>>(
+  access: Access,
+  route: R,
+) {
   const documented = {
     description: [route.description, describeAccess(access)].filter(Boolean).join('\n\n'),
     responses: { ...COMMON_ERRORS, ...(access === 'public' ? {} : AUTH_ERRORS), ...route.responses },
   };
   // The error entries and the access note are documentation only; the handler's types come
   // from the route's own request and success responses, so they are merged in at run time.
-  const security: RouteConfig['security'] = access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }];
+  const security: RouteConfig['security'] =
+    access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }];
   const created = createRoute({ ...route, security, middleware: requireAccess(access) });
   return Object.assign(created, documented) as typeof created;
 }

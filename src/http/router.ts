@@ -11,7 +11,11 @@ export function newRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw new AppError('validation_failed', 'The request has invalid fields', issuesFromZod(result.error, result.target));
+        throw new AppError(
+          'validation_failed',
+          'The request has invalid fields',
+          issuesFromZod(result.error, result.target),
+        );
       }
     },
   });

@@ -29,7 +29,14 @@ export interface MeilisearchJobIndexOptions {
 
 export const JOB_INDEX_SETTINGS: Settings = {
   // Title and keywords first: a word in the title says more than one deep in the description.
-  searchableAttributes: ['title', 'keywords', 'categoryLabel', 'organisationName', 'areaNames', 'description'],
+  searchableAttributes: [
+    'title',
+    'keywords',
+    'categoryLabel',
+    'organisationName',
+    'areaNames',
+    'description',
+  ],
   // Without this, kanji-only text is read as Chinese and 経理 or 事務 are cut wrongly.
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['jpn'] }],
   filterableAttributes: [
@@ -69,7 +76,8 @@ export function filterFor(query: JobIndexQuery): string[] {
   if (query.prefCodes?.length) filters.push(`prefCodes IN [${query.prefCodes.map(quote).join(', ')}]`);
   if (query.areaCodes?.length) filters.push(`areaCodes IN [${query.areaCodes.map(quote).join(', ')}]`);
   if (query.remote?.length) filters.push(`remote IN [${query.remote.map(quote).join(', ')}]`);
-  if (query.employmentTypes?.length) filters.push(`employmentType IN [${query.employmentTypes.map(quote).join(', ')}]`);
+  if (query.employmentTypes?.length)
+    filters.push(`employmentType IN [${query.employmentTypes.map(quote).join(', ')}]`);
   if (query.minHourlyPay !== undefined) filters.push(`hourlyPay >= ${query.minHourlyPay}`);
   if (query.excludeOrganisationIds?.length) {
     filters.push(`NOT organisationId IN [${query.excludeOrganisationIds.map(quote).join(', ')}]`);
@@ -121,13 +129,17 @@ async function reachable<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof MeilisearchApiError) throw error;
-    throw new SearchUnavailableError(`search engine unreachable: ${(error as Error).message}`, { cause: error });
+    throw new SearchUnavailableError(`search engine unreachable: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
 function assertSucceeded(task: Task, what: string): void {
   if (task.status !== 'succeeded') {
-    throw new Error(`Meilisearch task ${task.uid} (${what}) ${task.status}: ${task.error?.message ?? 'no detail'}`);
+    throw new Error(
+      `Meilisearch task ${task.uid} (${what}) ${task.status}: ${task.error?.message ?? 'no detail'}`,
+    );
   }
 }
 
@@ -144,17 +156,28 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
   async function searchClient(): Promise<Meilisearch> {
     if (searcher) return searcher;
     const { results } = await admin.getKeys({ limit: 100 });
-    const key = results.find((k) => k.actions.length === 1 && k.actions[0] === 'search' && k.indexes.includes('*'));
+    const key = results.find(
+      (k) => k.actions.length === 1 && k.actions[0] === 'search' && k.indexes.includes('*'),
+    );
     const searchKey =
       key?.key ??
-      (await admin.createKey({ name: 'yorisoi-search', description: 'Search-only key for job browsing', actions: ['search'], indexes: ['*'], expiresAt: null })).key;
+      (
+        await admin.createKey({
+          name: 'yorisoi-search',
+          description: 'Search-only key for job browsing',
+          actions: ['search'],
+          indexes: ['*'],
+          expiresAt: null,
+        })
+      ).key;
     searcher = new Meilisearch({ host: options.host, apiKey: searchKey, requestInit, timeout });
     return searcher;
   }
 
   async function applySettings(uid: string) {
     const created = await admin.createIndex(uid, { primaryKey: 'id' }).waitTask(wait);
-    if (created.status === 'failed' && created.error?.code !== 'index_already_exists') assertSucceeded(created, 'create index');
+    if (created.status === 'failed' && created.error?.code !== 'index_already_exists')
+      assertSucceeded(created, 'create index');
     assertSucceeded(await admin.index(uid).updateSettings(JOB_INDEX_SETTINGS).waitTask(wait), 'settings');
   }
 
@@ -207,14 +230,20 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
       reachable(async () => {
         if (documents.length === 0) return;
         await ensureReady();
-        assertSucceeded(await admin.index(options.indexUid).addDocuments(documents).waitTask(wait), 'add documents');
+        assertSucceeded(
+          await admin.index(options.indexUid).addDocuments(documents).waitTask(wait),
+          'add documents',
+        );
       }),
 
     remove: (ids) =>
       reachable(async () => {
         if (ids.length === 0) return;
         await ensureReady();
-        assertSucceeded(await admin.index(options.indexUid).deleteDocuments(ids).waitTask(wait), 'delete documents');
+        assertSucceeded(
+          await admin.index(options.indexUid).deleteDocuments(ids).waitTask(wait),
+          'delete documents',
+        );
       }),
 
     rebuild: (batches, onProgress) =>
@@ -236,7 +265,10 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
           onProgress?.(Math.min(done, sent));
         }
         await applySettings(options.indexUid);
-        assertSucceeded(await admin.swapIndexes([{ indexes: [options.indexUid, fresh], rename: false }]).waitTask(wait), 'swap');
+        assertSucceeded(
+          await admin.swapIndexes([{ indexes: [options.indexUid, fresh], rename: false }]).waitTask(wait),
+          'swap',
+        );
         assertSucceeded(await admin.deleteIndex(fresh).waitTask(wait), 'delete old index');
       }),
 
@@ -251,7 +283,11 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
         const versions = new Map<string, number>();
         const index = admin.index(options.indexUid);
         for (let offset = 0; ; offset += 1000) {
-          const page = await index.getDocuments<Pick<JobDocument, 'id' | 'version'>>({ fields: ['id', 'version'], limit: 1000, offset });
+          const page = await index.getDocuments<Pick<JobDocument, 'id' | 'version'>>({
+            fields: ['id', 'version'],
+            limit: 1000,
+            offset,
+          });
           for (const doc of page.results) versions.set(doc.id, doc.version);
           if (page.results.length < 1000) return versions;
         }

@@ -23,7 +23,11 @@ import { scryptHasher } from '../../src/features/auth/password.ts';
 import type { JobIndex, JobIndexQuery } from '../../src/features/search/job-index.ts';
 import { createOutboxRelay } from '../../src/features/search/outbox-relay.ts';
 import { documentBatches, rebuildJobIndex } from '../../src/features/search/rebuild-index.ts';
-import { filterFor, JOB_INDEX_SETTINGS, meilisearchJobIndex } from '../../src/search/meilisearch-job-index.ts';
+import {
+  filterFor,
+  JOB_INDEX_SETTINGS,
+  meilisearchJobIndex,
+} from '../../src/search/meilisearch-job-index.ts';
 
 const ROLES = Number(process.env.BENCH_ROLES ?? 100_000);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 2_000);
@@ -44,19 +48,41 @@ const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 /** Records the engine query each service request makes, so the raw side replays exactly that. */
 function recording(index: JobIndex) {
   const queries: JobIndexQuery[] = [];
-  const wrapped: JobIndex = { ...index, search: (query) => (queries.push(query), index.search(query)) };
+  const wrapped: JobIndex = {
+    ...index,
+    search: (query) => {
+      queries.push(query);
+      return index.search(query);
+    },
+  };
   return { wrapped, queries };
 }
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'yorisoi-bench-'));
   const database = await openSqlite(join(dir, 'bench.db'));
-  console.log(`Seeding ${ROLES.toLocaleString('en-US')} roles and ${MEMBERS.toLocaleString('en-US')} members…`);
-  const seeded = await seedDatabase(database, { seed: 4242, roles: ROLES, members: MEMBERS, now: new Date('2026-11-23T00:00:00Z') });
+  console.log(
+    `Seeding ${ROLES.toLocaleString('en-US')} roles and ${MEMBERS.toLocaleString('en-US')} members…`,
+  );
+  const seeded = await seedDatabase(database, {
+    seed: 4242,
+    roles: ROLES,
+    members: MEMBERS,
+    now: new Date('2026-11-23T00:00:00Z'),
+  });
   console.log(`  seeded in ${(seeded.elapsedMs / 1000).toFixed(1)} s`);
   const meili = await startMeilisearch({ dataDir: join(dir, 'meili'), maxIndexingMemory: '2 GiB' });
-  const index = meilisearchJobIndex({ host: meili.url, adminKey: meili.masterKey, indexUid: 'roles', taskTimeoutMs: 30 * 60_000 });
-  const admin = new Meilisearch({ host: meili.url, apiKey: meili.masterKey, requestInit: { headers: { 'accept-encoding': 'identity' } } });
+  const index = meilisearchJobIndex({
+    host: meili.url,
+    adminKey: meili.masterKey,
+    indexUid: 'roles',
+    taskTimeoutMs: 30 * 60_000,
+  });
+  const admin = new Meilisearch({
+    host: meili.url,
+    apiKey: meili.masterKey,
+    requestInit: { headers: { 'accept-encoding': 'identity' } },
+  });
 
   // Ingest: ours (read SQLite, build documents, stream, swap) against a raw bulk add of the same documents.
   let started = performance.now();
@@ -77,7 +103,13 @@ async function main() {
 
   // Browse: the service over HTTP against the raw engine query it makes.
   const { wrapped, queries } = recording(index);
-  const app = newApp({ database, clock: systemClock, config: defaultConfig, passwords: scryptHasher(), jobIndex: wrapped });
+  const app = newApp({
+    database,
+    clock: systemClock,
+    config: defaultConfig,
+    passwords: scryptHasher(),
+    jobIndex: wrapped,
+  });
   const port = await freePort();
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   const base = `http://127.0.0.1:${port}`;
@@ -104,7 +136,8 @@ async function main() {
   ];
   const searchClient = new Meilisearch({
     host: meili.url,
-    apiKey: (await admin.getKeys()).results.find((k) => k.actions.length === 1 && k.actions[0] === 'search')?.key,
+    apiKey: (await admin.getKeys()).results.find((k) => k.actions.length === 1 && k.actions[0] === 'search')
+      ?.key,
     requestInit: { headers: { 'accept-encoding': 'identity' } },
   });
   const rawSearch = (query: JobIndexQuery) =>
@@ -118,7 +151,9 @@ async function main() {
       facets: ['prefCodes', 'employmentType', 'remote'],
       ...(query.sort === 'pay' ? { sort: ['hourlyPay:desc'] } : {}),
       ...(query.sort === 'newest' ? { sort: ['publishedAt:desc'] } : {}),
-      ...(query.sort === 'distance' && query.near ? { sort: [`_geoPoint(${query.near.lat}, ${query.near.lng}):asc`] } : {}),
+      ...(query.sort === 'distance' && query.near
+        ? { sort: [`_geoPoint(${query.near.lat}, ${query.near.lng}):asc`] }
+        : {}),
     });
   const ours: number[] = [];
   const raw: number[] = [];
@@ -127,7 +162,8 @@ async function main() {
     const headers = token ? { authorization: `Bearer ${token}` } : undefined;
     const warm = await fetch(`${base}${path}`, { headers });
     const body = (await warm.json()) as { total: number; degraded: boolean };
-    if (!warm.ok || body.degraded) throw new Error(`${name}: ${warm.status} ${JSON.stringify(body).slice(0, 200)}`);
+    if (!warm.ok || body.degraded)
+      throw new Error(`${name}: ${warm.status} ${JSON.stringify(body).slice(0, 200)}`);
     const query = queries.at(-1) as JobIndexQuery;
     await rawSearch(query);
     const o: number[] = [];
@@ -149,9 +185,29 @@ async function main() {
 
   // Write → searchable lag under steady writes (5 a second) with the relay running as in the service.
   const relay = createOutboxRelay({ database, clock: systemClock }, index);
-  const loop = runRelayLoop(relay, () => {}, async () => {}, 250);
-  const roles = (await (await fetch(`${base}/api/roles?status=published&limit=20`, { headers: { authorization: `Bearer ${employerToken}` } })).json()) as {
-    items: (Record<string, unknown> & { id: string; organisation: unknown; status: unknown; publishedAt: unknown; closedAt: unknown; createdAt: unknown; updatedAt: unknown; version: number; locations: { areaCode: string; label?: string }[]; facts: Record<string, { available: boolean }> })[];
+  const loop = runRelayLoop(
+    relay,
+    () => {},
+    async () => {},
+    250,
+  );
+  const roles = (await (
+    await fetch(`${base}/api/roles?status=published&limit=20`, {
+      headers: { authorization: `Bearer ${employerToken}` },
+    })
+  ).json()) as {
+    items: (Record<string, unknown> & {
+      id: string;
+      organisation: unknown;
+      status: unknown;
+      publishedAt: unknown;
+      closedAt: unknown;
+      createdAt: unknown;
+      updatedAt: unknown;
+      version: number;
+      locations: { areaCode: string; label?: string }[];
+      facts: Record<string, { available: boolean }>;
+    })[];
   };
   const lags: number[] = [];
   const pending: Promise<void>[] = [];
@@ -159,11 +215,24 @@ async function main() {
   for (let i = 0; i < writes; i++) {
     const role = roles.items[i % roles.items.length];
     if (!role) throw new Error('the demo employer has no published roles');
-    const { id, organisation: _o, status: _s, publishedAt: _p, closedAt: _c, createdAt: _cr, updatedAt: _u, version: _v, ...input } = role;
+    const {
+      id,
+      organisation: _o,
+      status: _s,
+      publishedAt: _p,
+      closedAt: _c,
+      createdAt: _cr,
+      updatedAt: _u,
+      version: _v,
+      ...input
+    } = role;
     const body = {
       ...input,
       title: `${String(input.title).replace(/ #\d+$/, '')} #${i}`,
-      locations: role.locations.map((l) => ({ areaCode: l.areaCode, ...(l.label ? { label: l.label } : {}) })),
+      locations: role.locations.map((l) => ({
+        areaCode: l.areaCode,
+        ...(l.label ? { label: l.label } : {}),
+      })),
       facts: Object.fromEntries(Object.entries(role.facts).map(([k, f]) => [k, f.available])),
     };
     const res = await fetch(`${base}/api/roles/${id}`, {
@@ -176,7 +245,10 @@ async function main() {
     pending.push(
       (async () => {
         for (;;) {
-          const doc = await admin.index('roles').getDocument<{ version: number }>(id, { fields: ['version'] }).catch(() => undefined);
+          const doc = await admin
+            .index('roles')
+            .getDocument<{ version: number }>(id, { fields: ['version'] })
+            .catch(() => undefined);
           if (doc && doc.version >= version) break;
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
@@ -194,12 +266,22 @@ async function main() {
   const p95Ours = percentile(ours, 95);
   const p95Raw = percentile(raw, 95);
   const lagP95 = percentile(lags, 95);
-  console.log(`\nSearch benchmark — ${rebuilt.documents.toLocaleString('en-US')} findable roles indexed (of ${ROLES.toLocaleString('en-US')} generated)`);
-  console.log(`ingest until searchable   ours ${(oursIngest / 1000).toFixed(1)} s   raw bulk add ${(rawIngest / 1000).toFixed(1)} s   ratio ${ingestRatio.toFixed(2)}×   target ≤ 1.5×  ${verdict(ingestRatio <= 1.5)}`);
-  console.log(`browse (${scenarios.length} queries × ${ROUNDS})    ours p50 ${ms(percentile(ours, 50))} p95 ${ms(p95Ours)}   raw p50 ${ms(percentile(raw, 50))} p95 ${ms(p95Raw)}   p95 ratio ${(p95Ours / p95Raw).toFixed(2)}×`);
-  console.log(`                          targets p95 ≤ 50 ms ${verdict(p95Ours <= 50)}, ≤ 2.0× raw ${verdict(p95Ours / p95Raw <= 2)}`);
+  console.log(
+    `\nSearch benchmark — ${rebuilt.documents.toLocaleString('en-US')} findable roles indexed (of ${ROLES.toLocaleString('en-US')} generated)`,
+  );
+  console.log(
+    `ingest until searchable   ours ${(oursIngest / 1000).toFixed(1)} s   raw bulk add ${(rawIngest / 1000).toFixed(1)} s   ratio ${ingestRatio.toFixed(2)}×   target ≤ 1.5×  ${verdict(ingestRatio <= 1.5)}`,
+  );
+  console.log(
+    `browse (${scenarios.length} queries × ${ROUNDS})    ours p50 ${ms(percentile(ours, 50))} p95 ${ms(p95Ours)}   raw p50 ${ms(percentile(raw, 50))} p95 ${ms(p95Raw)}   p95 ratio ${(p95Ours / p95Raw).toFixed(2)}×`,
+  );
+  console.log(
+    `                          targets p95 ≤ 50 ms ${verdict(p95Ours <= 50)}, ≤ 2.0× raw ${verdict(p95Ours / p95Raw <= 2)}`,
+  );
   for (const line of perScenario) console.log(line);
-  console.log(`write → searchable lag    p50 ${ms(percentile(lags, 50))} p95 ${ms(lagP95)} over ${writes} writes at 5/s   target p95 ≤ 2 s  ${verdict(lagP95 <= 2000)}`);
+  console.log(
+    `write → searchable lag    p50 ${ms(percentile(lags, 50))} p95 ${ms(lagP95)} over ${writes} writes at 5/s   target p95 ≤ 2 s  ${verdict(lagP95 <= 2000)}`,
+  );
   console.log(`resident memory           service ${serviceRss} MiB   Meilisearch ${meiliRss} MiB`);
 
   server.close();

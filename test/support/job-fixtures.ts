@@ -24,9 +24,15 @@ export const JOB_FIXTURES = {
     description: '内科クリニックでの受付と会計、レセプト業務です。未経験の方も丁寧にお教えします。',
     category: 'medical_office',
     requiredQualifications: [],
-    skills: { required: [{ tag: 'customer_service', level: 1 }], niceToHave: [{ tag: 'medical_billing', level: 1 }] },
+    skills: {
+      required: [{ tag: 'customer_service', level: 1 }],
+      niceToHave: [{ tag: 'medical_billing', level: 1 }],
+    },
     pay: { min: 1150, unit: 'hour' },
-    schedule: { kind: 'fixed', shifts: [...weekdays('09:00', '13:00', ['mon', 'wed']), { day: 'sat', start: '09:00', end: '13:00' }] },
+    schedule: {
+      kind: 'fixed',
+      shifts: [...weekdays('09:00', '13:00', ['mon', 'wed']), { day: 'sat', start: '09:00', end: '13:00' }],
+    },
     weekendWork: true,
     locations: [{ areaCode: '141046' }],
   }),
@@ -47,7 +53,12 @@ export const JOB_FIXTURES = {
     description: 'ご利用者様のご自宅での生活援助と身体介護です。直行直帰OK、1日2時間から働けます。',
     category: 'care',
     pay: { min: 1300, unit: 'hour' },
-    schedule: { kind: 'flexible', windows: weekdays('08:00', '18:00'), minHoursPerWeek: 8, minDaysPerWeek: 2 },
+    schedule: {
+      kind: 'flexible',
+      windows: weekdays('08:00', '18:00'),
+      minHoursPerWeek: 8,
+      minDaysPerWeek: 2,
+    },
     locations: [{ areaCode: '401307' }],
   }),
   callCenter: roleInput({
@@ -57,7 +68,12 @@ export const JOB_FIXTURES = {
     requiredQualifications: [],
     skills: { required: [{ tag: 'phone_reception', level: 1 }], niceToHave: [] },
     pay: { min: 1100, unit: 'hour' },
-    schedule: { kind: 'flexible', windows: weekdays('09:00', '18:00'), minHoursPerWeek: 10, minDaysPerWeek: 3 },
+    schedule: {
+      kind: 'flexible',
+      windows: weekdays('09:00', '18:00'),
+      minHoursPerWeek: 10,
+      minDaysPerWeek: 3,
+    },
     remote: { mode: 'full' },
     locations: [],
     facts: { short_time_allowed: true, sick_child_absence_ok: true },
@@ -84,7 +100,9 @@ export async function publishFixtures(t: TestApp, employer: Account): Promise<Re
   for (const [name, body] of Object.entries(JOB_FIXTURES) as [FixtureName, unknown][]) {
     const created = await t.call('POST', '/api/roles', { token: employer.token, body });
     if (created.status !== 201) throw new Error(`${name}: ${created.status} ${created.text}`);
-    const published = await t.call('POST', `/api/roles/${created.json.id}/publish`, { token: employer.token });
+    const published = await t.call('POST', `/api/roles/${created.json.id}/publish`, {
+      token: employer.token,
+    });
     if (published.status !== 200) throw new Error(`${name}: publish ${published.status} ${published.text}`);
     ids[name] = created.json.id;
   }

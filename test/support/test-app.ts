@@ -5,15 +5,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { openSqlite, type SqliteDatabase } from '../../src/adapter/node/sqlite.ts';
 import { newApp } from '../../src/app.ts';
-import { defaultConfig, newId, systemClock } from '../../src/deps.ts';
 import type { UserRole } from '../../src/db/schema.ts';
+import { defaultConfig, newId, systemClock } from '../../src/deps.ts';
 import { scryptHasher } from '../../src/features/auth/password.ts';
 import type { JobIndex } from '../../src/features/search/job-index.ts';
 import { createOutboxRelay } from '../../src/features/search/outbox-relay.ts';
-import { type MeilisearchJobIndexOptions, meilisearchJobIndex } from '../../src/search/meilisearch-job-index.ts';
-import { inject } from 'vitest';
+import {
+  type MeilisearchJobIndexOptions,
+  meilisearchJobIndex,
+} from '../../src/search/meilisearch-job-index.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -77,7 +80,10 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return { status: response.status, json, text, headers: response.headers };
   }
 
-  async function signUp(role: 'member' | 'employer', email = `${role}-${newId()}@example.jp`): Promise<Account> {
+  async function signUp(
+    role: 'member' | 'employer',
+    email = `${role}-${newId()}@example.jp`,
+  ): Promise<Account> {
     const res = await call('POST', '/api/auth/sign-up', {
       body: { email, password: TEST_PASSWORD, displayName: `${role} tester`, role },
     });
@@ -110,7 +116,10 @@ export async function createTestApp(options: TestAppOptions = {}) {
     options: { verified?: boolean; coordinator?: Account; organisation?: Record<string, unknown> } = {},
   ): Promise<Account> {
     const employer = await signUp('employer');
-    const org = await call('POST', '/api/organisations', { token: employer.token, body: organisationInput(options.organisation) });
+    const org = await call('POST', '/api/organisations', {
+      token: employer.token,
+      body: organisationInput(options.organisation),
+    });
     if (org.status !== 201) throw new Error(`organisation failed: ${org.status} ${org.text}`);
     if (options.verified !== false) {
       const coordinator = options.coordinator ?? (await createStaff('coordinator'));
@@ -118,17 +127,31 @@ export async function createTestApp(options: TestAppOptions = {}) {
         token: coordinator.token,
         body: { state: 'verified' },
       });
-      if (verified.status !== 200) throw new Error(`verification failed: ${verified.status} ${verified.text}`);
+      if (verified.status !== 200)
+        throw new Error(`verification failed: ${verified.status} ${verified.text}`);
     }
     return { ...employer, organisationId: org.json.id };
   }
 
   /** Counts rows in the tables a write could touch, to prove a rejected request wrote nothing. */
   async function rowCounts() {
-    const tables = ['users', 'organisations', 'job_roles', 'role_windows', 'role_locations', 'role_facts', 'members', 'member_windows', 'member_blocks'] as const;
+    const tables = [
+      'users',
+      'organisations',
+      'job_roles',
+      'role_windows',
+      'role_locations',
+      'role_facts',
+      'members',
+      'member_windows',
+      'member_blocks',
+    ] as const;
     const counts: Record<string, number> = {};
     for (const table of tables) {
-      const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const row = await database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       counts[table] = Number(row.n);
     }
     return counts;
@@ -147,7 +170,19 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return result;
   }
 
-  return { app, database, jobIndex, relay, call, signUp, createStaff, employerWithOrganisation, rowCounts, syncSearch, close };
+  return {
+    app,
+    database,
+    jobIndex,
+    relay,
+    call,
+    signUp,
+    createStaff,
+    employerWithOrganisation,
+    rowCounts,
+    syncSearch,
+    close,
+  };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -14,12 +14,25 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('./data/yorisoi.db'),
   SEED_DEMO: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(defaultConfig.sessionTtlHours),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(defaultConfig.maxBodyBytes),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(defaultConfig.sessionTtlHours),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(defaultConfig.maxBodyBytes),
   MEILI_URL: z.url().optional(),
   MEILI_API_KEY: z.string().min(1).optional(),
   MEILI_SEARCH_KEY: z.string().min(1).optional(),
-  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/).default('roles'),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/)
+    .default('roles'),
   MEILI_DATA_DIR: z.string().min(1).default('./data/meili'),
   MEILI_MAX_INDEXING_MEMORY: z.string().min(1).default('1 GiB'),
 });
@@ -37,11 +50,14 @@ export interface NodeConfig {
 export function readNodeConfig(env: Record<string, string | undefined>): NodeConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+      .join('\n');
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
-  if (e.MEILI_URL && !e.MEILI_API_KEY) throw new Error('Invalid configuration:\n  MEILI_API_KEY: required with MEILI_URL');
+  if (e.MEILI_URL && !e.MEILI_API_KEY)
+    throw new Error('Invalid configuration:\n  MEILI_API_KEY: required with MEILI_URL');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -55,6 +71,11 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
       dataDir: e.MEILI_DATA_DIR,
       maxIndexingMemory: e.MEILI_MAX_INDEXING_MEMORY,
     },
-    app: { ...defaultConfig, trustProxy: e.TRUST_PROXY, sessionTtlHours: e.SESSION_TTL_HOURS, maxBodyBytes: e.MAX_BODY_BYTES },
+    app: {
+      ...defaultConfig,
+      trustProxy: e.TRUST_PROXY,
+      sessionTtlHours: e.SESSION_TTL_HOURS,
+      maxBodyBytes: e.MAX_BODY_BYTES,
+    },
   };
 }

@@ -27,12 +27,21 @@ async function main() {
   const search = await startSearch(config.search, { database, clock: systemClock }, log);
   if (search.process) log(`Meilisearch started at ${search.process.url} (data in ${config.search.dataDir})`);
 
-  const app = newApp({ database, clock: systemClock, config: config.app, passwords: scryptHasher(), jobIndex: search.index });
+  const app = newApp({
+    database,
+    clock: systemClock,
+    config: config.app,
+    passwords: scryptHasher(),
+    jobIndex: search.index,
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host}:${info.port}`;
     console.log(`Yorisoi is running at ${base}  (API docs: ${base}/docs, OpenAPI: ${base}/openapi.json)`);
     console.log('Demo sign-ins (POST /api/auth/sign-in):');
-    for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.padEnd(11)} ${account.email}  ${account.password}  — ${account.description}`);
+    for (const account of DEMO_ACCOUNTS)
+      console.log(
+        `  ${account.role.padEnd(11)} ${account.email}  ${account.password}  — ${account.description}`,
+      );
   });
 
   const shutdown = (signal: string) => {

@@ -13,8 +13,8 @@ import { explainInfeasible, explainMatch } from '../../features/matches/explanat
 import { areaCodesOf, toMatchMember, toMatchRole } from '../../features/matches/match-inputs.ts';
 import { MemberProfileInputSchema } from '../../features/members/member.schemas.ts';
 import { RoleInputSchema } from '../../features/roles/role.schemas.ts';
-import { japanDate } from '../../features/shared/japan-time.ts';
 import { IsoDateSchema } from '../../features/shared/common.schemas.ts';
+import { japanDate } from '../../features/shared/japan-time.ts';
 
 export const MatchFileSchema = z
   .object({
@@ -31,7 +31,11 @@ export const MatchFileSchema = z
       )
       .min(1),
     roles: z
-      .array(z.object({ id: z.string().min(1), organisationId: z.string().min(1), role: RoleInputSchema }).strict())
+      .array(
+        z
+          .object({ id: z.string().min(1), organisationId: z.string().min(1), role: RoleInputSchema })
+          .strict(),
+      )
       .min(1),
   })
   .strict();
@@ -52,7 +56,9 @@ interface AreaRecord {
 
 /** The bundled area master as Areas keyed by code. */
 export function bundledAreas(): Map<string, Area> {
-  const records = JSON.parse(readFileSync(new URL('../../../seed/data/jp-areas.json', import.meta.url), 'utf8')) as AreaRecord[];
+  const records = JSON.parse(
+    readFileSync(new URL('../../../seed/data/jp-areas.json', import.meta.url), 'utf8'),
+  ) as AreaRecord[];
   return new Map(
     records.map((r) => [
       r.code,
@@ -66,7 +72,12 @@ export function bundledAreas(): Map<string, Area> {
  * @example rankFile(MatchFileSchema.parse(json), bundledAreas(), 'ja')
  */
 export function rankFile(file: MatchFile, areas: Map<string, Area>, lang: 'ja' | 'en', date?: string) {
-  const roles = file.roles.map((r) => ({ ...r.role, id: r.id, organisationId: r.organisationId, facts: factsOf(r.role.facts) }));
+  const roles = file.roles.map((r) => ({
+    ...r.role,
+    id: r.id,
+    organisationId: r.organisationId,
+    facts: factsOf(r.role.facts),
+  }));
   const members = file.members.map((m) => ({ ...m.profile, id: m.id, supportStage: m.supportStage }));
   const unknown = areaCodesOf(roles, members).filter((code) => !areas.get(code)?.point);
   if (unknown.length) throw new Error(`unknown area codes (or areas without a point): ${unknown.join(', ')}`);
@@ -79,8 +90,16 @@ export function rankFile(file: MatchFile, areas: Map<string, Area>, lang: 'ja' |
       const ranking = rankRolesForMember(toMatchMember(member, areas), matchRoles, { evaluationDate });
       return {
         memberId: member.id,
-        ranked: ranking.ranked.map((m) => ({ roleId: m.roleId, title: titles.get(m.roleId), ...explainMatch(m, lang) })),
-        infeasible: ranking.infeasible.map((m) => ({ roleId: m.roleId, title: titles.get(m.roleId), ...explainInfeasible(m, lang) })),
+        ranked: ranking.ranked.map((m) => ({
+          roleId: m.roleId,
+          title: titles.get(m.roleId),
+          ...explainMatch(m, lang),
+        })),
+        infeasible: ranking.infeasible.map((m) => ({
+          roleId: m.roleId,
+          title: titles.get(m.roleId),
+          ...explainInfeasible(m, lang),
+        })),
       };
     }),
   };
@@ -88,7 +107,12 @@ export function rankFile(file: MatchFile, areas: Map<string, Area>, lang: 'ja' |
 
 /** A role input's stated facts, none verified yet. */
 function factsOf(facts: MatchFile['roles'][number]['role']['facts']) {
-  return Object.fromEntries(Object.entries(facts).map(([fact, available]) => [fact, { available: available === true, verified: false }]));
+  return Object.fromEntries(
+    Object.entries(facts).map(([fact, available]) => [
+      fact,
+      { available: available === true, verified: false },
+    ]),
+  );
 }
 
 function main() {

@@ -6,7 +6,16 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -96,14 +105,21 @@ export async function startMeilisearch(options: MeilisearchProcessOptions): Prom
   const masterKey = masterKeyIn(options.dataDir);
   const url = `http://127.0.0.1:${port}`;
   const args = [
-    '--http-addr', `127.0.0.1:${port}`,
-    '--db-path', join(options.dataDir, 'db'),
-    '--dump-dir', join(options.dataDir, 'dumps'),
-    '--snapshot-dir', join(options.dataDir, 'snapshots'),
+    '--http-addr',
+    `127.0.0.1:${port}`,
+    '--db-path',
+    join(options.dataDir, 'db'),
+    '--dump-dir',
+    join(options.dataDir, 'dumps'),
+    '--snapshot-dir',
+    join(options.dataDir, 'snapshots'),
     '--no-analytics',
-    '--env', 'production',
-    '--max-indexing-memory', options.maxIndexingMemory ?? '1 GiB',
-    '--log-level', 'WARN',
+    '--env',
+    'production',
+    '--max-indexing-memory',
+    options.maxIndexingMemory ?? '1 GiB',
+    '--log-level',
+    'WARN',
   ];
   const child = spawn(options.binary ?? meilisearchBinary(), args, {
     // The key goes through the environment, not argv, so `ps` does not show it.
@@ -150,9 +166,18 @@ export async function attachOrStartMeilisearch(
   const addressFile = join(options.dataDir, 'url');
   if (existsSync(addressFile)) {
     const url = readFileSync(addressFile, 'utf8').trim();
-    const healthy = await fetch(`${url}/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${url}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) {
-      return { url, port: Number(new URL(url).port), masterKey: masterKeyIn(options.dataDir), attached: true, stop: async () => {} };
+      return {
+        url,
+        port: Number(new URL(url).port),
+        masterKey: masterKeyIn(options.dataDir),
+        attached: true,
+        stop: async () => {},
+      };
     }
   }
   return { ...(await startMeilisearch(options)), attached: false };

@@ -5,8 +5,8 @@
  */
 import { progressBar } from '../../../seed/progress.ts';
 import { systemClock } from '../../deps.ts';
-import { countFindableRoles, rebuildJobIndex } from '../../features/search/rebuild-index.ts';
 import { createOutboxRelay } from '../../features/search/outbox-relay.ts';
+import { countFindableRoles, rebuildJobIndex } from '../../features/search/rebuild-index.ts';
 import { meilisearchJobIndex } from '../../search/meilisearch-job-index.ts';
 import { readNodeConfig } from './config.ts';
 import { attachOrStartMeilisearch } from './meilisearch-process.ts';
@@ -17,7 +17,10 @@ async function main() {
   const database = await openSqlite(config.databasePath);
   const meili = config.search.url
     ? undefined
-    : await attachOrStartMeilisearch({ dataDir: config.search.dataDir, maxIndexingMemory: config.search.maxIndexingMemory });
+    : await attachOrStartMeilisearch({
+        dataDir: config.search.dataDir,
+        maxIndexingMemory: config.search.maxIndexingMemory,
+      });
   const index = meilisearchJobIndex({
     host: config.search.url ?? (meili?.url as string),
     adminKey: config.search.apiKey ?? (meili?.masterKey as string),
@@ -26,9 +29,13 @@ async function main() {
   });
   const started = performance.now();
   const total = await countFindableRoles(database.db);
-  console.log(`Rebuilding index "${config.search.indexUid}" from ${total.toLocaleString('en-US')} findable roles…`);
+  console.log(
+    `Rebuilding index "${config.search.indexUid}" from ${total.toLocaleString('en-US')} findable roles…`,
+  );
   const bar = progressBar(process.stderr);
-  const result = await rebuildJobIndex({ database, clock: systemClock }, index, (done) => bar.update(done, total, 'indexing'));
+  const result = await rebuildJobIndex({ database, clock: systemClock }, index, (done) =>
+    bar.update(done, total, 'indexing'),
+  );
   bar.finish();
   // Send what changed during the rebuild now, rather than waiting for the service's relay.
   const caughtUp = await createOutboxRelay({ database, clock: systemClock }, index).drain();

@@ -34,7 +34,12 @@ export interface NodeSearch {
  * Drains the outbox every `intervalMs` until stopped, logging when search goes away and comes
  * back. `firstSync` runs before the first drain and is retried until it succeeds.
  */
-export function runRelayLoop(relay: OutboxRelay, log: (line: string) => void, firstSync: () => Promise<void>, intervalMs = 250) {
+export function runRelayLoop(
+  relay: OutboxRelay,
+  log: (line: string) => void,
+  firstSync: () => Promise<void>,
+  intervalMs = 250,
+) {
   let stopped = false;
   let failing = false;
   let synced = false;
@@ -65,8 +70,15 @@ export function runRelayLoop(relay: OutboxRelay, log: (line: string) => void, fi
 }
 
 /** Rebuilds the index when its size differs from the database's findable roles (first start, reseed). */
-export async function syncIndexOnStart(deps: { database: Database; clock: Clock }, index: JobIndex, log: (line: string) => void) {
-  const [indexed, findable] = await Promise.all([index.documentCount(), countFindableRoles(deps.database.db)]);
+export async function syncIndexOnStart(
+  deps: { database: Database; clock: Clock },
+  index: JobIndex,
+  log: (line: string) => void,
+) {
+  const [indexed, findable] = await Promise.all([
+    index.documentCount(),
+    countFindableRoles(deps.database.db),
+  ]);
   if (indexed === findable) return;
   log(`search index has ${indexed} roles, database ${findable}: rebuilding…`);
   const result = await rebuildJobIndex(deps, index);

@@ -3,8 +3,8 @@
  * from a migration.
  */
 import type { Kysely } from 'kysely';
-import type { AreaTable, DB } from '../../db/schema.ts';
 import { jsonList } from '../../db/json-list.ts';
+import type { AreaTable, DB } from '../../db/schema.ts';
 
 export function listPrefectures(db: Kysely<DB>) {
   return db.selectFrom('areas').selectAll().where('kind', '=', 'prefecture').orderBy('pref_code').execute();

@@ -3,8 +3,8 @@
  * Public: they hold no personal data and sign-up forms need them.
  */
 import { z } from '@hono/zod-openapi';
-import { newRouter } from '../../http/router.ts';
 import { defineRoute, jsonResponse } from '../../http/route.ts';
+import { newRouter } from '../../http/router.ts';
 import { AreaCodeSchema, listResponse, PageQuerySchema } from '../shared/common.schemas.ts';
 
 const AreaSchema = z
@@ -35,8 +35,17 @@ const searchAreasRoute = defineRoute('public', {
   summary: 'Municipalities and wards, by prefecture and/or name',
   request: {
     query: PageQuerySchema.extend({
-      prefCode: z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])$/, 'Use a JIS prefecture code 01–47').optional(),
-      q: z.string().trim().min(1).max(40).optional().openapi({ description: 'Name or reading, e.g. 横浜 or よこはま' }),
+      prefCode: z
+        .string()
+        .regex(/^(0[1-9]|[1-3]\d|4[0-7])$/, 'Use a JIS prefecture code 01–47')
+        .optional(),
+      q: z
+        .string()
+        .trim()
+        .min(1)
+        .max(40)
+        .optional()
+        .openapi({ description: 'Name or reading, e.g. 横浜 or よこはま' }),
       kind: z.enum(['prefecture', 'municipality', 'ward']).optional(),
     }),
   },
@@ -53,6 +62,10 @@ const getAreaRoute = defineRoute('public', {
 });
 
 export const areaRoutes = newRouter()
-  .openapi(listPrefecturesRoute, async (c) => c.json({ items: await c.var.services.areas.prefectures() }, 200))
-  .openapi(searchAreasRoute, async (c) => c.json(await c.var.services.areas.search(c.req.valid('query')), 200))
+  .openapi(listPrefecturesRoute, async (c) =>
+    c.json({ items: await c.var.services.areas.prefectures() }, 200),
+  )
+  .openapi(searchAreasRoute, async (c) =>
+    c.json(await c.var.services.areas.search(c.req.valid('query')), 200),
+  )
   .openapi(getAreaRoute, async (c) => c.json(await c.var.services.areas.get(c.req.valid('param').code), 200));

@@ -1,8 +1,9 @@
 /**
  * Area look-ups, and the checks other features use to accept only real area codes.
  */
-import type { AppDeps } from '../../deps.ts';
+
 import type { AreaTable } from '../../db/schema.ts';
+import type { AppDeps } from '../../deps.ts';
 import { AppError, type ErrorIssue, notFound } from '../../errors.ts';
 import { findArea, findAreas, listPrefectures, searchAreas } from './area.repository.ts';
 
@@ -51,7 +52,13 @@ export function createAreaService({ database }: AppDeps) {
       return toArea(row);
     },
 
-    async search(query: { prefCode?: string; q?: string; kind?: AreaTable['kind']; limit: number; offset: number }) {
+    async search(query: {
+      prefCode?: string;
+      q?: string;
+      kind?: AreaTable['kind'];
+      limit: number;
+      offset: number;
+    }) {
       const kinds = query.kind ? [query.kind] : (['municipality', 'ward'] as const);
       const { items, total } = await searchAreas(db, { ...query, kinds });
       return { items: items.map(toArea), total, limit: query.limit, offset: query.offset };
@@ -66,18 +73,30 @@ export function createAreaService({ database }: AppDeps) {
       refs: readonly { code: string; path: string }[],
       { allowPrefecture }: { allowPrefecture: boolean },
     ): Promise<Map<string, Area>> {
-      const found = new Map((await findAreas(db, [...new Set(refs.map((r) => r.code))])).map((row) => [row.code, toArea(row)]));
+      const found = new Map(
+        (await findAreas(db, [...new Set(refs.map((r) => r.code))])).map((row) => [row.code, toArea(row)]),
+      );
       const issues: ErrorIssue[] = [];
       for (const ref of refs) {
         const area = found.get(ref.code);
-        if (!area) issues.push({ path: ref.path, message: `unknown area code ${ref.code}`, code: 'unknown_area' });
+        if (!area)
+          issues.push({ path: ref.path, message: `unknown area code ${ref.code}`, code: 'unknown_area' });
         else if (!area.point) {
-          issues.push({ path: ref.path, message: `${area.name} has no location and cannot be chosen`, code: 'area_without_point' });
+          issues.push({
+            path: ref.path,
+            message: `${area.name} has no location and cannot be chosen`,
+            code: 'area_without_point',
+          });
         } else if (!allowPrefecture && area.kind === 'prefecture') {
-          issues.push({ path: ref.path, message: 'choose a municipality or ward, not a whole prefecture', code: 'prefecture_not_allowed' });
+          issues.push({
+            path: ref.path,
+            message: 'choose a municipality or ward, not a whole prefecture',
+            code: 'prefecture_not_allowed',
+          });
         }
       }
-      if (issues.length > 0) throw new AppError('validation_failed', 'The request has invalid fields', issues);
+      if (issues.length > 0)
+        throw new AppError('validation_failed', 'The request has invalid fields', issues);
       return found;
     },
   };

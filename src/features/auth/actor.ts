@@ -13,4 +13,9 @@ export interface Actor {
   organisationId: string | null;
 }
 
-export const USER_ROLES = ['member', 'employer', 'coordinator', 'admin'] as const satisfies readonly UserRole[];
+export const USER_ROLES = [
+  'member',
+  'employer',
+  'coordinator',
+  'admin',
+] as const satisfies readonly UserRole[];

@@ -83,4 +83,3 @@ export function authRoutes(trustProxy: boolean) {
     })
     .openapi(meRoute, async (c) => c.json(requireActor(c), 200));
 }
-

@@ -35,7 +35,9 @@ export const ActorSchema = z
 
 export const SessionSchema = z
   .object({
-    token: z.string().openapi({ description: 'Send as `Authorization: Bearer <token>`; browsers get it as a cookie too.' }),
+    token: z
+      .string()
+      .openapi({ description: 'Send as `Authorization: Bearer <token>`; browsers get it as a cookie too.' }),
     expiresAt: z.string(),
     actor: ActorSchema,
   })

@@ -75,10 +75,17 @@ export function createAuthService({ database, clock, config, passwords }: AppDep
         await database.atomic([insertUser(db, user)]);
       } catch (error) {
         // Two sign-ups with one address at once: the unique index decides, the loser gets 409.
-        if (await findUserByEmail(db, email)) throw new AppError('email_taken', 'An account with this e-mail address already exists');
+        if (await findUserByEmail(db, email))
+          throw new AppError('email_taken', 'An account with this e-mail address already exists');
         throw error;
       }
-      return issueSession({ userId: user.id, role: user.role, displayName: user.display_name, email, organisationId: null });
+      return issueSession({
+        userId: user.id,
+        role: user.role,
+        displayName: user.display_name,
+        email,
+        organisationId: null,
+      });
     },
 
     async signIn(input: SignInInput): Promise<IssuedSession> {

@@ -5,7 +5,7 @@
  * and are stored in the hash, so they can be raised later without breaking old hashes.
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
-import { bytesToBase64url, base64urlToBytes, constantTimeEqual } from '../../lib/bytes.ts';
+import { base64urlToBytes, bytesToBase64url, constantTimeEqual } from '../../lib/bytes.ts';
 
 export interface ScryptParams {
   N: number;
@@ -34,13 +34,24 @@ export function scryptHasher(params: ScryptParams = OWASP_SCRYPT): PasswordHashe
     async hash(password) {
       const salt = crypto.getRandomValues(new Uint8Array(SALT_LENGTH));
       const key = await scryptAsync(password.normalize('NFKC'), salt, { ...params, dkLen: KEY_LENGTH });
-      return ['scrypt', params.N, params.r, params.p, bytesToBase64url(salt), bytesToBase64url(key)].join('$');
+      return ['scrypt', params.N, params.r, params.p, bytesToBase64url(salt), bytesToBase64url(key)].join(
+        '$',
+      );
     },
     async verify(password, stored) {
       const [scheme, n, r, p, salt, key] = stored.split('$');
       if (scheme !== 'scrypt' || !salt || !key) return false;
       const parsed = { N: Number(n), r: Number(r), p: Number(p) };
-      if (!(parsed.N > 1 && parsed.N <= MAX_N && parsed.r >= 1 && parsed.r <= 16 && parsed.p >= 1 && parsed.p <= MAX_P)) {
+      if (
+        !(
+          parsed.N > 1 &&
+          parsed.N <= MAX_N &&
+          parsed.r >= 1 &&
+          parsed.r <= 16 &&
+          parsed.p >= 1 &&
+          parsed.p <= MAX_P
+        )
+      ) {
         return false;
       }
       const expected = base64urlToBytes(key);

@@ -21,7 +21,10 @@ const healthRoute = defineRoute('public', {
   tags: ['Health'],
   summary: 'Service health',
   responses: {
-    200: jsonResponse(HealthSchema, 'Serving; `status: degraded` when search is down and the database answers'),
+    200: jsonResponse(
+      HealthSchema,
+      'Serving; `status: degraded` when search is down and the database answers',
+    ),
     503: jsonResponse(HealthSchema, 'Database unavailable'),
   },
 });

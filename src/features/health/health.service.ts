@@ -22,7 +22,13 @@ export function createHealthService({ database, clock, jobIndex }: AppDeps) {
       try {
         await sql`select 1`.execute(database.db);
       } catch {
-        return { status: 'degraded', database: 'unavailable', search: 'disabled', outbox: { pending: 0, oldestSeconds: null }, time };
+        return {
+          status: 'degraded',
+          database: 'unavailable',
+          search: 'disabled',
+          outbox: { pending: 0, oldestSeconds: null },
+          time,
+        };
       }
       const lag = await outboxLag(database.db);
       const search = jobIndex === null ? 'disabled' : (await jobIndex.healthy()) ? 'ok' : 'unavailable';
@@ -32,7 +38,10 @@ export function createHealthService({ database, clock, jobIndex }: AppDeps) {
         search,
         outbox: {
           pending: lag.pending,
-          oldestSeconds: lag.oldest === null ? null : Math.max(0, Math.round((now.getTime() - Date.parse(lag.oldest)) / 1000)),
+          oldestSeconds:
+            lag.oldest === null
+              ? null
+              : Math.max(0, Math.round((now.getTime() - Date.parse(lag.oldest)) / 1000)),
         },
         time,
       };

@@ -6,15 +6,15 @@
 import { rankMembersForRole } from '../../../matching/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AreaService } from '../areas/area.service.ts';
-import type { MemberService } from '../members/member.service.ts';
-import { findMemberIdsInReach } from '../members/member.repository.ts';
-import type { RoleService } from '../roles/role.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { japanDate } from '../shared/japan-time.ts';
+import { findMemberIdsInReach } from '../members/member.repository.ts';
+import type { MemberService } from '../members/member.service.ts';
+import type { RoleService } from '../roles/role.service.ts';
 import { memberForMatching } from '../search/job-search.service.ts';
+import { japanDate } from '../shared/japan-time.ts';
 import { explainInfeasible, explainMatch } from './explanations.ts';
-import { areaCodesOf, roleForMatching, toMatchMember, toMatchRole } from './match-inputs.ts';
 import type { CandidateList, RankQuery } from './match.schemas.ts';
+import { areaCodesOf, roleForMatching, toMatchMember, toMatchRole } from './match-inputs.ts';
 
 /** Farther than this no commute mode gets her there within the 180 minutes a profile allows. */
 const REACH_KM = 120;
@@ -53,14 +53,22 @@ export function createCandidateService(
       );
       const byId = new Map(profiles.map((p) => [p.userId, p]));
       const items = [
-        ...ranking.ranked.map((m) => ({ member: byId.get(m.memberId) as (typeof profiles)[number], match: explainMatch(m, query.lang) })),
+        ...ranking.ranked.map((m) => ({
+          member: byId.get(m.memberId) as (typeof profiles)[number],
+          match: explainMatch(m, query.lang),
+        })),
         ...ranking.infeasible.map((m) => ({
           member: byId.get(m.memberId) as (typeof profiles)[number],
           infeasible: explainInfeasible(m, query.lang),
         })),
       ];
       const total = ranking.feasibleCount + ranking.infeasible.length;
-      return { items: items.slice(query.offset, query.offset + query.limit), total, limit: query.limit, offset: query.offset };
+      return {
+        items: items.slice(query.offset, query.offset + query.limit),
+        total,
+        limit: query.limit,
+        offset: query.offset,
+      };
     },
   };
 }

@@ -2,12 +2,21 @@
  * Renders the matching module's results for the API: every component and reason as text in the
  * reader's language (Japanese by default), with its code and tone kept for clients.
  */
-import { type InfeasibleMatch, type Reason, renderReason, type ScoredMatch } from '../../../matching/index.ts';
+import {
+  type InfeasibleMatch,
+  type Reason,
+  renderReason,
+  type ScoredMatch,
+} from '../../../matching/index.ts';
 import type { MatchExplanation, Violations } from './match.schemas.ts';
 
 export type Lang = 'ja' | 'en';
 
-const text = (reason: Reason, lang: Lang) => ({ code: reason.code, tone: reason.tone, text: renderReason(reason, lang) });
+const text = (reason: Reason, lang: Lang) => ({
+  code: reason.code,
+  tone: reason.tone,
+  text: renderReason(reason, lang),
+});
 
 /** @example explainMatch(ranking.ranked[0], 'en').reasons[0].text // 'You can make nursery pickup (18:00)' */
 export function explainMatch(match: ScoredMatch, lang: Lang): MatchExplanation {

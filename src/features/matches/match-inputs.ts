@@ -3,7 +3,14 @@
  * schemas are the one description of a role and a profile; this is the only place that turns
  * them into `MatchRole` / `MatchMember` (for the API, the suggestion job and `npm run match`).
  */
-import type { FlexibilityFact, MatchMember, MatchRole, Place, RoleFact, SupportStage } from '../../../matching/types.ts';
+import type {
+  FlexibilityFact,
+  MatchMember,
+  MatchRole,
+  Place,
+  RoleFact,
+  SupportStage,
+} from '../../../matching/types.ts';
 import type { Area } from '../areas/area.service.ts';
 import type { MemberProfileInput } from '../members/member.schemas.ts';
 import type { Role } from '../roles/role.schemas.ts';
@@ -57,7 +64,10 @@ function placeOf(places: ReadonlyMap<string, Area>, code: string): Place {
 }
 
 /** The area codes a role or member refers to, to load them in one query. */
-export function areaCodesOf(roles: readonly RoleForMatching[], members: readonly MemberForMatching[]): string[] {
+export function areaCodesOf(
+  roles: readonly RoleForMatching[],
+  members: readonly MemberForMatching[],
+): string[] {
   return [
     ...new Set([
       ...roles.flatMap((r) => r.locations.map((l) => l.areaCode)),
@@ -86,14 +96,20 @@ export function toMatchRole(role: RoleForMatching, places: ReadonlyMap<string, A
     title: role.title,
     category: role.category,
     employmentType: role.employmentType,
-    pay: { min: role.pay.min, ...(role.pay.max !== undefined ? { max: role.pay.max } : {}), unit: role.pay.unit },
+    pay: {
+      min: role.pay.min,
+      ...(role.pay.max !== undefined ? { max: role.pay.max } : {}),
+      unit: role.pay.unit,
+    },
     schedule,
     overtime: role.overtime,
     weekendWork: role.weekendWork,
     nightWork: role.nightWork,
     remote: {
       mode: role.remote.mode,
-      ...(role.remote.officeDaysPerWeek !== undefined ? { officeDaysPerWeek: role.remote.officeDaysPerWeek } : {}),
+      ...(role.remote.officeDaysPerWeek !== undefined
+        ? { officeDaysPerWeek: role.remote.officeDaysPerWeek }
+        : {}),
     },
     locations: role.locations.map((l) => placeOf(places, l.areaCode)),
     requiredSkills: role.skills.required,
@@ -116,7 +132,9 @@ export function toMatchMember(member: MemberForMatching, places: ReadonlyMap<str
     })),
     availability: member.availability.windows.map(toWeeklyWindow),
     maxHoursPerWeek: member.availability.maxHoursPerWeek,
-    ...(member.availability.earliestStartDate ? { earliestStartDate: member.availability.earliestStartDate } : {}),
+    ...(member.availability.earliestStartDate
+      ? { earliestStartDate: member.availability.earliestStartDate }
+      : {}),
     maxCommuteMinutes: member.commute.maxMinutes,
     commuteMode: member.commute.mode,
     children: member.children,

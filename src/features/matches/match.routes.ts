@@ -32,5 +32,8 @@ export const matchRoutes = newRouter()
     c.json(await c.var.services.jobs.recommendations(requireActor(c), c.req.valid('query')), 200),
   )
   .openapi(candidatesRoute, async (c) =>
-    c.json(await c.var.services.candidates.forRole(requireActor(c), c.req.valid('param').id, c.req.valid('query')), 200),
+    c.json(
+      await c.var.services.candidates.forRole(requireActor(c), c.req.valid('param').id, c.req.valid('query')),
+      200,
+    ),
   );

@@ -44,11 +44,20 @@ export const RankQuerySchema = z.object({
 });
 
 export const CandidateSchema = z
-  .object({ member: MemberProfileSchema, match: MatchExplanationSchema.optional(), infeasible: ViolationsSchema.optional() })
+  .object({
+    member: MemberProfileSchema,
+    match: MatchExplanationSchema.optional(),
+    infeasible: ViolationsSchema.optional(),
+  })
   .openapi('Candidate');
 
 export const CandidateListSchema = z
-  .object({ items: z.array(CandidateSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() })
+  .object({
+    items: z.array(CandidateSchema),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  })
   .openapi('CandidateList');
 
 export type MatchExplanation = z.infer<typeof MatchExplanationSchema>;

@@ -4,6 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import { insertRows } from '../../db/insert-rows.ts';
+import { jsonList } from '../../db/json-list.ts';
+import { childRowsJson, parseRows } from '../../db/json-rows.ts';
 import type {
   DB,
   MemberBlockTable,
@@ -15,8 +17,6 @@ import type {
   MemberTargetAreaTable,
   MemberWindowTable,
 } from '../../db/schema.ts';
-import { jsonList } from '../../db/json-list.ts';
-import { childRowsJson, parseRows } from '../../db/json-rows.ts';
 
 export type MemberRow = MemberTable & { area_name: string; prefecture: string; pref_code: string };
 
@@ -45,7 +45,15 @@ export function findMembers(db: Kysely<DB>, userIds: readonly string[]): Promise
  */
 export async function findMemberIdsInReach(
   db: Kysely<DB>,
-  reach: { organisationId: string; everywhere: boolean; points: { lat: number; lng: number }[]; prefCodes: string[]; areaCodes: string[]; radiusKm: number; limit: number },
+  reach: {
+    organisationId: string;
+    everywhere: boolean;
+    points: { lat: number; lng: number }[];
+    prefCodes: string[];
+    areaCodes: string[];
+    radiusKm: number;
+    limit: number;
+  },
 ): Promise<string[]> {
   let query = db
     .selectFrom('members')
@@ -106,18 +114,38 @@ export interface MemberChildren {
 }
 
 /** Loads the child rows of many members at once, keyed by member id. */
-export async function loadMemberChildren(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, MemberChildren>> {
+export async function loadMemberChildren(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<Map<string, MemberChildren>> {
   const child = (from: string, columns: Record<string, string>, orderBy: string) =>
-    childRowsJson({ from, columns: { member_id: 'x.member_id', ...columns }, parent: 'x.member_id = m.user_id', orderBy });
+    childRowsJson({
+      from,
+      columns: { member_id: 'x.member_id', ...columns },
+      parent: 'x.member_id = m.user_id',
+      orderBy,
+    });
   const rows = await db
     .selectFrom('members as m')
     .select([
       'm.user_id',
-      child('member_windows x', { day: 'x.day', start_minute: 'x.start_minute', end_minute: 'x.end_minute' }, 'x.day, x.start_minute').as('windows'),
-      child('member_children x', { birth_year: 'x.birth_year', birth_month: 'x.birth_month' }, 'x.birth_year, x.birth_month').as('children'),
+      child(
+        'member_windows x',
+        { day: 'x.day', start_minute: 'x.start_minute', end_minute: 'x.end_minute' },
+        'x.day, x.start_minute',
+      ).as('windows'),
+      child(
+        'member_children x',
+        { birth_year: 'x.birth_year', birth_month: 'x.birth_month' },
+        'x.birth_year, x.birth_month',
+      ).as('children'),
       child('member_skills x', { tag: 'x.tag', level: 'x.level' }, 'x.tag').as('skills'),
-      child('member_qualifications x', { qualification: 'x.qualification' }, 'x.qualification').as('qualifications'),
-      child('member_employment_types x', { employment_type: 'x.employment_type' }, 'x.employment_type').as('employmentTypes'),
+      child('member_qualifications x', { qualification: 'x.qualification' }, 'x.qualification').as(
+        'qualifications',
+      ),
+      child('member_employment_types x', { employment_type: 'x.employment_type' }, 'x.employment_type').as(
+        'employmentTypes',
+      ),
       child(
         'member_target_areas x JOIN areas a ON a.code = x.area_code',
         {
@@ -129,7 +157,11 @@ export async function loadMemberChildren(db: Kysely<DB>, ids: readonly string[])
         },
         'x.area_code',
       ).as('targetAreas'),
-      child('member_blocks x', { organisation_id: 'x.organisation_id', created_at: 'x.created_at' }, 'x.created_at').as('blocks'),
+      child(
+        'member_blocks x',
+        { organisation_id: 'x.organisation_id', created_at: 'x.created_at' },
+        'x.created_at',
+      ).as('blocks'),
     ])
     .where('m.user_id', 'in', jsonList(ids))
     .execute();
@@ -163,7 +195,10 @@ export function updateMember(db: Kysely<DB>, userId: string, changes: Partial<Om
 }
 
 export function replaceMemberWindows(db: Kysely<DB>, memberId: string, windows: MemberWindowTable[]) {
-  return [db.deleteFrom('member_windows').where('member_id', '=', memberId), ...insertRows(db, 'member_windows', windows)];
+  return [
+    db.deleteFrom('member_windows').where('member_id', '=', memberId),
+    ...insertRows(db, 'member_windows', windows),
+  ];
 }
 
 /** The statements that replace every list of a profile except its windows. */

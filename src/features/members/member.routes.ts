@@ -5,7 +5,12 @@ import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
-import { AvailabilityInputSchema, AvailabilitySchema, MemberProfileInputSchema, MemberProfileSchema } from './member.schemas.ts';
+import {
+  AvailabilityInputSchema,
+  AvailabilitySchema,
+  MemberProfileInputSchema,
+  MemberProfileSchema,
+} from './member.schemas.ts';
 
 const tags = ['Members'];
 
@@ -57,7 +62,9 @@ export const memberRoutes = newRouter()
   .openapi(saveMineRoute, async (c) =>
     c.json(await c.var.services.members.saveMine(requireActor(c), c.req.valid('json')), 200),
   )
-  .openapi(getAvailabilityRoute, async (c) => c.json(await c.var.services.members.availability(requireActor(c)), 200))
+  .openapi(getAvailabilityRoute, async (c) =>
+    c.json(await c.var.services.members.availability(requireActor(c)), 200),
+  )
   .openapi(saveAvailabilityRoute, async (c) =>
     c.json(await c.var.services.members.saveAvailability(requireActor(c), c.req.valid('json')), 200),
   )

@@ -15,7 +15,9 @@ import {
 } from '../shared/common.schemas.ts';
 import { windowList } from '../shared/schedule.schemas.ts';
 
-const PaySchema = z.object({ amount: z.number().int().min(1).max(100_000_000), unit: PayUnitSchema }).strict();
+const PaySchema = z
+  .object({ amount: z.number().int().min(1).max(100_000_000), unit: PayUnitSchema })
+  .strict();
 
 export const AvailabilityInputSchema = z
   .object({
@@ -42,21 +44,41 @@ export const MemberProfileInputSchema = z
       .string()
       .regex(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/, 'Use a Japanese phone number, e.g. 090-1234-5678')
       .optional(),
-    areaCode: AreaCodeSchema.openapi({ description: 'The municipality or ward she lives in (never a street address)' }),
+    areaCode: AreaCodeSchema.openapi({
+      description: 'The municipality or ward she lives in (never a street address)',
+    }),
     targetAreas: z
       .array(z.object({ areaCode: AreaCodeSchema, needsRelocationSupport: z.boolean() }).strict())
       .max(10)
       .superRefine(uniqueBy((t) => t.areaCode, 'area'))
-      .openapi({ description: 'Areas she would move (back) to: U-turn / I-turn; a prefecture means anywhere in it' }),
+      .openapi({
+        description: 'Areas she would move (back) to: U-turn / I-turn; a prefecture means anywhere in it',
+      }),
     availability: AvailabilityInputSchema,
     commute: z
-      .object({ maxMinutes: z.number().int().min(5).max(180), mode: z.enum(['car', 'transit', 'walk_bicycle']) })
+      .object({
+        maxMinutes: z.number().int().min(5).max(180),
+        mode: z.enum(['car', 'transit', 'walk_bicycle']),
+      })
       .strict(),
     children: z
-      .array(z.object({ birthYear: z.number().int().min(1990).max(2100), birthMonth: z.number().int().min(1).max(12) }).strict())
+      .array(
+        z
+          .object({
+            birthYear: z.number().int().min(1990).max(2100),
+            birthMonth: z.number().int().min(1).max(12),
+          })
+          .strict(),
+      )
       .max(10),
-    skills: z.array(SkillWithLevelSchema).max(30).superRefine(uniqueBy((s) => s.tag, 'skill')),
-    qualifications: z.array(QualificationSchema).max(30).superRefine(uniqueBy((q) => q, 'qualification')),
+    skills: z
+      .array(SkillWithLevelSchema)
+      .max(30)
+      .superRefine(uniqueBy((s) => s.tag, 'skill')),
+    qualifications: z
+      .array(QualificationSchema)
+      .max(30)
+      .superRefine(uniqueBy((q) => q, 'qualification')),
     pay: z.object({ floor: PaySchema.optional(), wish: PaySchema.optional() }).strict(),
     employmentTypes: z
       .array(EmploymentTypeSchema)
@@ -67,14 +89,22 @@ export const MemberProfileInputSchema = z
     privacy: z
       .object({
         hideMunicipality: z.boolean(),
-        blockedOrganisationIds: z.array(z.uuid()).max(200).superRefine(uniqueBy((id) => id, 'organisation')),
+        blockedOrganisationIds: z
+          .array(z.uuid())
+          .max(200)
+          .superRefine(uniqueBy((id) => id, 'organisation')),
       })
       .strict(),
   })
   .strict()
   .openapi('MemberProfileInput');
 
-const PlaceSchema = z.object({ code: z.string(), name: z.string(), prefecture: z.string(), prefCode: z.string() });
+const PlaceSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  prefecture: z.string(),
+  prefCode: z.string(),
+});
 
 export const MemberProfileSchema = MemberProfileInputSchema.omit({ areaCode: true, targetAreas: true })
   .extend({

@@ -2,11 +2,12 @@
  * Member profiles: a member reads and writes only her own; coordinators and admins read any.
  * Her support stage is not hers to set (a coordinator assigns it), so saving her profile keeps it.
  */
-import type { AppDeps } from '../../deps.ts';
+
 import type { MemberTable } from '../../db/schema.ts';
+import type { AppDeps } from '../../deps.ts';
 import { AppError, type ErrorIssue, notFound } from '../../errors.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { AreaService } from '../areas/area.service.ts';
+import type { Actor } from '../auth/actor.ts';
 import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.schemas.ts';
 import {
   existingOrganisationIds,
@@ -26,7 +27,9 @@ type Profile = MemberProfile;
 
 export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile {
   const pay = (amount: number | null, unit: string | null) =>
-    amount !== null && unit !== null ? { amount, unit: unit as 'hour' | 'day' | 'month' | 'year' } : undefined;
+    amount !== null && unit !== null
+      ? { amount, unit: unit as 'hour' | 'day' | 'month' | 'year' }
+      : undefined;
   const floor = pay(row.pay_floor_amount, row.pay_floor_unit);
   const wish = pay(row.pay_wish_amount, row.pay_wish_unit);
   return {
@@ -90,14 +93,22 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
     const issues: ErrorIssue[] = [];
     input.children.forEach((child, i) => {
       if (child.birthYear * 12 + child.birthMonth > thisMonth) {
-        issues.push({ path: `body.children.${i}.birthYear`, message: 'a birth month cannot be in the future', code: 'future_birth' });
+        issues.push({
+          path: `body.children.${i}.birthYear`,
+          message: 'a birth month cannot be in the future',
+          code: 'future_birth',
+        });
       }
     });
     const blocked = input.privacy.blockedOrganisationIds;
     const known = new Set((await existingOrganisationIds(db, blocked)).map((o) => o.id));
     blocked.forEach((id, i) => {
       if (!known.has(id)) {
-        issues.push({ path: `body.privacy.blockedOrganisationIds.${i}`, message: 'unknown organisation', code: 'unknown_organisation' });
+        issues.push({
+          path: `body.privacy.blockedOrganisationIds.${i}`,
+          message: 'unknown organisation',
+          code: 'unknown_organisation',
+        });
       }
     });
     if (issues.length > 0) throw new AppError('validation_failed', 'The request has invalid fields', issues);
@@ -127,7 +138,9 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
       const userId = ownId(actor);
       await checkProfile(input);
       const existing = await findMember(db, userId);
-      const previousBlocks = existing ? ((await loadMemberChildren(db, [userId])).get(userId)?.blocks ?? []) : [];
+      const previousBlocks = existing
+        ? ((await loadMemberChildren(db, [userId])).get(userId)?.blocks ?? [])
+        : [];
       const blockedSince = new Map(previousBlocks.map((b) => [b.organisation_id, b.created_at]));
       const now = clock.now().toISOString();
       const row: MemberTable = {
@@ -154,7 +167,11 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
         upsertMember(db, row),
         ...replaceMemberWindows(db, userId, windowRows(userId, input.availability)),
         ...replaceMemberLists(db, userId, {
-          children: input.children.map((c) => ({ member_id: userId, birth_year: c.birthYear, birth_month: c.birthMonth })),
+          children: input.children.map((c) => ({
+            member_id: userId,
+            birth_year: c.birthYear,
+            birth_month: c.birthMonth,
+          })),
           skills: input.skills.map((s) => ({ member_id: userId, tag: s.tag, level: s.level })),
           qualifications: input.qualifications.map((q) => ({ member_id: userId, qualification: q })),
           employmentTypes: input.employmentTypes.map((t) => ({ member_id: userId, employment_type: t })),
@@ -195,7 +212,10 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
     /** Many profiles at once (for ranking members); staff-facing callers only. */
     async profiles(userIds: readonly string[]): Promise<Profile[]> {
       const rows = await findMembers(db, userIds);
-      const lists = await loadMemberChildren(db, rows.map((r) => r.user_id));
+      const lists = await loadMemberChildren(
+        db,
+        rows.map((r) => r.user_id),
+      );
       return rows.map((row) => toMemberProfile(row, lists.get(row.user_id) as MemberChildren));
     },
 

@@ -31,10 +31,18 @@ export function updateOrganisation(
   return db.updateTable('organisations').set(changes).where('id', '=', id);
 }
 
-export function listOrganisations(db: Kysely<DB>, filter: { state?: OrganisationTable['verification_state']; limit: number; offset: number }) {
+export function listOrganisations(
+  db: Kysely<DB>,
+  filter: { state?: OrganisationTable['verification_state']; limit: number; offset: number },
+) {
   let query = organisationWithArea(db);
   if (filter.state) query = query.where('organisations.verification_state', '=', filter.state);
-  return query.orderBy('organisations.created_at').orderBy('organisations.id').limit(filter.limit).offset(filter.offset).execute();
+  return query
+    .orderBy('organisations.created_at')
+    .orderBy('organisations.id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
 }
 
 export async function countOrganisations(db: Kysely<DB>, state?: OrganisationTable['verification_state']) {

@@ -7,7 +7,11 @@ import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
 import { IdParamSchema, listResponse, PageQuerySchema } from '../shared/common.schemas.ts';
-import { OrganisationInputSchema, OrganisationSchema, VerificationInputSchema } from './organisation.schemas.ts';
+import {
+  OrganisationInputSchema,
+  OrganisationSchema,
+  VerificationInputSchema,
+} from './organisation.schemas.ts';
 
 const tags = ['Organisations'];
 
@@ -42,7 +46,9 @@ const listRoute = defineRoute(['coordinator', 'admin'], {
   path: '/',
   tags,
   summary: 'Organisations, optionally by verification state (oldest first)',
-  request: { query: PageQuerySchema.extend({ state: z.enum(['unverified', 'verified', 'rejected']).optional() }) },
+  request: {
+    query: PageQuerySchema.extend({ state: z.enum(['unverified', 'verified', 'rejected']).optional() }),
+  },
   responses: { 200: jsonResponse(listResponse(OrganisationSchema, 'OrganisationList'), 'Organisations') },
 });
 
@@ -78,7 +84,11 @@ export const organisationRoutes = newRouter()
   )
   .openapi(verifyRoute, async (c) =>
     c.json(
-      await c.var.services.organisations.verify(requireActor(c), c.req.valid('param').id, c.req.valid('json').state),
+      await c.var.services.organisations.verify(
+        requireActor(c),
+        c.req.valid('param').id,
+        c.req.valid('json').state,
+      ),
       200,
     ),
   );

@@ -8,14 +8,19 @@ export const OrganisationInputSchema = z
   .object({
     name: z.string().trim().min(1).max(100).openapi({ example: '株式会社みなと介護サービス' }),
     nameKana: z.string().trim().max(100).optional(),
-    scale: z.enum(['local', 'national']).openapi({ description: 'A local firm, or a national company with branches' }),
+    scale: z
+      .enum(['local', 'national'])
+      .openapi({ description: 'A local firm, or a national company with branches' }),
     corporateNumber: z
       .string()
       .regex(/^\d{13}$/, 'A corporate number (法人番号) has 13 digits')
       .optional(),
     headOfficeAreaCode: AreaCodeSchema,
     description: z.string().trim().max(2000).default(''),
-    website: z.url({ protocol: /^https?$/ }).max(300).optional(),
+    website: z
+      .url({ protocol: /^https?$/ })
+      .max(300)
+      .optional(),
   })
   .strict()
   .openapi('OrganisationInput');

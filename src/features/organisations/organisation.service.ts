@@ -2,15 +2,15 @@
  * Employer organisations: an employer registers one, keeps its profile, and a coordinator
  * verifies it before its roles can be published. Access is decided here, from the Actor.
  */
+
+import type { OrganisationTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../deps.ts';
-import type { OrganisationTable } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
+import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { setUserOrganisation } from '../auth/user.repository.ts';
-import type { AreaService } from '../areas/area.service.ts';
 import { enqueueOrganisationRoles, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
-import type { Organisation, OrganisationInput } from './organisation.schemas.ts';
 import {
   countOrganisations,
   findOrganisation,
@@ -19,6 +19,7 @@ import {
   type OrganisationRow,
   updateOrganisation,
 } from './organisation.repository.ts';
+import type { Organisation, OrganisationInput } from './organisation.schemas.ts';
 
 function toOrganisation(row: OrganisationRow): Organisation {
   return {
@@ -27,7 +28,11 @@ function toOrganisation(row: OrganisationRow): Organisation {
     nameKana: row.name_kana,
     scale: row.scale,
     corporateNumber: row.corporate_number,
-    headOffice: { code: row.head_office_area_code, name: row.head_office_name, prefecture: row.head_office_prefecture },
+    headOffice: {
+      code: row.head_office_area_code,
+      name: row.head_office_name,
+      prefecture: row.head_office_prefecture,
+    },
     description: row.description,
     website: row.website,
     verification: { state: row.verification_state, verifiedAt: row.verified_at },
@@ -68,9 +73,14 @@ export function createOrganisationService({ database, clock }: AppDeps, areas: A
 
     async register(actor: Actor, input: OrganisationInput): Promise<Organisation> {
       if (actor.organisationId) {
-        throw new AppError('organisation_exists', 'This account already has an organisation; update it instead');
+        throw new AppError(
+          'organisation_exists',
+          'This account already has an organisation; update it instead',
+        );
       }
-      await areas.requirePlaces([{ code: input.headOfficeAreaCode, path: 'body.headOfficeAreaCode' }], { allowPrefecture: false });
+      await areas.requirePlaces([{ code: input.headOfficeAreaCode, path: 'body.headOfficeAreaCode' }], {
+        allowPrefecture: false,
+      });
       const now = clock.now().toISOString();
       const row: OrganisationTable = {
         id: newId(),
@@ -81,12 +91,22 @@ export function createOrganisationService({ database, clock }: AppDeps, areas: A
         created_at: now,
         updated_at: now,
       };
-      await database.atomic([insertOrganisation(db, row), setUserOrganisation(db, actor.userId, row.id, now)]);
-      const linked = await db.selectFrom('users').select('organisation_id').where('id', '=', actor.userId).executeTakeFirst();
+      await database.atomic([
+        insertOrganisation(db, row),
+        setUserOrganisation(db, actor.userId, row.id, now),
+      ]);
+      const linked = await db
+        .selectFrom('users')
+        .select('organisation_id')
+        .where('id', '=', actor.userId)
+        .executeTakeFirst();
       if (linked?.organisation_id !== row.id) {
         // Another registration for this account won the race; ours stays unlinked, so remove it.
         await database.atomic([db.deleteFrom('organisations').where('id', '=', row.id)]);
-        throw new AppError('organisation_exists', 'This account already has an organisation; update it instead');
+        throw new AppError(
+          'organisation_exists',
+          'This account already has an organisation; update it instead',
+        );
       }
       return toOrganisation(await load(row.id));
     },
@@ -96,9 +116,12 @@ export function createOrganisationService({ database, clock }: AppDeps, areas: A
     async updateMine(actor: Actor, input: OrganisationInput): Promise<Organisation> {
       const id = ownOrganisationId(actor);
       const current = await load(id);
-      await areas.requirePlaces([{ code: input.headOfficeAreaCode, path: 'body.headOfficeAreaCode' }], { allowPrefecture: false });
+      await areas.requirePlaces([{ code: input.headOfficeAreaCode, path: 'body.headOfficeAreaCode' }], {
+        allowPrefecture: false,
+      });
       // A changed legal identity has to be checked again before roles go out under it.
-      const identityChanged = current.name !== input.name || current.corporate_number !== (input.corporateNumber ?? null);
+      const identityChanged =
+        current.name !== input.name || current.corporate_number !== (input.corporateNumber ?? null);
       const now = clock.now().toISOString();
       await database.atomic([
         updateOrganisation(db, id, {
@@ -109,7 +132,7 @@ export function createOrganisationService({ database, clock }: AppDeps, areas: A
             : {}),
         }),
         // Its roles carry its name and are findable only while it is verified.
-        ...refreshRoleSearchText(db, { organisationId: id }),
+        ...refreshRoleSearchText({ organisationId: id }),
         enqueueOrganisationRoles(db, id, now),
       ]);
       return toOrganisation(await load(id));
@@ -122,7 +145,10 @@ export function createOrganisationService({ database, clock }: AppDeps, areas: A
     },
 
     async list(filter: { state?: OrganisationTable['verification_state']; limit: number; offset: number }) {
-      const [rows, total] = await Promise.all([listOrganisations(db, filter), countOrganisations(db, filter.state)]);
+      const [rows, total] = await Promise.all([
+        listOrganisations(db, filter),
+        countOrganisations(db, filter.state),
+      ]);
       return { items: rows.map(toOrganisation), total, limit: filter.limit, offset: filter.offset };
     },
 

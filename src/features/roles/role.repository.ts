@@ -4,6 +4,9 @@
  * save is delete-children + insert-children inside one atomic unit.
  */
 import type { Kysely } from 'kysely';
+import { insertRows } from '../../db/insert-rows.ts';
+import { jsonList } from '../../db/json-list.ts';
+import { childRowsJson, parseRows } from '../../db/json-rows.ts';
 import type {
   DB,
   JobRoleTable,
@@ -13,9 +16,6 @@ import type {
   RoleSkillTable,
   RoleWindowTable,
 } from '../../db/schema.ts';
-import { insertRows } from '../../db/insert-rows.ts';
-import { jsonList } from '../../db/json-list.ts';
-import { childRowsJson, parseRows } from '../../db/json-rows.ts';
 
 /** Role columns plus the organisation's name, the shape every role read starts from. */
 function rolesWithOrganisation(db: Kysely<DB>) {
@@ -34,6 +34,21 @@ export function findRole(db: Kysely<DB>, id: string): Promise<RoleRow | undefine
 
 export function findRolesByIds(db: Kysely<DB>, ids: readonly string[]): Promise<RoleRow[]> {
   return rolesWithOrganisation(db).where('job_roles.id', 'in', jsonList(ids)).execute();
+}
+
+/**
+ * Which of these roles are findable now, and the stamp of their current content (the role's
+ * version and its organisation's last change, whose name the role shows).
+ */
+export function findFindableRoleStamps(db: Kysely<DB>, ids: readonly string[]) {
+  return db
+    .selectFrom('job_roles')
+    .innerJoin('organisations', 'organisations.id', 'job_roles.organisation_id')
+    .select(['job_roles.id', 'job_roles.version', 'organisations.updated_at as organisation_updated_at'])
+    .where('job_roles.id', 'in', jsonList(ids))
+    .where('job_roles.status', '=', 'published')
+    .where('organisations.verification_state', '=', 'verified')
+    .execute();
 }
 
 export interface RoleListFilter {
@@ -83,14 +98,22 @@ export interface RoleChildren {
 }
 
 /** Loads the child rows of many roles at once, keyed by role id. */
-export async function loadRoleChildren(db: Kysely<DB>, roleIds: readonly string[]): Promise<Map<string, RoleChildren>> {
+export async function loadRoleChildren(
+  db: Kysely<DB>,
+  roleIds: readonly string[],
+): Promise<Map<string, RoleChildren>> {
   const rows = await db
     .selectFrom('job_roles as r')
     .select([
       'r.id',
       childRowsJson({
         from: 'role_windows w',
-        columns: { role_id: 'w.role_id', day: 'w.day', start_minute: 'w.start_minute', end_minute: 'w.end_minute' },
+        columns: {
+          role_id: 'w.role_id',
+          day: 'w.day',
+          start_minute: 'w.start_minute',
+          end_minute: 'w.end_minute',
+        },
         parent: 'w.role_id = r.id',
         orderBy: 'w.day, w.start_minute',
       }).as('windows'),
@@ -124,7 +147,13 @@ export async function loadRoleChildren(db: Kysely<DB>, roleIds: readonly string[
       }).as('qualifications'),
       childRowsJson({
         from: 'role_facts f',
-        columns: { role_id: 'f.role_id', fact: 'f.fact', available: 'f.available', verified_at: 'f.verified_at', verified_by: 'f.verified_by' },
+        columns: {
+          role_id: 'f.role_id',
+          fact: 'f.fact',
+          available: 'f.available',
+          verified_at: 'f.verified_at',
+          verified_by: 'f.verified_by',
+        },
         parent: 'f.role_id = r.id',
         orderBy: 'f.fact',
       }).as('facts'),
@@ -149,7 +178,11 @@ export function insertRole(db: Kysely<DB>, row: JobRoleTable) {
   return db.insertInto('job_roles').values(row);
 }
 
-export function updateRole(db: Kysely<DB>, id: string, changes: Partial<Omit<JobRoleTable, 'id' | 'organisation_id'>>) {
+export function updateRole(
+  db: Kysely<DB>,
+  id: string,
+  changes: Partial<Omit<JobRoleTable, 'id' | 'organisation_id'>>,
+) {
   return db.updateTable('job_roles').set(changes).where('id', '=', id);
 }
 

@@ -81,13 +81,20 @@ const closeRoute = defineRoute(['employer'], {
 });
 
 export const roleRoutes = newRouter()
-  .openapi(listRoute, async (c) => c.json(await c.var.services.roles.list(requireActor(c), c.req.valid('query')), 200))
+  .openapi(listRoute, async (c) =>
+    c.json(await c.var.services.roles.list(requireActor(c), c.req.valid('query')), 200),
+  )
   .openapi(createRoleRoute, async (c) =>
     c.json(await c.var.services.roles.create(requireActor(c), c.req.valid('json')), 201),
   )
-  .openapi(getRoleRoute, async (c) => c.json(await c.var.services.roles.get(requireActor(c), c.req.valid('param').id), 200))
+  .openapi(getRoleRoute, async (c) =>
+    c.json(await c.var.services.roles.get(requireActor(c), c.req.valid('param').id), 200),
+  )
   .openapi(updateRoleRoute, async (c) =>
-    c.json(await c.var.services.roles.update(requireActor(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    c.json(
+      await c.var.services.roles.update(requireActor(c), c.req.valid('param').id, c.req.valid('json')),
+      200,
+    ),
   )
   .openapi(deleteRoleRoute, async (c) => {
     await c.var.services.roles.remove(requireActor(c), c.req.valid('param').id);
@@ -96,4 +103,6 @@ export const roleRoutes = newRouter()
   .openapi(publishRoute, async (c) =>
     c.json(await c.var.services.roles.publish(requireActor(c), c.req.valid('param').id), 200),
   )
-  .openapi(closeRoute, async (c) => c.json(await c.var.services.roles.close(requireActor(c), c.req.valid('param').id), 200));
+  .openapi(closeRoute, async (c) =>
+    c.json(await c.var.services.roles.close(requireActor(c), c.req.valid('param').id), 200),
+  );

@@ -3,8 +3,8 @@
  * the one description of a role for people and programs alike.
  */
 import { z } from '@hono/zod-openapi';
-import { FLEXIBILITY_FACTS } from '../../../matching/vocabulary.ts';
 import type { FlexibilityFact } from '../../../matching/types.ts';
+import { FLEXIBILITY_FACTS } from '../../../matching/vocabulary.ts';
 import {
   AreaCodeSchema,
   EmploymentTypeSchema,
@@ -43,10 +43,21 @@ const FlexibleScheduleSchema = z
     }
     const hours = schedule.windows.reduce((sum, w) => sum + minutesOf(w.end) - minutesOf(w.start), 0) / 60;
     if (schedule.minHoursPerWeek > hours) {
-      ctx.addIssue({ code: 'custom', path: ['minHoursPerWeek'], message: `the windows only hold ${hours} hours` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minHoursPerWeek'],
+        message: `the windows only hold ${hours} hours`,
+      });
     }
-    if (schedule.preferredHoursPerWeek !== undefined && schedule.preferredHoursPerWeek < schedule.minHoursPerWeek) {
-      ctx.addIssue({ code: 'custom', path: ['preferredHoursPerWeek'], message: 'must not be below minHoursPerWeek' });
+    if (
+      schedule.preferredHoursPerWeek !== undefined &&
+      schedule.preferredHoursPerWeek < schedule.minHoursPerWeek
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['preferredHoursPerWeek'],
+        message: 'must not be below minHoursPerWeek',
+      });
     }
   })
   .openapi('FlexibleSchedule', { description: 'Allowed windows plus a weekly minimum of hours and days' });
@@ -64,13 +75,19 @@ const RoleFields = z
         unit: PayUnitSchema,
       })
       .strict()
-      .refine((pay) => pay.max === undefined || pay.max >= pay.min, { message: 'max must not be below min', path: ['max'] }),
+      .refine((pay) => pay.max === undefined || pay.max >= pay.min, {
+        message: 'max must not be below min',
+        path: ['max'],
+      }),
     schedule: z.discriminatedUnion('kind', [FixedScheduleSchema, FlexibleScheduleSchema]),
     overtime: z.enum(['none', 'occasional', 'regular']),
     weekendWork: z.boolean(),
     nightWork: z.boolean(),
     remote: z
-      .object({ mode: z.enum(['none', 'hybrid', 'full']), officeDaysPerWeek: z.number().int().min(1).max(5).optional() })
+      .object({
+        mode: z.enum(['none', 'hybrid', 'full']),
+        officeDaysPerWeek: z.number().int().min(1).max(5).optional(),
+      })
       .strict()
       .refine((r) => (r.mode === 'hybrid') === (r.officeDaysPerWeek !== undefined), {
         message: 'officeDaysPerWeek is given for hybrid roles, and only for them',
@@ -82,11 +99,20 @@ const RoleFields = z
       .superRefine(uniqueBy((l) => l.areaCode, 'area')),
     skills: z
       .object({
-        required: z.array(SkillWithLevelSchema).max(15).superRefine(uniqueBy((s) => s.tag, 'skill')),
-        niceToHave: z.array(SkillWithLevelSchema).max(15).superRefine(uniqueBy((s) => s.tag, 'skill')),
+        required: z
+          .array(SkillWithLevelSchema)
+          .max(15)
+          .superRefine(uniqueBy((s) => s.tag, 'skill')),
+        niceToHave: z
+          .array(SkillWithLevelSchema)
+          .max(15)
+          .superRefine(uniqueBy((s) => s.tag, 'skill')),
       })
       .strict(),
-    requiredQualifications: z.array(QualificationSchema).max(10).superRefine(uniqueBy((q) => q, 'qualification')),
+    requiredQualifications: z
+      .array(QualificationSchema)
+      .max(10)
+      .superRefine(uniqueBy((q) => q, 'qualification')),
     facts: z.partialRecord(z.enum(FACT_KEYS), z.boolean()).openapi({
       description: 'Flexibility facts the employer states (true = yes, false = no, absent = not stated)',
       example: { sick_child_absence_ok: true, short_time_allowed: true },
@@ -96,15 +122,22 @@ const RoleFields = z
   .strict();
 
 export const RoleInputSchema = RoleFields.superRefine((role, ctx) => {
-    if (role.remote.mode !== 'full' && role.locations.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['locations'], message: 'an on-site or hybrid role needs at least one location' });
-    }
-    const overlap = role.skills.required.find((r) => role.skills.niceToHave.some((n) => n.tag === r.tag));
-    if (overlap) {
-      ctx.addIssue({ code: 'custom', path: ['skills', 'niceToHave'], message: `${overlap.tag} is already required` });
-    }
-  })
-  .openapi('RoleInput');
+  if (role.remote.mode !== 'full' && role.locations.length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['locations'],
+      message: 'an on-site or hybrid role needs at least one location',
+    });
+  }
+  const overlap = role.skills.required.find((r) => role.skills.niceToHave.some((n) => n.tag === r.tag));
+  if (overlap) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['skills', 'niceToHave'],
+      message: `${overlap.tag} is already required`,
+    });
+  }
+}).openapi('RoleInput');
 
 export const RoleSchema = RoleFields.omit({ locations: true, facts: true })
   .extend({

@@ -4,13 +4,14 @@
  * Publishing needs a verified organisation. Someone else's role is reported as not found.
  */
 import type { FlexibilityFact } from '../../../matching/types.ts';
+import type { JobRoleTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../deps.ts';
-import type { JobRoleTable } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { AreaService } from '../areas/area.service.ts';
+import type { Actor } from '../auth/actor.ts';
 import type { OrganisationService } from '../organisations/organisation.service.ts';
+import { enqueueRole, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
 import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.schemas.ts';
 import {
   countRoles,
@@ -26,14 +27,16 @@ import {
   updateRole,
 } from './role.repository.ts';
 import type { Role, RoleInput } from './role.schemas.ts';
-import { enqueueRole, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
 
 /** Maps a role row and its children to the API's Role. */
 export function toRole(row: RoleRow, children: RoleChildren): Role {
   const windows = children.windows.map(windowFromRow);
   const facts: Role['facts'] = {};
   for (const fact of children.facts) {
-    facts[fact.fact as FlexibilityFact] = { available: fact.available === 1, verified: fact.verified_at !== null };
+    facts[fact.fact as FlexibilityFact] = {
+      available: fact.available === 1,
+      verified: fact.verified_at !== null,
+    };
   }
   return {
     id: row.id,
@@ -43,7 +46,11 @@ export function toRole(row: RoleRow, children: RoleChildren): Role {
     description: row.description,
     category: row.category as Role['category'],
     employmentType: row.employment_type as Role['employmentType'],
-    pay: { min: row.pay_min, ...(row.pay_max !== null ? { max: row.pay_max } : {}), unit: row.pay_unit as Role['pay']['unit'] },
+    pay: {
+      min: row.pay_min,
+      ...(row.pay_max !== null ? { max: row.pay_max } : {}),
+      unit: row.pay_unit as Role['pay']['unit'],
+    },
     schedule:
       row.schedule_kind === 'fixed'
         ? { kind: 'fixed', shifts: windows }
@@ -52,7 +59,9 @@ export function toRole(row: RoleRow, children: RoleChildren): Role {
             windows,
             minHoursPerWeek: row.min_hours_per_week ?? 0,
             minDaysPerWeek: row.min_days_per_week ?? 0,
-            ...(row.preferred_hours_per_week !== null ? { preferredHoursPerWeek: row.preferred_hours_per_week } : {}),
+            ...(row.preferred_hours_per_week !== null
+              ? { preferredHoursPerWeek: row.preferred_hours_per_week }
+              : {}),
           },
     overtime: row.overtime as Role['overtime'],
     weekendWork: row.weekend_work === 1,
@@ -69,10 +78,16 @@ export function toRole(row: RoleRow, children: RoleChildren): Role {
       prefCode: l.pref_code,
     })),
     skills: {
-      required: children.skills.filter((s) => s.required === 1).map((s) => ({ tag: s.tag, level: s.level as 1 | 2 | 3 })) as Role['skills']['required'],
-      niceToHave: children.skills.filter((s) => s.required === 0).map((s) => ({ tag: s.tag, level: s.level as 1 | 2 | 3 })) as Role['skills']['niceToHave'],
+      required: children.skills
+        .filter((s) => s.required === 1)
+        .map((s) => ({ tag: s.tag, level: s.level as 1 | 2 | 3 })) as Role['skills']['required'],
+      niceToHave: children.skills
+        .filter((s) => s.required === 0)
+        .map((s) => ({ tag: s.tag, level: s.level as 1 | 2 | 3 })) as Role['skills']['niceToHave'],
     },
-    requiredQualifications: children.qualifications.map((q) => q.qualification) as Role['requiredQualifications'],
+    requiredQualifications: children.qualifications.map(
+      (q) => q.qualification,
+    ) as Role['requiredQualifications'],
     facts,
     ...(row.start_date ? { startDate: row.start_date } : {}),
     publishedAt: row.published_at,
@@ -121,7 +136,11 @@ export function roleChildRows(roleId: string, input: RoleInput, previousFacts: R
       start_minute: w.start,
       end_minute: w.end,
     })),
-    locations: input.locations.map((l) => ({ role_id: roleId, area_code: l.areaCode, label: l.label ?? null })),
+    locations: input.locations.map((l) => ({
+      role_id: roleId,
+      area_code: l.areaCode,
+      label: l.label ?? null,
+    })),
     skills: [
       ...input.skills.required.map((s) => ({ role_id: roleId, tag: s.tag, level: s.level, required: 1 })),
       ...input.skills.niceToHave.map((s) => ({ role_id: roleId, tag: s.tag, level: s.level, required: 0 })),
@@ -141,7 +160,11 @@ export function roleChildRows(roleId: string, input: RoleInput, previousFacts: R
   };
 }
 
-export function createRoleService({ database, clock }: AppDeps, areas: AreaService, organisations: OrganisationService) {
+export function createRoleService(
+  { database, clock }: AppDeps,
+  areas: AreaService,
+  organisations: OrganisationService,
+) {
   const { db } = database;
 
   /** Loads a role the actor may see: her organisation's for an employer, any for staff. */
@@ -163,7 +186,10 @@ export function createRoleService({ database, clock }: AppDeps, areas: AreaServi
     const row = await findRole(db, id);
     if (!row) throw notFound('role');
     const children = await loadRoleChildren(db, [id]);
-    return toRole(row, children.get(id) ?? { windows: [], locations: [], skills: [], qualifications: [], facts: [] });
+    return toRole(
+      row,
+      children.get(id) ?? { windows: [], locations: [], skills: [], qualifications: [], facts: [] },
+    );
   }
 
   /**
@@ -171,8 +197,13 @@ export function createRoleService({ database, clock }: AppDeps, areas: AreaServi
    * Public data: what anyone browsing may see.
    */
   async function findPublished(ids: readonly string[]): Promise<Role[]> {
-    const rows = (await findRolesByIds(db, ids)).filter((r) => r.status === 'published' && r.verification_state === 'verified');
-    const children = await loadRoleChildren(db, rows.map((r) => r.id));
+    const rows = (await findRolesByIds(db, ids)).filter(
+      (r) => r.status === 'published' && r.verification_state === 'verified',
+    );
+    const children = await loadRoleChildren(
+      db,
+      rows.map((r) => r.id),
+    );
     return rows.map((row) => toRole(row, children.get(row.id) as RoleChildren));
   }
 
@@ -188,7 +219,10 @@ export function createRoleService({ database, clock }: AppDeps, areas: AreaServi
     const allowed = to === 'published' ? role.status === 'draft' : role.status !== 'closed';
     if (!allowed) throw new AppError('invalid_state', `A ${role.status} role cannot be ${to}`);
     if (to === 'published' && role.verification_state !== 'verified') {
-      throw new AppError('organisation_not_verified', 'Roles can be published once a coordinator has verified your organisation');
+      throw new AppError(
+        'organisation_not_verified',
+        'Roles can be published once a coordinator has verified your organisation',
+      );
     }
     const now = clock.now().toISOString();
     await database.atomic([
@@ -204,8 +238,12 @@ export function createRoleService({ database, clock }: AppDeps, areas: AreaServi
   }
 
   return {
-    async list(actor: Actor, filter: { status?: JobRoleTable['status']; organisationId?: string; limit: number; offset: number }) {
-      const organisationId = actor.role === 'employer' ? organisations.ownOrganisationId(actor) : filter.organisationId;
+    async list(
+      actor: Actor,
+      filter: { status?: JobRoleTable['status']; organisationId?: string; limit: number; offset: number },
+    ) {
+      const organisationId =
+        actor.role === 'employer' ? organisations.ownOrganisationId(actor) : filter.organisationId;
       const query = {
         ...(organisationId ? { organisationId } : {}),
         ...(filter.status ? { statuses: [filter.status] } : {}),
@@ -213,7 +251,10 @@ export function createRoleService({ database, clock }: AppDeps, areas: AreaServi
         offset: filter.offset,
       };
       const [rows, total] = await Promise.all([listRoles(db, query), countRoles(db, query)]);
-      const children = await loadRoleChildren(db, rows.map((r) => r.id));
+      const children = await loadRoleChildren(
+        db,
+        rows.map((r) => r.id),
+      );
       const items = rows.map((row) => toRole(row, children.get(row.id) as RoleChildren));
       return { items, total, limit: filter.limit, offset: filter.offset };
     },
@@ -250,7 +291,7 @@ export function createRoleService({ database, clock }: AppDeps, areas: AreaServi
           version: 1,
         }),
         ...replaceRoleChildren(db, id, roleChildRows(id, input)),
-        ...refreshRoleSearchText(db, { roleId: id }),
+        ...refreshRoleSearchText({ roleId: id }),
         enqueueRole(db, id, now),
       ]);
       return present(id);
@@ -265,7 +306,7 @@ export function createRoleService({ database, clock }: AppDeps, areas: AreaServi
       await database.atomic([
         updateRole(db, id, { ...roleColumns(input), updated_at: now, version: role.version + 1 }),
         ...replaceRoleChildren(db, id, roleChildRows(id, input, previous?.facts)),
-        ...refreshRoleSearchText(db, { roleId: id }),
+        ...refreshRoleSearchText({ roleId: id }),
         enqueueRole(db, id, now),
       ]);
       return present(id);
@@ -273,8 +314,13 @@ export function createRoleService({ database, clock }: AppDeps, areas: AreaServi
 
     async remove(actor: Actor, id: string): Promise<void> {
       const role = await loadOwned(actor, id);
-      if (role.status !== 'draft') throw new AppError('invalid_state', 'Only drafts can be deleted; close a published role instead');
-      await database.atomic([deleteRole(db, id), ...refreshRoleSearchText(db, { roleId: id }), enqueueRole(db, id, clock.now().toISOString())]);
+      if (role.status !== 'draft')
+        throw new AppError('invalid_state', 'Only drafts can be deleted; close a published role instead');
+      await database.atomic([
+        deleteRole(db, id),
+        ...refreshRoleSearchText({ roleId: id }),
+        enqueueRole(db, id, clock.now().toISOString()),
+      ]);
     },
 
     publish: (actor: Actor, id: string) => transition(actor, id, 'published'),

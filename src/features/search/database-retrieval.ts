@@ -41,14 +41,21 @@ function namedBy(term: string) {
 function fitsAvailability(doc: JobDocument, a: NonNullable<JobIndexQuery['availability']>): boolean {
   if (doc.hoursPerWeek > a.maxHoursPerWeek) return false;
   if (doc.scheduleKind === 'flexible') return true;
-  return doc.earliestStart >= a.earliestStart && doc.latestEnd <= a.latestEnd && doc.weekdays.every((d) => a.weekdays.includes(d));
+  return (
+    doc.earliestStart >= a.earliestStart &&
+    doc.latestEnd <= a.latestEnd &&
+    doc.weekdays.every((d) => a.weekdays.includes(d))
+  );
 }
 
 function withinReach(doc: JobDocument, reach: NonNullable<JobIndexQuery['reach']>): boolean {
   if (doc.remote === 'full') return true;
   const point = doc._geo;
   if (point && reach.circles.some((c) => distanceKm(c, point) * 1000 <= c.radiusMeters)) return true;
-  return doc.prefCodes.some((p) => reach.prefCodes.includes(p)) || doc.areaCodes.some((a) => reach.areaCodes.includes(a));
+  return (
+    doc.prefCodes.some((p) => reach.prefCodes.includes(p)) ||
+    doc.areaCodes.some((a) => reach.areaCodes.includes(a))
+  );
 }
 
 function count(values: string[], into: Record<string, number>) {
@@ -76,12 +83,16 @@ export async function retrieveFromDatabase(db: Kysely<DB>, query: JobIndexQuery)
     })
     .filter(({ doc, meters }) => {
       if (query.minHourlyPay !== undefined && doc.hourlyPay < query.minHourlyPay) return false;
-      if (near?.radiusMeters !== undefined && (meters === undefined || meters > near.radiusMeters)) return false;
+      if (near?.radiusMeters !== undefined && (meters === undefined || meters > near.radiusMeters))
+        return false;
       if (query.reach && !withinReach(doc, query.reach)) return false;
       return !query.availability || fitsAvailability(doc, query.availability);
     });
 
-  const order: Record<JobIndexQuery['sort'], (a: (typeof documents)[number], b: (typeof documents)[number]) => number> = {
+  const order: Record<
+    JobIndexQuery['sort'],
+    (a: (typeof documents)[number], b: (typeof documents)[number]) => number
+  > = {
     distance: (a, b) => (a.meters ?? Number.POSITIVE_INFINITY) - (b.meters ?? Number.POSITIVE_INFINITY),
     pay: (a, b) => b.doc.hourlyPay - a.doc.hourlyPay,
     newest: (a, b) => b.doc.publishedAt - a.doc.publishedAt,

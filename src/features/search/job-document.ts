@@ -2,7 +2,7 @@
  * The search document of a published role: what Meilisearch stores, filters and sorts on.
  * Built from the database of record (the role and its children), never edited in place.
  */
-import { WEEKS_PER_MONTH, monthlyPay } from '../../../matching/criteria/pay.ts';
+import { monthlyPay, WEEKS_PER_MONTH } from '../../../matching/criteria/pay.ts';
 import type { FlexibilityFact, JobCategory, RemoteMode } from '../../../matching/types.ts';
 import { EMPLOYMENT_TYPES, JOB_CATEGORIES } from '../../../matching/vocabulary.ts';
 import type { RoleChildren, RoleRow } from '../roles/role.repository.ts';
@@ -57,12 +57,21 @@ export interface JobDocument {
 export function toJobDocument(row: RoleRow, children: RoleChildren): JobDocument {
   const role = toRole(row, children);
   const windows = role.schedule.kind === 'fixed' ? role.schedule.shifts : role.schedule.windows;
-  const minutes = windows.map((w) => ({ day: WEEKDAYS.indexOf(w.day) + 1, start: minutesOf(w.start), end: minutesOf(w.end) }));
+  const minutes = windows.map((w) => ({
+    day: WEEKDAYS.indexOf(w.day) + 1,
+    start: minutesOf(w.start),
+    end: minutesOf(w.end),
+  }));
   const days = [...new Set(minutes.map((w) => w.day))].sort();
   const hoursPerWeek =
-    role.schedule.kind === 'fixed' ? minutes.reduce((sum, w) => sum + w.end - w.start, 0) / 60 : role.schedule.minHoursPerWeek;
+    role.schedule.kind === 'fixed'
+      ? minutes.reduce((sum, w) => sum + w.end - w.start, 0) / 60
+      : role.schedule.minHoursPerWeek;
   const daysPerWeek = role.schedule.kind === 'fixed' ? days.length : role.schedule.minDaysPerWeek;
-  const facts = Object.entries(role.facts).filter(([, f]) => f?.available) as [FlexibilityFact, { verified: boolean }][];
+  const facts = Object.entries(role.facts).filter(([, f]) => f?.available) as [
+    FlexibilityFact,
+    { verified: boolean },
+  ][];
   const first = children.locations.find((l) => l.lat !== null && l.lng !== null);
   return {
     id: role.id,
@@ -74,12 +83,17 @@ export function toJobDocument(row: RoleRow, children: RoleChildren): JobDocument
     categoryLabel: JOB_CATEGORIES[role.category].ja,
     employmentType: role.employmentType,
     employmentTypeLabel: EMPLOYMENT_TYPES[role.employmentType].ja,
-    keywords: keywordsFor(role.category, role.remote.mode, facts.map(([name]) => name)),
+    keywords: keywordsFor(
+      role.category,
+      role.remote.mode,
+      facts.map(([name]) => name),
+    ),
     payMin: role.pay.min,
     payMax: role.pay.max ?? null,
     payUnit: role.pay.unit,
     hourlyPay: Math.round(
-      monthlyPay(role.pay.min, role.pay.unit, hoursPerWeek, daysPerWeek) / Math.max(1, hoursPerWeek * WEEKS_PER_MONTH),
+      monthlyPay(role.pay.min, role.pay.unit, hoursPerWeek, daysPerWeek) /
+        Math.max(1, hoursPerWeek * WEEKS_PER_MONTH),
     ),
     scheduleKind: role.schedule.kind,
     hoursPerWeek,
@@ -96,7 +110,11 @@ export function toJobDocument(row: RoleRow, children: RoleChildren): JobDocument
     prefCodes: [...new Set(role.locations.map((l) => l.prefCode))],
     prefectures: [...new Set(role.locations.map((l) => l.prefecture))],
     // A ward's city is listed too, so filtering by 横浜市 finds roles in 横浜市港北区.
-    areaCodes: [...new Set(children.locations.flatMap((l) => (l.parent_code ? [l.area_code, l.parent_code] : [l.area_code])))],
+    areaCodes: [
+      ...new Set(
+        children.locations.flatMap((l) => (l.parent_code ? [l.area_code, l.parent_code] : [l.area_code])),
+      ),
+    ],
     areaNames: role.locations.map((l) => l.name),
     ...(first?.lat != null && first.lng != null ? { _geo: { lat: first.lat, lng: first.lng } } : {}),
     publishedAt: Date.parse(role.publishedAt ?? role.createdAt),

@@ -30,7 +30,11 @@ export interface JobIndexQuery {
    * Roles a member could get to: fully remote, or near one of these points (her home and the
    * places she would move to), or in one of these prefectures or areas (where she would move).
    */
-  reach?: { circles: { lat: number; lng: number; radiusMeters: number }[]; prefCodes: string[]; areaCodes: string[] };
+  reach?: {
+    circles: { lat: number; lng: number; radiusMeters: number }[];
+    prefCodes: string[];
+    areaCodes: string[];
+  };
   sort: JobSort;
   limit: number;
   offset: number;
@@ -47,7 +51,11 @@ export interface JobIndexHit {
 export interface JobIndexResult {
   hits: JobIndexHit[];
   total: number;
-  facets: { prefCodes: Record<string, number>; employmentType: Record<string, number>; remote: Record<string, number> };
+  facets: {
+    prefCodes: Record<string, number>;
+    employmentType: Record<string, number>;
+    remote: Record<string, number>;
+  };
 }
 
 export interface JobIndex {

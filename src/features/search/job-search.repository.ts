@@ -21,7 +21,10 @@ export interface DatabaseJobFilter {
 
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
 
-function termMatches(eb: ExpressionBuilder<DB, 'job_roles'>, term: DatabaseJobFilter['terms'][number]): Expression<SqlBool> {
+function termMatches(
+  eb: ExpressionBuilder<DB, 'job_roles'>,
+  term: DatabaseJobFilter['terms'][number],
+): Expression<SqlBool> {
   const textMatch =
     [...term.text].length >= 3
       ? eb(
@@ -77,7 +80,12 @@ export async function findPublishedRoleIds(db: Kysely<DB>, filter: DatabaseJobFi
             inner.and([
               ...(prefCodes?.length ? [inner('areas.pref_code', 'in', prefCodes)] : []),
               ...(areaCodes?.length
-                ? [inner.or([inner('areas.code', 'in', areaCodes), inner('areas.parent_code', 'in', areaCodes)])]
+                ? [
+                    inner.or([
+                      inner('areas.code', 'in', areaCodes),
+                      inner('areas.parent_code', 'in', areaCodes),
+                    ]),
+                  ]
                 : []),
             ]),
           ),
@@ -85,11 +93,16 @@ export async function findPublishedRoleIds(db: Kysely<DB>, filter: DatabaseJobFi
     );
   }
   if (filter.remote?.length) query = query.where('job_roles.remote_mode', 'in', filter.remote);
-  if (filter.employmentTypes?.length) query = query.where('job_roles.employment_type', 'in', filter.employmentTypes);
+  if (filter.employmentTypes?.length)
+    query = query.where('job_roles.employment_type', 'in', filter.employmentTypes);
   if (filter.excludeOrganisationIds?.length) {
     query = query.where('job_roles.organisation_id', 'not in', jsonList(filter.excludeOrganisationIds));
   }
   for (const term of filter.terms) query = query.where((eb) => termMatches(eb, term));
-  const rows = await query.orderBy('job_roles.published_at', 'desc').orderBy('job_roles.id').limit(filter.limit).execute();
+  const rows = await query
+    .orderBy('job_roles.published_at', 'desc')
+    .orderBy('job_roles.id')
+    .limit(filter.limit)
+    .execute();
   return rows.map((row) => row.id);
 }

@@ -8,21 +8,43 @@ import { RoleSchema } from '../roles/role.schemas.ts';
 import { AreaCodeSchema, EmploymentTypeSchema } from '../shared/common.schemas.ts';
 
 const list = <T extends z.ZodTypeAny>(item: T) =>
-  z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(item).max(20));
+  z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value),
+    z.array(item).max(20),
+  );
 
 const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const JobSearchQuerySchema = z.object({
-  q: z.string().trim().max(100).default('').openapi({ description: 'Words in Japanese or romaji, e.g. 事務 在宅 or jimu zaitaku' }),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .default('')
+    .openapi({ description: 'Words in Japanese or romaji, e.g. 事務 在宅 or jimu zaitaku' }),
   prefCode: list(z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])$/, 'Use JIS prefecture codes 01–47')).optional(),
-  areaCode: list(AreaCodeSchema).optional().openapi({ description: 'Municipality or ward codes (a city includes its wards)' }),
+  areaCode: list(AreaCodeSchema)
+    .optional()
+    .openapi({ description: 'Municipality or ward codes (a city includes its wards)' }),
   radiusKm: z.coerce.number().min(1).max(300).optional(),
-  centerAreaCode: AreaCodeSchema.optional().openapi({ description: 'Centre for radius and distance; a member’s own area by default' }),
+  centerAreaCode: AreaCodeSchema.optional().openapi({
+    description: 'Centre for radius and distance; a member’s own area by default',
+  }),
   remote: list(z.enum(['none', 'hybrid', 'full'])).optional(),
   employmentType: list(EmploymentTypeSchema).optional(),
-  minHourlyPay: z.coerce.number().int().min(0).max(100_000).optional().openapi({ description: 'Pay per hour, monthly pay converted over the role’s hours' }),
-  fitsAvailability: booleanFlag.optional().openapi({ description: 'Members only: keep roles her weekly availability can hold' }),
-  includeInfeasible: booleanFlag.optional().openapi({ description: 'Members only: also list roles that cannot work for her, with why' }),
+  minHourlyPay: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .optional()
+    .openapi({ description: 'Pay per hour, monthly pay converted over the role’s hours' }),
+  fitsAvailability: booleanFlag
+    .optional()
+    .openapi({ description: 'Members only: keep roles her weekly availability can hold' }),
+  includeInfeasible: booleanFlag
+    .optional()
+    .openapi({ description: 'Members only: also list roles that cannot work for her, with why' }),
   sort: z.enum(['relevance', 'distance', 'pay', 'newest']).default('relevance'),
   lang: z.enum(['ja', 'en']).default('ja'),
   limit: z.coerce.number().int().min(1).max(50).default(20),

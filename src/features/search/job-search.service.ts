@@ -8,20 +8,29 @@ import { rankRolesForMember, reachKm } from '../../../matching/index.ts';
 import { EMPLOYMENT_TYPES } from '../../../matching/vocabulary.ts';
 import type { AppDeps } from '../../deps.ts';
 import { invalidField, notFound } from '../../errors.ts';
-import type { Actor } from '../auth/actor.ts';
 import type { AreaService } from '../areas/area.service.ts';
+import type { Actor } from '../auth/actor.ts';
 import { explainInfeasible, explainMatch } from '../matches/explanations.ts';
-import { areaCodesOf, type MemberForMatching, roleForMatching, toMatchMember, toMatchRole } from '../matches/match-inputs.ts';
-import type { MemberService } from '../members/member.service.ts';
+import type { RankQuery } from '../matches/match.schemas.ts';
+import { areaCodesOf, type MemberForMatching, toMatchMember } from '../matches/match-inputs.ts';
 import type { MemberProfile } from '../members/member.schemas.ts';
-import type { Role } from '../roles/role.schemas.ts';
-import type { RoleService } from '../roles/role.service.ts';
+import type { MemberService } from '../members/member.service.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import { toWeeklyWindow } from '../shared/schedule.schemas.ts';
 import { retrieveFromDatabase } from './database-retrieval.ts';
-import { type JobIndex, type JobIndexQuery, type JobIndexResult, SearchUnavailableError } from './job-index.ts';
-import type { RankQuery } from '../matches/match.schemas.ts';
-import { type JobHit, type JobSearchQuery, JobSearchQuerySchema, type JobSearchResult } from './job-search.schemas.ts';
+import {
+  type JobIndex,
+  type JobIndexQuery,
+  type JobIndexResult,
+  SearchUnavailableError,
+} from './job-index.ts';
+import {
+  type JobHit,
+  type JobSearchQuery,
+  JobSearchQuerySchema,
+  type JobSearchResult,
+} from './job-search.schemas.ts';
+import { createPublishedRoles, type PublishedRole } from './published-roles.ts';
 
 /** How many candidates a member's personal ranking scores; the matching module does this in ~1 ms. */
 const MEMBER_CANDIDATES = 500;
@@ -31,10 +40,11 @@ const REMOTE_LABELS: Record<string, string> = { none: '出社', hybrid: '一部�
 
 export function createJobSearchService(
   deps: AppDeps,
-  services: { areas: AreaService; roles: RoleService; members: MemberService },
+  services: { areas: AreaService; members: MemberService },
   index: JobIndex | null,
 ) {
-  const { areas, roles, members } = services;
+  const { areas, members } = services;
+  const publishedRoles = createPublishedRoles(deps.database, areas);
 
   async function retrieve(query: JobIndexQuery): Promise<{ result: JobIndexResult; degraded: boolean }> {
     if (index) {
@@ -52,7 +62,10 @@ export function createJobSearchService(
     const radiusMeters = reachKm(profile.commute.mode, profile.commute.maxMinutes) * REACH_SLACK * 1000;
     const targets = profile.targetAreas;
     const places = await areas.places([profile.area.code, ...targets.map((t) => t.code)]);
-    const centres = [profile.area.code, ...targets.filter((t) => places.get(t.code)?.kind !== 'prefecture').map((t) => t.code)];
+    const centres = [
+      profile.area.code,
+      ...targets.filter((t) => places.get(t.code)?.kind !== 'prefecture').map((t) => t.code),
+    ];
     return {
       circles: centres.flatMap((code) => {
         const point = places.get(code)?.point;
@@ -71,7 +84,10 @@ export function createJobSearchService(
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     return {
       prefecture: sorted(result.facets.prefCodes, (code) => prefectures.get(code) ?? code),
-      employmentType: sorted(result.facets.employmentType, (t) => EMPLOYMENT_TYPES[t as keyof typeof EMPLOYMENT_TYPES]?.ja ?? t),
+      employmentType: sorted(
+        result.facets.employmentType,
+        (t) => EMPLOYMENT_TYPES[t as keyof typeof EMPLOYMENT_TYPES]?.ja ?? t,
+      ),
       remote: sorted(result.facets.remote, (r) => REMOTE_LABELS[r] ?? r),
     };
   }
@@ -84,11 +100,16 @@ export function createJobSearchService(
     },
 
     async search(actor: Actor | undefined, query: JobSearchQuery): Promise<JobSearchResult> {
-      const profile: MemberProfile | undefined = actor?.role === 'member' ? await members.findMine(actor) : undefined;
+      const profile: MemberProfile | undefined =
+        actor?.role === 'member' ? await members.findMine(actor) : undefined;
       const centerCode = query.centerAreaCode ?? profile?.area.code;
       const center = centerCode ? (await areas.get(centerCode)).point : null;
       if ((query.radiusKm !== undefined || query.sort === 'distance') && !center) {
-        throw invalidField('query.centerAreaCode', 'choose a centre area for a radius or distance sort', 'center_required');
+        throw invalidField(
+          'query.centerAreaCode',
+          'choose a centre area for a radius or distance sort',
+          'center_required',
+        );
       }
       const personal = profile !== undefined;
       const fits = personal && query.fitsAvailability === true ? availabilityFilter(profile) : undefined;
@@ -96,41 +117,54 @@ export function createJobSearchService(
         q: query.q,
         ...(query.prefCode ? { prefCodes: query.prefCode } : {}),
         ...(query.areaCode ? { areaCodes: query.areaCode } : {}),
-        ...(center ? { near: { ...center, ...(query.radiusKm ? { radiusMeters: query.radiusKm * 1000 } : {}) } } : {}),
+        ...(center
+          ? { near: { ...center, ...(query.radiusKm ? { radiusMeters: query.radiusKm * 1000 } : {}) } }
+          : {}),
         ...(query.remote ? { remote: query.remote } : {}),
         ...(query.employmentType ? { employmentTypes: query.employmentType } : {}),
         ...(query.minHourlyPay !== undefined ? { minHourlyPay: query.minHourlyPay } : {}),
         ...(fits ? { availability: fits } : {}),
-        ...(profile?.privacy.blockedOrganisationIds.length ? { excludeOrganisationIds: profile.privacy.blockedOrganisationIds } : {}),
+        ...(profile?.privacy.blockedOrganisationIds.length
+          ? { excludeOrganisationIds: profile.privacy.blockedOrganisationIds }
+          : {}),
         // Unless she asks to see what cannot work, retrieve only roles she could get to.
         ...(profile && query.includeInfeasible !== true ? { reach: await reachOf(profile) } : {}),
-        sort: query.sort,
+        // Without words, a member's candidate pool is the nearest roles first; her ranking reorders them.
+        sort: personal && !query.q && query.sort === 'relevance' && center ? 'distance' : query.sort,
         // A member's page is cut from her personal ranking, so retrieval returns the candidate pool.
         limit: personal ? MEMBER_CANDIDATES : query.limit,
         offset: personal ? 0 : query.offset,
         facets: true,
       };
       const { result, degraded } = await retrieve(indexQuery);
-      const loaded = new Map((await roles.findPublished(result.hits.map((h) => h.id))).map((r) => [r.id, r]));
+      const loaded = await publishedRoles.load(result.hits.map((h) => h.id));
       const hits = result.hits.filter((h) => loaded.has(h.id));
+      const hitById = new Map(hits.map((h) => [h.id, h]));
+      const roleOf = (id: string) => (loaded.get(id) as PublishedRole).role;
       const distanceOf = (id: string) => {
-        const meters = hits.find((h) => h.id === id)?.distanceMeters;
+        const meters = hitById.get(id)?.distanceMeters;
         return meters === undefined ? {} : { distanceKm: Math.round(meters / 100) / 10 };
       };
       const facets = await facetsOf(result);
 
       if (!personal) {
-        const items = hits.map((h) => ({ role: loaded.get(h.id) as Role, ...distanceOf(h.id) }));
-        return { items, total: result.total, limit: query.limit, offset: query.offset, facets, degraded, ranking: 'search' };
+        const items = hits.map((h) => ({ role: roleOf(h.id), ...distanceOf(h.id) }));
+        return {
+          items,
+          total: result.total,
+          limit: query.limit,
+          offset: query.offset,
+          facets,
+          degraded,
+          ranking: 'search',
+        };
       }
 
-      const candidates = hits.map((h) => loaded.get(h.id) as Role);
       const her = memberForMatching(profile);
-      const places = await areas.places(areaCodesOf(candidates.map((role) => roleForMatching(role)), [her]));
-      const member = toMatchMember(her, places);
+      const member = toMatchMember(her, await areas.places(areaCodesOf([], [her])));
       const ranking = rankRolesForMember(
         member,
-        candidates.map((role) => toMatchRole(roleForMatching(role), places)),
+        hits.map((h) => (loaded.get(h.id) as PublishedRole).matchRole),
         {
           evaluationDate: japanDate(deps.clock.now()),
           ...(query.q ? { textRelevance: new Map(hits.map((h) => [h.id, h.relevance])) } : {}),
@@ -142,21 +176,24 @@ export function createJobSearchService(
         },
       );
       // Relevance means her personal ranking; an explicit sort keeps the engine's order.
+      const rankedById = new Map(ranking.ranked.map((m) => [m.roleId, m]));
       const ranked =
-        query.sort === 'relevance'
-          ? ranking.ranked
-          : hits.flatMap((h) => ranking.ranked.filter((m) => m.roleId === h.id));
+        query.sort === 'relevance' ? ranking.ranked : hits.flatMap((h) => rankedById.get(h.id) ?? []);
       const items: JobHit[] = [
-        ...ranked.map((m) => ({ role: loaded.get(m.roleId) as Role, ...distanceOf(m.roleId), match: explainMatch(m, query.lang) })),
+        ...ranked.map((m) => ({
+          role: roleOf(m.roleId),
+          ...distanceOf(m.roleId),
+          match: explainMatch(m, query.lang),
+        })),
         ...ranking.infeasible.map((m) => ({
-          role: loaded.get(m.roleId) as Role,
+          role: roleOf(m.roleId),
           ...distanceOf(m.roleId),
           infeasible: explainInfeasible(m, query.lang),
         })),
       ];
       return {
         items: items.slice(query.offset, query.offset + query.limit),
-        total: items.length,
+        total: ranking.feasibleCount + ranking.infeasible.length,
         limit: query.limit,
         offset: query.offset,
         facets,
@@ -174,7 +211,10 @@ export function memberForMatching(profile: MemberProfile): MemberForMatching {
     ...profile,
     id: profile.userId,
     areaCode: profile.area.code,
-    targetAreas: profile.targetAreas.map((t) => ({ areaCode: t.code, needsRelocationSupport: t.needsRelocationSupport })),
+    targetAreas: profile.targetAreas.map((t) => ({
+      areaCode: t.code,
+      needsRelocationSupport: t.needsRelocationSupport,
+    })),
   };
 }
 

@@ -16,7 +16,9 @@ const searchRoute = defineRoute('public', {
   tags,
   summary: 'Search published roles; for a signed-in member, ranked for her with reasons',
   request: { query: JobSearchQuerySchema },
-  responses: { 200: jsonResponse(JobSearchResultSchema, 'Roles, facet counts, and whether search is degraded') },
+  responses: {
+    200: jsonResponse(JobSearchResultSchema, 'Roles, facet counts, and whether search is degraded'),
+  },
 });
 
 const getJobRoute = defineRoute('public', {
@@ -29,6 +31,9 @@ const getJobRoute = defineRoute('public', {
 });
 
 export const jobRoutes = newRouter()
-  .openapi(searchRoute, async (c) => c.json(await c.var.services.jobs.search(c.get('actor'), c.req.valid('query')), 200))
-  .openapi(getJobRoute, async (c) => c.json(await c.var.services.roles.getPublished(c.req.valid('param').id), 200));
-
+  .openapi(searchRoute, async (c) =>
+    c.json(await c.var.services.jobs.search(c.get('actor'), c.req.valid('query')), 200),
+  )
+  .openapi(getJobRoute, async (c) =>
+    c.json(await c.var.services.roles.getPublished(c.req.valid('param').id), 200),
+  );

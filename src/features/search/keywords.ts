@@ -21,8 +21,28 @@ export const CATEGORY_KEYWORDS: Record<JobCategory, string[]> = {
 
 export const REMOTE_KEYWORDS: Record<RemoteMode, string[]> = {
   none: [],
-  hybrid: ['在宅', '一部在宅', 'リモート', 'テレワーク', 'ハイブリッド', 'zaitaku', 'rimoto', 'remote', 'terewaku'],
-  full: ['在宅', 'フルリモート', '完全在宅', 'リモート', 'テレワーク', 'zaitaku', 'rimoto', 'remote', 'terewaku'],
+  hybrid: [
+    '在宅',
+    '一部在宅',
+    'リモート',
+    'テレワーク',
+    'ハイブリッド',
+    'zaitaku',
+    'rimoto',
+    'remote',
+    'terewaku',
+  ],
+  full: [
+    '在宅',
+    'フルリモート',
+    '完全在宅',
+    'リモート',
+    'テレワーク',
+    'zaitaku',
+    'rimoto',
+    'remote',
+    'terewaku',
+  ],
 };
 
 export const FACT_KEYWORDS: Partial<Record<FlexibilityFact, string[]>> = {
@@ -46,7 +66,15 @@ export const SEARCH_SYNONYMS: Record<string, string[]> = {
 };
 
 /** The keywords of one role, deduplicated. */
-export function keywordsFor(category: JobCategory, remote: RemoteMode, facts: readonly FlexibilityFact[]): string {
-  const words = [...CATEGORY_KEYWORDS[category], ...REMOTE_KEYWORDS[remote], ...facts.flatMap((f) => FACT_KEYWORDS[f] ?? [])];
+export function keywordsFor(
+  category: JobCategory,
+  remote: RemoteMode,
+  facts: readonly FlexibilityFact[],
+): string {
+  const words = [
+    ...CATEGORY_KEYWORDS[category],
+    ...REMOTE_KEYWORDS[remote],
+    ...facts.flatMap((f) => FACT_KEYWORDS[f] ?? []),
+  ];
   return [...new Set(words)].join(' ');
 }

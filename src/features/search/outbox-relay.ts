@@ -27,7 +27,11 @@ export interface DrainResult {
   error?: string;
 }
 
-export function createOutboxRelay({ database, clock }: Pick<AppDeps, 'database' | 'clock'>, index: JobIndex, options = DEFAULT_RELAY_OPTIONS) {
+export function createOutboxRelay(
+  { database, clock }: Pick<AppDeps, 'database' | 'clock'>,
+  index: JobIndex,
+  options = DEFAULT_RELAY_OPTIONS,
+) {
   const { db } = database;
   let running: Promise<DrainResult> | undefined;
 
@@ -40,7 +44,10 @@ export function createOutboxRelay({ database, clock }: Pick<AppDeps, 'database' 
       const rows = (await findRolesByIds(db, roleIds)).filter(
         (row) => row.status === 'published' && row.verification_state === 'verified',
       );
-      const children = await loadRoleChildren(db, rows.map((r) => r.id));
+      const children = await loadRoleChildren(
+        db,
+        rows.map((r) => r.id),
+      );
       const documents = rows.flatMap((row) => {
         const own = children.get(row.id);
         return own ? [toJobDocument(row, own)] : [];
@@ -49,14 +56,24 @@ export function createOutboxRelay({ database, clock }: Pick<AppDeps, 'database' 
       const gone = roleIds.filter((id) => !findable.has(id));
       await index.upsert(documents);
       await index.remove(gone);
-      await database.atomic([deleteEntries(db, entries.map((e) => e.id))]);
+      await database.atomic([
+        deleteEntries(
+          db,
+          entries.map((e) => e.id),
+        ),
+      ]);
       return { entries: entries.length, indexed: documents.length, removed: gone.length };
     } catch (error) {
       const attempts = Math.max(...entries.map((e) => e.attempts)) + 1;
       const delay = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempts - 1));
       const message = error instanceof Error ? error.message : String(error);
       await database.atomic([
-        postponeEntries(db, entries.map((e) => e.id), new Date(now.getTime() + delay).toISOString(), message),
+        postponeEntries(
+          db,
+          entries.map((e) => e.id),
+          new Date(now.getTime() + delay).toISOString(),
+          message,
+        ),
       ]);
       return { entries: entries.length, indexed: 0, removed: 0, error: message };
     }

@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps.ts';
-import { loadRoleChildren, findRolesByIds } from '../roles/role.repository.ts';
+import { findRolesByIds, loadRoleChildren } from '../roles/role.repository.ts';
 import { type JobDocument, toJobDocument } from './job-document.ts';
 import type { JobIndex } from './job-index.ts';
 
@@ -46,7 +46,9 @@ export async function* documentBatches(db: AppDeps['database']['db']): AsyncGene
     const ids = await findablePage(db, after);
     if (ids.length === 0) return;
     const [rows, children] = await Promise.all([findRolesByIds(db, ids), loadRoleChildren(db, ids)]);
-    yield rows.map((row) => toJobDocument(row, children.get(row.id) as NonNullable<ReturnType<typeof children.get>>));
+    yield rows.map((row) =>
+      toJobDocument(row, children.get(row.id) as NonNullable<ReturnType<typeof children.get>>),
+    );
     after = ids[ids.length - 1] as string;
   }
 }

@@ -40,10 +40,19 @@ export function deleteEntries(db: Kysely<DB>, ids: readonly number[]) {
   return db.deleteFrom('search_outbox').where('id', 'in', jsonList(ids));
 }
 
-export function postponeEntries(db: Kysely<DB>, ids: readonly number[], nextAttemptAt: string, error: string) {
+export function postponeEntries(
+  db: Kysely<DB>,
+  ids: readonly number[],
+  nextAttemptAt: string,
+  error: string,
+) {
   return db
     .updateTable('search_outbox')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: nextAttemptAt, last_error: error.slice(0, 500) }))
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      next_attempt_at: nextAttemptAt,
+      last_error: error.slice(0, 500),
+    }))
     .where('id', 'in', jsonList(ids));
 }
 
@@ -63,9 +72,13 @@ export type SearchTextScope = { roleId: string } | { organisationId: string } | 
  * roles' own columns, their organisation and their places: one SQL statement, so the text cannot
  * drift from the tables it is built from.
  */
-export function refreshRoleSearchText(db: Kysely<DB>, scope: SearchTextScope) {
+export function refreshRoleSearchText(scope: SearchTextScope) {
   const roleFilter =
-    scope === 'all' ? sql`` : 'roleId' in scope ? sql`WHERE r.id = ${scope.roleId}` : sql`WHERE r.organisation_id = ${scope.organisationId}`;
+    scope === 'all'
+      ? sql``
+      : 'roleId' in scope
+        ? sql`WHERE r.id = ${scope.roleId}`
+        : sql`WHERE r.organisation_id = ${scope.organisationId}`;
   const textFilter =
     scope === 'all'
       ? sql``

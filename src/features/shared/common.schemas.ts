@@ -5,7 +5,9 @@ import { z } from '@hono/zod-openapi';
 import { EMPLOYMENT_TYPES, JOB_CATEGORIES, QUALIFICATIONS, SKILLS } from '../../../matching/vocabulary.ts';
 
 export const IdParamSchema = z.object({
-  id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, example: '3f1c2a8e-4b1d-4c55-9a43-1b2c3d4e5f60' }),
+  id: z
+    .uuid()
+    .openapi({ param: { name: 'id', in: 'path' }, example: '3f1c2a8e-4b1d-4c55-9a43-1b2c3d4e5f60' }),
 });
 
 export const IsoDateSchema = z.iso.date().openapi({ example: '2027-04-01' });
@@ -15,7 +17,8 @@ export const PageQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
 
-const keysOf = <T extends Record<string, unknown>>(record: T) => Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];
+const keysOf = <T extends Record<string, unknown>>(record: T) =>
+  Object.keys(record) as [keyof T & string, ...(keyof T & string)[]];
 
 export const JobCategorySchema = z.enum(keysOf(JOB_CATEGORIES));
 export const EmploymentTypeSchema = z.enum(keysOf(EMPLOYMENT_TYPES));
@@ -40,11 +43,23 @@ export function uniqueBy<T>(key: (item: T) => string, label: string) {
     items.forEach((item, index) => {
       const k = key(item);
       const first = seen.get(k);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: [index], message: `duplicate ${label} (same as item ${first})` });
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [index],
+          message: `duplicate ${label} (same as item ${first})`,
+        });
       else seen.set(k, index);
     });
   };
 }
 
 export const listResponse = <T extends z.ZodTypeAny>(item: T, name: string) =>
-  z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }).openapi(name);
+  z
+    .object({
+      items: z.array(item),
+      total: z.number().int(),
+      limit: z.number().int(),
+      offset: z.number().int(),
+    })
+    .openapi(name);

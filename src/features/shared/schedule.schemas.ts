@@ -21,7 +21,10 @@ export function timeOf(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-export const TimeSchema = z.string().regex(TIME, 'Use HH:MM between 00:00 and 24:00').openapi({ example: '09:00' });
+export const TimeSchema = z
+  .string()
+  .regex(TIME, 'Use HH:MM between 00:00 and 24:00')
+  .openapi({ example: '09:00' });
 
 export const WindowSchema = z
   .object({
@@ -53,7 +56,11 @@ export function windowList(max: number) {
             minutesOf(window.start) < minutesOf(other.end),
         );
         if (clash >= 0) {
-          ctx.addIssue({ code: 'custom', path: [index], message: `overlaps window ${clash} on the same day` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [index],
+            message: `overlaps window ${clash} on the same day`,
+          });
         }
       });
     });
@@ -70,7 +77,11 @@ export function toWeeklyWindow(window: WindowInput): WeeklyWindow {
 
 /** Stored row (day 1–7, minutes) → API window. */
 export function windowFromRow(row: { day: number; start_minute: number; end_minute: number }): WindowInput {
-  return { day: WEEKDAYS[row.day - 1] ?? 'mon', start: timeOf(row.start_minute), end: timeOf(row.end_minute) };
+  return {
+    day: WEEKDAYS[row.day - 1] ?? 'mon',
+    start: timeOf(row.start_minute),
+    end: timeOf(row.end_minute),
+  };
 }
 
 /** Sorts windows by day and start, so stored and returned order never depends on input order. */

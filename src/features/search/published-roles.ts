@@ -1,0 +1,82 @@
+/**
+ * Published roles as browsing needs them — the API's Role and the matching module's MatchRole —
+ * cached by id and content stamp. Every read first asks the database which ids are still
+ * findable and at which stamp (one small query), so a closed or edited role is never served from
+ * the cache; only roles new to it or changed since are loaded in full. Reusing the same MatchRole
+ * objects also lets the matching module keep the data it prepares for each role.
+ */
+import type { MatchRole } from '../../../matching/types.ts';
+import type { Database } from '../../db/database.ts';
+import type { AreaService } from '../areas/area.service.ts';
+import { areaCodesOf, roleForMatching, toMatchRole } from '../matches/match-inputs.ts';
+import {
+  findFindableRoleStamps,
+  findRolesByIds,
+  loadRoleChildren,
+  type RoleChildren,
+} from '../roles/role.repository.ts';
+import type { Role } from '../roles/role.schemas.ts';
+import { toRole } from '../roles/role.service.ts';
+
+export interface PublishedRole {
+  role: Role;
+  matchRole: MatchRole;
+}
+
+interface Entry extends PublishedRole {
+  stamp: string;
+}
+
+/** Enough for the roles within reach of many members at once; a few KB each. */
+const DEFAULT_CAPACITY = 10_000;
+
+export function createPublishedRoles(database: Database, areas: AreaService, capacity = DEFAULT_CAPACITY) {
+  const { db } = database;
+  const cache = new Map<string, Entry>();
+
+  function remember(id: string, entry: Entry) {
+    cache.delete(id);
+    cache.set(id, entry);
+    // A Map keeps insertion order: the first key is the least recently used.
+    while (cache.size > capacity) cache.delete(cache.keys().next().value as string);
+  }
+
+  return {
+    /**
+     * The findable roles among these ids, keyed by id; ids no longer findable are absent.
+     * @example const roles = await publishedRoles.load(hits.map((h) => h.id))
+     */
+    async load(ids: readonly string[]): Promise<Map<string, PublishedRole>> {
+      if (ids.length === 0) return new Map();
+      const stamps = await findFindableRoleStamps(db, ids);
+      const stampOf = new Map(stamps.map((s) => [s.id, `${s.version}:${s.organisation_updated_at}`]));
+      const stale = stamps.filter((s) => cache.get(s.id)?.stamp !== stampOf.get(s.id)).map((s) => s.id);
+      if (stale.length > 0) {
+        const [rows, children] = await Promise.all([findRolesByIds(db, stale), loadRoleChildren(db, stale)]);
+        const roles = rows.map((row) => toRole(row, children.get(row.id) as RoleChildren));
+        const places = await areas.places(
+          areaCodesOf(
+            roles.map((r) => roleForMatching(r)),
+            [],
+          ),
+        );
+        for (const role of roles) {
+          const stamp = stampOf.get(role.id);
+          if (stamp)
+            remember(role.id, { stamp, role, matchRole: toMatchRole(roleForMatching(role), places) });
+        }
+      }
+      const found = new Map<string, PublishedRole>();
+      for (const { id } of stamps) {
+        const entry = cache.get(id);
+        if (entry) {
+          remember(id, entry);
+          found.set(id, entry);
+        }
+      }
+      return found;
+    },
+  };
+}
+
+export type PublishedRoles = ReturnType<typeof createPublishedRoles>;
