@@ -41,6 +41,12 @@ export const FLEXIBILITY_FACTS: Record<FlexibilityFact, Label> = {
   relocation_moving_costs: { ja: '引越し費用補助あり', en: 'Moving costs covered' },
 };
 
+/** Every flexibility fact, in one fixed order (the order scoring arrays use). */
+export const FLEXIBILITY_FACT_KEYS = Object.keys(FLEXIBILITY_FACTS) as [
+  FlexibilityFact,
+  ...FlexibilityFact[],
+];
+
 export const SKILLS: Record<string, Label> = {
   pc_basic: { ja: 'パソコン基本操作', en: 'Basic computer use' },
   excel: { ja: 'Excel', en: 'Excel' },

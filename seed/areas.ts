@@ -3,7 +3,7 @@
  * cities and every other municipality with a coordinate), each weighted by how many people live
  * there, so that Yokohama's wards get many members and a mountain village a few.
  */
-import areaRecords from './data/jp-areas.json' with { type: 'json' };
+import { AREA_RECORDS, type AreaRecord } from './area-master.ts';
 import { type Random, WeightedTable } from './random.ts';
 
 export interface SeedArea {
@@ -21,18 +21,6 @@ export interface SeedArea {
   capital: boolean;
   /** Town or village (町/村): car commutes, fewer jobs, hometown (地元) destinations. */
   rural: boolean;
-}
-
-interface AreaRecord {
-  code: string;
-  kind: string;
-  prefCode: string;
-  prefecture: string;
-  parentCode: string | null;
-  name: string;
-  lat: number | null;
-  lng: number | null;
-  capital?: string;
 }
 
 /**
@@ -131,7 +119,7 @@ let cached: AreaIndex | undefined;
  * @example const areas = loadAreas(); areas.pickPlace(random).name // '横浜市港北区'
  */
 export function loadAreas(): AreaIndex {
-  cached ??= buildIndex(areaRecords as AreaRecord[]);
+  cached ??= buildIndex(AREA_RECORDS);
   return cached;
 }
 

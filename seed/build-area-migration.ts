@@ -3,28 +3,17 @@
  * changes (then as a new migration, since landed migrations are frozen). SQL rather than a
  * runtime import so that D1, through wrangler, loads exactly the same rows as SQLite.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { AREA_RECORDS } from './area-master.ts';
 
-interface AreaRecord {
-  code: string;
-  kind: string;
-  prefCode: string;
-  prefecture: string;
-  parentCode: string | null;
-  name: string;
-  kana: string;
-  lat: number | null;
-  lng: number | null;
-}
-
-const source = fileURLToPath(new URL('./data/jp-areas.json', import.meta.url));
 const target = fileURLToPath(new URL('../src/db/migrations/0002_area_master.sql', import.meta.url));
 
-const quote = (value: string | null | undefined) => (value == null ? 'NULL' : `'${value.replaceAll("'", "''")}'`);
+const quote = (value: string | null | undefined) =>
+  value == null ? 'NULL' : `'${value.replaceAll("'", "''")}'`;
 const number = (value: number | null | undefined) => (value == null ? 'NULL' : String(value));
 
-const areas = JSON.parse(readFileSync(source, 'utf8')) as AreaRecord[];
+const areas = AREA_RECORDS;
 // D1 limits a statement's size, so rows go in modest groups rather than one giant INSERT.
 const groupSize = 100;
 const statements: string[] = [];

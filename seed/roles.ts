@@ -3,7 +3,9 @@
  * qualifications and facts (trades.ts); the title and description are composed from phrases
  * that are true of that data, so an ad never says "時短OK" when the role does not allow it.
  */
+
 import type { EmploymentType, FlexibilityFact, JobCategory } from '../matching/types.ts';
+import { FLEXIBILITY_FACT_KEYS } from '../matching/vocabulary.ts';
 import type {
   JobRoleTable,
   RoleFactTable,
@@ -74,15 +76,7 @@ const MIN_HOURLY: Record<string, number> = {
   '23': 1150,
 };
 
-const FACT_KEYS: readonly FlexibilityFact[] = [
-  'short_time_allowed',
-  'sick_child_absence_ok',
-  'school_event_leave',
-  'onsite_nursery',
-  'childcare_subsidy',
-  'relocation_housing',
-  'relocation_moving_costs',
-];
+const FACT_KEYS: readonly FlexibilityFact[] = FLEXIBILITY_FACT_KEYS;
 
 /** Each category's kinds of job with their weights, built once rather than per role. */
 const PATTERN_WEIGHTS: Record<string, Weighted<TradePattern>> = Object.fromEntries(

@@ -17,7 +17,7 @@ import type {
   Weekday,
   WeeklyWindow,
 } from '../types.ts';
-import { QUALIFICATIONS, SKILLS } from '../vocabulary.ts';
+import { FLEXIBILITY_FACT_KEYS, QUALIFICATIONS, SKILLS } from '../vocabulary.ts';
 
 /** mulberry32: tiny, fast and good enough for test data. */
 export function prng(seed: number): () => number {
@@ -77,15 +77,7 @@ const CATEGORIES: JobCategory[] = [
   'it_web',
 ];
 const TYPES: EmploymentType[] = ['full_time', 'contract', 'part_time', 'part_time', 'part_time', 'dispatch'];
-const FACTS: FlexibilityFact[] = [
-  'short_time_allowed',
-  'sick_child_absence_ok',
-  'school_event_leave',
-  'onsite_nursery',
-  'childcare_subsidy',
-  'relocation_housing',
-  'relocation_moving_costs',
-];
+const FACTS: readonly FlexibilityFact[] = FLEXIBILITY_FACT_KEYS;
 
 function days(r: Rng, n: number): Weekday[] {
   const all: Weekday[] = [1, 2, 3, 4, 5];

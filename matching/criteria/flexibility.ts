@@ -3,20 +3,14 @@
  * Only structured facts count, never wording in the ad: "子育てに配慮" is a slogan. A fact a
  * coordinator verified counts fully; one the employer merely ticked counts 60%.
  */
+
 import type { PairState } from '../pair-state.ts';
 import type { PreparedMember, PreparedRole } from '../prepare.ts';
 import { type Reason, reason } from '../reasons.ts';
 import type { FlexibilityFact, RoleFact } from '../types.ts';
+import { FLEXIBILITY_FACT_KEYS } from '../vocabulary.ts';
 
-export const FACT_KEYS: readonly FlexibilityFact[] = [
-  'short_time_allowed',
-  'sick_child_absence_ok',
-  'school_event_leave',
-  'onsite_nursery',
-  'childcare_subsidy',
-  'relocation_housing',
-  'relocation_moving_costs',
-];
+export const FACT_KEYS: readonly FlexibilityFact[] = FLEXIBILITY_FACT_KEYS;
 /** The derived fact after FACT_KEYS: the role's overtime setting (its own field, so "verified"). */
 export const NO_OVERTIME_INDEX = FACT_KEYS.length;
 

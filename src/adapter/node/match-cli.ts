@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { rankRolesForMember } from '../../../matching/index.ts';
+import { AREA_RECORDS } from '../../../seed/area-master.ts';
 import type { Area } from '../../features/areas/area.service.ts';
 import { explainInfeasible, explainMatch } from '../../features/matches/explanations.ts';
 import { areaCodesOf, toMatchMember, toMatchRole } from '../../features/matches/match-inputs.ts';
@@ -42,27 +43,21 @@ export const MatchFileSchema = z
 
 export type MatchFile = z.infer<typeof MatchFileSchema>;
 
-interface AreaRecord {
-  code: string;
-  kind: Area['kind'];
-  prefCode: string;
-  prefecture: string;
-  parentCode: string | null;
-  name: string;
-  kana: string;
-  lat?: number | null;
-  lng?: number | null;
-}
-
 /** The bundled area master as Areas keyed by code. */
 export function bundledAreas(): Map<string, Area> {
-  const records = JSON.parse(
-    readFileSync(new URL('../../../seed/data/jp-areas.json', import.meta.url), 'utf8'),
-  ) as AreaRecord[];
   return new Map(
-    records.map((r) => [
+    AREA_RECORDS.map((r) => [
       r.code,
-      { ...r, point: r.lat != null && r.lng != null ? { lat: r.lat, lng: r.lng } : null },
+      {
+        code: r.code,
+        kind: r.kind,
+        prefCode: r.prefCode,
+        prefecture: r.prefecture,
+        parentCode: r.parentCode,
+        name: r.name,
+        kana: r.kana,
+        point: r.lat != null && r.lng != null ? { lat: r.lat, lng: r.lng } : null,
+      },
     ]),
   );
 }

@@ -3,8 +3,7 @@
  * the one description of a role for people and programs alike.
  */
 import { z } from '@hono/zod-openapi';
-import type { FlexibilityFact } from '../../../matching/types.ts';
-import { FLEXIBILITY_FACTS } from '../../../matching/vocabulary.ts';
+import { FLEXIBILITY_FACT_KEYS } from '../../../matching/vocabulary.ts';
 import {
   AreaCodeSchema,
   EmploymentTypeSchema,
@@ -17,7 +16,7 @@ import {
 } from '../shared/common.schemas.ts';
 import { minutesOf, windowList } from '../shared/schedule.schemas.ts';
 
-export const FACT_KEYS = Object.keys(FLEXIBILITY_FACTS) as [FlexibilityFact, ...FlexibilityFact[]];
+export const FACT_KEYS = FLEXIBILITY_FACT_KEYS;
 
 const FixedScheduleSchema = z
   .object({
