@@ -100,16 +100,16 @@ describe('eligibility', () => {
   ] as const)('support stage %s → %j', (stage, codes) => {
     expect(violations(makeMember({ supportStage: stage }), makeRole())).toEqual(codes);
   });
-  it.each([null, 1] as const)(
-    'stage %s does not hide roles from her own browsing (enforceStage: false)',
-    (stage) => {
-      const result = scorePair(makeMember({ supportStage: stage }), makeRole(), {
-        evaluationDate: EVALUATION_DATE,
-        enforceStage: false,
-      });
-      expect(result.feasible).toBe(true);
-    },
-  );
+  it.each([
+    null,
+    1,
+  ] as const)('stage %s does not hide roles from her own browsing (enforceStage: false)', (stage) => {
+    const result = scorePair(makeMember({ supportStage: stage }), makeRole(), {
+      evaluationDate: EVALUATION_DATE,
+      enforceStage: false,
+    });
+    expect(result.feasible).toBe(true);
+  });
 });
 
 describe('night and weekend work', () => {
