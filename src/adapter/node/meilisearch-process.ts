@@ -95,16 +95,9 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`Meilisearch did not become healthy within ${timeoutMs} ms`);
 }
 
-/**
- * Starts Meilisearch and resolves once it answers `/health`.
- * @example const meili = await startMeilisearch({ dataDir: './data/meili' }); … await meili.stop();
- */
-export async function startMeilisearch(options: MeilisearchProcessOptions): Promise<MeilisearchProcess> {
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const port = options.port ?? (await freePort());
-  const masterKey = masterKeyIn(options.dataDir);
-  const url = `http://127.0.0.1:${port}`;
-  const args = [
+/** The command line: own data, dump and snapshot directories, loopback only, no analytics. */
+function argumentsFor(options: MeilisearchProcessOptions, port: number): string[] {
+  return [
     '--http-addr',
     `127.0.0.1:${port}`,
     '--db-path',
@@ -121,31 +114,76 @@ export async function startMeilisearch(options: MeilisearchProcessOptions): Prom
     '--log-level',
     'WARN',
   ];
-  const child = spawn(options.binary ?? meilisearchBinary(), args, {
-    // The key goes through the environment, not argv, so `ps` does not show it.
-    env: { ...process.env, MEILI_MASTER_KEY: masterKey },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+}
+
+/**
+ * Starts Meilisearch and resolves once it answers `/health`. With `restart`, a process that dies
+ * (or is stopped by hand) is started again on the same port, after a growing pause.
+ * @example const meili = await startMeilisearch({ dataDir: './data/meili' }); … await meili.stop();
+ */
+export async function startMeilisearch(
+  options: MeilisearchProcessOptions & { restart?: boolean },
+): Promise<MeilisearchProcess> {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const port = options.port ?? (await freePort());
+  const masterKey = masterKeyIn(options.dataDir);
+  const url = `http://127.0.0.1:${port}`;
   const log = options.log ?? (() => {});
-  child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  try {
-    await waitForHealth(url, child, options.startTimeoutMs ?? 30_000);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
+  let stopping = false;
+  let restarts = 0;
+
+  async function launch(): Promise<{ child: ChildProcess; exited: Promise<void> }> {
+    const child = spawn(options.binary ?? meilisearchBinary(), argumentsFor(options, port), {
+      // The key goes through the environment, not argv, so `ps` does not show it.
+      env: { ...process.env, MEILI_MASTER_KEY: masterKey },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      await waitForHealth(url, child, options.startTimeoutMs ?? 30_000);
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
+    if (options.restart) {
+      void exited.then(() => {
+        if (stopping) return;
+        const pause = Math.min(30_000, 1000 * 2 ** restarts);
+        restarts += 1;
+        log(`Meilisearch exited; starting it again in ${pause / 1000} s`);
+        setTimeout(() => {
+          if (stopping) return;
+          launch().then(
+            (next) => {
+              current = next;
+              restarts = 0;
+              log('Meilisearch is running again');
+            },
+            (error: Error) => log(`Meilisearch did not start again: ${error.message}`),
+          );
+        }, pause).unref();
+      });
+    }
+    return { child, exited };
   }
+
+  let current = await launch();
   // Other commands (npm run reindex) find the running engine through this file.
   const addressFile = join(options.dataDir, 'url');
   writeFileSync(addressFile, `${url}\n`, { mode: 0o600 });
   return {
     url,
     port,
-    ...(child.pid !== undefined ? { pid: child.pid } : {}),
+    get pid() {
+      return current.child.pid;
+    },
     masterKey,
     async stop() {
+      stopping = true;
       rmSync(addressFile, { force: true });
+      const { child, exited } = current;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

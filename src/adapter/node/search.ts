@@ -52,8 +52,11 @@ export function runRelayLoop(
       }
       const result = await relay.drain();
       if (result.error && !failing) log(`search index behind (will retry): ${result.error}`);
-      if (!result.error && failing) log('search index catching up again');
-      failing = result.error !== undefined;
+      // Quiet rounds (entries waiting for their retry time) say nothing either way.
+      if (!result.error && failing && result.indexed + result.removed > 0)
+        log('search index catching up again');
+      if (result.error) failing = true;
+      else if (result.indexed + result.removed > 0) failing = false;
     } catch (error) {
       if (!failing) log(`search sync error (will retry): ${(error as Error).message}`);
       failing = true;
@@ -92,7 +95,14 @@ export async function startSearch(
 ): Promise<NodeSearch> {
   const process = config.url
     ? undefined
-    : await startMeilisearch({ dataDir: config.dataDir, maxIndexingMemory: config.maxIndexingMemory });
+    : await startMeilisearch({
+        dataDir: config.dataDir,
+        maxIndexingMemory: config.maxIndexingMemory,
+        restart: true,
+        log: (line) => {
+          if (/exited|again|ERROR/.test(line)) log(line.trim());
+        },
+      });
   const host = config.url ?? (process as MeilisearchProcess).url;
   const adminKey = config.apiKey ?? (process as MeilisearchProcess).masterKey;
   const index = meilisearchJobIndex({

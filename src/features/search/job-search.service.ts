@@ -4,7 +4,7 @@
  * them with the matching module and explain each. Roles are always re-read from the database, so a
  * role closed a moment ago never shows even while the index catches up.
  */
-import { rankRolesForMember, reachKm } from '../../../matching/index.ts';
+import { distanceKm, rankRolesForMember, reachKm } from '../../../matching/index.ts';
 import { EMPLOYMENT_TYPES } from '../../../matching/vocabulary.ts';
 import type { AppDeps } from '../../deps.ts';
 import { invalidField, notFound } from '../../errors.ts';
@@ -141,9 +141,17 @@ export function createJobSearchService(
       const hits = result.hits.filter((h) => loaded.has(h.id));
       const hitById = new Map(hits.map((h) => [h.id, h]));
       const roleOf = (id: string) => (loaded.get(id) as PublishedRole).role;
+      // The engine reports distance only when it sorts by it; otherwise it is the nearest location's.
       const distanceOf = (id: string) => {
         const meters = hitById.get(id)?.distanceMeters;
-        return meters === undefined ? {} : { distanceKm: Math.round(meters / 100) / 10 };
+        const locations = (loaded.get(id) as PublishedRole).matchRole.locations;
+        const km =
+          meters !== undefined
+            ? meters / 1000
+            : center && locations.length
+              ? Math.min(...locations.map((l) => distanceKm(center, l.point)))
+              : undefined;
+        return km === undefined ? {} : { distanceKm: Math.round(km * 10) / 10 };
       };
       const facets = await facetsOf(result);
 
