@@ -175,9 +175,16 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
   }
 
   async function applySettings(uid: string) {
-    const created = await admin.createIndex(uid, { primaryKey: 'id' }).waitTask(wait);
-    if (created.status === 'failed' && created.error?.code !== 'index_already_exists')
-      assertSucceeded(created, 'create index');
+    const exists = await admin.getIndex(uid).then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return false;
+        throw error;
+      },
+    );
+    if (!exists)
+      assertSucceeded(await admin.createIndex(uid, { primaryKey: 'id' }).waitTask(wait), 'create index');
+    // Unchanged settings make a task that finishes at once; changed ones re-index, as they must.
     assertSucceeded(await admin.index(uid).updateSettings(JOB_INDEX_SETTINGS).waitTask(wait), 'settings');
   }
 

@@ -100,7 +100,8 @@ export async function startSearch(
         maxIndexingMemory: config.maxIndexingMemory,
         restart: true,
         log: (line) => {
-          if (/exited|again|ERROR/.test(line)) log(line.trim());
+          // Only our own supervision messages; Meilisearch's own log stays out of the service's.
+          if (/^Meilisearch (exited|is running again|did not start)/.test(line)) log(line.trim());
         },
       });
   const host = config.url ?? (process as MeilisearchProcess).url;
