@@ -266,7 +266,8 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
           sent += batch.length;
         }
         let done = 0;
-        for await (const task of admin.tasks.waitForTasksIter(enqueued, wait)) {
+        // A rebuild takes seconds to minutes: poll gently (each poll is a request).
+        for await (const task of admin.tasks.waitForTasksIter(enqueued, { ...wait, interval: 250 })) {
           assertSucceeded(task, 'rebuild batch');
           done += task.details?.receivedDocuments ?? 0;
           onProgress?.(Math.min(done, sent));

@@ -32,8 +32,12 @@ import {
 } from './job-search.schemas.ts';
 import { createPublishedRoles, type PublishedRole } from './published-roles.ts';
 
-/** How many candidates a member's personal ranking scores; the matching module does this in ~1 ms. */
-const MEMBER_CANDIDATES = 500;
+/**
+ * How many candidates a member's personal ranking scores. Retrieval already keeps to roles within
+ * her reach, nearest first when she typed no words; 200 leaves plenty for a page of 20 after the
+ * hard constraints, and keeps the engine's geo-sorted query cheap.
+ */
+const MEMBER_CANDIDATES = 200;
 /** Straight-line reach is widened a little: the matching module makes the exact commute call. */
 const REACH_SLACK = 1.15;
 const REMOTE_LABELS: Record<string, string> = { none: '出社', hybrid: '一部在宅', full: '完全在宅' };
