@@ -3,19 +3,14 @@
  * from a migration.
  */
 import type { Kysely } from 'kysely';
-import { jsonList } from '../../db/json-list.ts';
 import type { AreaTable, DB } from '../../db/schema.ts';
 
 export function listPrefectures(db: Kysely<DB>) {
   return db.selectFrom('areas').selectAll().where('kind', '=', 'prefecture').orderBy('pref_code').execute();
 }
 
-export function findArea(db: Kysely<DB>, code: string) {
-  return db.selectFrom('areas').selectAll().where('code', '=', code).executeTakeFirst();
-}
-
-export function findAreas(db: Kysely<DB>, codes: readonly string[]): Promise<AreaTable[]> {
-  return db.selectFrom('areas').selectAll().where('code', 'in', jsonList(codes)).execute();
+export function listAllAreas(db: Kysely<DB>) {
+  return db.selectFrom('areas').selectAll().orderBy('code').execute();
 }
 
 export interface AreaSearch {

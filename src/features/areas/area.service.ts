@@ -5,7 +5,7 @@
 import type { AreaTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError, type ErrorIssue, notFound } from '../../errors.ts';
-import { findArea, findAreas, listPrefectures, searchAreas } from './area.repository.ts';
+import { listAllAreas, listPrefectures, searchAreas } from './area.repository.ts';
 
 export interface Area {
   code: string;
@@ -33,23 +33,35 @@ export function toArea(row: AreaTable): Area {
 
 export function createAreaService({ database }: AppDeps) {
   const { db } = database;
-  // The area master only changes with a migration, so the prefecture list is read once.
-  let prefectures: Promise<Area[]> | undefined;
-  return {
-    prefectures: () => {
-      prefectures ??= listPrefectures(db).then((rows) => rows.map(toArea));
-      return prefectures;
-    },
+  // The area master only changes with a migration and is small (1,969 rows, ~300 KB), so it is
+  // read once and every look-up by code on a hot path (browsing, ranking) is served from memory.
+  let master: Promise<{ byCode: Map<string, Area>; prefectures: Area[] }> | undefined;
+  const loaded = () =>
+    (master ??= Promise.all([listAllAreas(db), listPrefectures(db)]).then(([all, prefectures]) => ({
+      byCode: new Map(all.map((row) => [row.code, toArea(row)])),
+      prefectures: prefectures.map(toArea),
+    })));
 
-    /** The areas for a set of codes, keyed by code (unknown codes are simply absent). */
-    async places(codes: readonly string[]): Promise<Map<string, Area>> {
-      return new Map((await findAreas(db, [...new Set(codes)])).map((row) => [row.code, toArea(row)]));
-    },
+  /** The areas for a set of codes, keyed by code (unknown codes are simply absent). */
+  async function places(codes: readonly string[]): Promise<Map<string, Area>> {
+    const { byCode } = await loaded();
+    const found = new Map<string, Area>();
+    for (const code of codes) {
+      const area = byCode.get(code);
+      if (area) found.set(code, area);
+    }
+    return found;
+  }
+
+  return {
+    prefectures: async () => (await loaded()).prefectures,
+
+    places,
 
     async get(code: string) {
-      const row = await findArea(db, code);
-      if (!row) throw notFound('area');
-      return toArea(row);
+      const area = (await loaded()).byCode.get(code);
+      if (!area) throw notFound('area');
+      return area;
     },
 
     async search(query: {
@@ -73,9 +85,7 @@ export function createAreaService({ database }: AppDeps) {
       refs: readonly { code: string; path: string }[],
       { allowPrefecture }: { allowPrefecture: boolean },
     ): Promise<Map<string, Area>> {
-      const found = new Map(
-        (await findAreas(db, [...new Set(refs.map((r) => r.code))])).map((row) => [row.code, toArea(row)]),
-      );
+      const found = await places(refs.map((r) => r.code));
       const issues: ErrorIssue[] = [];
       for (const ref of refs) {
         const area = found.get(ref.code);
