@@ -7,6 +7,7 @@ import { createAreaService } from './features/areas/area.service.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
 import { createHealthService } from './features/health/health.service.ts';
 import { createCandidateService } from './features/matches/candidates.service.ts';
+import { createMatchService } from './features/matches/match.service.ts';
 import { createMemberService } from './features/members/member.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
@@ -25,6 +26,7 @@ export function createServices(deps: AppDeps) {
     members,
     jobs: createJobSearchService(deps, { areas, members }, deps.jobIndex),
     candidates: createCandidateService(deps, { areas, roles, members }),
+    matches: createMatchService(deps, { roles, members }),
     health: createHealthService(deps),
   };
 }

@@ -49,6 +49,13 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'GET /api/jobs/{id}': EVERYONE,
   'GET /api/members/me/recommendations': ['member'],
   'GET /api/roles/{id}/candidates': STAFF,
+  'POST /api/jobs/{id}/interest': ['member'],
+  'GET /api/members/me/matches': ['member'],
+  'POST /api/matches/{id}/withdraw': ['member'],
+  'GET /api/matches': STAFF,
+  'POST /api/matches/{id}/decision': STAFF,
+  'GET /api/introductions': ['employer'],
+  'POST /api/introductions/{id}/outcome': ['employer'],
 };
 
 let t: TestApp;
@@ -56,7 +63,7 @@ let callers: Record<Exclude<Caller, 'anonymous'>, Account>;
 let otherEmployer: Account;
 let otherMember: Account;
 let routes: { method: string; path: string; key: string; hasBody: boolean }[];
-let foreign: { roleId: string; organisationId: string; memberId: string; secrets: string[] };
+let foreign: { roleId: string; organisationId: string; memberId: string; matchId: string; secrets: string[] };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -81,10 +88,13 @@ beforeAll(async () => {
     token: otherMember.token,
     body: memberProfileInput({ familyName: '秘密', givenName: '花子', phone: '080-9999-0000' }),
   });
+  // Her interest in the other employer's role: a match neither the first employer nor another member may touch.
+  const match = await t.call('POST', `/api/jobs/${role.json.id}/interest`, { token: otherMember.token });
   foreign = {
     roleId: role.json.id,
     organisationId: otherEmployer.organisationId as string,
     memberId: otherMember.userId,
+    matchId: match.json.id,
     secrets: ['他社の秘密の求人タイトル', '秘密', '080-9999-0000'],
   };
 
@@ -101,10 +111,15 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-function concretePath(path: string, ids: { roleId: string; organisationId: string; memberId: string }) {
+function concretePath(
+  path: string,
+  ids: { roleId: string; organisationId: string; memberId: string; matchId: string },
+) {
   return path
     .replace('/api/roles/{id}', `/api/roles/${ids.roleId}`)
     .replace('/api/jobs/{id}', `/api/jobs/${ids.roleId}`)
+    .replace('/api/matches/{id}', `/api/matches/${ids.matchId}`)
+    .replace('/api/introductions/{id}', `/api/introductions/${ids.matchId}`)
     .replace('/api/organisations/{id}', `/api/organisations/${ids.organisationId}`)
     .replace('/api/members/{id}', `/api/members/${ids.memberId}`)
     .replace('{code}', '141003');
@@ -157,6 +172,7 @@ describe('authorization matrix', () => {
       ['POST', `/api/roles/${foreign.roleId}/publish`],
       ['POST', `/api/roles/${foreign.roleId}/close`],
       ['GET', `/api/organisations/${foreign.organisationId}`],
+      ['POST', `/api/introductions/${foreign.matchId}/outcome`, { outcome: 'hired', expectedVersion: 1 }],
     ];
     for (const [method, path, body] of attempts) {
       const before = await t.rowCounts();
@@ -187,6 +203,20 @@ describe('authorization matrix', () => {
       token: callers.coordinator.token,
     });
     expect(staff.json.items.map((r: { id: string }) => r.id)).toEqual([foreign.roleId]);
+  });
+
+  it('answers 404 to a member acting on someone else’s match, and lists only her own', async () => {
+    const res = await t.call('POST', `/api/matches/${foreign.matchId}/withdraw`, {
+      token: callers.member.token,
+      body: {},
+    });
+    expect(res.status).toBe(404);
+    const mine = await t.call('GET', '/api/members/me/matches', { token: callers.member.token });
+    expect(mine.json.items.map((m: { id: string }) => m.id)).not.toContain(foreign.matchId);
+    const theirs = await t.call('GET', '/api/members/me/matches', { token: otherMember.token });
+    expect(theirs.json.items.map((m: { id: string; state: string }) => [m.id, m.state])).toEqual([
+      [foreign.matchId, 'interested'],
+    ]);
   });
 
   it('gives a member only her own profile, and staff any', async () => {

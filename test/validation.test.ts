@@ -15,7 +15,7 @@ import {
 let t: TestApp;
 let tokens: Record<string, string>;
 let routes: { method: string; path: string; hasBody: boolean; access: string }[];
-let ids: { roleId: string; organisationId: string; memberId: string };
+let ids: { roleId: string; organisationId: string; memberId: string; matchId: string };
 
 /** A token of a caller the route admits, so requests reach validation. */
 function tokenFor(description: string): string | undefined {
@@ -31,9 +31,20 @@ function fill(path: string, overrides: Partial<typeof ids> = {}) {
   return path
     .replace('/api/roles/{id}', `/api/roles/${values.roleId}`)
     .replace('/api/jobs/{id}', `/api/jobs/${values.roleId}`)
+    .replace('/api/matches/{id}', `/api/matches/${values.matchId}`)
+    .replace('/api/introductions/{id}', `/api/introductions/${values.matchId}`)
     .replace('/api/organisations/{id}', `/api/organisations/${values.organisationId}`)
     .replace('/api/members/{id}', `/api/members/${values.memberId}`)
     .replace('{code}', '141003');
+}
+
+/** A body each id-taking route accepts, so only the id decides the answer. */
+function validBodyFor(path: string): unknown {
+  if (path.endsWith('/verification')) return { state: 'verified' };
+  if (path.endsWith('/withdraw')) return {};
+  if (path.endsWith('/decision')) return { decision: 'review', expectedVersion: 1 };
+  if (path.endsWith('/outcome')) return { outcome: 'interviewing', expectedVersion: 1 };
+  return roleInput();
 }
 
 function expectEnvelope(res: { status: number; json: any }, status: number, code: string) {
@@ -56,7 +67,14 @@ beforeAll(async () => {
     coordinator: coordinator.token,
     admin: coordinator.token,
   };
-  ids = { roleId: role.json.id, organisationId: employer.organisationId as string, memberId: member.userId };
+  await t.call('POST', `/api/roles/${role.json.id}/publish`, { token: employer.token });
+  const match = await t.call('POST', `/api/jobs/${role.json.id}/interest`, { token: member.token });
+  ids = {
+    roleId: role.json.id,
+    organisationId: employer.organisationId as string,
+    memberId: member.userId,
+    matchId: match.json.id,
+  };
   const doc = (await t.call('GET', '/openapi.json')).json;
   routes = Object.entries(
     doc.paths as Record<string, Record<string, { requestBody?: unknown; description: string }>>,
@@ -121,13 +139,17 @@ describe('bad input on every route', () => {
     expect(streamed.status).toBe(413);
   });
 
-  it('a missing or empty body is 422 with field paths', async () => {
+  it('a body of the wrong shape is 422 with field paths', async () => {
     const before = await t.rowCounts();
+    // `reason` is a string wherever it exists and unknown everywhere else; required fields are missing.
     for (const route of routes.filter((r) => r.hasBody)) {
-      const res = await t.call(route.method, fill(route.path), { token: tokenFor(route.access), body: {} });
+      const res = await t.call(route.method, fill(route.path), {
+        token: tokenFor(route.access),
+        body: { reason: 42 },
+      });
       expectEnvelope(res, 422, 'validation_failed');
       expect(res.json.error.issues.length).toBeGreaterThan(0);
-      for (const issue of res.json.error.issues) expect(issue.path).toMatch(/^body\./);
+      for (const issue of res.json.error.issues) expect(issue.path).toMatch(/^body(\.|$)/);
     }
     expect(await t.rowCounts()).toEqual(before);
   });
@@ -135,12 +157,10 @@ describe('bad input on every route', () => {
   it('a malformed id in the path is 422 on param.id; an unknown one is 404', async () => {
     for (const route of routes.filter((r) => r.path.includes('{id}'))) {
       const token = tokenFor(route.access);
-      const body = route.hasBody
-        ? { body: route.path.includes('verification') ? { state: 'verified' } : roleInput() }
-        : {};
+      const body = route.hasBody ? { body: validBodyFor(route.path) } : {};
       const bad = await t.call(
         route.method,
-        fill(route.path, { roleId: 'nope', organisationId: 'nope', memberId: 'nope' }),
+        fill(route.path, { roleId: 'nope', organisationId: 'nope', memberId: 'nope', matchId: 'nope' }),
         {
           token,
           ...body,
@@ -151,7 +171,7 @@ describe('bad input on every route', () => {
       const unknown = '00000000-0000-4000-8000-000000000000';
       const missing = await t.call(
         route.method,
-        fill(route.path, { roleId: unknown, organisationId: unknown, memberId: unknown }),
+        fill(route.path, { roleId: unknown, organisationId: unknown, memberId: unknown, matchId: unknown }),
         {
           token,
           ...body,

@@ -13,7 +13,7 @@ describe('migrations', () => {
   it('build the whole schema on an empty database, once', async () => {
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
     const applied = await migrateToLatest(db, readMigrationSources());
-    expect(applied).toEqual(['0001_initial', '0002_area_master', '0003_search']);
+    expect(applied).toEqual(['0001_initial', '0002_area_master', '0003_search', '0004_matches']);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
     // FTS5 keeps shadow tables (role_search_text_data, …) beside the virtual table; they are its own.
@@ -25,6 +25,8 @@ describe('migrations', () => {
       [
         'areas',
         'job_roles',
+        'match_events',
+        'matches',
         'member_blocks',
         'member_children',
         'member_employment_types',

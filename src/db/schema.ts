@@ -196,6 +196,33 @@ export interface RoleSearchTextTable {
   body: string;
 }
 
+export interface MatchTable {
+  id: string;
+  member_id: string;
+  role_id: string;
+  organisation_id: string;
+  state: string;
+  interested_at: string | null;
+  decided_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  last_event_id: string;
+}
+
+export interface MatchEventTable {
+  id: string;
+  match_id: string;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  actor_id: string;
+  actor_role: string;
+  reason_code: string | null;
+  reason: string | null;
+  at: string;
+}
+
 export interface DB {
   areas: AreaTable;
   users: UserTable;
@@ -217,4 +244,6 @@ export interface DB {
   member_blocks: MemberBlockTable;
   search_outbox: SearchOutboxTable;
   role_search_text: RoleSearchTextTable;
+  matches: MatchTable;
+  match_events: MatchEventTable;
 }

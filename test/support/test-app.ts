@@ -145,6 +145,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
       'members',
       'member_windows',
       'member_blocks',
+      'matches',
+      'match_events',
     ] as const;
     const counts: Record<string, number> = {};
     for (const table of tables) {

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { MemberProfileSchema } from '../members/member.schemas.ts';
+import { MATCH_STATES } from './match-lifecycle.ts';
 
 const ReasonSchema = z
   .object({ code: z.string(), tone: z.enum(['positive', 'neutral', 'negative']), text: z.string() })
@@ -64,3 +65,120 @@ export type MatchExplanation = z.infer<typeof MatchExplanationSchema>;
 export type Violations = z.infer<typeof ViolationsSchema>;
 export type RankQuery = z.infer<typeof RankQuerySchema>;
 export type CandidateList = z.infer<typeof CandidateListSchema>;
+
+export const REJECTION_REASONS = [
+  'not_job_ready',
+  'schedule_mismatch',
+  'skills_gap',
+  'commute',
+  'employer_concern',
+  'member_request',
+  'other',
+] as const;
+
+export const MatchSchema = z
+  .object({
+    id: z.string(),
+    roleId: z.string(),
+    roleTitle: z.string(),
+    organisationName: z.string(),
+    state: z.enum(MATCH_STATES),
+    interestedAt: z.string().nullable(),
+    decidedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z
+      .number()
+      .int()
+      .openapi({ description: 'Send back as expectedVersion when acting on the match' }),
+  })
+  .openapi('Match');
+
+export const QueueItemSchema = MatchSchema.extend({
+  member: z.object({
+    userId: z.string(),
+    name: z.string(),
+    supportStage: z.number().nullable(),
+    prefecture: z.string(),
+  }),
+}).openapi('QueueItem');
+
+export const QueueQuerySchema = z.object({
+  state: z
+    .preprocess(
+      (v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v),
+      z.array(z.enum(MATCH_STATES)).max(10),
+    )
+    .optional()
+    .openapi({ description: 'Default: interested,under_review' }),
+  prefCode: z
+    .string()
+    .regex(/^(0[1-9]|[1-3]\d|4[0-7])$/)
+    .optional(),
+  stage: z.coerce.number().int().min(1).max(5).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+export const DecisionInputSchema = z
+  .object({
+    decision: z.enum(['review', 'approve', 'reject']),
+    reasonCode: z.enum(REJECTION_REASONS).optional().openapi({ description: 'Required to reject' }),
+    reason: z.string().trim().max(1000).default(''),
+    expectedVersion: z.number().int().min(1),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (d.decision === 'reject' && !d.reasonCode) {
+      ctx.addIssue({ code: 'custom', path: ['reasonCode'], message: 'choose a reason to reject' });
+    }
+    if (d.decision !== 'review' && !d.reason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'say why, in a sentence the member and employer can read',
+      });
+    }
+  })
+  .openapi('DecisionInput');
+
+export const OutcomeInputSchema = z
+  .object({
+    outcome: z.enum(['interviewing', 'hired', 'not_hired']),
+    reason: z.string().trim().max(1000).default(''),
+    expectedVersion: z.number().int().min(1),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    if (o.outcome === 'not_hired' && !o.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'say why' });
+  })
+  .openapi('OutcomeInput');
+
+export const WithdrawInputSchema = z
+  .object({ reason: z.string().trim().max(1000).default('') })
+  .strict()
+  .openapi('WithdrawInput');
+
+export const IntroductionSchema = z
+  .object({
+    id: z.string(),
+    roleId: z.string(),
+    roleTitle: z.string(),
+    state: z.enum(MATCH_STATES),
+    version: z.number().int(),
+    decidedAt: z.string().nullable(),
+    member: z.object({
+      name: z.string(),
+      email: z.string(),
+      phone: z.string().nullable(),
+      area: z.string().openapi({ description: 'Her municipality (or only the prefecture if she hides it)' }),
+    }),
+  })
+  .openapi('Introduction');
+
+export type MatchView = z.infer<typeof MatchSchema>;
+export type QueueQuery = z.infer<typeof QueueQuerySchema>;
+export type DecisionInput = z.infer<typeof DecisionInputSchema>;
+export type OutcomeInput = z.infer<typeof OutcomeInputSchema>;
+export type Introduction = z.infer<typeof IntroductionSchema>;

@@ -1,0 +1,118 @@
+/**
+ * The match lifecycle, as one table: which action moves a match from which states to which
+ * state, who may take it, and whether a reason is required. Everything that changes a match's
+ * state goes through `nextState`, so an illegal move is refused the same way everywhere.
+ *
+ *   suggested ─┬─ express_interest → interested ─ review → under_review ─┬─ approve → approved ─ record_interview → interviewing ─┬─ record_hired → hired
+ *              └─ dismiss → dismissed            (decide from either)    └─ reject → rejected                                   └─ record_not_hired → not_hired
+ *   withdraw: from any open state → withdrawn (the member, at any point)
+ */
+import type { UserRole } from '../../db/schema.ts';
+
+export const MATCH_STATES = [
+  'suggested',
+  'interested',
+  'under_review',
+  'approved',
+  'rejected',
+  'interviewing',
+  'hired',
+  'not_hired',
+  'withdrawn',
+  'dismissed',
+] as const;
+export type MatchState = (typeof MATCH_STATES)[number];
+
+export type MatchAction =
+  | 'express_interest'
+  | 'dismiss'
+  | 'review'
+  | 'approve'
+  | 'reject'
+  | 'record_interview'
+  | 'record_hired'
+  | 'record_not_hired'
+  | 'withdraw';
+
+interface Transition {
+  from: readonly (MatchState | 'none')[];
+  to: MatchState;
+  by: readonly UserRole[];
+  reasonRequired: boolean;
+}
+
+/** States in which the member has said yes and nothing is concluded yet. */
+const OPEN: readonly MatchState[] = ['suggested', 'interested', 'under_review', 'approved', 'interviewing'];
+
+export const TRANSITIONS: Record<MatchAction, Transition> = {
+  // Her consent to be introduced; a withdrawn or dismissed match can be revived by her.
+  express_interest: {
+    from: ['none', 'suggested', 'withdrawn', 'dismissed'],
+    to: 'interested',
+    by: ['member'],
+    reasonRequired: false,
+  },
+  dismiss: { from: ['suggested'], to: 'dismissed', by: ['member'], reasonRequired: false },
+  review: { from: ['interested'], to: 'under_review', by: ['coordinator', 'admin'], reasonRequired: false },
+  approve: {
+    from: ['interested', 'under_review'],
+    to: 'approved',
+    by: ['coordinator', 'admin'],
+    reasonRequired: true,
+  },
+  reject: {
+    from: ['interested', 'under_review'],
+    to: 'rejected',
+    by: ['coordinator', 'admin'],
+    reasonRequired: true,
+  },
+  record_interview: { from: ['approved'], to: 'interviewing', by: ['employer'], reasonRequired: false },
+  record_hired: { from: ['approved', 'interviewing'], to: 'hired', by: ['employer'], reasonRequired: false },
+  record_not_hired: {
+    from: ['approved', 'interviewing'],
+    to: 'not_hired',
+    by: ['employer'],
+    reasonRequired: true,
+  },
+  withdraw: { from: OPEN, to: 'withdrawn', by: ['member'], reasonRequired: false },
+};
+
+export type TransitionRefusal =
+  | { kind: 'not_allowed'; message: string }
+  | { kind: 'illegal'; message: string }
+  | { kind: 'reason_required'; message: string };
+
+/**
+ * The state an action leads to, or why it cannot be taken.
+ * @example nextState('interested', 'approve', 'coordinator', 'fits her week') // { to: 'approved' }
+ * @example nextState('hired', 'withdraw', 'member') // { refused: { kind: 'illegal', … } }
+ */
+export function nextState(
+  current: MatchState | 'none',
+  action: MatchAction,
+  role: UserRole,
+  reason?: string,
+): { to: MatchState } | { refused: TransitionRefusal } {
+  const rule = TRANSITIONS[action];
+  if (!rule.by.includes(role)) {
+    return {
+      refused: { kind: 'not_allowed', message: `A ${role} account cannot ${action.replaceAll('_', ' ')}` },
+    };
+  }
+  if (!rule.from.includes(current)) {
+    const from =
+      current === 'none' ? 'a role without a match' : `a match that is ${current.replaceAll('_', ' ')}`;
+    return { refused: { kind: 'illegal', message: `Cannot ${action.replaceAll('_', ' ')} ${from}` } };
+  }
+  if (rule.reasonRequired && !reason?.trim()) {
+    return {
+      refused: { kind: 'reason_required', message: `A reason is required to ${action.replaceAll('_', ' ')}` },
+    };
+  }
+  return { to: rule.to };
+}
+
+/** Whether a match in this state is an introduction the employer may see (approved or later). */
+export function isIntroduced(state: MatchState): boolean {
+  return state === 'approved' || state === 'interviewing' || state === 'hired' || state === 'not_hired';
+}

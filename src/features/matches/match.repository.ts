@@ -1,0 +1,154 @@
+/**
+ * Queries on matches and their events. A transition is two statements run atomically: the state
+ * change guarded by the version the caller saw, and the event inserted only if that change won
+ * (its id is on the row), so a lost race writes nothing and D1 can run it as one batch.
+ *
+ * Employer-facing reads go through `introductionsOf`, whose SQL admits introduced states only:
+ * nothing about a member before approval can come out of it.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { DB, MatchEventTable, MatchTable } from '../../db/schema.ts';
+import type { MatchState } from './match-lifecycle.ts';
+
+export function findMatch(db: Kysely<DB>, id: string) {
+  return db.selectFrom('matches').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findMatchFor(db: Kysely<DB>, memberId: string, roleId: string) {
+  return db
+    .selectFrom('matches')
+    .selectAll()
+    .where('member_id', '=', memberId)
+    .where('role_id', '=', roleId)
+    .executeTakeFirst();
+}
+
+export function insertMatch(db: Kysely<DB>, row: MatchTable) {
+  return db.insertInto('matches').values(row);
+}
+
+export function insertEvent(db: Kysely<DB>, event: MatchEventTable) {
+  return db.insertInto('match_events').values(event);
+}
+
+/** The guarded state change and its event, as one atomic unit. */
+export function transitionWrites(
+  db: Kysely<DB>,
+  match: Pick<MatchTable, 'id' | 'version'>,
+  changes: Partial<Pick<MatchTable, 'interested_at' | 'decided_at'>> & {
+    state: MatchState;
+    updated_at: string;
+  },
+  event: MatchEventTable,
+) {
+  return [
+    db
+      .updateTable('matches')
+      .set({ ...changes, version: match.version + 1, last_event_id: event.id })
+      .where('id', '=', match.id)
+      .where('version', '=', match.version),
+    sql`INSERT INTO match_events (id, match_id, action, from_state, to_state, actor_id, actor_role, reason_code, reason, at)
+        SELECT ${event.id}, ${event.match_id}, ${event.action}, ${event.from_state}, ${event.to_state}, ${event.actor_id},
+               ${event.actor_role}, ${event.reason_code}, ${event.reason}, ${event.at}
+        WHERE EXISTS (SELECT 1 FROM matches WHERE id = ${match.id} AND last_event_id = ${event.id})`,
+  ];
+}
+
+/** A match with what a coordinator or the member needs to recognise it. */
+function matchesWithRole(db: Kysely<DB>) {
+  return db
+    .selectFrom('matches')
+    .innerJoin('job_roles', 'job_roles.id', 'matches.role_id')
+    .innerJoin('organisations', 'organisations.id', 'matches.organisation_id')
+    .selectAll('matches')
+    .select(['job_roles.title as role_title', 'organisations.name as organisation_name']);
+}
+
+export type MatchRow = MatchTable & { role_title: string; organisation_name: string };
+
+export function findMatchWithRole(db: Kysely<DB>, id: string): Promise<MatchRow | undefined> {
+  return matchesWithRole(db).where('matches.id', '=', id).executeTakeFirst();
+}
+
+export function matchesOfMember(db: Kysely<DB>, memberId: string): Promise<MatchRow[]> {
+  return matchesWithRole(db)
+    .where('matches.member_id', '=', memberId)
+    .orderBy('matches.updated_at', 'desc')
+    .execute();
+}
+
+export interface QueueFilter {
+  states: readonly MatchState[];
+  prefCode?: string;
+  stage?: number;
+  limit: number;
+  offset: number;
+}
+
+/** The coordinator's queue, oldest interest first. */
+export function queue(db: Kysely<DB>, filter: QueueFilter) {
+  let query = matchesWithRole(db)
+    .innerJoin('members', 'members.user_id', 'matches.member_id')
+    .innerJoin('areas', 'areas.code', 'members.area_code')
+    .select([
+      'members.family_name',
+      'members.given_name',
+      'members.support_stage',
+      'areas.prefecture',
+      'areas.pref_code',
+    ])
+    .where('matches.state', 'in', filter.states);
+  if (filter.prefCode) query = query.where('areas.pref_code', '=', filter.prefCode);
+  if (filter.stage !== undefined) query = query.where('members.support_stage', '=', filter.stage);
+  return query
+    .orderBy((eb) => eb.fn.coalesce('matches.interested_at', 'matches.created_at'))
+    .orderBy('matches.id')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
+}
+
+export function eventsOf(db: Kysely<DB>, matchId: string) {
+  return db
+    .selectFrom('match_events')
+    .selectAll()
+    .where('match_id', '=', matchId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+const INTRODUCED = ['approved', 'interviewing', 'hired', 'not_hired'] as const;
+
+/**
+ * The employer's introductions: approved (or later) matches of the organisation's roles, with
+ * the member's name and contact. The state filter is in this query, not in a caller.
+ */
+export function introductionsOf(db: Kysely<DB>, organisationId: string, matchId?: string) {
+  let query = db
+    .selectFrom('matches')
+    .innerJoin('job_roles', 'job_roles.id', 'matches.role_id')
+    .innerJoin('members', 'members.user_id', 'matches.member_id')
+    .innerJoin('users', 'users.id', 'matches.member_id')
+    .innerJoin('areas', 'areas.code', 'members.area_code')
+    .select([
+      'matches.id',
+      'matches.role_id',
+      'matches.state',
+      'matches.version',
+      'matches.decided_at',
+      'matches.updated_at',
+      'job_roles.title as role_title',
+      'members.family_name',
+      'members.given_name',
+      'members.phone',
+      'users.email',
+      'members.hide_municipality',
+      'areas.name as area_name',
+      'areas.prefecture',
+    ])
+    .where('matches.organisation_id', '=', organisationId)
+    .where('matches.state', 'in', INTRODUCED);
+  if (matchId) query = query.where('matches.id', '=', matchId);
+  return query.orderBy('matches.decided_at', 'desc').orderBy('matches.id').execute();
+}

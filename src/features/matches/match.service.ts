@@ -1,0 +1,255 @@
+/**
+ * The match workflow: a member's "I'd like to hear more" (her consent), her withdrawal, the
+ * coordinator's queue and decisions, and the employer's introductions and outcomes. Every change
+ * goes through the lifecycle table and a guarded write: two people acting on the same version at
+ * once — exactly one wins; the other gets 409 with the state the match is in now.
+ */
+
+import type { MatchTable } from '../../db/schema.ts';
+import type { AppDeps } from '../../deps.ts';
+import { newId } from '../../deps.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { MemberService } from '../members/member.service.ts';
+import type { RoleService } from '../roles/role.service.ts';
+import {
+  findMatch,
+  findMatchFor,
+  findMatchWithRole,
+  insertEvent,
+  insertMatch,
+  introductionsOf,
+  type MatchRow,
+  matchesOfMember,
+  queue,
+  transitionWrites,
+} from './match.repository.ts';
+import type { DecisionInput, Introduction, MatchView, OutcomeInput, QueueQuery } from './match.schemas.ts';
+import { type MatchAction, type MatchState, nextState } from './match-lifecycle.ts';
+
+function toMatchView(row: MatchRow): MatchView {
+  return {
+    id: row.id,
+    roleId: row.role_id,
+    roleTitle: row.role_title,
+    organisationName: row.organisation_name,
+    state: row.state as MatchState,
+    interestedAt: row.interested_at,
+    decidedAt: row.decided_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+export function createMatchService(
+  { database, clock }: AppDeps,
+  services: { roles: RoleService; members: MemberService },
+) {
+  const { db } = database;
+
+  /** Applies an action to a match the caller may act on, or refuses it with 409 / 422. */
+  async function act(
+    actor: Actor,
+    match: MatchTable,
+    action: MatchAction,
+    options: { expectedVersion?: number; reason?: string; reasonCode?: string },
+  ): Promise<MatchTable> {
+    if (options.expectedVersion !== undefined && options.expectedVersion !== match.version) {
+      throw new AppError(
+        'conflict',
+        `This match changed meanwhile: it is now ${match.state} (version ${match.version})`,
+      );
+    }
+    const outcome = nextState(match.state as MatchState, action, actor.role, options.reason);
+    if ('refused' in outcome) {
+      throw new AppError(
+        outcome.refused.kind === 'reason_required' ? 'validation_failed' : 'invalid_state',
+        outcome.refused.message,
+      );
+    }
+    const now = clock.now().toISOString();
+    const event = {
+      id: newId(),
+      match_id: match.id,
+      action,
+      from_state: match.state,
+      to_state: outcome.to,
+      actor_id: actor.userId,
+      actor_role: actor.role,
+      reason_code: options.reasonCode ?? null,
+      reason: options.reason?.trim() || null,
+      at: now,
+    };
+    const decided = action === 'approve' || action === 'reject';
+    await database.atomic(
+      transitionWrites(
+        db,
+        match,
+        {
+          state: outcome.to,
+          updated_at: now,
+          ...(outcome.to === 'interested' ? { interested_at: now, decided_at: null } : {}),
+          ...(decided ? { decided_at: now } : {}),
+        },
+        event,
+      ),
+    );
+    const after = (await findMatch(db, match.id)) as MatchTable;
+    if (after.last_event_id !== event.id) {
+      throw new AppError(
+        'conflict',
+        `Someone acted on this match first: it is now ${after.state} (version ${after.version})`,
+      );
+    }
+    return after;
+  }
+
+  async function view(id: string): Promise<MatchView> {
+    const row = await findMatchWithRole(db, id);
+    if (!row) throw notFound('match');
+    return toMatchView(row);
+  }
+
+  /** Her own match, or 404 (also for someone else's). */
+  async function ownMatch(actor: Actor, id: string): Promise<MatchTable> {
+    const match = await findMatch(db, id);
+    if (!match || actor.role !== 'member' || match.member_id !== actor.userId) throw notFound('match');
+    return match;
+  }
+
+  /** Her organisation's introductions; nothing for anyone else. */
+  async function introductions(actor: Actor): Promise<Introduction[]> {
+    if (actor.role !== 'employer' || !actor.organisationId) return [];
+    return (await introductionsOf(db, actor.organisationId)).map((row) => ({
+      id: row.id,
+      roleId: row.role_id,
+      roleTitle: row.role_title,
+      state: row.state as MatchState,
+      version: row.version,
+      decidedAt: row.decided_at,
+      member: {
+        name: `${row.family_name} ${row.given_name}`,
+        email: row.email,
+        phone: row.phone,
+        area: row.hide_municipality ? row.prefecture : row.area_name,
+      },
+    }));
+  }
+
+  return {
+    /**
+     * "I'd like to hear more": her consent to be introduced. Creates the match, or revives a
+     * suggested, withdrawn or dismissed one.
+     */
+    async expressInterest(actor: Actor, roleId: string): Promise<MatchView> {
+      const profile = await services.members.findMine(actor);
+      if (!profile)
+        throw new AppError('invalid_state', 'Fill in your profile first, so a coordinator can introduce you');
+      const role = await services.roles.getPublished(roleId);
+      if (profile.privacy.blockedOrganisationIds.includes(role.organisation.id)) {
+        throw new AppError(
+          'invalid_state',
+          'You have blocked this employer; unblock it first to be introduced',
+        );
+      }
+      const existing = await findMatchFor(db, actor.userId, roleId);
+      if (existing) return view((await act(actor, existing, 'express_interest', {})).id);
+      const refused = nextState('none', 'express_interest', actor.role);
+      if ('refused' in refused) throw new AppError('invalid_state', refused.refused.message);
+      const now = clock.now().toISOString();
+      const id = newId();
+      const eventId = newId();
+      try {
+        await database.atomic([
+          insertMatch(db, {
+            id,
+            member_id: actor.userId,
+            role_id: roleId,
+            organisation_id: role.organisation.id,
+            state: 'interested',
+            interested_at: now,
+            decided_at: null,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+            last_event_id: eventId,
+          }),
+          insertEvent(db, {
+            id: eventId,
+            match_id: id,
+            action: 'express_interest',
+            from_state: null,
+            to_state: 'interested',
+            actor_id: actor.userId,
+            actor_role: actor.role,
+            reason_code: null,
+            reason: null,
+            at: now,
+          }),
+        ]);
+      } catch (error) {
+        // A second tap at the same moment: the unique (member, role) pair decides; show what exists.
+        const raced = await findMatchFor(db, actor.userId, roleId);
+        if (raced) return view(raced.id);
+        throw error;
+      }
+      return view(id);
+    },
+
+    async mine(actor: Actor): Promise<MatchView[]> {
+      return (await matchesOfMember(db, actor.userId)).map(toMatchView);
+    },
+
+    async withdraw(actor: Actor, id: string, reason: string): Promise<MatchView> {
+      return view((await act(actor, await ownMatch(actor, id), 'withdraw', { reason })).id);
+    },
+
+    async queue(query: QueueQuery) {
+      const rows = await queue(db, {
+        states: query.state ?? ['interested', 'under_review'],
+        ...(query.prefCode ? { prefCode: query.prefCode } : {}),
+        ...(query.stage !== undefined ? { stage: query.stage } : {}),
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return rows.map((row) => ({
+        ...toMatchView(row),
+        member: {
+          userId: row.member_id,
+          name: `${row.family_name} ${row.given_name}`,
+          supportStage: row.support_stage,
+          prefecture: row.prefecture,
+        },
+      }));
+    },
+
+    async decide(actor: Actor, id: string, input: DecisionInput): Promise<MatchView> {
+      const match = await findMatch(db, id);
+      if (!match) throw notFound('match');
+      const after = await act(actor, match, input.decision, {
+        expectedVersion: input.expectedVersion,
+        reason: input.reason,
+        ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
+      });
+      return view(after.id);
+    },
+
+    introductions,
+
+    async recordOutcome(actor: Actor, id: string, input: OutcomeInput): Promise<Introduction> {
+      // Only introduced matches of her organisation exist for an employer.
+      const [introduced] = actor.organisationId ? await introductionsOf(db, actor.organisationId, id) : [];
+      if (!introduced) throw notFound('match');
+      const match = (await findMatch(db, id)) as MatchTable;
+      const action = (
+        { interviewing: 'record_interview', hired: 'record_hired', not_hired: 'record_not_hired' } as const
+      )[input.outcome];
+      await act(actor, match, action, { expectedVersion: input.expectedVersion, reason: input.reason });
+      const updated = (await introductions(actor)).find((i) => i.id === id);
+      return updated as Introduction;
+    },
+  };
+}
+
+export type MatchService = ReturnType<typeof createMatchService>;
