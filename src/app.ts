@@ -35,8 +35,7 @@ const API_INFO = {
  * Builds the app.
  * @example const app = newApp({ database, clock: systemClock, config: defaultConfig, passwords: scryptHasher() })
  */
-export function newApp(deps: AppDeps) {
-  const services = createServices(deps);
+export function newApp(deps: AppDeps, services = createServices(deps)) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.use('*', requestId());

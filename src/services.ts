@@ -8,6 +8,7 @@ import { createAuthService } from './features/auth/auth.service.ts';
 import { createHealthService } from './features/health/health.service.ts';
 import { createCandidateService } from './features/matches/candidates.service.ts';
 import { createMatchService } from './features/matches/match.service.ts';
+import { createSuggestionJob } from './features/matches/suggestions.ts';
 import { createMemberService } from './features/members/member.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
@@ -18,13 +19,15 @@ export function createServices(deps: AppDeps) {
   const organisations = createOrganisationService(deps, areas);
   const roles = createRoleService(deps, areas, organisations);
   const members = createMemberService(deps, areas);
+  const jobs = createJobSearchService(deps, { areas, members }, deps.jobIndex);
   return {
     auth: createAuthService(deps),
     areas,
     organisations,
     roles,
     members,
-    jobs: createJobSearchService(deps, { areas, members }, deps.jobIndex),
+    jobs,
+    suggestions: createSuggestionJob(deps, { jobs, members }),
     candidates: createCandidateService(deps, { areas, roles, members }),
     matches: createMatchService(deps, { roles, members }),
     health: createHealthService(deps),

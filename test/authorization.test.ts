@@ -52,6 +52,7 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'POST /api/jobs/{id}/interest': ['member'],
   'GET /api/members/me/matches': ['member'],
   'POST /api/matches/{id}/withdraw': ['member'],
+  'POST /api/matches/{id}/dismiss': ['member'],
   'GET /api/matches': STAFF,
   'POST /api/matches/{id}/decision': STAFF,
   'GET /api/introductions': ['employer'],

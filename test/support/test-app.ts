@@ -17,6 +17,7 @@ import {
   type MeilisearchJobIndexOptions,
   meilisearchJobIndex,
 } from '../../src/search/meilisearch-job-index.ts';
+import { createServices } from '../../src/services.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -55,7 +56,10 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const database: SqliteDatabase = await openSqlite(join(dir, 'yorisoi.db'));
   const passwords = scryptHasher();
   const jobIndex = options.search === true ? testJobIndex() : options.search || null;
-  const app = newApp({ database, clock: systemClock, config: defaultConfig, passwords, jobIndex });
+  const deps = { database, clock: systemClock, config: defaultConfig, passwords, jobIndex };
+  const app = newApp(deps);
+  // The same services the app builds, for jobs the service runs outside HTTP (suggestions).
+  const services = createServices(deps);
   const relay = jobIndex ? createOutboxRelay({ database, clock: systemClock }, jobIndex) : undefined;
   // Staff accounts are not self-service; they share one precomputed hash to keep tests quick.
   const staffHash = passwords.hash(TEST_PASSWORD);
@@ -174,6 +178,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
 
   return {
     app,
+    deps,
+    services,
     database,
     jobIndex,
     relay,

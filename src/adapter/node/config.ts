@@ -13,6 +13,12 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('./data/yorisoi.db'),
   SEED_DEMO: booleanFlag.default(true),
+  SUGGEST_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
   TRUST_PROXY: booleanFlag.default(false),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -42,6 +48,8 @@ export interface NodeConfig {
   host: string;
   databasePath: string;
   seedDemo: boolean;
+  /** How often the service runs the suggestion job. */
+  suggestIntervalMinutes: number;
   search: SearchConfig;
   app: AppConfig;
 }
@@ -63,6 +71,7 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
     host: e.HOST,
     databasePath: e.DATABASE_PATH,
     seedDemo: e.SEED_DEMO,
+    suggestIntervalMinutes: e.SUGGEST_INTERVAL_MINUTES,
     search: {
       ...(e.MEILI_URL ? { url: e.MEILI_URL } : {}),
       ...(e.MEILI_API_KEY ? { apiKey: e.MEILI_API_KEY } : {}),

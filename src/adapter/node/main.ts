@@ -4,9 +4,11 @@
  */
 import { serve } from '@hono/node-server';
 import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDatabase } from '../../../seed/load.ts';
+import { seedProposals } from '../../../seed/proposals.ts';
 import { newApp } from '../../app.ts';
 import { systemClock } from '../../deps.ts';
 import { scryptHasher } from '../../features/auth/password.ts';
+import { createServices } from '../../services.ts';
 import { readNodeConfig } from './config.ts';
 import { startSearch } from './search.ts';
 import { openSqlite } from './sqlite.ts';
@@ -17,7 +19,8 @@ async function main() {
   const config = readNodeConfig(process.env);
   const database = await openSqlite(config.databasePath);
 
-  if (config.seedDemo && (await isDatabaseEmpty(database))) {
+  const seeding = config.seedDemo && (await isDatabaseEmpty(database));
+  if (seeding) {
     console.log('Empty database: loading demo data…');
     const summary = await seedDatabase(database, { ...DEMO_SIZES, now: systemClock.now() });
     console.log(`Demo data loaded: ${JSON.stringify(summary)}`);
@@ -27,13 +30,29 @@ async function main() {
   const search = await startSearch(config.search, { database, clock: systemClock }, log);
   if (search.process) log(`Meilisearch started at ${search.process.url} (data in ${config.search.dataDir})`);
 
-  const app = newApp({
+  const deps = {
     database,
     clock: systemClock,
     config: config.app,
     passwords: scryptHasher(),
     jobIndex: search.index,
-  });
+  };
+  const services = createServices(deps);
+  const app = newApp(deps, services);
+  if (seeding) {
+    const proposals = await seedProposals(database, services);
+    console.log(
+      `Demo proposals: ${proposals.suggested} suggested, ${proposals.interested} of them now interested`,
+    );
+  }
+  // New roles and profile changes bring new suggestions; the job is idempotent, so it simply runs again.
+  const suggesting = setInterval(() => {
+    services.suggestions.run().then(
+      ({ suggested }) => suggested > 0 && console.log(`[suggest] proposed ${suggested} roles`),
+      (error: Error) => console.error(`[suggest] ${error.message}`),
+    );
+  }, config.suggestIntervalMinutes * 60_000);
+  suggesting.unref();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host}:${info.port}`;
     console.log(`Yorisoi is running at ${base}  (API docs: ${base}/docs, OpenAPI: ${base}/openapi.json)`);
@@ -46,6 +65,7 @@ async function main() {
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: shutting down`);
+    clearInterval(suggesting);
     server.close();
     // Keep-alive connections can hold close() open; stop the rest without waiting for them.
     void search

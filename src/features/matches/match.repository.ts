@@ -7,6 +7,7 @@
  * nothing about a member before approval can come out of it.
  */
 import { type Kysely, sql } from 'kysely';
+import { jsonList } from '../../db/json-list.ts';
 import type { DB, MatchEventTable, MatchTable } from '../../db/schema.ts';
 import type { MatchState } from './match-lifecycle.ts';
 
@@ -151,4 +152,45 @@ export function introductionsOf(db: Kysely<DB>, organisationId: string, matchId?
     .where('matches.state', 'in', INTRODUCED);
   if (matchId) query = query.where('matches.id', '=', matchId);
   return query.orderBy('matches.decided_at', 'desc').orderBy('matches.id').execute();
+}
+
+/** The roles she already has a match with, in any state: never proposed again. */
+export async function roleIdsMatchedBy(db: Kysely<DB>, memberId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('matches').select('role_id').where('member_id', '=', memberId).execute();
+  return new Set(rows.map((r) => r.role_id));
+}
+
+const OPEN_STATES = ['suggested', 'interested', 'under_review', 'approved', 'interviewing'] as const;
+
+/** Open matches per role, for the introduction quota. */
+export async function openMatchCounts(
+  db: Kysely<DB>,
+  roleIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (roleIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('matches')
+    .select(['role_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('role_id', 'in', jsonList(roleIds))
+    .where('state', 'in', OPEN_STATES)
+    .groupBy('role_id')
+    .execute();
+  return new Map(rows.map((r) => [r.role_id, Number(r.n)]));
+}
+
+/** Members ready for automatic suggestions (stage 2 or above), a page at a time in id order. */
+export async function memberIdsForSuggestions(
+  db: Kysely<DB>,
+  after: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('members')
+    .select('user_id')
+    .where('support_stage', '>=', 2)
+    .where('user_id', '>', after)
+    .orderBy('user_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.user_id);
 }

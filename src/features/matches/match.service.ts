@@ -201,6 +201,11 @@ export function createMatchService(
       return (await matchesOfMember(db, actor.userId)).map(toMatchView);
     },
 
+    /** She does not want a suggestion; it is never proposed again. */
+    async dismiss(actor: Actor, id: string): Promise<MatchView> {
+      return view((await act(actor, await ownMatch(actor, id), 'dismiss', {})).id);
+    },
+
     async withdraw(actor: Actor, id: string, reason: string): Promise<MatchView> {
       return view((await act(actor, await ownMatch(actor, id), 'withdraw', { reason })).id);
     },

@@ -45,6 +45,15 @@ const withdrawRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(MatchSchema, 'Withdrawn') },
 });
 
+const dismissRoute = defineRoute(['member'], {
+  method: 'post',
+  path: '/matches/{id}/dismiss',
+  tags,
+  summary: 'Dismiss a suggestion (it is not proposed again)',
+  request: { params: IdParamSchema },
+  responses: { 200: jsonResponse(MatchSchema, 'Dismissed') },
+});
+
 const queueRoute = defineRoute(['coordinator', 'admin'], {
   method: 'get',
   path: '/matches',
@@ -98,6 +107,9 @@ export const workflowRoutes = newRouter()
       ),
       200,
     ),
+  )
+  .openapi(dismissRoute, async (c) =>
+    c.json(await c.var.services.matches.dismiss(requireActor(c), c.req.valid('param').id), 200),
   )
   .openapi(queueRoute, async (c) =>
     c.json({ items: await c.var.services.matches.queue(c.req.valid('query')) }, 200),

@@ -4,7 +4,7 @@
  * them with the matching module and explain each. Roles are always re-read from the database, so a
  * role closed a moment ago never shows even while the index catches up.
  */
-import { distanceKm, rankRolesForMember, reachKm } from '../../../matching/index.ts';
+import { distanceKm, rankRolesForMember, reachKm, type ScoredMatch } from '../../../matching/index.ts';
 import { EMPLOYMENT_TYPES } from '../../../matching/vocabulary.ts';
 import type { AppDeps } from '../../deps.ts';
 import { invalidField, notFound } from '../../errors.ts';
@@ -97,6 +97,35 @@ export function createJobSearchService(
   }
 
   const service = {
+    /**
+     * The roles the system would propose to her: retrieved within her reach, ranked with her
+     * support stage enforced (stage 1 and unassessed members get none), best first.
+     * @example (await jobs.strongestFor(profile, 10)).map((m) => m.roleId)
+     */
+    async strongestFor(profile: MemberProfile, limit: number): Promise<ScoredMatch[]> {
+      const home = (await areas.get(profile.area.code)).point;
+      const { result } = await retrieve({
+        q: '',
+        reach: await reachOf(profile),
+        ...(home ? { near: home } : {}),
+        ...(profile.privacy.blockedOrganisationIds.length
+          ? { excludeOrganisationIds: profile.privacy.blockedOrganisationIds }
+          : {}),
+        sort: home ? 'distance' : 'relevance',
+        limit: MEMBER_CANDIDATES,
+        offset: 0,
+        facets: false,
+      });
+      const loaded = await publishedRoles.load(result.hits.map((h) => h.id));
+      const her = memberForMatching(profile);
+      const ranking = rankRolesForMember(
+        toMatchMember(her, await areas.places(areaCodesOf([], [her]))),
+        [...loaded.values()].map((r) => r.matchRole),
+        { evaluationDate: japanDate(deps.clock.now()), includeInfeasible: false, limit },
+      );
+      return ranking.ranked;
+    },
+
     /** Her ranked roles with no words or filters: what her home page shows. Needs a profile. */
     async recommendations(actor: Actor, query: RankQuery): Promise<JobSearchResult> {
       if (!(await members.findMine(actor))) throw notFound('member profile');

@@ -1,0 +1,117 @@
+/**
+ * The suggestion job: proposes each ready member's strongest feasible roles, never to stage 1 or
+ * unassessed members, never an employer she blocked, never again what she dismissed or withdrew,
+ * within each role's quota — and running it twice changes nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSuggestionJob, DEFAULT_SUGGESTIONS } from '../src/features/matches/suggestions.ts';
+import { publishFixtures } from './support/job-fixtures.ts';
+import { type Account, createTestApp, memberProfileInput, type TestApp } from './support/test-app.ts';
+
+let t: TestApp;
+let employer: Account;
+
+async function member(stage: number | null, overrides: Record<string, unknown> = {}) {
+  const account = await t.signUp('member');
+  await t.call('PUT', '/api/members/me', {
+    token: account.token,
+    body: memberProfileInput({
+      skills: [
+        { tag: 'pc_basic', level: 2 },
+        { tag: 'phone_reception', level: 2 },
+      ],
+      qualifications: [],
+      employmentTypes: [],
+      targetAreas: [],
+      availability: { ...memberProfileInput().availability, maxHoursPerWeek: 30 },
+      ...overrides,
+    }),
+  });
+  await t.database.atomic([
+    t.database.db.updateTable('members').set({ support_stage: stage }).where('user_id', '=', account.userId),
+  ]);
+  return account;
+}
+
+async function suggestionsOf(account: Account) {
+  const mine = await t.call('GET', '/api/members/me/matches', { token: account.token });
+  return mine.json.items.filter((m: { state: string }) => m.state === 'suggested');
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ search: true });
+  employer = await t.employerWithOrganisation({ organisation: { name: '株式会社みなと総合サービス' } });
+  await publishFixtures(t, employer);
+  await t.syncSearch();
+});
+afterAll(async () => t.close());
+
+describe('suggestion job', () => {
+  it('proposes strong feasible roles to ready members only, and is idempotent', async () => {
+    const ready = await member(3);
+    const stabilising = await member(1);
+    const unassessed = await member(null);
+    const job = jobFor(t);
+    const first = await job.run();
+    expect(first.suggested).toBeGreaterThan(0);
+    const suggested = await suggestionsOf(ready);
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(suggested.length).toBeLessThanOrEqual(DEFAULT_SUGGESTIONS.perMember);
+    expect(await suggestionsOf(stabilising)).toEqual([]);
+    expect(await suggestionsOf(unassessed)).toEqual([]);
+
+    const countBefore = await t.database.db.selectFrom('matches').selectAll().execute();
+    const second = await job.run();
+    expect(second.suggested).toBe(0);
+    expect(await t.database.db.selectFrom('matches').selectAll().execute()).toEqual(countBefore);
+  });
+
+  it('never proposes again what she dismissed, and lets her turn a suggestion into interest', async () => {
+    const account = await member(2);
+    await jobFor(t).run();
+    const [first, second] = await suggestionsOf(account);
+    expect(first).toBeDefined();
+    const dismissed = await t.call('POST', `/api/matches/${first.id}/dismiss`, { token: account.token });
+    expect(dismissed.json.state).toBe('dismissed');
+    if (second) {
+      const interested = await t.call('POST', `/api/jobs/${second.roleId}/interest`, {
+        token: account.token,
+      });
+      expect(interested.json).toMatchObject({ id: second.id, state: 'interested' });
+    }
+    await jobFor(t).run();
+    const states = (await t.call('GET', '/api/members/me/matches', { token: account.token })).json.items;
+    expect(
+      states
+        .filter((m: { roleId: string }) => m.roleId === first.roleId)
+        .map((m: { state: string }) => m.state),
+    ).toEqual(['dismissed']);
+  });
+
+  it('never proposes an employer she blocked', async () => {
+    const account = await member(3, {
+      privacy: { hideMunicipality: false, blockedOrganisationIds: [employer.organisationId] },
+    });
+    await jobFor(t).run();
+    expect(await suggestionsOf(account)).toEqual([]);
+  });
+
+  it('keeps each role under its quota of open matches', async () => {
+    await Promise.all([member(3), member(3), member(3)]);
+    const job = jobFor(t, { ...DEFAULT_SUGGESTIONS, roleQuota: 1, minScore: 0 });
+    await t.database.atomic([t.database.db.deleteFrom('matches')]);
+    await job.run();
+    const perRole = await t.database.db
+      .selectFrom('matches')
+      .select(['role_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('role_id')
+      .execute();
+    expect(perRole.length).toBeGreaterThan(0);
+    expect(perRole.every((r) => Number(r.n) <= 1)).toBe(true);
+  });
+});
+
+/** The job as the service runs it, over the test app's own database and index. */
+function jobFor(app: TestApp, options = DEFAULT_SUGGESTIONS) {
+  return createSuggestionJob(app.deps, app.services, options);
+}
