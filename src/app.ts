@@ -10,6 +10,7 @@ import type { AppDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { areaRoutes } from './features/areas/area.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { coordinationRoutes } from './features/coordination/coordination.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { matchRoutes } from './features/matches/match.routes.ts';
 import { workflowRoutes } from './features/matches/workflow.routes.ts';
@@ -57,6 +58,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api/jobs', jobRoutes);
   app.route('/api', matchRoutes);
   app.route('/api', workflowRoutes);
+  app.route('/api', coordinationRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

@@ -5,6 +5,7 @@
 import type { AppDeps } from './deps.ts';
 import { createAreaService } from './features/areas/area.service.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
+import { createCoordinationService } from './features/coordination/coordination.service.ts';
 import { createHealthService } from './features/health/health.service.ts';
 import { createCandidateService } from './features/matches/candidates.service.ts';
 import { createMatchService } from './features/matches/match.service.ts';
@@ -30,6 +31,7 @@ export function createServices(deps: AppDeps) {
     suggestions: createSuggestionJob(deps, { jobs, members }),
     candidates: createCandidateService(deps, { areas, roles, members }),
     matches: createMatchService(deps, { roles, members }),
+    coordination: createCoordinationService(deps, { areas, members, roles }),
     health: createHealthService(deps),
   };
 }

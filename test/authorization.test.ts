@@ -57,6 +57,13 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'POST /api/matches/{id}/decision': STAFF,
   'GET /api/introductions': ['employer'],
   'POST /api/introductions/{id}/outcome': ['employer'],
+  'PUT /api/members/{id}/stage': STAFF,
+  'GET /api/members/{id}/stage': STAFF,
+  'POST /api/members/{id}/notes': STAFF,
+  'GET /api/members/{id}/notes': STAFF,
+  'GET /api/matches/{id}': STAFF,
+  'POST /api/roles/{id}/facts/{fact}/verification': STAFF,
+  'GET /api/audit': ['admin'],
 };
 
 let t: TestApp;
@@ -123,7 +130,8 @@ function concretePath(
     .replace('/api/introductions/{id}', `/api/introductions/${ids.matchId}`)
     .replace('/api/organisations/{id}', `/api/organisations/${ids.organisationId}`)
     .replace('/api/members/{id}', `/api/members/${ids.memberId}`)
-    .replace('{code}', '141003');
+    .replace('{code}', '141003')
+    .replace('{fact}', 'sick_child_absence_ok');
 }
 
 describe('authorization matrix', () => {

@@ -35,7 +35,8 @@ function fill(path: string, overrides: Partial<typeof ids> = {}) {
     .replace('/api/introductions/{id}', `/api/introductions/${values.matchId}`)
     .replace('/api/organisations/{id}', `/api/organisations/${values.organisationId}`)
     .replace('/api/members/{id}', `/api/members/${values.memberId}`)
-    .replace('{code}', '141003');
+    .replace('{code}', '141003')
+    .replace('{fact}', 'sick_child_absence_ok');
 }
 
 /** A body each id-taking route accepts, so only the id decides the answer. */
@@ -44,6 +45,8 @@ function validBodyFor(path: string): unknown {
   if (path.endsWith('/withdraw')) return {};
   if (path.endsWith('/decision')) return { decision: 'review', expectedVersion: 1 };
   if (path.endsWith('/outcome')) return { outcome: 'interviewing', expectedVersion: 1 };
+  if (path.endsWith('/stage')) return { stage: 3, reason: '就労準備が整ってきたため' };
+  if (path.endsWith('/notes')) return { consultedOn: '2026-11-20', topic: '就労相談', body: '面談しました' };
   return roleInput();
 }
 

@@ -13,7 +13,13 @@ describe('migrations', () => {
   it('build the whole schema on an empty database, once', async () => {
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
     const applied = await migrateToLatest(db, readMigrationSources());
-    expect(applied).toEqual(['0001_initial', '0002_area_master', '0003_search', '0004_matches']);
+    expect(applied).toEqual([
+      '0001_initial',
+      '0002_area_master',
+      '0003_search',
+      '0004_matches',
+      '0005_coordination',
+    ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
     // FTS5 keeps shadow tables (role_search_text_data, …) beside the virtual table; they are its own.
@@ -24,6 +30,8 @@ describe('migrations', () => {
     expect(tables).toEqual(
       [
         'areas',
+        'audit_log',
+        'consultation_notes',
         'job_roles',
         'match_events',
         'matches',
@@ -32,6 +40,7 @@ describe('migrations', () => {
         'member_employment_types',
         'member_qualifications',
         'member_skills',
+        'member_stage_history',
         'member_target_areas',
         'member_windows',
         'members',

@@ -223,6 +223,38 @@ export interface MatchEventTable {
   at: string;
 }
 
+export interface MemberStageHistoryTable {
+  id: string;
+  member_id: string;
+  stage: number;
+  previous_stage: number | null;
+  reason: string;
+  set_by: string;
+  set_at: string;
+}
+
+export interface ConsultationNoteTable {
+  id: string;
+  member_id: string;
+  consulted_on: string;
+  topic: string;
+  body: string;
+  next_step: string | null;
+  author_id: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: string;
+  actor_role: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  detail: string | null;
+}
+
 export interface DB {
   areas: AreaTable;
   users: UserTable;
@@ -246,4 +278,7 @@ export interface DB {
   role_search_text: RoleSearchTextTable;
   matches: MatchTable;
   match_events: MatchEventTable;
+  member_stage_history: MemberStageHistoryTable;
+  consultation_notes: ConsultationNoteTable;
+  audit_log: AuditLogTable;
 }
