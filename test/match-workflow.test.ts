@@ -137,6 +137,19 @@ describe('the match workflow', () => {
       'employer:record_interview→interviewing',
       'employer:record_hired→hired',
     ]);
+    const admin = await t.createStaff('admin');
+    const audit = await t.call('GET', `/api/audit?subjectType=match&subjectId=${item.id}`, {
+      token: admin.token,
+    });
+    expect(
+      audit.json.items.map((e: { action: string; detail: string }) => `${e.action} ${e.detail}`).reverse(),
+    ).toEqual([
+      'express_interest - → interested',
+      'review interested → under_review',
+      'approve under_review → approved',
+      'record_interview approved → interviewing',
+      'record_hired interviewing → hired',
+    ]);
   });
 
   it('shows only the prefecture to the employer when she hides her municipality', async () => {

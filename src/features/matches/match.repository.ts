@@ -32,7 +32,10 @@ export function insertEvent(db: Kysely<DB>, event: MatchEventTable) {
   return db.insertInto('match_events').values(event);
 }
 
-/** The guarded state change and its event, as one atomic unit. */
+/**
+ * The guarded state change, its event and its audit entry, as one atomic unit. The event and the
+ * audit entry are written only if the change won (its event id is on the row).
+ */
 export function transitionWrites(
   db: Kysely<DB>,
   match: Pick<MatchTable, 'id' | 'version'>,
@@ -52,7 +55,24 @@ export function transitionWrites(
         SELECT ${event.id}, ${event.match_id}, ${event.action}, ${event.from_state}, ${event.to_state}, ${event.actor_id},
                ${event.actor_role}, ${event.reason_code}, ${event.reason}, ${event.at}
         WHERE EXISTS (SELECT 1 FROM matches WHERE id = ${match.id} AND last_event_id = ${event.id})`,
+    sql`INSERT INTO audit_log (at, actor_id, actor_role, action, subject_type, subject_id, detail)
+        SELECT ${event.at}, ${event.actor_id}, ${event.actor_role}, ${event.action}, 'match', ${match.id},
+               ${`${event.from_state ?? '-'} → ${event.to_state}`}
+        WHERE EXISTS (SELECT 1 FROM matches WHERE id = ${match.id} AND last_event_id = ${event.id})`,
   ];
+}
+
+/** The audit entry of a match's first event (a new match has no race to lose). */
+export function auditNewMatch(db: Kysely<DB>, event: MatchEventTable) {
+  return db.insertInto('audit_log').values({
+    at: event.at,
+    actor_id: event.actor_id,
+    actor_role: event.actor_role,
+    action: event.action,
+    subject_type: 'match',
+    subject_id: event.match_id,
+    detail: `- → ${event.to_state}`,
+  });
 }
 
 /** A match with what a coordinator or the member needs to recognise it. */

@@ -13,6 +13,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { MemberService } from '../members/member.service.ts';
 import type { RoleService } from '../roles/role.service.ts';
 import {
+  auditNewMatch,
   findMatch,
   findMatchFor,
   findMatchWithRole,
@@ -160,6 +161,18 @@ export function createMatchService(
       const now = clock.now().toISOString();
       const id = newId();
       const eventId = newId();
+      const firstEvent = {
+        id: eventId,
+        match_id: id,
+        action: 'express_interest',
+        from_state: null,
+        to_state: 'interested',
+        actor_id: actor.userId,
+        actor_role: actor.role,
+        reason_code: null,
+        reason: null,
+        at: now,
+      };
       try {
         await database.atomic([
           insertMatch(db, {
@@ -175,18 +188,8 @@ export function createMatchService(
             version: 1,
             last_event_id: eventId,
           }),
-          insertEvent(db, {
-            id: eventId,
-            match_id: id,
-            action: 'express_interest',
-            from_state: null,
-            to_state: 'interested',
-            actor_id: actor.userId,
-            actor_role: actor.role,
-            reason_code: null,
-            reason: null,
-            at: now,
-          }),
+          insertEvent(db, firstEvent),
+          auditNewMatch(db, firstEvent),
         ]);
       } catch (error) {
         // A second tap at the same moment: the unique (member, role) pair decides; show what exists.

@@ -9,6 +9,7 @@ import { newId } from '../../deps.ts';
 import type { MemberService } from '../members/member.service.ts';
 import type { JobSearchService } from '../search/job-search.service.ts';
 import {
+  auditNewMatch,
   insertEvent,
   insertMatch,
   memberIdsForSuggestions,
@@ -65,6 +66,18 @@ export function createSuggestionJob(
             const now = clock.now().toISOString();
             const id = newId();
             const eventId = newId();
+            const firstEvent = {
+              id: eventId,
+              match_id: id,
+              action: 'suggest',
+              from_state: null,
+              to_state: 'suggested',
+              actor_id: SYSTEM_ACTOR.id,
+              actor_role: SYSTEM_ACTOR.role,
+              reason_code: null,
+              reason: `score ${match.score.toFixed(2)}`,
+              at: now,
+            };
             try {
               await database.atomic([
                 insertMatch(db, {
@@ -80,18 +93,8 @@ export function createSuggestionJob(
                   version: 1,
                   last_event_id: eventId,
                 }),
-                insertEvent(db, {
-                  id: eventId,
-                  match_id: id,
-                  action: 'suggest',
-                  from_state: null,
-                  to_state: 'suggested',
-                  actor_id: SYSTEM_ACTOR.id,
-                  actor_role: SYSTEM_ACTOR.role,
-                  reason_code: null,
-                  reason: `score ${match.score.toFixed(2)}`,
-                  at: now,
-                }),
+                insertEvent(db, firstEvent),
+                auditNewMatch(db, firstEvent),
               ]);
               suggested += 1;
             } catch (error) {
