@@ -18,6 +18,7 @@ import { memberRoutes } from './features/members/member.routes.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
+import { sensitiveRoutes } from './features/sensitive/sensitive.routes.ts';
 import { renderDocsPage } from './http/docs-page.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/error-envelope.ts';
@@ -59,6 +60,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api', matchRoutes);
   app.route('/api', workflowRoutes);
   app.route('/api', coordinationRoutes);
+  app.route('/api', sensitiveRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

@@ -14,6 +14,7 @@ import { createMemberService } from './features/members/member.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
 import { createJobSearchService } from './features/search/job-search.service.ts';
+import { createSensitiveService } from './features/sensitive/sensitive.ts';
 
 export function createServices(deps: AppDeps) {
   const areas = createAreaService(deps);
@@ -32,6 +33,7 @@ export function createServices(deps: AppDeps) {
     candidates: createCandidateService(deps, { areas, roles, members }),
     matches: createMatchService(deps, { roles, members }),
     coordination: createCoordinationService(deps, { areas, members, roles }),
+    sensitive: createSensitiveService(deps),
     health: createHealthService(deps),
   };
 }

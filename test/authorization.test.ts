@@ -64,6 +64,10 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'GET /api/matches/{id}': STAFF,
   'POST /api/roles/{id}/facts/{fact}/verification': STAFF,
   'GET /api/audit': ['admin'],
+  'GET /api/members/me/sensitive': ['member'],
+  'PUT /api/members/me/sensitive': ['member'],
+  'DELETE /api/members/me/sensitive': ['member'],
+  'GET /api/members/{id}/sensitive': STAFF,
 };
 
 let t: TestApp;

@@ -19,6 +19,7 @@ describe('migrations', () => {
       '0003_search',
       '0004_matches',
       '0005_coordination',
+      '0006_sensitive',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -39,6 +40,7 @@ describe('migrations', () => {
         'member_children',
         'member_employment_types',
         'member_qualifications',
+        'member_sensitive',
         'member_skills',
         'member_stage_history',
         'member_target_areas',

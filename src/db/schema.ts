@@ -255,6 +255,15 @@ export interface AuditLogTable {
   detail: string | null;
 }
 
+export interface MemberSensitiveTable {
+  member_id: string;
+  consented_at: string;
+  family_situation: string | null;
+  dv_support_needed: number;
+  dv_notes: string | null;
+  updated_at: string;
+}
+
 export interface DB {
   areas: AreaTable;
   users: UserTable;
@@ -281,4 +290,5 @@ export interface DB {
   member_stage_history: MemberStageHistoryTable;
   consultation_notes: ConsultationNoteTable;
   audit_log: AuditLogTable;
+  member_sensitive: MemberSensitiveTable;
 }
