@@ -15,6 +15,7 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { matchRoutes } from './features/matches/match.routes.ts';
 import { workflowRoutes } from './features/matches/workflow.routes.ts';
 import { memberRoutes } from './features/members/member.routes.ts';
+import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
@@ -61,6 +62,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api', workflowRoutes);
   app.route('/api', coordinationRoutes);
   app.route('/api', sensitiveRoutes);
+  app.route('/api', notificationRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

@@ -11,6 +11,7 @@ import { createCandidateService } from './features/matches/candidates.service.ts
 import { createMatchService } from './features/matches/match.service.ts';
 import { createSuggestionJob } from './features/matches/suggestions.ts';
 import { createMemberService } from './features/members/member.service.ts';
+import { createNotificationService } from './features/notifications/notification.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
 import { createJobSearchService } from './features/search/job-search.service.ts';
@@ -34,6 +35,7 @@ export function createServices(deps: AppDeps) {
     matches: createMatchService(deps, { roles, members }),
     coordination: createCoordinationService(deps, { areas, members, roles }),
     sensitive: createSensitiveService(deps),
+    notifications: createNotificationService(deps),
     health: createHealthService(deps),
   };
 }

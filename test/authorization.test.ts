@@ -68,6 +68,8 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'PUT /api/members/me/sensitive': ['member'],
   'DELETE /api/members/me/sensitive': ['member'],
   'GET /api/members/{id}/sensitive': STAFF,
+  'GET /api/notifications': SIGNED_IN,
+  'POST /api/notifications/{id}/read': SIGNED_IN,
 };
 
 let t: TestApp;
@@ -135,7 +137,8 @@ function concretePath(
     .replace('/api/organisations/{id}', `/api/organisations/${ids.organisationId}`)
     .replace('/api/members/{id}', `/api/members/${ids.memberId}`)
     .replace('{code}', '141003')
-    .replace('{fact}', 'sick_child_absence_ok');
+    .replace('{fact}', 'sick_child_absence_ok')
+    .replace('/api/notifications/{id}', '/api/notifications/00000000-0000-4000-8000-000000000000');
 }
 
 describe('authorization matrix', () => {

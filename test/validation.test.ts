@@ -36,7 +36,8 @@ function fill(path: string, overrides: Partial<typeof ids> = {}) {
     .replace('/api/organisations/{id}', `/api/organisations/${values.organisationId}`)
     .replace('/api/members/{id}', `/api/members/${values.memberId}`)
     .replace('{code}', '141003')
-    .replace('{fact}', 'sick_child_absence_ok');
+    .replace('{fact}', 'sick_child_absence_ok')
+    .replace('/api/notifications/{id}', `/api/notifications/${values.roleId}`);
 }
 
 /** A body each id-taking route accepts, so only the id decides the answer. */

@@ -20,6 +20,7 @@ describe('migrations', () => {
       '0004_matches',
       '0005_coordination',
       '0006_sensitive',
+      '0007_notifications',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -46,6 +47,7 @@ describe('migrations', () => {
         'member_target_areas',
         'member_windows',
         'members',
+        'notifications',
         'organisations',
         'role_facts',
         'role_locations',

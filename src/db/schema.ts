@@ -264,6 +264,21 @@ export interface MemberSensitiveTable {
   updated_at: string;
 }
 
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  match_id: string | null;
+  title: string;
+  body: string;
+  created_at: string;
+  read_at: string | null;
+  delivery: 'pending' | 'delivered' | 'recorded';
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+}
+
 export interface DB {
   areas: AreaTable;
   users: UserTable;
@@ -291,4 +306,5 @@ export interface DB {
   consultation_notes: ConsultationNoteTable;
   audit_log: AuditLogTable;
   member_sensitive: MemberSensitiveTable;
+  notifications: NotificationTable;
 }

@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('./data/yorisoi.db'),
   SEED_DEMO: booleanFlag.default(true),
+  NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
   SUGGEST_INTERVAL_MINUTES: z.coerce
     .number()
     .int()
@@ -48,6 +49,8 @@ export interface NodeConfig {
   host: string;
   databasePath: string;
   seedDemo: boolean;
+  /** Where notifications are POSTed; without it they are recorded and shown in the app only. */
+  notifyWebhookUrl?: string;
   /** How often the service runs the suggestion job. */
   suggestIntervalMinutes: number;
   search: SearchConfig;
@@ -72,6 +75,7 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
     databasePath: e.DATABASE_PATH,
     seedDemo: e.SEED_DEMO,
     suggestIntervalMinutes: e.SUGGEST_INTERVAL_MINUTES,
+    ...(e.NOTIFY_WEBHOOK_URL ? { notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL } : {}),
     search: {
       ...(e.MEILI_URL ? { url: e.MEILI_URL } : {}),
       ...(e.MEILI_API_KEY ? { apiKey: e.MEILI_API_KEY } : {}),

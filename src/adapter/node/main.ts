@@ -8,6 +8,7 @@ import { seedProposals } from '../../../seed/proposals.ts';
 import { newApp } from '../../app.ts';
 import { systemClock } from '../../deps.ts';
 import { scryptHasher } from '../../features/auth/password.ts';
+import { createDeliveryRelay, webhookSender } from '../../features/notifications/delivery.ts';
 import { createServices } from '../../services.ts';
 import { readNodeConfig } from './config.ts';
 import { startSearch } from './search.ts';
@@ -53,6 +54,18 @@ async function main() {
     );
   }, config.suggestIntervalMinutes * 60_000);
   suggesting.unref();
+  const delivery = createDeliveryRelay(
+    deps,
+    config.notifyWebhookUrl ? webhookSender(config.notifyWebhookUrl) : null,
+  );
+  const delivering = setInterval(() => {
+    delivery.run().then(
+      ({ failed }) =>
+        failed > 0 && console.error(`[notify] ${failed} deliveries failed; they will be retried`),
+      (error: Error) => console.error(`[notify] ${error.message}`),
+    );
+  }, 1000);
+  delivering.unref();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host}:${info.port}`;
     console.log(`Yorisoi is running at ${base}  (API docs: ${base}/docs, OpenAPI: ${base}/openapi.json)`);
@@ -66,6 +79,7 @@ async function main() {
   const shutdown = (signal: string) => {
     console.log(`${signal}: shutting down`);
     clearInterval(suggesting);
+    clearInterval(delivering);
     server.close();
     // Keep-alive connections can hold close() open; stop the rest without waiting for them.
     void search

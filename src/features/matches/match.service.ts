@@ -11,6 +11,8 @@ import { newId } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { MemberService } from '../members/member.service.ts';
+import { announcementsFor, withdrawalAnnouncements } from '../notifications/announcements.ts';
+import { announceIfWon, employerUserIds } from '../notifications/notification.repository.ts';
 import type { RoleService } from '../roles/role.service.ts';
 import {
   auditNewMatch,
@@ -26,7 +28,7 @@ import {
   transitionWrites,
 } from './match.repository.ts';
 import type { DecisionInput, Introduction, MatchView, OutcomeInput, QueueQuery } from './match.schemas.ts';
-import { type MatchAction, type MatchState, nextState } from './match-lifecycle.ts';
+import { isIntroduced, type MatchAction, type MatchState, nextState } from './match-lifecycle.ts';
 
 function toMatchView(row: MatchRow): MatchView {
   return {
@@ -83,8 +85,8 @@ export function createMatchService(
       at: now,
     };
     const decided = action === 'approve' || action === 'reject';
-    await database.atomic(
-      transitionWrites(
+    await database.atomic([
+      ...transitionWrites(
         db,
         match,
         {
@@ -95,7 +97,8 @@ export function createMatchService(
         },
         event,
       ),
-    );
+      ...(await announcements(match, action, options.reason)).map((a) => announceIfWon(a, event.id, now)),
+    ]);
     const after = (await findMatch(db, match.id)) as MatchTable;
     if (after.last_event_id !== event.id) {
       throw new AppError(
@@ -104,6 +107,22 @@ export function createMatchService(
       );
     }
     return after;
+  }
+
+  /** The notifications this change sends, written with it. */
+  async function announcements(match: MatchTable, action: MatchAction, reason?: string) {
+    const row = await findMatchWithRole(db, match.id);
+    if (!row) return [];
+    const announced = {
+      id: row.id,
+      memberId: row.member_id,
+      roleTitle: row.role_title,
+      organisationName: row.organisation_name,
+    };
+    const employers = await employerUserIds(db, row.organisation_id);
+    if (action === 'withdraw')
+      return isIntroduced(match.state as MatchState) ? withdrawalAnnouncements(announced, employers) : [];
+    return announcementsFor(action, announced, reason, employers);
   }
 
   async function view(id: string): Promise<MatchView> {
