@@ -11,6 +11,7 @@ import { AppError } from './errors.ts';
 import { areaRoutes } from './features/areas/area.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { coordinationRoutes } from './features/coordination/coordination.routes.ts';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { matchRoutes } from './features/matches/match.routes.ts';
 import { workflowRoutes } from './features/matches/workflow.routes.ts';
@@ -63,6 +64,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api', coordinationRoutes);
   app.route('/api', sensitiveRoutes);
   app.route('/api', notificationRoutes);
+  app.route('/api', dashboardRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

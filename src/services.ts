@@ -6,6 +6,7 @@ import type { AppDeps } from './deps.ts';
 import { createAreaService } from './features/areas/area.service.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
 import { createCoordinationService } from './features/coordination/coordination.service.ts';
+import { createDashboardService } from './features/dashboard/dashboard.service.ts';
 import { createHealthService } from './features/health/health.service.ts';
 import { createCandidateService } from './features/matches/candidates.service.ts';
 import { createMatchService } from './features/matches/match.service.ts';
@@ -23,6 +24,7 @@ export function createServices(deps: AppDeps) {
   const roles = createRoleService(deps, areas, organisations);
   const members = createMemberService(deps, areas);
   const jobs = createJobSearchService(deps, { areas, members }, deps.jobIndex);
+  const matches = createMatchService(deps, { roles, members });
   return {
     auth: createAuthService(deps),
     areas,
@@ -32,7 +34,8 @@ export function createServices(deps: AppDeps) {
     jobs,
     suggestions: createSuggestionJob(deps, { jobs, members }),
     candidates: createCandidateService(deps, { areas, roles, members }),
-    matches: createMatchService(deps, { roles, members }),
+    matches,
+    dashboard: createDashboardService(deps, matches),
     coordination: createCoordinationService(deps, { areas, members, roles }),
     sensitive: createSensitiveService(deps),
     notifications: createNotificationService(deps),

@@ -70,6 +70,9 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'GET /api/members/{id}/sensitive': STAFF,
   'GET /api/notifications': SIGNED_IN,
   'POST /api/notifications/{id}/read': SIGNED_IN,
+  'GET /api/dashboard': STAFF,
+  'GET /api/exports/queue.csv': STAFF,
+  'GET /api/exports/outcomes.csv': STAFF,
 };
 
 let t: TestApp;

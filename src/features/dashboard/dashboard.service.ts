@@ -1,0 +1,104 @@
+/**
+ * The coordinators' dashboard: matches by state, by support stage and by prefecture, the median
+ * time from interest to decision, introductions and hires per month; and CSV exports of the queue
+ * and of outcomes.
+ */
+import type { AppDeps } from '../../deps.ts';
+import type { MatchService } from '../matches/match.service.ts';
+import { toCsv } from './csv.ts';
+import {
+  countsByPrefecture,
+  countsByStage,
+  countsByState,
+  decisionHours,
+  monthlyOutcomes,
+  outcomeRows,
+} from './dashboard.repository.ts';
+
+/** @example median([3, 1, 2]) // 2 */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+const STATE_LABELS: Record<string, string> = {
+  suggested: '提案',
+  interested: '希望あり',
+  under_review: '確認中',
+  approved: '紹介済み',
+  rejected: '見送り',
+  interviewing: '面接中',
+  hired: '採用',
+  not_hired: '不採用',
+  withdrawn: '辞退',
+  dismissed: '非表示',
+};
+
+export function createDashboardService({ database }: AppDeps, matches: MatchService) {
+  const { db } = database;
+  return {
+    async summary() {
+      const [states, stages, prefectures, hours, months] = await Promise.all([
+        countsByState(db),
+        countsByStage(db),
+        countsByPrefecture(db),
+        decisionHours(db),
+        monthlyOutcomes(db),
+      ]);
+      const hoursToDecision = median(hours);
+      return {
+        byState: Object.fromEntries(states.map((s) => [s.state, Number(s.n)])),
+        byStage: stages.map((s) => ({ stage: s.stage, matches: Number(s.n) })),
+        byPrefecture: prefectures.map((p) => ({
+          prefCode: p.pref_code,
+          prefecture: p.prefecture,
+          matches: Number(p.n),
+        })),
+        medianHoursToDecision: hoursToDecision === null ? null : Math.round(hoursToDecision * 10) / 10,
+        perMonth: months.map((m) => ({
+          month: m.month,
+          introductions: Number(m.introductions),
+          hires: Number(m.hires),
+        })),
+      };
+    },
+
+    async queueCsv(): Promise<string> {
+      const items = await matches.queue({ limit: 100_000, offset: 0 });
+      return toCsv([
+        ['マッチID', '状態', '希望日時', '氏名', '支援段階', '都道府県', '求人', '事業者'],
+        ...items.map((i) => [
+          i.id,
+          STATE_LABELS[i.state] ?? i.state,
+          i.interestedAt,
+          i.member.name,
+          i.member.supportStage,
+          i.member.prefecture,
+          i.roleTitle,
+          i.organisationName,
+        ]),
+      ]);
+    },
+
+    async outcomesCsv(): Promise<string> {
+      const rows = await outcomeRows(db);
+      return toCsv([
+        ['マッチID', '状態', '紹介日時', '最終更新', '求人', '事業者', '氏名', '理由'],
+        ...rows.map((r) => [
+          r.id,
+          STATE_LABELS[r.state] ?? r.state,
+          r.decided_at,
+          r.updated_at,
+          r.title,
+          r.organisation,
+          `${r.family_name} ${r.given_name}`,
+          r.last_reason,
+        ]),
+      ]);
+    },
+  };
+}
