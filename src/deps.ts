@@ -21,6 +21,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Largest page a list endpoint returns. */
   maxPageSize: number;
+  /** The suggestion job: least score worth proposing, per-member count, open matches per role. */
+  suggestions: { minScore: number; perMember: number; roleQuota: number };
 }
 
 export const defaultConfig: AppConfig = {
@@ -28,6 +30,7 @@ export const defaultConfig: AppConfig = {
   maxBodyBytes: 64 * 1024,
   trustProxy: false,
   maxPageSize: 100,
+  suggestions: { minScore: 0.6, perMember: 3, roleQuota: 8 },
 };
 
 export interface AppDeps {

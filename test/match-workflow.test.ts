@@ -71,7 +71,9 @@ describe('the match workflow', () => {
       expect(before).not.toContain(secret);
     }
 
-    const queue = await t.call('GET', '/api/matches', { token: coordinator.token });
+    const waitingLong = await t.call('GET', '/api/matches?waitingDays=3', { token: coordinator.token });
+    expect(waitingLong.json.items.map((i: { id: string }) => i.id)).not.toContain(interested.json.id);
+    const queue = await t.call('GET', '/api/matches?waitingDays=0&prefCode=14', { token: coordinator.token });
     const item = queue.json.items.find((i: { id: string }) => i.id === interested.json.id);
     expect(item.member).toMatchObject({
       name: `${PERSONAL.familyName} ${PERSONAL.givenName}`,

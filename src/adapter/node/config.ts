@@ -14,6 +14,13 @@ const EnvSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('./data/yorisoi.db'),
   SEED_DEMO: booleanFlag.default(true),
   NOTIFY_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SUGGEST_MIN_SCORE: z.coerce.number().min(0).max(1).default(defaultConfig.suggestions.minScore),
+  ROLE_OPEN_MATCH_QUOTA: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(defaultConfig.suggestions.roleQuota),
   SUGGEST_INTERVAL_MINUTES: z.coerce
     .number()
     .int()
@@ -86,6 +93,11 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
     },
     app: {
       ...defaultConfig,
+      suggestions: {
+        ...defaultConfig.suggestions,
+        minScore: e.SUGGEST_MIN_SCORE,
+        roleQuota: e.ROLE_OPEN_MATCH_QUOTA,
+      },
       trustProxy: e.TRUST_PROXY,
       sessionTtlHours: e.SESSION_TTL_HOURS,
       maxBodyBytes: e.MAX_BODY_BYTES,

@@ -102,6 +102,8 @@ export interface QueueFilter {
   states: readonly MatchState[];
   prefCode?: string;
   stage?: number;
+  /** Interest expressed at or before this instant. */
+  interestedBefore?: string;
   limit: number;
   offset: number;
 }
@@ -121,6 +123,7 @@ export function queue(db: Kysely<DB>, filter: QueueFilter) {
     .where('matches.state', 'in', filter.states);
   if (filter.prefCode) query = query.where('areas.pref_code', '=', filter.prefCode);
   if (filter.stage !== undefined) query = query.where('members.support_stage', '=', filter.stage);
+  if (filter.interestedBefore) query = query.where('matches.interested_at', '<=', filter.interestedBefore);
   return query
     .orderBy((eb) => eb.fn.coalesce('matches.interested_at', 'matches.created_at'))
     .orderBy('matches.id')

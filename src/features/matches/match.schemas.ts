@@ -116,6 +116,13 @@ export const QueueQuerySchema = z.object({
     .regex(/^(0[1-9]|[1-3]\d|4[0-7])$/)
     .optional(),
   stage: z.coerce.number().int().min(1).max(5).optional(),
+  waitingDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(365)
+    .optional()
+    .openapi({ description: 'Only matches waiting at least this many days since her interest' }),
   limit: z.coerce.number().int().min(1).max(100).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });

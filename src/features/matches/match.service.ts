@@ -237,6 +237,13 @@ export function createMatchService(
         states: query.state ?? ['interested', 'under_review'],
         ...(query.prefCode ? { prefCode: query.prefCode } : {}),
         ...(query.stage !== undefined ? { stage: query.stage } : {}),
+        ...(query.waitingDays !== undefined
+          ? {
+              interestedBefore: new Date(
+                clock.now().getTime() - query.waitingDays * 86_400_000,
+              ).toISOString(),
+            }
+          : {}),
         limit: query.limit,
         offset: query.offset,
       });

@@ -5,7 +5,7 @@
  * and it keeps each role under its quota of open matches, so introductions spread.
  */
 import type { AppDeps } from '../../deps.ts';
-import { newId } from '../../deps.ts';
+import { defaultConfig, newId } from '../../deps.ts';
 import type { MemberService } from '../members/member.service.ts';
 import type { JobSearchService } from '../search/job-search.service.ts';
 import {
@@ -26,7 +26,7 @@ export interface SuggestionOptions {
   roleQuota: number;
 }
 
-export const DEFAULT_SUGGESTIONS: SuggestionOptions = { minScore: 0.6, perMember: 3, roleQuota: 8 };
+export const DEFAULT_SUGGESTIONS: SuggestionOptions = defaultConfig.suggestions;
 
 /** The actor recorded on events the system itself causes. */
 export const SYSTEM_ACTOR = { id: 'system', role: 'system' } as const;
@@ -34,9 +34,9 @@ export const SYSTEM_ACTOR = { id: 'system', role: 'system' } as const;
 const PAGE = 200;
 
 export function createSuggestionJob(
-  { database, clock }: AppDeps,
+  { database, clock, config }: AppDeps,
   services: { jobs: JobSearchService; members: MemberService },
-  options: SuggestionOptions = DEFAULT_SUGGESTIONS,
+  options: SuggestionOptions = config.suggestions,
 ) {
   const { db } = database;
   return {
