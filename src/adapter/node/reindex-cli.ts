@@ -7,26 +7,14 @@ import { progressBar } from '../../../seed/progress.ts';
 import { systemClock } from '../../deps.ts';
 import { createOutboxRelay } from '../../features/search/outbox-relay.ts';
 import { countFindableRoles, rebuildJobIndex } from '../../features/search/rebuild-index.ts';
-import { meilisearchJobIndex } from '../../search/meilisearch-job-index.ts';
 import { readNodeConfig } from './config.ts';
-import { attachOrStartMeilisearch } from './meilisearch-process.ts';
+import { commandJobIndex } from './search.ts';
 import { openSqlite } from './sqlite.ts';
 
 async function main() {
   const config = readNodeConfig(process.env);
   const database = await openSqlite(config.databasePath);
-  const meili = config.search.url
-    ? undefined
-    : await attachOrStartMeilisearch({
-        dataDir: config.search.dataDir,
-        maxIndexingMemory: config.search.maxIndexingMemory,
-      });
-  const index = meilisearchJobIndex({
-    host: config.search.url ?? (meili?.url as string),
-    adminKey: config.search.apiKey ?? (meili?.masterKey as string),
-    indexUid: config.search.indexUid,
-    taskTimeoutMs: 10 * 60_000,
-  });
+  const { index, close } = await commandJobIndex(config.search, { taskTimeoutMs: 10 * 60_000 });
   const started = performance.now();
   const total = await countFindableRoles(database.db);
   console.log(
@@ -44,7 +32,7 @@ async function main() {
     `Swapped in a fresh index with ${result.documents.toLocaleString('en-US')} roles in ${seconds} s` +
       ` (${result.requeued} changed meanwhile${caughtUp.error ? `, relay will retry: ${caughtUp.error}` : ', sent'}).`,
   );
-  if (meili && !meili.attached) await meili.stop();
+  await close();
   await database.close();
 }
 

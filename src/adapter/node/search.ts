@@ -10,7 +10,11 @@ import { type JobIndex, SearchUnavailableError } from '../../features/search/job
 import { createOutboxRelay, type OutboxRelay } from '../../features/search/outbox-relay.ts';
 import { countFindableRoles, rebuildJobIndex } from '../../features/search/rebuild-index.ts';
 import { meilisearchJobIndex } from '../../search/meilisearch-job-index.ts';
-import { type MeilisearchProcess, startMeilisearch } from './meilisearch-process.ts';
+import {
+  attachOrStartMeilisearch,
+  type MeilisearchProcess,
+  startMeilisearch,
+} from './meilisearch-process.ts';
 
 export interface SearchConfig {
   /** An existing Meilisearch (self-hosted or Cloud); when absent the service starts its own. */
@@ -134,6 +138,32 @@ export async function startSearch(
     async stop() {
       await loop.stop();
       await process?.stop();
+    },
+  };
+}
+
+/**
+ * The job index for a one-off command (reindex, suggest): MEILI_URL when configured, else the
+ * Meilisearch the running service started, else one started for the command (stopped by `close`).
+ * @example const { index, close } = await commandJobIndex(config.search); … await close();
+ */
+export async function commandJobIndex(config: SearchConfig, options: { taskTimeoutMs?: number } = {}) {
+  const meili = config.url
+    ? undefined
+    : await attachOrStartMeilisearch({
+        dataDir: config.dataDir,
+        maxIndexingMemory: config.maxIndexingMemory,
+      });
+  const index = meilisearchJobIndex({
+    host: config.url ?? (meili?.url as string),
+    adminKey: config.apiKey ?? (meili?.masterKey as string),
+    indexUid: config.indexUid,
+    ...(options.taskTimeoutMs ? { taskTimeoutMs: options.taskTimeoutMs } : {}),
+  });
+  return {
+    index,
+    async close() {
+      if (meili && !meili.attached) await meili.stop();
     },
   };
 }

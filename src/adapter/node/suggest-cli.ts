@@ -5,26 +5,15 @@
  */
 import { systemClock } from '../../deps.ts';
 import { scryptHasher } from '../../features/auth/password.ts';
-import { meilisearchJobIndex } from '../../search/meilisearch-job-index.ts';
 import { createServices } from '../../services.ts';
 import { readNodeConfig } from './config.ts';
-import { attachOrStartMeilisearch } from './meilisearch-process.ts';
+import { commandJobIndex } from './search.ts';
 import { openSqlite } from './sqlite.ts';
 
 async function main() {
   const config = readNodeConfig(process.env);
   const database = await openSqlite(config.databasePath);
-  const meili = config.search.url
-    ? undefined
-    : await attachOrStartMeilisearch({
-        dataDir: config.search.dataDir,
-        maxIndexingMemory: config.search.maxIndexingMemory,
-      });
-  const jobIndex = meilisearchJobIndex({
-    host: config.search.url ?? (meili?.url as string),
-    adminKey: config.search.apiKey ?? (meili?.masterKey as string),
-    indexUid: config.search.indexUid,
-  });
+  const { index: jobIndex, close } = await commandJobIndex(config.search);
   const services = createServices({
     database,
     clock: systemClock,
@@ -37,7 +26,7 @@ async function main() {
   console.log(
     `Looked at ${members} members ready for suggestions; proposed ${suggested} roles in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
   );
-  if (meili && !meili.attached) await meili.stop();
+  await close();
   await database.close();
 }
 

@@ -24,12 +24,49 @@ export function findMatchFor(db: Kysely<DB>, memberId: string, roleId: string) {
     .executeTakeFirst();
 }
 
-export function insertMatch(db: Kysely<DB>, row: MatchTable) {
-  return db.insertInto('matches').values(row);
+export interface NewMatch {
+  id: string;
+  memberId: string;
+  roleId: string;
+  organisationId: string;
+  state: 'suggested' | 'interested';
+  action: 'suggest' | 'express_interest';
+  actor: { id: string; role: string };
+  reason: string | null;
+  at: string;
 }
 
-export function insertEvent(db: Kysely<DB>, event: MatchEventTable) {
-  return db.insertInto('match_events').values(event);
+/** A new match with its first event and audit entry, as one atomic unit. */
+export function newMatchWrites(db: Kysely<DB>, match: NewMatch, eventId: string) {
+  const event: MatchEventTable = {
+    id: eventId,
+    match_id: match.id,
+    action: match.action,
+    from_state: null,
+    to_state: match.state,
+    actor_id: match.actor.id,
+    actor_role: match.actor.role,
+    reason_code: null,
+    reason: match.reason,
+    at: match.at,
+  };
+  return [
+    db.insertInto('matches').values({
+      id: match.id,
+      member_id: match.memberId,
+      role_id: match.roleId,
+      organisation_id: match.organisationId,
+      state: match.state,
+      interested_at: match.state === 'interested' ? match.at : null,
+      decided_at: null,
+      created_at: match.at,
+      updated_at: match.at,
+      version: 1,
+      last_event_id: eventId,
+    }),
+    db.insertInto('match_events').values(event),
+    auditNewMatch(db, event),
+  ];
 }
 
 /**

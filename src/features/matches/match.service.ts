@@ -15,15 +15,13 @@ import { announcementsFor, withdrawalAnnouncements } from '../notifications/anno
 import { announceIfWon, employerUserIds } from '../notifications/notification.repository.ts';
 import type { RoleService } from '../roles/role.service.ts';
 import {
-  auditNewMatch,
   findMatch,
   findMatchFor,
   findMatchWithRole,
-  insertEvent,
-  insertMatch,
   introductionsOf,
   type MatchRow,
   matchesOfMember,
+  newMatchWrites,
   queue,
   transitionWrites,
 } from './match.repository.ts';
@@ -177,39 +175,25 @@ export function createMatchService(
       if (existing) return view((await act(actor, existing, 'express_interest', {})).id);
       const refused = nextState('none', 'express_interest', actor.role);
       if ('refused' in refused) throw new AppError('invalid_state', refused.refused.message);
-      const now = clock.now().toISOString();
       const id = newId();
-      const eventId = newId();
-      const firstEvent = {
-        id: eventId,
-        match_id: id,
-        action: 'express_interest',
-        from_state: null,
-        to_state: 'interested',
-        actor_id: actor.userId,
-        actor_role: actor.role,
-        reason_code: null,
-        reason: null,
-        at: now,
-      };
       try {
-        await database.atomic([
-          insertMatch(db, {
-            id,
-            member_id: actor.userId,
-            role_id: roleId,
-            organisation_id: role.organisation.id,
-            state: 'interested',
-            interested_at: now,
-            decided_at: null,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-            last_event_id: eventId,
-          }),
-          insertEvent(db, firstEvent),
-          auditNewMatch(db, firstEvent),
-        ]);
+        await database.atomic(
+          newMatchWrites(
+            db,
+            {
+              id,
+              memberId: actor.userId,
+              roleId,
+              organisationId: role.organisation.id,
+              state: 'interested',
+              action: 'express_interest',
+              actor: { id: actor.userId, role: actor.role },
+              reason: null,
+              at: clock.now().toISOString(),
+            },
+            newId(),
+          ),
+        );
       } catch (error) {
         // A second tap at the same moment: the unique (member, role) pair decides; show what exists.
         const raced = await findMatchFor(db, actor.userId, roleId);

@@ -9,10 +9,8 @@ import { defaultConfig, newId } from '../../deps.ts';
 import type { MemberService } from '../members/member.service.ts';
 import type { JobSearchService } from '../search/job-search.service.ts';
 import {
-  auditNewMatch,
-  insertEvent,
-  insertMatch,
   memberIdsForSuggestions,
+  newMatchWrites,
   openMatchCounts,
   roleIdsMatchedBy,
 } from './match.repository.ts';
@@ -63,39 +61,24 @@ export function createSuggestionJob(
             .filter((m) => (open.get(m.roleId) ?? 0) < options.roleQuota)
             .slice(0, options.perMember);
           for (const match of chosen) {
-            const now = clock.now().toISOString();
-            const id = newId();
-            const eventId = newId();
-            const firstEvent = {
-              id: eventId,
-              match_id: id,
-              action: 'suggest',
-              from_state: null,
-              to_state: 'suggested',
-              actor_id: SYSTEM_ACTOR.id,
-              actor_role: SYSTEM_ACTOR.role,
-              reason_code: null,
-              reason: `score ${match.score.toFixed(2)}`,
-              at: now,
-            };
             try {
-              await database.atomic([
-                insertMatch(db, {
-                  id,
-                  member_id: profile.userId,
-                  role_id: match.roleId,
-                  organisation_id: match.organisationId,
-                  state: 'suggested',
-                  interested_at: null,
-                  decided_at: null,
-                  created_at: now,
-                  updated_at: now,
-                  version: 1,
-                  last_event_id: eventId,
-                }),
-                insertEvent(db, firstEvent),
-                auditNewMatch(db, firstEvent),
-              ]);
+              await database.atomic(
+                newMatchWrites(
+                  db,
+                  {
+                    id: newId(),
+                    memberId: profile.userId,
+                    roleId: match.roleId,
+                    organisationId: match.organisationId,
+                    state: 'suggested',
+                    action: 'suggest',
+                    actor: SYSTEM_ACTOR,
+                    reason: `score ${match.score.toFixed(2)}`,
+                    at: clock.now().toISOString(),
+                  },
+                  newId(),
+                ),
+              );
               suggested += 1;
             } catch (error) {
               // Another run (or her own interest) created this pair meanwhile: nothing to add.
