@@ -88,6 +88,16 @@ describe('suggestion job', () => {
     ).toEqual(['dismissed']);
   });
 
+  it('keeps at most her share of unanswered suggestions, so a second run adds nothing', async () => {
+    const account = await member(3);
+    const share = { ...DEFAULT_SUGGESTIONS, perMember: 1, minScore: 0 };
+    await jobFor(t, share).run();
+    expect(await suggestionsOf(account)).toHaveLength(1);
+    const again = await jobFor(t, share).run();
+    expect(again.suggested).toBe(0);
+    expect(await suggestionsOf(account)).toHaveLength(1);
+  });
+
   it('never proposes an employer she blocked', async () => {
     const account = await member(3, {
       privacy: { hideMunicipality: false, blockedOrganisationIds: [employer.organisationId] },

@@ -214,6 +214,17 @@ export function introductionsOf(db: Kysely<DB>, organisationId: string, matchId?
   return query.orderBy('matches.decided_at', 'desc').orderBy('matches.id').execute();
 }
 
+/** How many suggestions she has not answered yet. */
+export async function openSuggestionCount(db: Kysely<DB>, memberId: string): Promise<number> {
+  const row = await db
+    .selectFrom('matches')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', '=', memberId)
+    .where('state', '=', 'suggested')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The roles she already has a match with, in any state: never proposed again. */
 export async function roleIdsMatchedBy(db: Kysely<DB>, memberId: string): Promise<Set<string>> {
   const rows = await db.selectFrom('matches').select('role_id').where('member_id', '=', memberId).execute();

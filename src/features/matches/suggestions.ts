@@ -12,13 +12,14 @@ import {
   memberIdsForSuggestions,
   newMatchWrites,
   openMatchCounts,
+  openSuggestionCount,
   roleIdsMatchedBy,
 } from './match.repository.ts';
 
 export interface SuggestionOptions {
   /** Below this combined score a role is not worth a coordinator's or a member's attention. */
   minScore: number;
-  /** At most this many new suggestions per member per run. */
+  /** At most this many unanswered suggestions per member at a time. */
   perMember: number;
   /** A role with this many open matches gets no more suggestions. */
   roleQuota: number;
@@ -56,10 +57,12 @@ export function createSuggestionJob(
             db,
             strongest.map((m) => m.roleId),
           );
+          // Her unanswered suggestions count against her share, so a run with nothing new adds nothing.
+          const slots = Math.max(0, options.perMember - (await openSuggestionCount(db, profile.userId)));
           const chosen = strongest
             .filter((m) => m.score >= options.minScore && !taken.has(m.roleId))
             .filter((m) => (open.get(m.roleId) ?? 0) < options.roleQuota)
-            .slice(0, options.perMember);
+            .slice(0, slots);
           for (const match of chosen) {
             try {
               await database.atomic(
