@@ -1,8 +1,8 @@
 /**
- * The bundled area master (seed/data/jp-areas.json) as typed records: one per prefecture,
- * municipality and ward. See seed/data/README.md for sources and attribution.
+ * The bundled area master (seed/reference/jp-areas.json) as typed records: one per prefecture,
+ * municipality and ward. See seed/reference/README.md for sources and attribution.
  */
-import records from './data/jp-areas.json' with { type: 'json' };
+import records from './reference/jp-areas.json' with { type: 'json' };
 
 export interface AreaRecord {
   /** 6-digit local government code with check digit. */

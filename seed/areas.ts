@@ -115,7 +115,7 @@ export interface AreaIndex {
 let cached: AreaIndex | undefined;
 
 /**
- * The area index, built once per process from seed/data/jp-areas.json.
+ * The area index, built once per process from seed/reference/jp-areas.json.
  * @example const areas = loadAreas(); areas.pickPlace(random).name // '横浜市港北区'
  */
 export function loadAreas(): AreaIndex {

@@ -4,6 +4,7 @@
  * down here, independently of the code; a route missing from this table fails the test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { concretePath } from './support/route-paths.ts';
 import {
   type Account,
   createTestApp,
@@ -128,22 +129,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-function concretePath(
-  path: string,
-  ids: { roleId: string; organisationId: string; memberId: string; matchId: string },
-) {
-  return path
-    .replace('/api/roles/{id}', `/api/roles/${ids.roleId}`)
-    .replace('/api/jobs/{id}', `/api/jobs/${ids.roleId}`)
-    .replace('/api/matches/{id}', `/api/matches/${ids.matchId}`)
-    .replace('/api/introductions/{id}', `/api/introductions/${ids.matchId}`)
-    .replace('/api/organisations/{id}', `/api/organisations/${ids.organisationId}`)
-    .replace('/api/members/{id}', `/api/members/${ids.memberId}`)
-    .replace('{code}', '141003')
-    .replace('{fact}', 'sick_child_absence_ok')
-    .replace('/api/notifications/{id}', '/api/notifications/00000000-0000-4000-8000-000000000000');
-}
-
 describe('authorization matrix', () => {
   it('covers every documented route, and nothing undocumented is listed', () => {
     expect(routes.map((r) => r.key).sort()).toEqual(Object.keys(EXPECTED_ACCESS).sort());
@@ -157,10 +142,14 @@ describe('authorization matrix', () => {
       for (const caller of EVERYONE) {
         const token = caller === 'anonymous' ? undefined : callers[caller].token;
         // An empty object body: enough to get past access checks to validation (422) or to act.
-        const res = await t.call(route.method, concretePath(route.path, foreign), {
-          token,
-          ...(route.hasBody ? { body: {} } : {}),
-        });
+        const res = await t.call(
+          route.method,
+          concretePath(route.path, { ...foreign, notificationId: '00000000-0000-4000-8000-000000000000' }),
+          {
+            token,
+            ...(route.hasBody ? { body: {} } : {}),
+          },
+        );
         const expected = allowed.includes(caller) ? 'admitted' : caller === 'anonymous' ? 401 : 403;
         const got = res.status === 401 || res.status === 403 ? res.status : 'admitted';
         if (got !== expected)

@@ -4,6 +4,7 @@
  * route is covered as soon as it exists.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { concretePath } from './support/route-paths.ts';
 import {
   type Account,
   createTestApp,
@@ -28,16 +29,7 @@ function tokenFor(description: string): string | undefined {
 
 function fill(path: string, overrides: Partial<typeof ids> = {}) {
   const values = { ...ids, ...overrides };
-  return path
-    .replace('/api/roles/{id}', `/api/roles/${values.roleId}`)
-    .replace('/api/jobs/{id}', `/api/jobs/${values.roleId}`)
-    .replace('/api/matches/{id}', `/api/matches/${values.matchId}`)
-    .replace('/api/introductions/{id}', `/api/introductions/${values.matchId}`)
-    .replace('/api/organisations/{id}', `/api/organisations/${values.organisationId}`)
-    .replace('/api/members/{id}', `/api/members/${values.memberId}`)
-    .replace('{code}', '141003')
-    .replace('{fact}', 'sick_child_absence_ok')
-    .replace('/api/notifications/{id}', `/api/notifications/${values.roleId}`);
+  return concretePath(path, { ...values, notificationId: values.roleId });
 }
 
 /** A body each id-taking route accepts, so only the id decides the answer. */
