@@ -5,13 +5,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Account,
-  createTestApp,
-  memberProfileInput,
-  roleInput,
-  type TestApp,
-} from './support/test-app.ts';
+import { type Account, createTestApp, memberProfileInput, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 let coordinator: Account;
@@ -25,8 +19,7 @@ beforeAll(async () => {
   coordinator = await t.createStaff('coordinator');
   admin = await t.createStaff('admin');
   employer = await t.employerWithOrganisation({ coordinator });
-  roleId = (await t.call('POST', '/api/roles', { token: employer.token, body: roleInput() })).json.id;
-  await t.call('POST', `/api/roles/${roleId}/publish`, { token: employer.token });
+  roleId = await t.publishRole(employer);
   member = await t.signUp('member');
   await t.call('PUT', '/api/members/me', {
     token: member.token,

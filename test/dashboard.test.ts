@@ -20,13 +20,7 @@ beforeAll(async () => {
   t = await createTestApp();
   coordinator = await t.createStaff('coordinator');
   employer = await t.employerWithOrganisation({ coordinator });
-  const roleId = (
-    await t.call('POST', '/api/roles', {
-      token: employer.token,
-      body: roleInput({ title: '介護スタッフ, "日勤"のみ' }),
-    })
-  ).json.id;
-  await t.call('POST', `/api/roles/${roleId}/publish`, { token: employer.token });
+  const roleId = await t.publishRole(employer, roleInput({ title: '介護スタッフ, "日勤"のみ' }));
   for (const [stage, decision] of [
     [2, 'approve'],
     [3, 'reject'],

@@ -4,13 +4,7 @@
  * withdrawal, illegal moves, and two coordinators deciding the same match at once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Account,
-  createTestApp,
-  memberProfileInput,
-  roleInput,
-  type TestApp,
-} from './support/test-app.ts';
+import { type Account, createTestApp, memberProfileInput, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 let coordinator: Account;
@@ -61,9 +55,7 @@ beforeAll(async () => {
   t = await createTestApp();
   coordinator = await t.createStaff('coordinator');
   employer = await t.employerWithOrganisation({ coordinator });
-  const created = await t.call('POST', '/api/roles', { token: employer.token, body: roleInput() });
-  roleId = created.json.id;
-  await t.call('POST', `/api/roles/${roleId}/publish`, { token: employer.token });
+  roleId = await t.publishRole(employer);
 });
 afterAll(async () => t.close());
 

@@ -7,13 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/adapter/node/meilisearch-process.ts';
 import { createDeliveryRelay, webhookSender } from '../src/features/notifications/delivery.ts';
-import {
-  type Account,
-  createTestApp,
-  memberProfileInput,
-  roleInput,
-  type TestApp,
-} from './support/test-app.ts';
+import { type Account, createTestApp, memberProfileInput, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 let coordinator: Account;
@@ -35,8 +29,7 @@ beforeAll(async () => {
   t = await createTestApp();
   coordinator = await t.createStaff('coordinator');
   employer = await t.employerWithOrganisation({ coordinator });
-  roleId = (await t.call('POST', '/api/roles', { token: employer.token, body: roleInput() })).json.id;
-  await t.call('POST', `/api/roles/${roleId}/publish`, { token: employer.token });
+  roleId = await t.publishRole(employer);
   hook = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => {

@@ -137,6 +137,15 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return { ...employer, organisationId: org.json.id };
   }
 
+  /** Posts a role as the employer and publishes it (her organisation must be verified); returns its id. */
+  async function publishRole(employer: Account, body: unknown = roleInput()): Promise<string> {
+    const created = await call('POST', '/api/roles', { token: employer.token, body });
+    if (created.status !== 201) throw new Error(`role failed: ${created.status} ${created.text}`);
+    const published = await call('POST', `/api/roles/${created.json.id}/publish`, { token: employer.token });
+    if (published.status !== 200) throw new Error(`publish failed: ${published.status} ${published.text}`);
+    return created.json.id as string;
+  }
+
   /** Counts rows in the tables a write could touch, to prove a rejected request wrote nothing. */
   async function rowCounts() {
     const tables = [
@@ -187,6 +196,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     signUp,
     createStaff,
     employerWithOrganisation,
+    publishRole,
     rowCounts,
     syncSearch,
     close,
