@@ -26,6 +26,8 @@ import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/error-envelope.ts';
 import { authenticate, limitBody, requireJsonBody, SESSION_COOKIE } from './http/middleware.ts';
 import { createServices } from './services.ts';
+import { errorPage } from './web/pages.tsx';
+import { isApi, webApp } from './web/web-app.ts';
 
 const API_INFO = {
   title: 'Yorisoi',
@@ -76,9 +78,12 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.doc31('/openapi.json', documentConfig);
   app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(documentConfig))));
 
-  app.notFound((c) =>
-    errorResponse(c, new AppError('not_found', `No route for ${c.req.method} ${c.req.path}`)),
-  );
+  app.route('/', webApp(deps.config));
+
+  app.notFound((c) => {
+    const error = new AppError('not_found', `No route for ${c.req.method} ${c.req.path}`);
+    return isApi(c) ? errorResponse(c, error) : errorPage(c, error);
+  });
   app.onError((error, c) => errorResponse(c, error));
   return app;
 }

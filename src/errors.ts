@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   validation_failed: 422,
   internal: 500,
+  /** The service's own configuration is invalid (a Worker's env); the message names the variable. */
+  misconfigured: 500,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

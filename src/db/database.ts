@@ -7,6 +7,13 @@
 import type { Compilable, CompiledQuery, Kysely, RawBuilder } from 'kysely';
 import type { DB } from './schema.ts';
 
+/**
+ * The most parameters one statement may bind: D1's limit (SQLite's own is far higher). Id lists
+ * are bound as one JSON parameter (`json-list.ts`) and multi-row inserts are split
+ * (`insert-rows.ts`) so that every statement stays within it on both runtimes.
+ */
+export const MAX_BOUND_PARAMETERS = 100;
+
 /** A query builder, or a raw `sql` statement for what the builder cannot say. */
 export type Write = Compilable | RawBuilder<unknown>;
 

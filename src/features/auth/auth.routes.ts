@@ -2,14 +2,12 @@
  * Sign-up, sign-in, sign-out and "who am I". Browsers get an HttpOnly session cookie
  * (SameSite=Lax, Secure when served over https); API clients use the returned bearer token.
  */
-import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
-import { type AppEnv, requireActor } from '../../http/env.ts';
-import { SESSION_COOKIE, sessionTokenOf } from '../../http/middleware.ts';
+import { requireActor } from '../../http/env.ts';
+import { sessionTokenOf } from '../../http/middleware.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
 import { ActorSchema, SessionSchema, SignInSchema, SignUpSchema } from './auth.schemas.ts';
-import type { IssuedSession } from './auth.service.ts';
 
 const tags = ['Accounts'];
 
@@ -47,22 +45,6 @@ const meRoute = defineRoute('signed-in', {
   responses: { 200: jsonResponse(ActorSchema, 'The account') },
 });
 
-/** Secure only over https (directly, or behind a proxy we were told to trust). */
-function isHttps(c: Context<AppEnv>, trustProxy: boolean): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
-  return trustProxy && c.req.header('x-forwarded-proto') === 'https';
-}
-
-function setSessionCookie(c: Context<AppEnv>, session: IssuedSession, trustProxy: boolean) {
-  setCookie(c, SESSION_COOKIE, session.token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: isHttps(c, trustProxy),
-    path: '/',
-    expires: new Date(session.expiresAt),
-  });
-}
-
 export function authRoutes(trustProxy: boolean) {
   return newRouter()
     .openapi(signUpRoute, async (c) => {
@@ -78,7 +60,7 @@ export function authRoutes(trustProxy: boolean) {
     .openapi(signOutRoute, async (c) => {
       const token = sessionTokenOf(c);
       if (token) await c.var.services.auth.signOut(token);
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(c);
       return c.body(null, 204);
     })
     .openapi(meRoute, async (c) => c.json(requireActor(c), 200));

@@ -79,24 +79,26 @@ export function createOutboxRelay(
     }
   }
 
-  async function drainAll(): Promise<DrainResult> {
+  async function drainAll(maxBatches: number): Promise<DrainResult> {
     const total: DrainResult = { indexed: 0, removed: 0 };
-    for (;;) {
+    for (let batches = 1; ; batches += 1) {
       const batch = await drainBatch();
       total.indexed += batch.indexed;
       total.removed += batch.removed;
       if (batch.error) return { ...total, error: batch.error };
-      if (batch.entries < options.batchSize) return total;
+      if (batch.entries < options.batchSize || batches >= maxBatches) return total;
     }
   }
 
   return {
     /**
-     * Drains every due entry; concurrent calls share one run, so entries are never sent twice at once.
+     * Drains every due entry, or at most `maxBatches` batches of them (a Worker's cron run is
+     * bounded; the rest waits for the next run). Concurrent calls share one run, so entries are
+     * never sent twice at once.
      * @example const { indexed, error } = await relay.drain()
      */
-    drain(): Promise<DrainResult> {
-      running ??= drainAll().finally(() => {
+    drain(maxBatches = Number.POSITIVE_INFINITY): Promise<DrainResult> {
+      running ??= drainAll(maxBatches).finally(() => {
         running = undefined;
       });
       return running;

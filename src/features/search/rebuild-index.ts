@@ -81,3 +81,29 @@ export async function rebuildJobIndex(
     .executeTakeFirstOrThrow();
   return { documents, requeued: Number(requeued.n) };
 }
+
+/**
+ * Fills an empty index through the outbox: when the index holds no documents, nothing waits in
+ * the outbox and the database has findable roles, every findable role is queued for the relay.
+ * This is how a runtime without a start-up (a Worker's cron) brings a new Meilisearch, a new
+ * MEILI_INDEX or a freshly seeded database into step, a bounded batch at a time. Returns how
+ * many roles were queued.
+ * @example if (await queueAllWhenIndexEmpty(deps, index)) await relay.drain(10)
+ */
+export async function queueAllWhenIndexEmpty(
+  { database, clock }: Pick<AppDeps, 'database' | 'clock'>,
+  index: JobIndex,
+): Promise<number> {
+  const { db } = database;
+  const waiting = await db.selectFrom('search_outbox').select('id').limit(1).executeTakeFirst();
+  if (waiting || (await index.documentCount()) > 0) return 0;
+  const findable = await countFindableRoles(db);
+  if (findable === 0) return 0;
+  const now = clock.now().toISOString();
+  await database.atomic([
+    sql`INSERT INTO search_outbox (role_id, enqueued_at, next_attempt_at)
+      SELECT r.id, ${now}, ${now} FROM job_roles r JOIN organisations o ON o.id = r.organisation_id
+      WHERE r.status = 'published' AND o.verification_state = 'verified'`,
+  ]);
+  return findable;
+}

@@ -1,0 +1,99 @@
+/**
+ * The configuration both entries read from their environment (Node's `process.env`, a Worker's
+ * `env`): the app's settings, search and notification delivery, checked with zod so a bad value
+ * is refused with a message naming the variable instead of misbehaving later. Each entry adds
+ * its own variables (a port, a file path, a D1 binding) to these.
+ */
+import { z } from 'zod';
+import { type AppConfig, defaultConfig } from './deps.ts';
+
+/** `true`/`false`/`1`/`0` as text, or a real boolean (wrangler.toml `[vars]` may be typed). */
+export const booleanFlag = z.preprocess(
+  (value) => (typeof value === 'boolean' ? String(value) : value),
+  z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
+);
+
+/** An empty value counts as unset (`MEILI_URL = ""` in wrangler.toml, `MEILI_URL=` in a shell). */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** The variables both runtimes share; documented in the README's configuration table. */
+export const sharedEnvFields = {
+  NOTIFY_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
+  SUGGEST_MIN_SCORE: z.coerce.number().min(0).max(1).default(defaultConfig.suggestions.minScore),
+  ROLE_OPEN_MATCH_QUOTA: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(defaultConfig.suggestions.roleQuota),
+  TRUST_PROXY: booleanFlag.default(false),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(defaultConfig.sessionTtlHours),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(defaultConfig.maxBodyBytes),
+  MEILI_URL: optional(z.url()),
+  MEILI_API_KEY: optional(z.string()),
+  MEILI_SEARCH_KEY: optional(z.string()),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,100}$/)
+    .default('roles'),
+};
+
+type SharedEnv = z.output<z.ZodObject<typeof sharedEnvFields>>;
+
+/** A configuration that cannot run; the message names every offending variable. */
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
+/**
+ * Parses an environment with a schema built on `sharedEnvFields`, throwing a ConfigurationError
+ * that lists each bad variable (and MEILI_API_KEY when MEILI_URL comes without it).
+ * @example const env = parseEnv(z.object({ ...sharedEnvFields, PORT: z.coerce.number() }), process.env)
+ */
+export function parseEnv<S extends z.ZodType<SharedEnv>>(schema: S, env: unknown): z.output<S> {
+  const parsed = schema.safeParse(env);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  if (parsed.success && parsed.data.MEILI_URL && !parsed.data.MEILI_API_KEY)
+    problems.push('MEILI_API_KEY: required with MEILI_URL');
+  if (!parsed.success || problems.length > 0)
+    throw new ConfigurationError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  return parsed.data;
+}
+
+/** The app's settings from a parsed environment. */
+export function appConfigFrom(e: SharedEnv): AppConfig {
+  return {
+    ...defaultConfig,
+    suggestions: {
+      ...defaultConfig.suggestions,
+      minScore: e.SUGGEST_MIN_SCORE,
+      roleQuota: e.ROLE_OPEN_MATCH_QUOTA,
+    },
+    trustProxy: e.TRUST_PROXY,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+  };
+}
+
+/** The search settings of a parsed environment; no `url` means "no configured Meilisearch". */
+export function searchSettingsFrom(e: SharedEnv) {
+  return {
+    ...(e.MEILI_URL ? { url: e.MEILI_URL } : {}),
+    ...(e.MEILI_API_KEY ? { apiKey: e.MEILI_API_KEY } : {}),
+    ...(e.MEILI_SEARCH_KEY ? { searchKey: e.MEILI_SEARCH_KEY } : {}),
+    indexUid: e.MEILI_INDEX,
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * The site's one stylesheet and one small script, served from memory with long caching (their
+ * URLs carry a version, so a change is picked up at once). Kept as strings so the Workers bundle
+ * needs no file system. Mobile first: everything is laid out for a 390 px phone, and wider
+ * screens only get more room.
+ */
+
+const STYLES = `
+:root {
+  --ink: #1f2a2e; --muted: #56656b; --line: #d5dedf; --paper: #fbfaf7; --card: #ffffff;
+  --brand: #1d6b63; --brand-dark: #134c46; --brand-soft: #e3f1ee; --accent: #b4572e;
+  --ok: #1e6b3a; --ok-soft: #e4f3e8; --warn: #8a5a00; --warn-soft: #fbf0d9; --bad: #a32a2a; --bad-soft: #fbe7e6;
+  --radius: 12px; --tap: 48px;
+  font-family: "Hiragino Sans", "Noto Sans JP", "IPAGothic", "IPAPGothic", "Yu Gothic", system-ui, sans-serif;
+  color: var(--ink); background: var(--paper); line-height: 1.7; font-size: 17px;
+}
+* { box-sizing: border-box; }
+body { margin: 0; padding-bottom: 88px; }
+a { color: var(--brand-dark); }
+h1 { font-size: 1.45rem; line-height: 1.4; margin: 0.4rem 0 1rem; }
+h2 { font-size: 1.2rem; line-height: 1.4; margin: 1.6rem 0 0.6rem; }
+h3 { font-size: 1.05rem; margin: 1rem 0 0.4rem; }
+p { margin: 0.4rem 0 0.8rem; }
+.skip { position: absolute; left: -9999px; }
+.skip:focus { left: 8px; top: 8px; background: #fff; padding: 8px; z-index: 10; }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.site-header { background: var(--brand); color: #fff; position: sticky; top: 0; z-index: 5; }
+.bar { display: flex; align-items: center; justify-content: space-between; padding: 8px 16px; min-height: 56px; gap: 8px; }
+.brand { color: #fff; font-weight: 700; font-size: 1.25rem; text-decoration: none; letter-spacing: 0.08em; }
+.bar-actions { display: flex; align-items: center; gap: 12px; }
+.bar-actions a, .bar-actions .link-button { color: #fff; font-size: 0.9rem; }
+.link-button { background: none; border: 0; padding: 8px 4px; cursor: pointer; text-decoration: underline; font: inherit; min-height: 44px; }
+.tabs { display: flex; overflow-x: auto; gap: 4px; padding: 0 8px; background: var(--brand-dark); scrollbar-width: none; }
+.tabs a { color: #fff; text-decoration: none; padding: 12px 12px; white-space: nowrap; font-size: 0.95rem; min-height: var(--tap); display: inline-flex; align-items: center; border-bottom: 3px solid transparent; }
+.tabs a[aria-current="page"] { border-bottom-color: #ffd59e; font-weight: 700; }
+main { max-width: 760px; margin: 0 auto; padding: 16px; }
+main.wide { max-width: 1180px; }
+.notice { background: var(--ok-soft); border-left: 4px solid var(--ok); padding: 10px 14px; border-radius: 6px; }
+.degraded { background: var(--warn-soft); border-left: 4px solid var(--warn); padding: 10px 14px; border-radius: 6px; }
+.card { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: 16px; margin: 0 0 14px; }
+.card h2, .card h3 { margin-top: 0; }
+.card-title { font-size: 1.1rem; font-weight: 700; margin: 0 0 4px; }
+.card-title a { text-decoration: none; }
+.meta { color: var(--muted); font-size: 0.92rem; margin: 0 0 6px; }
+.list { list-style: none; padding: 0; margin: 0; }
+.badges { display: flex; flex-wrap: wrap; gap: 6px; margin: 6px 0; padding: 0; list-style: none; }
+.badge { display: inline-block; border-radius: 999px; padding: 2px 10px; font-size: 0.85rem; background: var(--brand-soft); color: var(--brand-dark); }
+.badge.verified { background: var(--ok-soft); color: var(--ok); font-weight: 700; }
+.badge.state { background: #eef0f6; color: #2f3b66; }
+.badge.warn { background: var(--warn-soft); color: var(--warn); }
+.badge.bad { background: var(--bad-soft); color: var(--bad); }
+.reasons { list-style: none; padding: 0; margin: 8px 0; }
+.reasons li { padding: 4px 0 4px 26px; position: relative; }
+.reasons li::before { position: absolute; left: 0; top: 4px; font-weight: 700; }
+.reasons .positive::before { content: "✓"; color: var(--ok); }
+.reasons .neutral::before { content: "・"; color: var(--muted); }
+.reasons .negative::before { content: "!"; color: var(--bad); }
+.score { font-weight: 700; color: var(--brand-dark); }
+.button { display: inline-flex; align-items: center; justify-content: center; min-height: var(--tap); padding: 10px 22px; border-radius: 999px; border: 2px solid var(--brand); background: var(--brand); color: #fff; font: inherit; font-weight: 700; cursor: pointer; text-decoration: none; }
+.button.secondary { background: #fff; color: var(--brand-dark); }
+.button.danger { background: var(--bad); border-color: var(--bad); }
+.button.small { min-height: 40px; padding: 6px 14px; font-size: 0.92rem; }
+.button.wide { width: 100%; }
+.actions { display: flex; flex-wrap: wrap; gap: 10px; margin: 16px 0; align-items: center; }
+form.inline { display: inline; }
+.field { margin: 0 0 18px; }
+.field label, fieldset legend { display: block; font-weight: 700; margin-bottom: 4px; }
+.hint { display: block; color: var(--muted); font-size: 0.9rem; margin-bottom: 4px; }
+.required { color: var(--bad); }
+input[type=text], input[type=email], input[type=password], input[type=tel], input[type=date], input[type=search], select, textarea {
+  width: 100%; min-height: var(--tap); padding: 10px 12px; border: 1.5px solid #9aaaae; border-radius: 8px; font: inherit; background: #fff; color: var(--ink);
+}
+textarea { min-height: 140px; }
+.input-with-suffix { display: flex; align-items: center; gap: 8px; }
+.suffix { white-space: nowrap; color: var(--muted); }
+.has-error input, .has-error select, .has-error textarea { border-color: var(--bad); background: #fffafa; }
+.field-error { display: block; color: var(--bad); font-weight: 700; font-size: 0.92rem; margin: 2px 0 4px; }
+.field-error::before { content: "⚠ "; }
+.error-summary { border: 2px solid var(--bad); background: var(--bad-soft); border-radius: var(--radius); padding: 12px 16px; margin-bottom: 18px; }
+.error-summary h2 { margin: 0 0 6px; font-size: 1.05rem; color: var(--bad); }
+.error-summary a { color: var(--bad); font-weight: 700; }
+fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding: 12px 14px; margin: 0 0 18px; background: var(--card); }
+.choices .choice, .field .choice { display: flex; align-items: center; gap: 10px; min-height: var(--tap); }
+.choices.inline { display: flex; flex-wrap: wrap; column-gap: 18px; }
+.choices.inline legend { width: 100%; }
+input[type=checkbox], input[type=radio] { width: 24px; height: 24px; accent-color: var(--brand); flex: none; }
+.week .day-row { display: grid; grid-template-columns: 2.2em 1fr; gap: 8px; align-items: start; padding: 8px 0; border-top: 1px solid var(--line); }
+.week .day { font-weight: 700; font-size: 1.1rem; padding-top: 10px; text-align: center; }
+.week .day.weekend { color: var(--accent); }
+.week .slot { display: grid; grid-template-columns: 1fr auto 1fr; gap: 6px; align-items: center; }
+.week .slot .field-error { grid-column: 1 / -1; }
+.week select.time { min-width: 0; }
+.week details summary { color: var(--brand-dark); font-size: 0.88rem; cursor: pointer; padding: 6px 0; min-height: 36px; }
+.filters summary { font-weight: 700; cursor: pointer; min-height: var(--tap); display: flex; align-items: center; }
+.facet-count { color: var(--muted); font-size: 0.85rem; }
+table { border-collapse: collapse; width: 100%; background: var(--card); font-size: 0.95rem; }
+th, td { text-align: left; padding: 8px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { background: #f1f4f3; }
+.table-scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: var(--radius); margin-bottom: 16px; }
+.columns { display: grid; gap: 14px; }
+.kv { display: grid; grid-template-columns: 8em 1fr; gap: 4px 10px; margin: 0; }
+.kv dt { color: var(--muted); }
+.kv dd { margin: 0; }
+.bar-track { background: #edf1f0; border-radius: 6px; height: 10px; overflow: hidden; }
+.bar-fill { background: var(--brand); height: 100%; }
+.chart { width: 100%; height: auto; }
+.chart text { font-size: 12px; fill: var(--ink); }
+.pager { display: flex; justify-content: space-between; align-items: center; gap: 10px; margin: 16px 0; }
+.empty { color: var(--muted); padding: 18px; text-align: center; background: var(--card); border: 1px dashed var(--line); border-radius: var(--radius); }
+.hero { background: var(--brand-soft); border-radius: var(--radius); padding: 20px 18px; margin-bottom: 18px; }
+.hero h1 { font-size: 1.5rem; }
+.quick-exit { position: fixed; right: 12px; bottom: 12px; z-index: 20; background: #2b2b2b; color: #fff; border-radius: 999px; padding: 12px 20px; font-weight: 700; text-decoration: none; box-shadow: 0 2px 10px rgba(0,0,0,.3); min-height: var(--tap); display: inline-flex; align-items: center; }
+@media (min-width: 720px) {
+  body { font-size: 16px; }
+  .bar { padding: 8px 24px; }
+  .tabs { padding: 0 16px; }
+  main { padding: 24px; }
+  .columns { grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); }
+  .week .slot { max-width: 420px; }
+  .two { display: grid; grid-template-columns: 1fr 1fr; gap: 0 18px; }
+}
+`;
+
+const SCRIPT = `
+(function () {
+  // Quick exit: replace this page in history, so "back" does not return to it.
+  document.querySelectorAll('[data-quick-exit]').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      window.location.replace(link.getAttribute('href'));
+    });
+  });
+  document.addEventListener('keydown', function (event) {
+    var exit = document.querySelector('[data-quick-exit]');
+    if (exit && event.key === 'Escape' && event.shiftKey) window.location.replace(exit.getAttribute('href'));
+  });
+  // Weekly editor: copy Monday's times to Tuesday–Friday.
+  document.querySelectorAll('[data-week-grid]').forEach(function (grid) {
+    var button = grid.querySelector('[data-copy-weekdays]');
+    if (!button) return;
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var monday = grid.querySelectorAll('[data-day="mon"] select');
+      ['tue', 'wed', 'thu', 'fri'].forEach(function (day) {
+        grid.querySelectorAll('[data-day="' + day + '"] select').forEach(function (select, i) {
+          if (monday[i]) select.value = monday[i].value;
+        });
+      });
+    });
+  });
+  // Take the reader to the list of problems when a form comes back with errors.
+  var summary = document.querySelector('.error-summary');
+  if (summary) summary.focus();
+})();
+`;
+
+/** A short content hash, so a changed file gets a new URL and old caches are never wrong. */
+function versionOf(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36);
+}
+
+export const ASSETS = {
+  css: { body: STYLES, type: 'text/css; charset=utf-8', path: `/assets/site.${versionOf(STYLES)}.css` },
+  js: { body: SCRIPT, type: 'text/javascript; charset=utf-8', path: `/assets/site.${versionOf(SCRIPT)}.js` },
+};
+
+export const ASSET_PATHS = { css: ASSETS.css.path, js: ASSETS.js.path };

@@ -1,0 +1,163 @@
+/**
+ * Reading posted forms and turning validation failures into messages next to their fields, in
+ * the reader's language. Pages build the API's input shape from the form and validate it with the
+ * API's own zod schema, so a page and the API can never disagree about what is valid.
+ */
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { AppError } from '../errors.ts';
+import type { Messages } from './messages/index.ts';
+
+/** Field name (dotted path) → message, in the order the problems were found. */
+export type FieldErrors = Record<string, string>;
+
+export interface FormValues {
+  text(name: string): string | undefined;
+  all(name: string): string[];
+  checked(name: string): boolean;
+  /** Blank is undefined; full-width digits and thousands commas are accepted (IME input). */
+  number(name: string): number | undefined;
+}
+
+type RawValue = string | readonly string[] | number | boolean | undefined | null;
+
+const FULL_WIDTH = /[０-９．－]/g;
+
+/** '１２,０００' → '12000'. */
+export function normaliseNumber(text: string): string {
+  return text
+    .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[,，\s]/g, '');
+}
+
+/**
+ * Values from a posted form or from an entity being edited.
+ * @example formValues({ 'pay.min': 1200, 'facts': ['short_time_allowed'] }).number('pay.min') // 1200
+ */
+export function formValues(record: Record<string, RawValue>): FormValues {
+  const all = (name: string): string[] => {
+    const value = record[name];
+    if (value === undefined || value === null || value === false) return [];
+    if (Array.isArray(value)) return value.map(String);
+    return [value === true ? 'on' : String(value)];
+  };
+  const text = (name: string) => all(name)[0];
+  return {
+    text,
+    all,
+    checked: (name) => {
+      const value = text(name);
+      return value !== undefined && value !== '' && value !== 'false';
+    },
+    number: (name) => {
+      const value = text(name)?.trim();
+      return value ? Number(normaliseNumber(value)) : undefined;
+    },
+  };
+}
+
+export const noValues = formValues({});
+
+/** The posted form (urlencoded or multipart; files are ignored). */
+export async function readForm(c: Context): Promise<FormValues> {
+  const body = await c.req.parseBody({ all: true });
+  const record: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(body)) {
+    const strings = (Array.isArray(value) ? value : [value]).filter(
+      (v): v is string => typeof v === 'string',
+    );
+    record[name] = strings.length === 1 ? (strings[0] as string) : strings;
+  }
+  return formValues(record);
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+/** Messages the schemas write themselves, recognised so they can be said in the reader's words. */
+const KNOWN_MESSAGES: [RegExp, (m: Messages) => string][] = [
+  [/end must be after start/, (m) => m.validation.endAfterStart],
+  [/^overlaps window/, (m) => m.validation.overlap],
+  [/duplicate|appears twice|listed twice/i, (m) => m.validation.duplicate],
+  [/unknown area|no such area/i, (m) => m.validation.unknownArea],
+  [/phone number/i, (m) => m.validation.phone],
+];
+
+interface IssueLike {
+  code: string;
+  message: string;
+  path: readonly PropertyKey[] | string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  format?: string;
+}
+
+/** One validation problem in the reader's words. */
+export function messageFor(issue: IssueLike, m: Messages): string {
+  const v = m.validation;
+  const known = KNOWN_MESSAGES.find(([pattern]) => pattern.test(issue.message));
+  if (known) return known[1](m);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (/received undefined/.test(issue.message)) return v.required;
+      return /expected number/.test(issue.message) ? v.number : v.invalid;
+    case 'too_small':
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 ? v.required : v.tooShort(Number(issue.minimum));
+      if (issue.origin === 'array' || issue.origin === 'set') return v.fewItems(Number(issue.minimum));
+      return v.atLeast(Number(issue.minimum));
+    case 'too_big':
+      if (issue.origin === 'string') return v.tooLong(Number(issue.maximum));
+      if (issue.origin === 'array' || issue.origin === 'set') return v.manyItems(Number(issue.maximum));
+      return v.atMost(Number(issue.maximum));
+    case 'invalid_format':
+      return issue.format === 'email' ? v.email : v.format;
+    case 'invalid_value':
+    case 'invalid_union':
+      return v.choose;
+    default:
+      return v.invalid;
+  }
+}
+
+const pathOf = (path: IssueLike['path']) =>
+  typeof path === 'string' ? path.replace(/^body\./, '') : path.map(String).join('.');
+
+/** Keeps the first problem per field: one clear message beats three. */
+function collect(issues: readonly IssueLike[], m: Messages): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const name = pathOf(issue.path) || 'form';
+    errors[name] ??= messageFor(issue, m);
+  }
+  return errors;
+}
+
+/**
+ * Validates form-built input with an API schema.
+ * @example const result = validate(SignInSchema, { email, password }, view.m)
+ */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  m: Messages,
+): Validated<z.output<S>> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  return { ok: false, errors: collect(parsed.error.issues as IssueLike[], m) };
+}
+
+/** A service's field-level refusal (unknown area code…) as form errors; other errors are not ours. */
+export function fieldErrorsOf(error: unknown, m: Messages): FieldErrors | undefined {
+  if (error instanceof AppError && error.code === 'validation_failed' && error.issues) {
+    return collect(error.issues, m);
+  }
+  return undefined;
+}
+
+/** Moves errors from one field name to another (e.g. list positions to the grid cells they came from). */
+export function renameErrors(errors: FieldErrors, rename: (name: string) => string): FieldErrors {
+  const renamed: FieldErrors = {};
+  for (const [name, message] of Object.entries(errors)) renamed[rename(name)] ??= message;
+  return renamed;
+}

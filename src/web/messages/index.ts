@@ -1,0 +1,15 @@
+/**
+ * The one message catalog, assembled from one section per audience so each stays readable.
+ * English sections are typed by the Japanese ones, so a missing translation fails the type-check.
+ */
+import { commonEn, commonJa } from './common.ts';
+import { coordinatorEn, coordinatorJa } from './coordinator.ts';
+import { employerEn, employerJa } from './employer.ts';
+import { memberEn, memberJa } from './member.ts';
+
+export const MESSAGES = {
+  ja: { ...commonJa, member: memberJa, employer: employerJa, coordinator: coordinatorJa },
+  en: { ...commonEn, member: memberEn, employer: employerEn, coordinator: coordinatorEn },
+};
+
+export type Messages = (typeof MESSAGES)['ja'];

@@ -1,0 +1,99 @@
+/**
+ * The web pages' plumbing: the guard every page declares (who may see it), rendering, and the
+ * error pages. Pages are server-rendered with Hono's JSX and call the same services the API does.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+import { raw } from 'hono/html';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import type { UserRole } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import type { AppEnv } from '../http/env.ts';
+import { CsrfError } from './csrf.ts';
+import { Page } from './layout.tsx';
+import { type View, viewOf } from './view.ts';
+
+/** Where each kind of account starts. */
+export const HOME_OF: Record<UserRole, string> = {
+  member: '/home',
+  employer: '/employer/roles',
+  coordinator: '/coordinator/queue',
+  admin: '/coordinator/queue',
+};
+
+/** A router for one feature's pages; its errors become error pages, not JSON. */
+export function newPageRouter() {
+  const router = new Hono<AppEnv>();
+  router.onError((error, c) => errorPage(c, error));
+  return router;
+}
+
+/**
+ * Lets only the given kinds of account through: a signed-out visitor is sent to sign in (and
+ * back afterwards), anyone else gets a 403 page.
+ * @example pages.get('/home', requirePage('member'), (c) => …)
+ */
+export function requirePage(...roles: UserRole[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const actor = c.get('actor');
+    if (!actor) {
+      const url = new URL(c.req.url);
+      return c.redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+    }
+    if (!roles.includes(actor.role)) throw new AppError('forbidden', 'Not for this account');
+    await next();
+  };
+}
+
+/** Renders a page with the shared frame. */
+export function render(
+  c: Context<AppEnv>,
+  page: (view: View) => { title: string; body: JSX.Element; wide?: boolean },
+  status: 200 | 403 | 404 | 409 | 422 | 500 = 200,
+) {
+  const view = viewOf(c);
+  const { title, body, wide } = page(view);
+  return c.html(
+    <>
+      {raw('<!DOCTYPE html>')}
+      <Page view={view} title={title} wide={wide}>
+        {body}
+      </Page>
+    </>,
+    status,
+  );
+}
+
+function errorText(view: View, error: unknown): { status: 403 | 404 | 409 | 500; text: string } {
+  const { errors } = view.m;
+  if (error instanceof CsrfError) return { status: 403, text: errors.csrf };
+  if (error instanceof AppError) {
+    if (error.code === 'not_found') return { status: 404, text: errors.notFound };
+    if (error.code === 'forbidden') return { status: 403, text: errors.forbidden };
+    if (error.code === 'invalid_state') return { status: 409, text: errors.invalidState };
+    if (error.status === 409) return { status: 409, text: errors.conflict };
+  }
+  return { status: 500, text: errors.unexpected };
+}
+
+/** The page for an error no form could show next to a field. */
+export function errorPage(c: Context<AppEnv>, error: unknown) {
+  if (error instanceof AppError && error.code === 'unauthenticated') return c.redirect('/sign-in', 303);
+  const { status, text } = errorText(viewOf(c), error);
+  if (status === 500) console.error(error);
+  return render(
+    c,
+    (view) => ({
+      title: view.m.errors.title,
+      body: (
+        <section class="card">
+          <h1>{text}</h1>
+          <p>
+            <a href={view.actor ? HOME_OF[view.actor.role] : '/'}>{view.m.errors.back}</a>
+          </p>
+        </section>
+      ),
+    }),
+    status,
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * The web pages as one sub-app of `newApp`: assets, the language switch, and every feature's
+ * pages behind the same session, body-size limit and anti-forgery check. It is mounted after the
+ * JSON API, and its guards step aside for `/api/…`, which has its own.
+ */
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { setCookie } from 'hono/cookie';
+import type { AppConfig } from '../deps.ts';
+import { authPages } from '../features/auth/auth.pages.tsx';
+import type { AppEnv } from '../http/env.ts';
+import { authenticate, limitBody } from '../http/middleware.ts';
+import { isHttps } from '../http/session-cookie.ts';
+import { ASSETS } from './assets.ts';
+import { csrfProtection } from './csrf.ts';
+import { LANG_COOKIE } from './i18n.ts';
+import { errorPage } from './pages.tsx';
+
+const isApi = (c: Context) => c.req.path.startsWith('/api/');
+
+function forPages(middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
+  return (c, next) => (isApi(c) ? next() : middleware(c, next));
+}
+
+/** Only same-site paths may follow the language switch, so it cannot be used to send people away. */
+const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/');
+
+export function webApp(config: AppConfig) {
+  const web = new Hono<AppEnv>();
+  web.onError((error, c) => errorPage(c, error));
+  for (const asset of Object.values(ASSETS)) {
+    web.get(asset.path, (c) =>
+      c.body(asset.body, 200, {
+        'content-type': asset.type,
+        'cache-control': 'public, max-age=31536000, immutable',
+      }),
+    );
+  }
+  web.use('*', forPages(limitBody(config.maxBodyBytes)));
+  web.use('*', forPages(authenticate()));
+  web.use('*', forPages(csrfProtection({ secure: (c) => isHttps(c, config.trustProxy) })));
+  web.use('*', async (c, next) => {
+    await next();
+    if (!isApi(c) && c.res.headers.get('content-type')?.startsWith('text/html')) {
+      // Pages show personal data: never keep them in shared caches or the back-forward cache of a shared phone.
+      c.header('cache-control', 'no-store');
+    }
+  });
+
+  web.get('/lang', (c) => {
+    const lang = c.req.query('to') === 'en' ? 'en' : 'ja';
+    setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', maxAge: 60 * 60 * 24 * 365 });
+    return c.redirect(safeNext(c.req.query('next')), 303);
+  });
+
+  web.route('/', authPages(config.trustProxy));
+  return web;
+}
+
+export { isApi };

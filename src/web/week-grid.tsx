@@ -1,0 +1,169 @@
+/**
+ * The weekly time editor used for a member's availability and for a role's shifts or windows:
+ * one row per weekday with "from" and "to" pickers in 30-minute steps (no typing on a phone),
+ * and a second time per day tucked behind a disclosure. Works without JavaScript; with it, one
+ * button copies Monday to the other weekdays.
+ */
+import {
+  minutesOf,
+  WEEKDAYS,
+  type WeekdayName,
+  type WindowInput,
+} from '../features/shared/schedule.schemas.ts';
+import { fieldId } from './form.tsx';
+import { type FieldErrors, type FormValues, renameErrors } from './forms.ts';
+import type { View } from './view.ts';
+
+const SLOTS = [0, 1] as const;
+
+const TIMES = Array.from({ length: 49 }, (_, i) => {
+  const minutes = i * 30;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${minutes % 60 === 0 ? '00' : '30'}`;
+});
+
+const cell = (name: string, day: WeekdayName, slot: number) => `${name}.${day}.${slot}`;
+
+export interface ParsedWeek {
+  windows: WindowInput[];
+  /** Grid errors found before validation (a start without an end). */
+  errors: FieldErrors;
+  /** Moves validation errors on `listPath.N…` to the grid row window N came from. */
+  placeErrors(errors: FieldErrors, listPath: string): FieldErrors;
+}
+
+/** Reads the grid named `name` from a posted form. */
+export function parseWeek(values: FormValues, name: string, m: View['m']): ParsedWeek {
+  const windows: WindowInput[] = [];
+  const cells: string[] = [];
+  const errors: FieldErrors = {};
+  for (const day of WEEKDAYS) {
+    for (const slot of SLOTS) {
+      const start = values.text(`${cell(name, day, slot)}.start`) ?? '';
+      const end = values.text(`${cell(name, day, slot)}.end`) ?? '';
+      if (!start && !end) continue;
+      if (!start || !end) {
+        errors[cell(name, day, slot)] = m.validation.choose;
+        continue;
+      }
+      windows.push({ day, start, end });
+      cells.push(cell(name, day, slot));
+    }
+  }
+  return {
+    windows,
+    errors,
+    placeErrors: (validationErrors, listPath) =>
+      renameErrors(validationErrors, (errorName) => {
+        if (errorName === listPath) return name;
+        const index = errorName.startsWith(`${listPath}.`)
+          ? Number(errorName.slice(listPath.length + 1).split('.')[0])
+          : NaN;
+        return cells[index] ?? errorName;
+      }),
+  };
+}
+
+/** Grid form values for existing windows (editing a saved profile or role). */
+export function weekValues(name: string, windows: readonly WindowInput[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  const used = new Map<WeekdayName, number>();
+  for (const window of [...windows].sort((a, b) => minutesOf(a.start) - minutesOf(b.start))) {
+    const slot = used.get(window.day) ?? 0;
+    if (slot >= SLOTS.length) continue;
+    used.set(window.day, slot + 1);
+    values[`${cell(name, window.day, slot)}.start`] = window.start;
+    values[`${cell(name, window.day, slot)}.end`] = window.end;
+  }
+  return values;
+}
+
+function TimeSelect(props: { name: string; value: string | undefined; label: string; placeholder: string }) {
+  return (
+    <select name={props.name} aria-label={props.label} class="time">
+      <option value="">{props.placeholder}</option>
+      {TIMES.map((time) => (
+        <option value={time} selected={time === props.value}>
+          {time}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function SlotRow(props: {
+  view: View;
+  name: string;
+  day: WeekdayName;
+  slot: number;
+  values: FormValues;
+  error?: string | undefined;
+}) {
+  const { m } = props.view;
+  const base = cell(props.name, props.day, props.slot);
+  const dayName = m.weekdaysLong[props.day];
+  return (
+    <div class={props.error ? 'slot has-error' : 'slot'} id={fieldId(base)}>
+      <TimeSelect
+        name={`${base}.start`}
+        value={props.values.text(`${base}.start`)}
+        label={`${dayName} ${m.week.from}`}
+        placeholder={m.week.notWorking}
+      />
+      <span aria-hidden="true">〜</span>
+      <TimeSelect
+        name={`${base}.end`}
+        value={props.values.text(`${base}.end`)}
+        label={`${dayName} ${m.week.to}`}
+        placeholder={m.week.notWorking}
+      />
+      {props.error && <span class="field-error">{props.error}</span>}
+    </div>
+  );
+}
+
+export function WeekGrid(props: {
+  view: View;
+  name: string;
+  legend: string;
+  values: FormValues;
+  errors: FieldErrors;
+  hint?: string;
+}) {
+  const { view, name, values, errors } = props;
+  const { m } = view;
+  return (
+    <fieldset class={errors[name] ? 'week has-error' : 'week'} id={fieldId(name)} data-week-grid>
+      <legend>{props.legend}</legend>
+      <span class="hint">{props.hint ?? m.week.hint}</span>
+      {errors[name] && <span class="field-error">{errors[name]}</span>}
+      {WEEKDAYS.map((day) => {
+        const second = cell(name, day, 1);
+        const hasSecond = Boolean(
+          values.text(`${second}.start`) || values.text(`${second}.end`) || errors[second],
+        );
+        return (
+          <div class="day-row" data-day={day}>
+            <span class={day === 'sat' || day === 'sun' ? 'day weekend' : 'day'}>{m.weekdays[day]}</span>
+            <div class="slots">
+              <SlotRow
+                view={view}
+                name={name}
+                day={day}
+                slot={0}
+                values={values}
+                error={errors[cell(name, day, 0)]}
+              />
+              <details open={hasSecond}>
+                <summary>{m.week.secondWindow}</summary>
+                <SlotRow view={view} name={name} day={day} slot={1} values={values} error={errors[second]} />
+              </details>
+            </div>
+          </div>
+        );
+      })}
+      <button type="button" class="button secondary small" data-copy-weekdays hidden>
+        {m.week.copyWeekdays}
+      </button>
+    </fieldset>
+  );
+}
