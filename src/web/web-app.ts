@@ -7,6 +7,16 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { AppConfig } from '../deps.ts';
 import { authPages } from '../features/auth/auth.pages.tsx';
+import { memberSupportPages } from '../features/coordination/member-support.pages.tsx';
+import { dashboardPages } from '../features/dashboard/dashboard.pages.tsx';
+import { introductionPages } from '../features/matches/introduction.pages.tsx';
+import { myMatchPages } from '../features/matches/my-matches.pages.tsx';
+import { queuePages } from '../features/matches/queue.pages.tsx';
+import { profilePages } from '../features/members/profile.pages.tsx';
+import { organisationPages } from '../features/organisations/organisation.pages.tsx';
+import { verificationPages } from '../features/organisations/verification.pages.tsx';
+import { rolePages } from '../features/roles/role.pages.tsx';
+import { jobPages } from '../features/search/job.pages.tsx';
 import type { AppEnv } from '../http/env.ts';
 import { authenticate, limitBody } from '../http/middleware.ts';
 import { isHttps } from '../http/session-cookie.ts';
@@ -53,6 +63,16 @@ export function webApp(config: AppConfig) {
   });
 
   web.route('/', authPages(config.trustProxy));
+  web.route('/', organisationPages);
+  web.route('/', rolePages);
+  web.route('/', introductionPages);
+  web.route('/', queuePages);
+  web.route('/', memberSupportPages);
+  web.route('/', verificationPages);
+  web.route('/', dashboardPages);
+  web.route('/', profilePages);
+  web.route('/', jobPages);
+  web.route('/', myMatchPages);
   return web;
 }
 

@@ -1,0 +1,6 @@
+/**
+ * The member's home, profile editor and privacy settings.
+ */
+import { newPageRouter } from '../../web/pages.tsx';
+
+export const profilePages = newPageRouter();

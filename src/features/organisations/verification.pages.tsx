@@ -1,0 +1,6 @@
+/**
+ * The coordinator's employer verification.
+ */
+import { newPageRouter } from '../../web/pages.tsx';
+
+export const verificationPages = newPageRouter();
