@@ -6,7 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { MemberProfileSchema } from '../members/member.schemas.ts';
 import { MATCH_STATES } from './match-lifecycle.ts';
 
-const ReasonSchema = z
+export const ReasonSchema = z
   .object({ code: z.string(), tone: z.enum(['positive', 'neutral', 'negative']), text: z.string() })
   .openapi('Reason');
 
@@ -189,3 +189,5 @@ export type QueueQuery = z.infer<typeof QueueQuerySchema>;
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
 export type OutcomeInput = z.infer<typeof OutcomeInputSchema>;
 export type Introduction = z.infer<typeof IntroductionSchema>;
+
+export type Reason = z.infer<typeof ReasonSchema>;

@@ -4,13 +4,19 @@
  * them with the matching module and explain each. Roles are always re-read from the database, so a
  * role closed a moment ago never shows even while the index catches up.
  */
-import { distanceKm, rankRolesForMember, reachKm, type ScoredMatch } from '../../../matching/index.ts';
+import {
+  distanceKm,
+  rankRolesForMember,
+  reachKm,
+  type ScoredMatch,
+  scorePair,
+} from '../../../matching/index.ts';
 import { EMPLOYMENT_TYPES } from '../../../matching/vocabulary.ts';
 import type { AppDeps } from '../../deps.ts';
 import { invalidField, notFound } from '../../errors.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { explainInfeasible, explainMatch } from '../matches/explanations.ts';
+import { explainInfeasible, explainMatch, type Lang } from '../matches/explanations.ts';
 import type { RankQuery } from '../matches/match.schemas.ts';
 import { areaCodesOf, type MemberForMatching, toMatchMember } from '../matches/match-inputs.ts';
 import type { MemberProfile } from '../members/member.schemas.ts';
@@ -130,6 +136,35 @@ export function createJobSearchService(
     async recommendations(actor: Actor, query: RankQuery): Promise<JobSearchResult> {
       if (!(await members.findMine(actor))) throw notFound('member profile');
       return service.search(actor, { ...JobSearchQuerySchema.parse({}), ...query });
+    },
+
+    /**
+     * One published role as the reader sees it: for a member with a profile, also why it suits
+     * her or what rules it out (a role from an employer she blocked is not found, as in search).
+     * @example const hit = await jobs.detail(actor, roleId, 'ja'); hit.match?.reasons
+     */
+    async detail(actor: Actor | undefined, roleId: string, lang: Lang): Promise<JobHit> {
+      const published = (await publishedRoles.load([roleId])).get(roleId);
+      if (!published) throw notFound('role');
+      const profile = actor?.role === 'member' ? await members.findMine(actor) : undefined;
+      if (!profile) return { role: published.role };
+      if (profile.privacy.blockedOrganisationIds.includes(published.role.organisation.id))
+        throw notFound('role');
+      const her = memberForMatching(profile);
+      const member = toMatchMember(her, await areas.places(areaCodesOf([], [her])));
+      const home = (await areas.get(profile.area.code)).point;
+      const locations = published.matchRole.locations;
+      const distance =
+        home && locations.length
+          ? { distanceKm: Math.round(Math.min(...locations.map((l) => distanceKm(home, l.point))) * 10) / 10 }
+          : {};
+      const pair = scorePair(member, published.matchRole, {
+        evaluationDate: japanDate(deps.clock.now()),
+        enforceStage: false,
+      });
+      return pair.feasible
+        ? { role: published.role, ...distance, match: explainMatch(pair.match, lang) }
+        : { role: published.role, ...distance, infeasible: explainInfeasible(pair.infeasible, lang) };
     },
 
     async search(actor: Actor | undefined, query: JobSearchQuery): Promise<JobSearchResult> {
