@@ -18,8 +18,9 @@ import {
   meilisearchJobIndex,
 } from '../../src/search/meilisearch-job-index.ts';
 import { createServices } from '../../src/services.ts';
+import { organisationInput, roleInput, TEST_PASSWORD } from './inputs.ts';
 
-export const TEST_PASSWORD = 'correct horse battery staple';
+export { memberProfileInput, organisationInput, roleInput, TEST_PASSWORD } from './inputs.ts';
 
 export interface CallOptions {
   token?: string | undefined;
@@ -204,75 +205,3 @@ export async function createTestApp(options: TestAppOptions = {}) {
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
-
-export function organisationInput(overrides: Record<string, unknown> = {}) {
-  return {
-    name: '株式会社みなと介護サービス',
-    scale: 'local',
-    headOfficeAreaCode: '141003',
-    description: '横浜市内で訪問介護とデイサービスを運営しています。',
-    ...overrides,
-  };
-}
-
-/** A realistic part-time care role in 横浜市港北区 (141097). */
-export function roleInput(overrides: Record<string, unknown> = {}) {
-  return {
-    title: 'デイサービスの介護スタッフ（週3日・9時〜15時）',
-    description: '送迎のない日勤のみのお仕事です。子育て中のスタッフが多く、急なお休みにも対応します。',
-    category: 'care',
-    employmentType: 'part_time',
-    pay: { min: 1250, max: 1400, unit: 'hour' },
-    schedule: {
-      kind: 'fixed',
-      shifts: [
-        { day: 'mon', start: '09:00', end: '15:00' },
-        { day: 'wed', start: '09:00', end: '15:00' },
-        { day: 'fri', start: '09:00', end: '15:00' },
-      ],
-    },
-    overtime: 'none',
-    weekendWork: false,
-    nightWork: false,
-    remote: { mode: 'none' },
-    locations: [{ areaCode: '141097', label: '港北デイサービスセンター' }],
-    skills: { required: [{ tag: 'caregiving', level: 1 }], niceToHave: [{ tag: 'pc_basic', level: 1 }] },
-    requiredQualifications: ['care_initial_training'],
-    facts: { sick_child_absence_ok: true, short_time_allowed: true, school_event_leave: true },
-    ...overrides,
-  };
-}
-
-/** A realistic member profile: lives in 横浜市港北区, one child at nursery, free on weekdays 8:30–16:30 (commute included). */
-export function memberProfileInput(overrides: Record<string, unknown> = {}) {
-  return {
-    familyName: '佐藤',
-    givenName: '美咲',
-    phone: '090-1234-5678',
-    areaCode: '141097',
-    targetAreas: [{ areaCode: '400009', needsRelocationSupport: true }],
-    availability: {
-      windows: [
-        { day: 'mon', start: '08:30', end: '16:30' },
-        { day: 'tue', start: '08:30', end: '16:30' },
-        { day: 'wed', start: '08:30', end: '16:30' },
-        { day: 'thu', start: '08:30', end: '16:30' },
-        { day: 'fri', start: '08:30', end: '16:30' },
-      ],
-      maxHoursPerWeek: 25,
-      earliestStartDate: '2027-01-05',
-    },
-    commute: { maxMinutes: 30, mode: 'transit' },
-    children: [{ birthYear: 2022, birthMonth: 6 }],
-    skills: [
-      { tag: 'caregiving', level: 2 },
-      { tag: 'pc_basic', level: 2 },
-    ],
-    qualifications: ['care_initial_training', 'driver_license'],
-    pay: { floor: { amount: 1100, unit: 'hour' }, wish: { amount: 1300, unit: 'hour' } },
-    employmentTypes: ['part_time', 'contract'],
-    remoteWish: 'no_preference',
-    privacy: { hideMunicipality: false, blockedOrganisationIds: [] },
-    ...overrides,
-  };
-}
