@@ -1,6 +1,464 @@
 /**
- * The employer's roles: list, create and edit with the schedule editor, publish and close.
+ * The employer's roles: the list by state, the editor (create makes a draft; edit), publish,
+ * close and delete. Handlers are thin: read the form, build the RoleInput, validate it with the
+ * API's schema, call the role service, then show the form again with its errors (422) or
+ * redirect with a notice. Closing and deleting ask for a ticked box, so they need no script.
  */
-import { newPageRouter } from '../../web/pages.tsx';
+import type { Context } from 'hono';
+import { EMPLOYMENT_TYPES, JOB_CATEGORIES } from '../../../matching/vocabulary.ts';
+import { AppError } from '../../errors.ts';
+import type { AppEnv } from '../../http/env.ts';
+import { PostForm, SubmitButton, Toggle } from '../../web/form.tsx';
+import { type FieldErrors, type FormValues, fieldErrorsOf, noValues, readForm } from '../../web/forms.ts';
+import { labelOf, messagesOf } from '../../web/i18n.ts';
+import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
+import { redirectWithNotice, type View } from '../../web/view.ts';
+import { prefectureOptions } from '../areas/place-field.tsx';
+import type { Actor } from '../auth/actor.ts';
+import type { Organisation } from '../organisations/organisation.schemas.ts';
+import type { Role } from './role.schemas.ts';
+import { newRoleValues, RoleForm, readRoleForm, roleFormValues } from './role-form.tsx';
 
-export const rolePages = newPageRouter();
+type Status = Role['status'];
+const STATUSES: Status[] = ['draft', 'published', 'closed'];
+
+const actorOf = (c: Context<AppEnv>) => c.get('actor') as Actor;
+const dateOf = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
+
+function StatusBadge(props: { view: View; status: Status }) {
+  const kind = props.status === 'published' ? 'verified' : props.status === 'closed' ? 'state' : 'warn';
+  return <span class={`badge ${kind}`}>{props.view.m.employer.roles.status[props.status]}</span>;
+}
+
+function payText(view: View, pay: Role['pay']) {
+  const range =
+    pay.max && pay.max !== pay.min ? `${view.m.yen(pay.min)}〜${view.m.yen(pay.max)}` : view.m.yen(pay.min);
+  return `${view.m.payUnits[pay.unit]} ${range}`;
+}
+
+function placesText(view: View, role: Role) {
+  if (role.locations.length === 0) return view.m.employer.roles.fullRemote;
+  return role.locations.map((l) => `${l.prefecture}${l.name}`).join('、');
+}
+
+function RoleCard(props: { view: View; role: Role }) {
+  const { view, role } = props;
+  const words = view.m.employer.roles;
+  const when =
+    role.status === 'closed'
+      ? words.closedOn(dateOf(role.closedAt))
+      : role.status === 'published'
+        ? words.publishedOn(dateOf(role.publishedAt))
+        : words.updatedOn(dateOf(role.updatedAt));
+  const href = role.status === 'closed' ? `/employer/roles/${role.id}` : `/employer/roles/${role.id}/edit`;
+  return (
+    <li class="card role-card">
+      <p class="card-title">
+        <a href={href}>{role.title}</a>
+      </p>
+      <ul class="badges">
+        <li>
+          <StatusBadge view={view} status={role.status} />
+        </li>
+        <li class="badge">{labelOf(JOB_CATEGORIES, role.category, view.lang)}</li>
+        <li class="badge">{labelOf(EMPLOYMENT_TYPES, role.employmentType, view.lang)}</li>
+      </ul>
+      <p class="meta">
+        {payText(view, role.pay)} ・ {placesText(view, role)}
+      </p>
+      <p class="meta">{when}</p>
+      <a class="button secondary small" href={href}>
+        {role.status === 'closed' ? words.view : words.edit}
+      </a>
+    </li>
+  );
+}
+
+function NoOrganisation(props: { view: View }) {
+  const words = props.view.m.employer.roles;
+  return (
+    <section class="hero">
+      <h1>{words.noOrganisationTitle}</h1>
+      <p>{words.noOrganisation}</p>
+      <div class="actions">
+        <a class="button" href="/employer/organisation">
+          {words.registerOrganisation}
+        </a>
+      </div>
+    </section>
+  );
+}
+
+function VerificationNote(props: { view: View; organisation: Organisation }) {
+  const { state } = props.organisation.verification;
+  if (state === 'verified') return null;
+  return (
+    <p class="degraded" role="status">
+      {props.view.m.employer.organisation.verification[state]}{' '}
+      <a href="/employer/organisation">{props.view.m.nav.organisation}</a>
+    </p>
+  );
+}
+
+function RoleList(props: { view: View; roles: Role[]; organisation: Organisation }) {
+  const { view, roles } = props;
+  const words = view.m.employer.roles;
+  return (
+    <>
+      <h1>{words.title}</h1>
+      <VerificationNote view={view} organisation={props.organisation} />
+      <p>{words.lead}</p>
+      <div class="actions">
+        <a class="button" href="/employer/roles/new">
+          {words.newRole}
+        </a>
+      </div>
+      {roles.length === 0 ? (
+        <p class="empty">{words.empty}</p>
+      ) : (
+        STATUSES.map((status) => {
+          const inGroup = roles.filter((r) => r.status === status);
+          return (
+            <section class="role-group" aria-labelledby={`group-${status}`}>
+              <h2 id={`group-${status}`}>
+                {words.status[status]} <span class="facet-count">{words.count(inGroup.length)}</span>
+              </h2>
+              {inGroup.length === 0 ? (
+                <p class="meta">{words.noneInGroup}</p>
+              ) : (
+                <ul class="list">
+                  {inGroup.map((role) => (
+                    <RoleCard view={view} role={role} />
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })
+      )}
+    </>
+  );
+}
+
+/** The close and delete panels under the editor, each a plain form asking for a ticked box. */
+function RoleActions(props: { view: View; role: Role; confirmErrors?: FieldErrors }) {
+  const { view, role } = props;
+  const words = view.m.employer.editor;
+  const errors = props.confirmErrors ?? {};
+  return (
+    <>
+      <section class="card" id="close">
+        <h2>{words.closeHeading}</h2>
+        <p>{words.closeLead}</p>
+        <PostForm view={view} action={`/employer/roles/${role.id}/close`}>
+          {errors.close && <p class="field-error">{errors.close}</p>}
+          <Toggle name="confirm" label={words.closeConfirm} values={noValues} />
+          <button type="submit" class="button danger">
+            {words.close}
+          </button>
+        </PostForm>
+      </section>
+      {role.status === 'draft' && (
+        <section class="card" id="delete">
+          <h2>{words.removeHeading}</h2>
+          <p>{words.removeLead}</p>
+          <PostForm view={view} action={`/employer/roles/${role.id}/delete`}>
+            {errors.delete && <p class="field-error">{errors.delete}</p>}
+            <Toggle name="confirm" label={words.removeConfirm} values={noValues} />
+            <button type="submit" class="button secondary">
+              {words.remove}
+            </button>
+          </PostForm>
+        </section>
+      )}
+    </>
+  );
+}
+
+function EditPage(props: {
+  view: View;
+  role: Role;
+  values: FormValues;
+  errors: FieldErrors;
+  prefectures: Awaited<ReturnType<typeof prefectureOptions>>;
+  confirmErrors?: FieldErrors;
+  problem?: string;
+}) {
+  const { view, role } = props;
+  const words = view.m.employer.editor;
+  const verifiedFacts = new Set(
+    Object.entries(role.facts)
+      .filter(([, fact]) => fact?.verified)
+      .map(([key]) => key),
+  );
+  return (
+    <>
+      <p>
+        <a href="/employer/roles">{words.back}</a>
+      </p>
+      <h1>{words.editTitle}</h1>
+      <p>
+        <StatusBadge view={view} status={role.status} />
+      </p>
+      {role.status === 'draft' && (
+        <section class="card publish" id="publish">
+          <h2>{words.publishHeading}</h2>
+          {props.problem && (
+            <p class="degraded" role="alert">
+              {props.problem}
+            </p>
+          )}
+          <p>{words.publishLead}</p>
+          <PostForm view={view} action={`/employer/roles/${role.id}/publish`}>
+            <SubmitButton label={words.publish} />
+          </PostForm>
+        </section>
+      )}
+      <RoleForm
+        view={view}
+        action={`/employer/roles/${role.id}/edit`}
+        values={props.values}
+        errors={props.errors}
+        prefectures={props.prefectures}
+        verifiedFacts={verifiedFacts}
+      />
+      <RoleActions view={view} role={role} confirmErrors={props.confirmErrors ?? {}} />
+    </>
+  );
+}
+
+function ClosedRole(props: { view: View; role: Role }) {
+  const { view, role } = props;
+  const words = view.m.employer.editor;
+  const schedule = role.schedule.kind === 'fixed' ? role.schedule.shifts : role.schedule.windows;
+  return (
+    <>
+      <p>
+        <a href="/employer/roles">{words.back}</a>
+      </p>
+      <h1>{role.title}</h1>
+      <p>
+        <StatusBadge view={view} status={role.status} />
+      </p>
+      <p class="degraded">{words.closedNote}</p>
+      <section class="card">
+        <dl class="kv">
+          <dt>{words.category}</dt>
+          <dd>{labelOf(JOB_CATEGORIES, role.category, view.lang)}</dd>
+          <dt>{words.employmentType}</dt>
+          <dd>{labelOf(EMPLOYMENT_TYPES, role.employmentType, view.lang)}</dd>
+          <dt>{words.sections.pay}</dt>
+          <dd>{payText(view, role.pay)}</dd>
+          <dt>{words.sections.schedule}</dt>
+          <dd>{schedule.map((w) => `${view.m.weekdays[w.day]} ${w.start}〜${w.end}`).join('、')}</dd>
+          <dt>{words.sections.locations}</dt>
+          <dd>{placesText(view, role)}</dd>
+          <dt>{words.closeHeading}</dt>
+          <dd>{dateOf(role.closedAt)}</dd>
+        </dl>
+        <p class="role-description">{role.description}</p>
+      </section>
+    </>
+  );
+}
+
+/** The employer's organisation, or undefined when she has not registered one yet. */
+async function organisationOf(c: Context<AppEnv>): Promise<Organisation | undefined> {
+  const actor = actorOf(c);
+  return actor.organisationId ? c.var.services.organisations.mine(actor) : undefined;
+}
+
+export const rolePages = newPageRouter()
+  .use('/employer/roles', requirePage('employer'))
+  .use('/employer/roles/*', requirePage('employer'))
+  .get('/employer/roles', async (c) => {
+    const organisation = await organisationOf(c);
+    if (!organisation)
+      return render(c, (view) => ({
+        title: view.m.employer.roles.title,
+        body: <NoOrganisation view={view} />,
+      }));
+    const { items } = await c.var.services.roles.list(actorOf(c), { limit: 100, offset: 0 });
+    return render(c, (view) => ({
+      title: view.m.employer.roles.title,
+      body: <RoleList view={view} roles={items} organisation={organisation} />,
+    }));
+  })
+  .get('/employer/roles/new', async (c) => {
+    if (!actorOf(c).organisationId)
+      return redirectWithNotice(c, '/employer/organisation', messagesOf(c).employer.roles.noOrganisation);
+    const prefectures = await prefectureOptions(c.var.services.areas);
+    return render(c, (view) => ({
+      title: view.m.employer.editor.newTitle,
+      body: <NewPage view={view} values={newRoleValues()} errors={{}} prefectures={prefectures} />,
+    }));
+  })
+  .post('/employer/roles/new', async (c) => {
+    if (!actorOf(c).organisationId)
+      return redirectWithNotice(c, '/employer/organisation', messagesOf(c).employer.roles.noOrganisation);
+    const m = messagesOf(c);
+    const values = await readForm(c);
+    const prefectures = await prefectureOptions(c.var.services.areas);
+    const again = (errors: FieldErrors) =>
+      render(
+        c,
+        (view) => ({
+          title: view.m.employer.editor.newTitle,
+          body: <NewPage view={view} values={values} errors={errors} prefectures={prefectures} />,
+        }),
+        422,
+      );
+    const read = await readRoleForm(values, m, c.var.services.areas);
+    if (!read.ok) return again(read.errors);
+    try {
+      const role = await c.var.services.roles.create(actorOf(c), read.value);
+      return redirectWithNotice(c, `/employer/roles/${role.id}/edit`, m.employer.editor.created);
+    } catch (error) {
+      const errors = fieldErrorsOf(error, m);
+      if (errors) return again(read.place(errors));
+      throw error;
+    }
+  })
+  .get('/employer/roles/:id', async (c) => {
+    const role = await c.var.services.roles.get(actorOf(c), c.req.param('id'));
+    if (role.status !== 'closed') return c.redirect(`/employer/roles/${role.id}/edit`, 303);
+    return render(c, (view) => ({ title: role.title, body: <ClosedRole view={view} role={role} /> }));
+  })
+  .get('/employer/roles/:id/edit', async (c) => {
+    const role = await c.var.services.roles.get(actorOf(c), c.req.param('id'));
+    if (role.status === 'closed') return c.redirect(`/employer/roles/${role.id}`, 303);
+    const prefectures = await prefectureOptions(c.var.services.areas);
+    return render(c, (view) => ({
+      title: view.m.employer.editor.editTitle,
+      body: (
+        <EditPage
+          view={view}
+          role={role}
+          values={roleFormValues(role)}
+          errors={{}}
+          prefectures={prefectures}
+        />
+      ),
+    }));
+  })
+  .post('/employer/roles/:id/edit', async (c) => {
+    const actor = actorOf(c);
+    const m = messagesOf(c);
+    const role = await c.var.services.roles.get(actor, c.req.param('id'));
+    const values = await readForm(c);
+    const prefectures = await prefectureOptions(c.var.services.areas);
+    const again = (errors: FieldErrors) =>
+      render(
+        c,
+        (view) => ({
+          title: view.m.employer.editor.editTitle,
+          body: (
+            <EditPage view={view} role={role} values={values} errors={errors} prefectures={prefectures} />
+          ),
+        }),
+        422,
+      );
+    const read = await readRoleForm(values, m, c.var.services.areas);
+    if (!read.ok) return again(read.errors);
+    try {
+      await c.var.services.roles.update(actor, role.id, read.value);
+      return redirectWithNotice(c, `/employer/roles/${role.id}/edit`, m.employer.editor.saved);
+    } catch (error) {
+      const errors = fieldErrorsOf(error, m);
+      if (errors) return again(read.place(errors));
+      throw error;
+    }
+  })
+  .post('/employer/roles/:id/publish', async (c) => {
+    const actor = actorOf(c);
+    const m = messagesOf(c);
+    const id = c.req.param('id');
+    try {
+      await c.var.services.roles.publish(actor, id);
+      return redirectWithNotice(c, '/employer/roles', m.employer.editor.published);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'organisation_not_verified')) throw error;
+      const role = await c.var.services.roles.get(actor, id);
+      const prefectures = await prefectureOptions(c.var.services.areas);
+      return render(
+        c,
+        (view) => ({
+          title: view.m.employer.editor.editTitle,
+          body: (
+            <EditPage
+              view={view}
+              role={role}
+              values={roleFormValues(role)}
+              errors={{}}
+              prefectures={prefectures}
+              problem={view.m.employer.editor.notVerified}
+            />
+          ),
+        }),
+        409,
+      );
+    }
+  })
+  .post('/employer/roles/:id/close', async (c) => confirmThen(c, 'close'))
+  .post('/employer/roles/:id/delete', async (c) => confirmThen(c, 'delete'));
+
+/** Closes or deletes once the box is ticked; otherwise shows the edit page asking for it (422). */
+async function confirmThen(c: Context<AppEnv>, action: 'close' | 'delete') {
+  const actor = actorOf(c);
+  const m = messagesOf(c);
+  const id = c.req.param('id') as string;
+  const values = await readForm(c);
+  const role = await c.var.services.roles.get(actor, id);
+  if (!values.checked('confirm')) {
+    if (role.status === 'closed') return c.redirect(`/employer/roles/${role.id}`, 303);
+    const prefectures = await prefectureOptions(c.var.services.areas);
+    return render(
+      c,
+      (view) => ({
+        title: view.m.employer.editor.editTitle,
+        body: (
+          <EditPage
+            view={view}
+            role={role}
+            values={roleFormValues(role)}
+            errors={{}}
+            prefectures={prefectures}
+            confirmErrors={{ [action]: view.m.employer.editor.confirmRequired }}
+          />
+        ),
+      }),
+      422,
+    );
+  }
+  if (action === 'close') {
+    await c.var.services.roles.close(actor, id);
+    return redirectWithNotice(c, `/employer/roles/${id}`, m.employer.editor.closed);
+  }
+  await c.var.services.roles.remove(actor, id);
+  return redirectWithNotice(c, '/employer/roles', m.employer.editor.removed);
+}
+
+function NewPage(props: {
+  view: View;
+  values: FormValues;
+  errors: FieldErrors;
+  prefectures: Awaited<ReturnType<typeof prefectureOptions>>;
+}) {
+  const words = props.view.m.employer.editor;
+  return (
+    <>
+      <p>
+        <a href="/employer/roles">{words.back}</a>
+      </p>
+      <h1>{words.newTitle}</h1>
+      <p>{words.newLead}</p>
+      <RoleForm
+        view={props.view}
+        action="/employer/roles/new"
+        values={props.values}
+        errors={props.errors}
+        prefectures={props.prefectures}
+      />
+    </>
+  );
+}
