@@ -112,6 +112,16 @@ export function nextState(
   return { to: rule.to };
 }
 
+/**
+ * Whether the action is open to this kind of account from this state (a reason aside): what
+ * pages ask before offering a button, so they never offer what the service would refuse.
+ * @example canAct('withdraw', 'hired', 'member') // false
+ */
+export function canAct(action: MatchAction, current: MatchState, role: UserRole): boolean {
+  const rule = TRANSITIONS[action];
+  return rule.by.includes(role) && rule.from.includes(current);
+}
+
 /** Whether a match in this state is an introduction the employer may see (approved or later). */
 export function isIntroduced(state: MatchState): boolean {
   return state === 'approved' || state === 'interviewing' || state === 'hired' || state === 'not_hired';

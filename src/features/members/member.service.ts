@@ -190,6 +190,32 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
       return present(userId);
     },
 
+    /**
+     * Changes only her privacy settings (hide municipality, blocked employers), re-saving the rest
+     * as it is, with the same checks as a full save (an unknown organisation is refused).
+     * @example await members.changePrivacy(actor, (p) => ({ ...p, hideMunicipality: true }))
+     */
+    async changePrivacy(actor: Actor, change: (privacy: Profile['privacy']) => Profile['privacy']) {
+      const {
+        userId: _user,
+        area,
+        targetAreas,
+        supportStage: _stage,
+        createdAt: _c,
+        updatedAt: _u,
+        ...rest
+      } = await present(ownId(actor));
+      return this.saveMine(actor, {
+        ...rest,
+        areaCode: area.code,
+        targetAreas: targetAreas.map((t) => ({
+          areaCode: t.code,
+          needsRelocationSupport: t.needsRelocationSupport,
+        })),
+        privacy: change(rest.privacy),
+      });
+    },
+
     async availability(actor: Actor) {
       return (await present(ownId(actor))).availability;
     },

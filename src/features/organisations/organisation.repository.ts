@@ -2,6 +2,7 @@
  * Queries on employer organisations.
  */
 import type { Kysely } from 'kysely';
+import { jsonList } from '../../db/json-list.ts';
 import type { DB, OrganisationTable } from '../../db/schema.ts';
 
 /** Organisation with its head office's names, the shape every read uses. */
@@ -15,6 +16,11 @@ function organisationWithArea(db: Kysely<DB>) {
 
 export function findOrganisation(db: Kysely<DB>, id: string) {
   return organisationWithArea(db).where('organisations.id', '=', id).executeTakeFirst();
+}
+
+/** Names only, for lists a member keeps (her blocked employers): names are public on every role. */
+export function findOrganisationNames(db: Kysely<DB>, ids: readonly string[]) {
+  return db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', jsonList(ids)).execute();
 }
 
 export type OrganisationRow = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>;

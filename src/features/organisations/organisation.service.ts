@@ -14,6 +14,7 @@ import { enqueueOrganisationRoles, refreshRoleSearchText } from '../search/searc
 import {
   countOrganisations,
   findOrganisation,
+  findOrganisationNames,
   insertOrganisation,
   listOrganisations,
   type OrganisationRow,
@@ -70,6 +71,11 @@ export function createOrganisationService({ database, clock }: AppDeps, areas: A
 
   return {
     ownOrganisationId,
+
+    /** Organisation names by id (unknown ids are left out). */
+    async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+      return new Map((await findOrganisationNames(db, ids)).map((row) => [row.id, row.name]));
+    },
 
     async register(actor: Actor, input: OrganisationInput): Promise<Organisation> {
       if (actor.organisationId) {

@@ -1,6 +1,307 @@
 /**
- * Browsing jobs with filters and facets, a role's detail, and saying she is interested.
+ * Browsing work: the search page (words, filters with counts, order, pages) open to visitors and
+ * ranked for a signed-in member, a role's page with why it suits her, and "話を聞いてみたい".
+ * The filters are a plain GET form, so a search is a link she can keep.
  */
-import { newPageRouter } from '../../web/pages.tsx';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../http/env.ts';
+import { requireActor } from '../../http/env.ts';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  PostForm,
+  SelectField,
+  SubmitButton,
+  TextField,
+  Toggle,
+} from '../../web/form.tsx';
+import { type FieldErrors, type FormValues, formValues, normaliseNumber, validate } from '../../web/forms.ts';
+import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
+import { redirectWithNotice, type View, viewOf } from '../../web/view.ts';
+import type { MatchView } from '../matches/match.schemas.ts';
+import { FactBadges, ReasonList, RoleDetails } from '../roles/role.view.tsx';
+import { JobCard } from './job-card.tsx';
+import {
+  type JobHit,
+  type JobSearchQuery,
+  JobSearchQuerySchema,
+  type JobSearchResult,
+} from './job-search.schemas.ts';
 
-export const jobPages = newPageRouter();
+const PAGE_SIZE = 20;
+const LIST_FILTERS = ['prefCode', 'employmentType', 'remote'] as const;
+
+/** The filters as the query string gave them: blanks dropped, lists kept as lists. */
+function filtersOf(c: Context<AppEnv>) {
+  const record: Record<string, string | string[]> = {};
+  for (const name of ['q', 'minHourlyPay', 'fitsAvailability', 'sort', 'offset']) {
+    const value = c.req.query(name)?.trim();
+    if (value) record[name] = name === 'minHourlyPay' ? normaliseNumber(value) : value;
+  }
+  for (const name of LIST_FILTERS) {
+    const values = (c.req.queries(name) ?? []).filter(Boolean);
+    if (values.length > 0) record[name] = values;
+  }
+  return record;
+}
+
+function pageLink(filters: Record<string, string | string[]>, offset: number): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) {
+    if (name === 'offset') continue;
+    for (const item of Array.isArray(value) ? value : [value]) params.append(name, item);
+  }
+  if (offset > 0) params.set('offset', String(offset));
+  return `/jobs?${params}`;
+}
+
+function facetOptions(
+  facet: JobSearchResult['facets']['prefecture'],
+  label: (value: string, fallback: string) => string,
+) {
+  return facet.map((f) => ({ value: f.value, label: `${label(f.value, f.label)} (${f.count})` }));
+}
+
+function SearchForm(props: {
+  view: View;
+  values: FormValues;
+  errors: FieldErrors;
+  result: JobSearchResult | undefined;
+}) {
+  const { view, values, errors, result } = props;
+  const words = view.m.member.jobs;
+  const isMember = view.actor?.role === 'member';
+  const facets = result?.facets ?? { prefecture: [], employmentType: [], remote: [] };
+  return (
+    <form method="get" action="/jobs" class="card" role="search">
+      <ErrorSummary view={view} errors={errors} />
+      <TextField
+        name="q"
+        type="search"
+        label={words.keywords}
+        hint={words.keywordsHint}
+        maxlength={100}
+        values={values}
+        errors={errors}
+      />
+      <details
+        class="filters"
+        open={
+          Object.keys(errors).length > 0 || LIST_FILTERS.some((f) => values.all(f).length > 0) || undefined
+        }
+      >
+        <summary>{words.filters}</summary>
+        <SelectField
+          name="prefCode"
+          label={words.prefecture}
+          placeholder={words.any}
+          options={facetOptions(facets.prefecture, (_, l) => l)}
+          values={values}
+          errors={errors}
+        />
+        <ChoiceGroup
+          name="employmentType"
+          label={words.employmentType}
+          options={facetOptions(facets.employmentType, (_, l) => l)}
+          values={values}
+          errors={errors}
+          multiple
+          inline
+        />
+        <ChoiceGroup
+          name="remote"
+          label={words.remote}
+          options={facetOptions(
+            facets.remote,
+            (value, l) => words.remoteLabels[value as keyof typeof words.remoteLabels] ?? l,
+          )}
+          values={values}
+          errors={errors}
+          multiple
+          inline
+        />
+        <TextField
+          name="minHourlyPay"
+          type="number"
+          label={words.minHourlyPay}
+          suffix={view.m.member.profile.yen}
+          values={values}
+          errors={errors}
+        />
+        {isMember && <Toggle name="fitsAvailability" label={words.fitsAvailability} values={values} />}
+      </details>
+      <SelectField
+        name="sort"
+        label={words.sort}
+        options={Object.entries(words.sorts)
+          .filter(([value]) => isMember || value !== 'distance')
+          .map(([value, label]) => ({ value, label }))}
+        values={values}
+        errors={errors}
+      />
+      <button type="submit" class="button wide">
+        {words.search}
+      </button>
+    </form>
+  );
+}
+
+function Results(props: { view: View; result: JobSearchResult; filters: Record<string, string | string[]> }) {
+  const { view, result } = props;
+  const words = view.m.member.jobs;
+  const from = result.offset + 1;
+  const to = result.offset + result.items.length;
+  return (
+    <section aria-live="polite">
+      {result.degraded && <p class="degraded">{words.degraded}</p>}
+      {!view.actor && <p class="meta">{words.signInToRank}</p>}
+      <h2>{words.results(result.total)}</h2>
+      {result.items.length === 0 ? (
+        <p class="empty">{words.noResults}</p>
+      ) : (
+        result.items.map((hit) => <JobCard view={view} hit={hit} />)
+      )}
+      {result.total > result.limit && (
+        <nav class="pager" aria-label={view.m.pagination.of(from, to, result.total)}>
+          {result.offset > 0 ? (
+            <a href={pageLink(props.filters, Math.max(0, result.offset - result.limit))}>
+              {view.m.pagination.previous}
+            </a>
+          ) : (
+            <span />
+          )}
+          <span class="meta">{view.m.pagination.of(from, to, result.total)}</span>
+          {to < result.total ? (
+            <a href={pageLink(props.filters, result.offset + result.limit)}>{view.m.pagination.next}</a>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </section>
+  );
+}
+
+function InterestPanel(props: { view: View; hit: JobHit; match: MatchView | undefined }) {
+  const { view, hit, match } = props;
+  const words = view.m.member.job;
+  if (!view.actor) {
+    return (
+      <a class="button wide" href={`/sign-in?next=${encodeURIComponent(`/jobs/${hit.role.id}`)}`}>
+        {words.signInFirst}
+      </a>
+    );
+  }
+  if (view.actor.role !== 'member') return null;
+  const open = !match || match.state === 'suggested' || match.state === 'withdrawn';
+  return (
+    <section class="card">
+      {match && !open ? (
+        <>
+          <p>
+            <span class="badge state">{words.alreadyInterested(view.m.matchStates[match.state])}</span>
+          </p>
+          <a href="/me/matches">{words.seeMatches}</a>
+        </>
+      ) : (
+        <PostForm view={view} action={`/jobs/${hit.role.id}/interest`}>
+          <p class="meta">{words.interestedHint}</p>
+          <button type="submit" class="button wide">
+            {words.interested}
+          </button>
+        </PostForm>
+      )}
+      <details>
+        <summary>{words.block}</summary>
+        <PostForm view={view} action="/me/privacy/block">
+          <p class="meta">{words.blockHint}</p>
+          <input type="hidden" name="organisationId" value={hit.role.organisation.id} />
+          <SubmitButton label={words.block} secondary />
+        </PostForm>
+      </details>
+    </section>
+  );
+}
+
+function JobPage(props: { view: View; hit: JobHit; match: MatchView | undefined }) {
+  const { view, hit } = props;
+  const words = view.m.member.jobs;
+  return (
+    <>
+      <p>
+        <a href="/jobs">← {view.m.member.job.back}</a>
+      </p>
+      <h1>{hit.role.title}</h1>
+      <FactBadges view={view} facts={hit.role.facts} />
+      {hit.match && (
+        <section class="card">
+          <h2>{words.whyFits}</h2>
+          <p class="score">{words.score(Math.round(hit.match.score * 100))}</p>
+          <ReasonList reasons={[...hit.match.reasons, ...hit.match.notes]} />
+        </section>
+      )}
+      {hit.infeasible && (
+        <section class="card">
+          <h2>{words.whyNot}</h2>
+          <ul class="reasons">
+            {hit.infeasible.violations.map((v) => (
+              <li class="negative">{v.text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <InterestPanel view={view} hit={hit} match={props.match} />
+      <section class="card">
+        <RoleDetails view={view} role={hit.role} distanceKm={hit.distanceKm} />
+      </section>
+      <section class="card">
+        <h2>{view.m.role.description}</h2>
+        <p style="white-space: pre-line">{hit.role.description}</p>
+      </section>
+    </>
+  );
+}
+
+export const jobPages = newPageRouter()
+  .get('/jobs', async (c) => {
+    const view = viewOf(c);
+    const filters = filtersOf(c);
+    const values = formValues(filters);
+    const parsed = validate(
+      JobSearchQuerySchema,
+      { ...filters, lang: view.lang, limit: String(PAGE_SIZE) },
+      view.m,
+    );
+    const query: JobSearchQuery | undefined = parsed.ok ? parsed.value : undefined;
+    const result = query ? await c.var.services.jobs.search(view.actor, query) : undefined;
+    return render(
+      c,
+      () => ({
+        title: view.m.member.jobs.title,
+        body: (
+          <>
+            <h1>{view.m.member.jobs.title}</h1>
+            <SearchForm view={view} values={values} errors={parsed.ok ? {} : parsed.errors} result={result} />
+            {result && <Results view={view} result={result} filters={filters} />}
+          </>
+        ),
+      }),
+      parsed.ok ? 200 : 422,
+    );
+  })
+  .get('/jobs/:id', async (c) => {
+    const view = viewOf(c);
+    const hit = await c.var.services.jobs.detail(view.actor, c.req.param('id'), view.lang);
+    const match =
+      view.actor?.role === 'member'
+        ? (await c.var.services.matches.mine(view.actor)).find((m) => m.roleId === hit.role.id)
+        : undefined;
+    return render(c, () => ({
+      title: view.m.member.jobs.title,
+      body: <JobPage view={view} hit={hit} match={match} />,
+    }));
+  })
+  .post('/jobs/:id/interest', requirePage('member'), async (c) => {
+    await c.var.services.matches.expressInterest(requireActor(c), c.req.param('id'));
+    return redirectWithNotice(c, '/me/matches', viewOf(c).m.member.job.interestSent);
+  });

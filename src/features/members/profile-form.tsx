@@ -1,0 +1,364 @@
+/**
+ * The member's profile as a form: values for editing a saved profile, the API input built from a
+ * posted form, and the form itself. Her place is typed as a name and resolved to an area code on
+ * the server; her week is the shared weekly editor.
+ */
+import { EMPLOYMENT_TYPES, QUALIFICATIONS, SKILLS } from '../../../matching/vocabulary.ts';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  type Option,
+  PostForm,
+  SelectField,
+  SubmitButton,
+  TextField,
+  Toggle,
+} from '../../web/form.tsx';
+import { type FieldErrors, type FormValues, renameErrors } from '../../web/forms.ts';
+import { labelOf } from '../../web/i18n.ts';
+import type { View } from '../../web/view.ts';
+import { parseWeek, WeekGrid, weekValues } from '../../web/week-grid.tsx';
+import type { AreaService } from '../areas/area.service.ts';
+import { PlaceFields, placeValues, resolvePlace, typedPlace } from '../areas/place-field.tsx';
+import type { MemberProfile, MemberProfileInput } from './member.schemas.ts';
+
+const WEEK = 'week';
+const CHILD_ROWS = 4;
+
+const optionsOf = (labels: Record<string, { ja: string; en: string }>, view: View): Option[] =>
+  Object.keys(labels).map((key) => ({ value: key, label: labelOf(labels, key, view.lang) }));
+
+/** A saved profile as form values. */
+export function profileValues(profile: MemberProfile) {
+  const target = profile.targetAreas[0];
+  return {
+    familyName: profile.familyName,
+    givenName: profile.givenName,
+    phone: profile.phone,
+    ...placeValues('area', profile.area),
+    ...(target
+      ? { ...placeValues('target', target), 'target.relocation': target.needsRelocationSupport }
+      : {}),
+    ...weekValues(WEEK, profile.availability.windows),
+    'availability.maxHoursPerWeek': profile.availability.maxHoursPerWeek,
+    'availability.earliestStartDate': profile.availability.earliestStartDate,
+    'commute.maxMinutes': profile.commute.maxMinutes,
+    'commute.mode': profile.commute.mode,
+    ...Object.fromEntries(
+      profile.children.flatMap((child, i) => [
+        [`children.${i}.birthYear`, child.birthYear],
+        [`children.${i}.birthMonth`, child.birthMonth],
+      ]),
+    ),
+    skills: profile.skills.map((s) => s.tag),
+    qualifications: profile.qualifications,
+    'pay.floor.amount': profile.pay.floor?.amount,
+    'pay.floor.unit': profile.pay.floor?.unit,
+    'pay.wish.amount': profile.pay.wish?.amount,
+    'pay.wish.unit': profile.pay.wish?.unit,
+    employmentTypes: profile.employmentTypes,
+    remoteWish: profile.remoteWish,
+  };
+}
+
+/** First-time values: a weekday daytime week, the most common wish, so she edits rather than builds. */
+export const NEW_PROFILE_VALUES = {
+  'availability.maxHoursPerWeek': 20,
+  'commute.maxMinutes': 30,
+  'commute.mode': 'transit',
+  remoteWish: 'no_preference',
+};
+
+/**
+ * Builds the API input from the posted form. Problems found on the way (an unknown town, half a
+ * time window) come back as field errors; `placeErrors` moves the schema's errors onto the form.
+ */
+export async function profileInputFrom(
+  values: FormValues,
+  areas: AreaService,
+  view: View,
+  saved: MemberProfile | undefined,
+): Promise<{
+  input: MemberProfileInput | unknown;
+  errors: FieldErrors;
+  placeErrors: (errors: FieldErrors) => FieldErrors;
+}> {
+  const errors: FieldErrors = {};
+  const week = parseWeek(values, WEEK, view.m);
+  Object.assign(errors, week.errors);
+
+  const area = await resolvePlace(areas, view.m, 'area', typedPlace(values, 'area'));
+  if (!area.ok) errors[area.field] = area.error;
+  const typedTarget = typedPlace(values, 'target');
+  const target =
+    typedTarget.prefCode || typedTarget.name
+      ? await resolvePlace(areas, view.m, 'target', typedTarget)
+      : undefined;
+  if (target && !target.ok) errors[target.field] = target.error;
+  // Target areas beyond the first are kept as saved: the form edits one, the API allows ten.
+  const otherTargets = (saved?.targetAreas.slice(1) ?? []).map((t) => ({
+    areaCode: t.code,
+    needsRelocationSupport: t.needsRelocationSupport,
+  }));
+
+  const levelOf = new Map(saved?.skills.map((s) => [s.tag, s.level]) ?? []);
+  const children = Array.from({ length: CHILD_ROWS }, (_, i) => ({
+    birthYear: values.number(`children.${i}.birthYear`),
+    birthMonth: values.number(`children.${i}.birthMonth`),
+  })).filter((child) => child.birthYear !== undefined || child.birthMonth !== undefined);
+  const money = (name: string) => {
+    const amount = values.number(`${name}.amount`);
+    return amount === undefined ? undefined : { amount, unit: values.text(`${name}.unit`) || 'hour' };
+  };
+  const input = {
+    familyName: values.text('familyName') ?? '',
+    givenName: values.text('givenName') ?? '',
+    ...(values.text('phone')?.trim() ? { phone: values.text('phone')?.trim() } : {}),
+    areaCode: area.ok ? area.area.code : '000000',
+    targetAreas: [
+      ...(target?.ok
+        ? [{ areaCode: target.area.code, needsRelocationSupport: values.checked('target.relocation') }]
+        : []),
+      ...otherTargets,
+    ],
+    availability: {
+      windows: week.windows,
+      maxHoursPerWeek: values.number('availability.maxHoursPerWeek'),
+      ...(values.text('availability.earliestStartDate')
+        ? { earliestStartDate: values.text('availability.earliestStartDate') }
+        : {}),
+    },
+    commute: { maxMinutes: values.number('commute.maxMinutes'), mode: values.text('commute.mode') },
+    children,
+    skills: values.all('skills').map((tag) => ({ tag, level: levelOf.get(tag) ?? 2 })),
+    qualifications: values.all('qualifications'),
+    pay: {
+      ...(money('pay.floor') ? { floor: money('pay.floor') } : {}),
+      ...(money('pay.wish') ? { wish: money('pay.wish') } : {}),
+    },
+    employmentTypes: values.all('employmentTypes'),
+    remoteWish: values.text('remoteWish'),
+    privacy: saved?.privacy ?? { hideMunicipality: false, blockedOrganisationIds: [] },
+  };
+  return {
+    input,
+    errors,
+    placeErrors: (validation) =>
+      renameErrors(week.placeErrors(validation, 'availability.windows'), (name) =>
+        name === 'areaCode' ? 'area.name' : name.startsWith('targetAreas') ? 'target.name' : name,
+      ),
+  };
+}
+
+function ChildRows(props: { view: View; values: FormValues; errors: FieldErrors }) {
+  const { view, values, errors } = props;
+  const { profile } = view.m.member;
+  const thisYear = new Date().getFullYear();
+  const years: Option[] = Array.from({ length: 19 }, (_, i) => ({
+    value: String(thisYear - i),
+    label: String(thisYear - i),
+  }));
+  const months: Option[] = Array.from({ length: 12 }, (_, i) => ({
+    value: String(i + 1),
+    label: String(i + 1),
+  }));
+  return (
+    <fieldset>
+      <legend>{profile.children}</legend>
+      <span class="hint">{profile.childrenHint}</span>
+      {Array.from({ length: CHILD_ROWS }, (_, i) => (
+        <div class="two">
+          <SelectField
+            name={`children.${i}.birthYear`}
+            label={`${profile.child(i + 1)} ${profile.birthYear}`}
+            options={years}
+            placeholder="—"
+            values={values}
+            errors={errors}
+          />
+          <SelectField
+            name={`children.${i}.birthMonth`}
+            label={profile.birthMonth}
+            options={months}
+            placeholder="—"
+            values={values}
+            errors={errors}
+          />
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function ProfileForm(props: {
+  view: View;
+  values: FormValues;
+  errors: FieldErrors;
+  prefectures: Option[];
+}) {
+  const { view, values, errors, prefectures } = props;
+  const { m } = view;
+  const words = m.member.profile;
+  return (
+    <PostForm view={view} action="/me/profile">
+      <ErrorSummary view={view} errors={errors} />
+      <fieldset>
+        <legend>{words.about}</legend>
+        <div class="two">
+          <TextField
+            name="familyName"
+            label={words.familyName}
+            autocomplete="family-name"
+            maxlength={40}
+            values={values}
+            errors={errors}
+            required
+          />
+          <TextField
+            name="givenName"
+            label={words.givenName}
+            autocomplete="given-name"
+            maxlength={40}
+            values={values}
+            errors={errors}
+            required
+          />
+        </div>
+        <TextField
+          name="phone"
+          type="tel"
+          label={words.phone}
+          hint={words.phoneHint}
+          autocomplete="tel"
+          inputmode="tel"
+          values={values}
+          errors={errors}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{words.area}</legend>
+        <span class="hint">{words.areaHint}</span>
+        <PlaceFields
+          view={view}
+          prefix="area"
+          prefectures={prefectures}
+          values={values}
+          errors={errors}
+          required
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{words.target}</legend>
+        <span class="hint">{words.targetHint}</span>
+        <PlaceFields view={view} prefix="target" prefectures={prefectures} values={values} errors={errors} />
+        <Toggle name="target.relocation" label={words.relocation} values={values} />
+      </fieldset>
+      <WeekGrid view={view} name={WEEK} legend={words.availability} values={values} errors={errors} />
+      <div class="two">
+        <TextField
+          name="availability.maxHoursPerWeek"
+          type="number"
+          inputmode="decimal"
+          label={words.maxHours}
+          suffix={words.hours}
+          values={values}
+          errors={errors}
+          required
+        />
+        <TextField
+          name="availability.earliestStartDate"
+          type="date"
+          label={words.earliestStart}
+          values={values}
+          errors={errors}
+        />
+      </div>
+      <fieldset>
+        <legend>{words.commute}</legend>
+        <div class="two">
+          <TextField
+            name="commute.maxMinutes"
+            type="number"
+            label={words.commuteMinutes}
+            suffix={words.minutes}
+            values={values}
+            errors={errors}
+            required
+          />
+          <SelectField
+            name="commute.mode"
+            label={words.commuteMode}
+            options={Object.entries(words.commuteModes).map(([value, label]) => ({ value, label }))}
+            values={values}
+            errors={errors}
+            required
+          />
+        </div>
+      </fieldset>
+      <ChildRows view={view} values={values} errors={errors} />
+      <ChoiceGroup
+        name="skills"
+        label={words.skills}
+        options={optionsOf(SKILLS, view)}
+        values={values}
+        errors={errors}
+        multiple
+        inline
+      />
+      <ChoiceGroup
+        name="qualifications"
+        label={words.qualifications}
+        options={optionsOf(QUALIFICATIONS, view)}
+        values={values}
+        errors={errors}
+        multiple
+        inline
+      />
+      <fieldset>
+        <legend>{words.pay}</legend>
+        {/* The form edits amounts; a unit saved through the API (monthly…) is kept as it was. */}
+        <input type="hidden" name="pay.floor.unit" value={values.text('pay.floor.unit') ?? 'hour'} />
+        <input type="hidden" name="pay.wish.unit" value={values.text('pay.wish.unit') ?? 'hour'} />
+        <div class="two">
+          <TextField
+            name="pay.floor.amount"
+            type="number"
+            label={words.payFloor}
+            suffix={words.yen}
+            values={values}
+            errors={errors}
+          />
+          <TextField
+            name="pay.wish.amount"
+            type="number"
+            label={words.payWish}
+            suffix={words.yen}
+            values={values}
+            errors={errors}
+          />
+        </div>
+      </fieldset>
+      <ChoiceGroup
+        name="employmentTypes"
+        label={words.employmentTypes}
+        hint={words.employmentTypesHint}
+        options={optionsOf(EMPLOYMENT_TYPES, view)}
+        values={values}
+        errors={errors}
+        multiple
+        inline
+      />
+      <ChoiceGroup
+        name="remoteWish"
+        label={words.remoteWish}
+        options={Object.entries(words.remoteWishes).map(([value, label]) => ({ value, label }))}
+        values={values}
+        errors={errors}
+        required
+      />
+      <div class="actions">
+        <SubmitButton label={m.form.save} />
+      </div>
+    </PostForm>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * One job in a list: what it is, where, how much and when, the facts that matter to a parent,
+ * and — when ranked for her — the strongest reasons it suits her (or why it cannot work).
+ */
+import { EMPLOYMENT_TYPES } from '../../../matching/vocabulary.ts';
+import { labelOf } from '../../web/i18n.ts';
+import type { View } from '../../web/view.ts';
+import {
+  FactBadges,
+  payText,
+  placesText,
+  ReasonList,
+  remoteText,
+  scheduleText,
+} from '../roles/role.view.tsx';
+import type { JobHit } from './job-search.schemas.ts';
+
+const REASONS_ON_A_CARD = 3;
+
+export function JobCard(props: { view: View; hit: JobHit }) {
+  const { view, hit } = props;
+  const { role } = hit;
+  const { m, lang } = view;
+  return (
+    <article class="card">
+      <h3 class="card-title">
+        <a href={`/jobs/${role.id}`}>{role.title}</a>
+      </h3>
+      <p class="meta">
+        {role.organisation.name} · {labelOf(EMPLOYMENT_TYPES, role.employmentType, lang)}
+      </p>
+      <p class="meta">
+        {payText(view, role.pay)}
+        <br />
+        {scheduleText(view, role.schedule)}
+        <br />
+        {remoteText(view, role.remote)}
+        {role.locations.length > 0 && ` · ${placesText(role)}`}
+        {hit.distanceKm !== undefined && ` · ${m.role.distance(hit.distanceKm)}`}
+      </p>
+      <FactBadges view={view} facts={role.facts} />
+      {hit.match && (
+        <>
+          <p class="score">{m.member.jobs.score(Math.round(hit.match.score * 100))}</p>
+          <ReasonList reasons={hit.match.reasons.slice(0, REASONS_ON_A_CARD)} />
+        </>
+      )}
+      {hit.infeasible && (
+        <ul class="reasons">
+          {hit.infeasible.violations.map((v) => (
+            <li class="negative">{v.text}</li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}
