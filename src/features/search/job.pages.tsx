@@ -73,7 +73,7 @@ function SearchForm(props: {
   const isMember = view.actor?.role === 'member';
   const facets = result?.facets ?? { prefecture: [], employmentType: [], remote: [] };
   return (
-    <form method="get" action="/jobs" class="card" role="search">
+    <form method="get" action="/jobs" class="card" aria-label={words.search}>
       <ErrorSummary view={view} errors={errors} />
       <TextField
         name="q"
