@@ -10,7 +10,7 @@ import { newId } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { explainInfeasible, explainMatch } from '../matches/explanations.ts';
+import { explainInfeasible, explainMatch, type Lang } from '../matches/explanations.ts';
 import { eventsOf, findMatchWithRole } from '../matches/match.repository.ts';
 import { areaCodesOf, roleForMatching, toMatchMember, toMatchRole } from '../matches/match-inputs.ts';
 import type { MatchState } from '../matches/match-lifecycle.ts';
@@ -121,8 +121,8 @@ export function createCoordinationService(
 
     notes: (memberId: string) => notesFor(memberId),
 
-    /** A match with the member, the role and the score breakdown, for a decision. */
-    async matchDetail(actor: Actor, matchId: string): Promise<MatchDetail> {
+    /** A match with the member, the role and the score breakdown (its reasons in `lang`), for a decision. */
+    async matchDetail(actor: Actor, matchId: string, lang: Lang = 'ja'): Promise<MatchDetail> {
       const match = await findMatchWithRole(db, matchId);
       if (!match) throw notFound('match');
       const [member, role, events] = await Promise.all([
@@ -152,8 +152,8 @@ export function createCoordinationService(
         member,
         role,
         ...(scored.feasible
-          ? { explanation: explainMatch(scored.match, 'ja') }
-          : { infeasible: explainInfeasible(scored.infeasible, 'ja') }),
+          ? { explanation: explainMatch(scored.match, lang) }
+          : { infeasible: explainInfeasible(scored.infeasible, lang) }),
         events: events.map((e) => ({
           action: e.action,
           fromState: e.from_state,

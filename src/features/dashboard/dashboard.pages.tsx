@@ -1,6 +1,155 @@
 /**
- * The coordinator's dashboard with server-rendered SVG charts and CSV exports.
+ * The coordinator's dashboard: the service's figures drawn as server-rendered SVG bar charts,
+ * each with its numbers as a table too, and links to the CSV exports the API serves.
  */
-import { newPageRouter } from '../../web/pages.tsx';
+import type { AppEnv } from '../../http/env.ts';
+import { type Bar, BarChart, ChartTable, GroupedBarChart } from '../../web/charts.tsx';
+import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
+import type { View } from '../../web/view.ts';
+import { MATCH_STATES, type MatchState } from '../matches/match-lifecycle.ts';
 
-export const dashboardPages = newPageRouter();
+const STAFF = requirePage('coordinator', 'admin');
+
+type Summary = Awaited<ReturnType<AppEnv['Variables']['services']['dashboard']['summary']>>;
+
+const total = (bars: Bar[]) => bars.reduce((sum, b) => sum + b.value, 0);
+
+function ChartCard(props: { view: View; id: string; title: string; bars: Bar[]; colour?: string }) {
+  const d = props.view.m.coordinator.dashboard;
+  return (
+    <section class="card chart-card" aria-labelledby={`${props.id}-heading`}>
+      <h2 id={`${props.id}-heading`}>{props.title}</h2>
+      {props.bars.length === 0 || total(props.bars) === 0 ? (
+        <p class="empty">{d.noData}</p>
+      ) : (
+        <>
+          <BarChart
+            id={props.id}
+            title={props.title}
+            summary={d.chartSummary(props.title, total(props.bars))}
+            bars={props.bars}
+            {...(props.colour ? { colour: props.colour } : {})}
+          />
+          <ChartTable
+            caption={d.asTable}
+            headers={[d.label, d.count]}
+            rows={props.bars.map((b) => [b.label, b.value])}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function DecisionTime(props: { view: View; hours: number | null }) {
+  const d = props.view.m.coordinator.dashboard;
+  return (
+    <section class="card stat-card" aria-labelledby="decision-heading">
+      <h2 id="decision-heading">{d.decision}</h2>
+      {props.hours === null ? (
+        <p class="empty">{d.noDecisions}</p>
+      ) : (
+        <>
+          <p class="stat">
+            {d.medianHours(props.hours)}
+            {props.hours >= 48 && <span class="meta">（{d.medianDays(Math.round(props.hours / 24))}）</span>}
+          </p>
+          <p class="meta">{d.medianHint}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function PerMonth(props: { view: View; perMonth: Summary['perMonth'] }) {
+  const d = props.view.m.coordinator.dashboard;
+  const rows = props.perMonth;
+  const series = [
+    { name: d.introductions, colour: 'var(--brand)' },
+    { name: d.hires, colour: 'var(--accent)' },
+  ];
+  const all = rows.reduce((sum, r) => sum + r.introductions + r.hires, 0);
+  return (
+    <section class="card chart-card" aria-labelledby="per-month-heading">
+      <h2 id="per-month-heading">{d.perMonth}</h2>
+      {all === 0 ? (
+        <p class="empty">{d.noData}</p>
+      ) : (
+        <>
+          <GroupedBarChart
+            id="per-month"
+            title={d.perMonth}
+            summary={d.chartSummary(
+              d.introductions,
+              rows.reduce((sum, r) => sum + r.introductions, 0),
+            )}
+            series={series}
+            groups={rows.map((r) => ({ label: r.month, values: [r.introductions, r.hires] }))}
+          />
+          <ChartTable
+            caption={d.asTable}
+            headers={[d.month, d.introductions, d.hires]}
+            rows={rows.map((r) => [r.month, r.introductions, r.hires])}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function DashboardPage(props: { view: View; summary: Summary }) {
+  const { view, summary } = props;
+  const { m } = view;
+  const d = m.coordinator.dashboard;
+  const byState = MATCH_STATES.filter((s) => (summary.byState[s] ?? 0) > 0).map((s) => ({
+    label: m.matchStates[s as MatchState],
+    value: summary.byState[s] ?? 0,
+  }));
+  const byStage = [...summary.byStage]
+    .sort((a, b) => (a.stage ?? 99) - (b.stage ?? 99))
+    .map((s) => ({
+      label: s.stage
+        ? `${m.coordinator.stageOf(s.stage)} ${m.coordinator.stages[s.stage as 1] ?? ''}`
+        : d.stageUnset,
+      value: s.matches,
+    }));
+  const byPrefecture = summary.byPrefecture.map((p) => ({ label: p.prefecture, value: p.matches }));
+  return (
+    <>
+      <h1>{d.title}</h1>
+      <p class="meta">{d.intro}</p>
+      <div class="columns dashboard">
+        <ChartCard view={view} id="by-state" title={d.byState} bars={byState} />
+        <DecisionTime view={view} hours={summary.medianHoursToDecision} />
+        <ChartCard view={view} id="by-stage" title={d.byStage} bars={byStage} colour="var(--accent)" />
+        <ChartCard view={view} id="by-prefecture" title={d.byPrefecture} bars={byPrefecture} />
+        <PerMonth view={view} perMonth={summary.perMonth} />
+        <section class="card" aria-labelledby="exports-heading">
+          <h2 id="exports-heading">{d.exports}</h2>
+          <p class="meta">{d.exportsHint}</p>
+          <ul class="list exports">
+            <li>
+              <a class="button secondary" href="/api/exports/queue.csv" download>
+                {d.queueCsv}
+              </a>
+            </li>
+            <li>
+              <a class="button secondary" href="/api/exports/outcomes.csv" download>
+                {d.outcomesCsv}
+              </a>
+            </li>
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}
+
+export const dashboardPages = newPageRouter().get('/coordinator/dashboard', STAFF, async (c) => {
+  const summary = await c.var.services.dashboard.summary();
+  return render(c, (view) => ({
+    title: view.m.coordinator.dashboard.title,
+    wide: true,
+    body: <DashboardPage view={view} summary={summary} />,
+  }));
+});
