@@ -119,6 +119,23 @@ th { background: #f1f4f3; }
   .week .slot { max-width: 420px; }
   .two { display: grid; grid-template-columns: 1fr 1fr; gap: 0 18px; }
 }
+/* ── Employer pages (organisation, role editor, introductions) ── */
+fieldset.bare { border: 0; padding: 0; margin: 0; background: none; }
+fieldset.bare > legend { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.skill-row { display: grid; grid-template-columns: 1fr minmax(9.5em, 12em); gap: 4px 10px; align-items: center; padding: 6px 0; border-top: 1px solid var(--line); }
+.skill-row label { font-weight: 400; margin: 0; }
+.skill-row select { min-height: 44px; padding: 6px 8px; font-size: 0.95rem; }
+.skill-row .field-error { grid-column: 1 / -1; }
+.location-row + .location-row { border-top: 1px solid var(--line); margin-top: 8px; }
+.location-row h3 { margin-top: 0.8rem; }
+.role-card .badges { margin: 4px 0 8px; }
+.role-description { white-space: pre-wrap; }
+.introduction .kv dd { overflow-wrap: anywhere; }
+.introduction textarea { min-height: 84px; }
+.introduction .outcome fieldset { margin: 14px 0 0; }
+@media (min-width: 720px) {
+  .skill-list { display: grid; grid-template-columns: 1fr 1fr; column-gap: 28px; }
+}
 `;
 
 const SCRIPT = `

@@ -5,8 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/web/i18n.ts';
-import { type Account, createTestApp, memberProfileInput, type TestApp } from '../support/test-app.ts';
+import {
+  type Account,
+  createTestApp,
+  memberProfileInput,
+  roleInput,
+  type TestApp,
+} from '../support/test-app.ts';
 import { type Browser, browserFor, fieldError } from '../support/web.ts';
+import { formFields } from './form-fields.ts';
 
 const ja = messagesFor('ja');
 
@@ -236,6 +243,34 @@ describe('the role pages', () => {
     const after = await employerPage.get('/employer/roles');
     expect(after.html).toContain('公開中');
     expect(after.html).toContain('訪問介護スタッフ');
+  });
+
+  it('saves its own edit form back unchanged, for fixed and flexible roles', async () => {
+    const flexible = roleInput({
+      schedule: {
+        kind: 'flexible',
+        windows: [
+          { day: 'mon', start: '09:00', end: '12:00' },
+          { day: 'mon', start: '13:00', end: '17:30' },
+          { day: 'thu', start: '10:00', end: '24:00' },
+        ],
+        minHoursPerWeek: 8.5,
+        minDaysPerWeek: 2,
+        preferredHoursPerWeek: 12,
+      },
+      remote: { mode: 'hybrid', officeDaysPerWeek: 2 },
+      locations: [{ areaCode: '141097' }, { areaCode: '132063', label: '府中オフィス' }],
+      facts: { onsite_nursery: false, relocation_housing: true },
+      startDate: '2027-04-01',
+    });
+    for (const body of [roleInput(), flexible]) {
+      const created = await t.call('POST', '/api/roles', { token: employer.token, body });
+      const path = `/employer/roles/${created.json.id}/edit`;
+      const saved = await employerPage.post(path, formFields((await employerPage.get(path)).html, path));
+      expect(saved.status).toBe(303);
+      const after = await t.services.roles.get(await actorOf(employer), created.json.id);
+      expect({ ...after, updatedAt: '', version: 0 }).toEqual({ ...created.json, updatedAt: '', version: 0 });
+    }
   });
 
   it('answers a bad post with the problems next to their fields, keeps what was typed, and writes nothing', async () => {

@@ -292,7 +292,10 @@ function LocationRows(props: { view: View; values: FormValues; errors: FieldErro
   }
   const rows = Math.min(MAX_LOCATIONS, Math.max(2, filled + 1));
   return (
-    <fieldset class={errors.locations ? 'locations has-error' : 'locations'} id={fieldId('locations')}>
+    <fieldset
+      class={errors.locations ? 'locations bare has-error' : 'locations bare'}
+      id={fieldId('locations')}
+    >
       <legend>{view.m.employer.editor.sections.locations}</legend>
       <span class="hint">{words.locationsHint(MAX_LOCATIONS)}</span>
       {errors.locations && <span class="field-error">{errors.locations}</span>}
