@@ -11,7 +11,7 @@ const STYLES = `
   --brand: #1d6b63; --brand-dark: #134c46; --brand-soft: #e3f1ee; --accent: #b4572e;
   --ok: #1e6b3a; --ok-soft: #e4f3e8; --warn: #8a5a00; --warn-soft: #fbf0d9; --bad: #a32a2a; --bad-soft: #fbe7e6;
   --radius: 12px; --tap: 48px;
-  font-family: "Hiragino Sans", "Noto Sans JP", "IPAGothic", "IPAPGothic", "Yu Gothic", system-ui, sans-serif;
+  font-family: "Hiragino Sans", "Noto Sans JP", "Yu Gothic", "IPAPGothic", "IPAGothic", system-ui, sans-serif;
   color: var(--ink); background: var(--paper); line-height: 1.7; font-size: 17px;
 }
 * { box-sizing: border-box; }
@@ -131,10 +131,53 @@ fieldset.bare > legend { position: absolute; width: 1px; height: 1px; overflow: 
 .role-card .badges { margin: 4px 0 8px; }
 .role-description { white-space: pre-wrap; }
 .introduction .kv dd { overflow-wrap: anywhere; }
-.introduction textarea { min-height: 84px; }
+.introduction textarea { min-height: 84px; height: 6.5em; }
 .introduction .outcome fieldset { margin: 14px 0 0; }
 @media (min-width: 720px) {
   .skill-list { display: grid; grid-template-columns: 1fr 1fr; column-gap: 28px; }
+}
+/* ── Coordinator pages (queue, match side by side, member record, employer checks, dashboard) ── */
+.badge.stage { background: #f3ecfa; color: #4b2d73; }
+.queue { display: grid; gap: 0; }
+.queue-item .button { margin-top: 4px; }
+.queue-item.waiting-long { border-left: 4px solid var(--warn); }
+.filters .filter-form { margin-top: 10px; }
+.filters .input-with-suffix input { max-width: 8em; }
+.match-columns > .card { min-width: 0; }
+.kv dd { overflow-wrap: anywhere; }
+.facts .fact { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 6px 10px; padding: 8px 0; border-top: 1px solid var(--line); }
+.score-row { margin: 10px 0 4px; }
+.score-head { display: flex; justify-content: space-between; gap: 8px; }
+.score-side { margin-top: 14px; padding-top: 6px; border-top: 1px solid var(--line); }
+.score-side h3 { display: flex; justify-content: space-between; }
+.component .reasons { margin: 4px 0 10px; font-size: 0.93rem; }
+.decision { margin: 0 0 18px; }
+.decision + .decision { border-top: 1px solid var(--line); padding-top: 14px; }
+.decision textarea { min-height: 96px; }
+details.decision summary, details.add-note summary, .chart-numbers summary { cursor: pointer; min-height: var(--tap); display: flex; align-items: center; font-weight: 700; color: var(--brand-dark); }
+.history > li, .notes > li { padding: 10px 0; border-top: 1px solid var(--line); }
+.history > li:first-child, .notes > li:first-child { border-top: 0; }
+.history p, .notes p { margin: 0 0 4px; }
+.quote, .note-body { white-space: pre-wrap; background: #f6f8f7; border-radius: 8px; padding: 8px 12px; }
+.sensitive { border-color: #d9c6a5; }
+.segments { display: flex; flex-wrap: wrap; gap: 8px; margin: 0 0 16px; }
+.segments a { padding: 8px 16px; min-height: 44px; display: inline-flex; align-items: center; border: 1.5px solid var(--brand); border-radius: 999px; text-decoration: none; }
+.segments a[aria-current="page"] { background: var(--brand); color: #fff; font-weight: 700; }
+.org-list .actions { margin-bottom: 0; }
+.org-description { white-space: pre-wrap; }
+.chart { max-width: 560px; display: block; margin: 4px 0 8px; }
+.chart .chart-track { fill: #edf1f0; }
+.chart .chart-value { font-weight: 700; }
+.chart-numbers { margin-top: 6px; }
+.chart-numbers table { font-size: 0.9rem; }
+.chart-numbers td.num { text-align: right; }
+.stat { font-size: 2rem; font-weight: 700; color: var(--brand-dark); margin: 6px 0; }
+.stat .meta { font-size: 1rem; font-weight: 400; margin-left: 6px; }
+.exports { display: grid; gap: 10px; }
+@media (min-width: 720px) {
+  .queue { grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 0 14px; }
+  .match-columns { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+  .dashboard { grid-template-columns: repeat(2, minmax(0, 1fr)); }
 }
 `;
 
