@@ -35,3 +35,19 @@ export function explainMatch(match: ScoredMatch, lang: Lang): MatchExplanation {
 export function explainInfeasible(match: InfeasibleMatch, lang: Lang): Violations {
   return { violations: match.violations.map((v) => ({ code: v.code, text: renderReason(v.reason, lang) })) };
 }
+
+/**
+ * The reasons worth telling her: those of the components that score the role for her, plus any
+ * not tied to one side. How well she suits the employer's wish list ("必須スキル 0/0") is for
+ * coordinators, not for her.
+ * @example memberFacingReasons(hit.match).slice(0, 3)
+ */
+export function memberFacingReasons(match: MatchExplanation): MatchExplanation['reasons'] {
+  const employerOnly = new Set(
+    match.components.filter((c) => c.side === 'employer').flatMap((c) => c.reasons.map((r) => r.code)),
+  );
+  for (const component of match.components.filter((c) => c.side === 'member')) {
+    for (const reason of component.reasons) employerOnly.delete(reason.code);
+  }
+  return match.reasons.filter((reason) => !employerOnly.has(reason.code));
+}

@@ -5,6 +5,7 @@
 import { EMPLOYMENT_TYPES } from '../../../matching/vocabulary.ts';
 import { labelOf } from '../../web/i18n.ts';
 import type { View } from '../../web/view.ts';
+import { memberFacingReasons } from '../matches/explanations.ts';
 import {
   FactBadges,
   payText,
@@ -42,7 +43,7 @@ export function JobCard(props: { view: View; hit: JobHit }) {
       {hit.match && (
         <>
           <p class="score">{m.member.jobs.score(Math.round(hit.match.score * 100))}</p>
-          <ReasonList reasons={hit.match.reasons.slice(0, REASONS_ON_A_CARD)} />
+          <ReasonList reasons={memberFacingReasons(hit.match).slice(0, REASONS_ON_A_CARD)} />
         </>
       )}
       {hit.infeasible && (

@@ -18,6 +18,7 @@ import {
 import { type FieldErrors, type FormValues, formValues, normaliseNumber, validate } from '../../web/forms.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View, viewOf } from '../../web/view.ts';
+import { memberFacingReasons } from '../matches/explanations.ts';
 import type { MatchView } from '../matches/match.schemas.ts';
 import { FactBadges, ReasonList, RoleDetails } from '../roles/role.view.tsx';
 import { JobCard } from './job-card.tsx';
@@ -237,7 +238,7 @@ function JobPage(props: { view: View; hit: JobHit; match: MatchView | undefined 
         <section class="card">
           <h2>{words.whyFits}</h2>
           <p class="score">{words.score(Math.round(hit.match.score * 100))}</p>
-          <ReasonList reasons={[...hit.match.reasons, ...hit.match.notes]} />
+          <ReasonList reasons={[...memberFacingReasons(hit.match), ...hit.match.notes]} />
         </section>
       )}
       {hit.infeasible && (
