@@ -68,8 +68,8 @@ async function main() {
   delivering.unref();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host}:${info.port}`;
-    console.log(`Yorisoi is running at ${base}  (API docs: ${base}/docs, OpenAPI: ${base}/openapi.json)`);
-    console.log('Demo sign-ins (POST /api/auth/sign-in):');
+    console.log(`Yorisoi is running at ${base}/  (API docs: ${base}/docs, OpenAPI: ${base}/openapi.json)`);
+    console.log(`Demo sign-ins (at ${base}/sign-in, or POST /api/auth/sign-in):`);
     for (const account of DEMO_ACCOUNTS)
       console.log(
         `  ${account.role.padEnd(11)} ${account.email}  ${account.password}  — ${account.description}`,
