@@ -1,0 +1,116 @@
+/**
+ * What the Workers entry runs, built from one `env`: the app and the jobs the cron triggers run
+ * (the search outbox relay and notification delivery every minute, the suggestion job on its own
+ * schedule), sharing one set of services. Kept apart from `main.ts` because a Worker's main
+ * module may export only handlers.
+ */
+import { newApp } from '../../app.ts';
+import { d1Database } from '../../db/d1.ts';
+import { systemClock } from '../../deps.ts';
+import { scryptHasher } from '../../features/auth/password.ts';
+import { createDeliveryRelay, webhookSender } from '../../features/notifications/delivery.ts';
+import { SearchUnavailableError } from '../../features/search/job-index.ts';
+import { createOutboxRelay, type DrainResult } from '../../features/search/outbox-relay.ts';
+import { queueAllWhenIndexEmpty } from '../../features/search/rebuild-index.ts';
+import { meilisearchJobIndex } from '../../search/meilisearch-job-index.ts';
+import { createServices } from '../../services.ts';
+import { readWorkerConfig } from './env.ts';
+
+/** The trigger that relays the search outbox and delivers notifications; any other runs the suggestion job. */
+export const RELAY_CRON = '* * * * *';
+/**
+ * Outbox batches (of 500 roles) one run sends: a cron run is bounded in time and subrequests,
+ * and what is left waits for the next minute.
+ */
+const RELAY_BATCHES_PER_RUN = 10;
+/** Delivery rounds (of 100 notifications) one run makes. */
+const DELIVERY_ROUNDS_PER_RUN = 10;
+
+export interface RelayRun {
+  /** Roles queued because the index was empty (a new Meilisearch or index, a fresh database). */
+  queued: number;
+  search: DrainResult | null;
+  notifications: { delivered: number; failed: number };
+}
+
+/** Everything built from one `env`: the app and the scheduled jobs, sharing one set of services. */
+function buildWorker(env: unknown) {
+  const config = readWorkerConfig(env);
+  const { url, apiKey, searchKey, indexUid } = config.search;
+  const jobIndex =
+    url && apiKey
+      ? meilisearchJobIndex({ host: url, adminKey: apiKey, ...(searchKey ? { searchKey } : {}), indexUid })
+      : null;
+  const deps = {
+    database: d1Database(config.database),
+    clock: systemClock,
+    config: config.app,
+    passwords: scryptHasher(),
+    jobIndex,
+  };
+  const services = createServices(deps);
+  const relay = jobIndex ? createOutboxRelay(deps, jobIndex) : null;
+  const delivery = createDeliveryRelay(
+    deps,
+    config.notifyWebhookUrl ? webhookSender(config.notifyWebhookUrl) : null,
+  );
+
+  async function relaySearch(): Promise<Pick<RelayRun, 'queued' | 'search'>> {
+    if (!jobIndex || !relay) return { queued: 0, search: null };
+    let queued = 0;
+    try {
+      queued = await queueAllWhenIndexEmpty(deps, jobIndex);
+    } catch (error) {
+      if (!(error instanceof SearchUnavailableError)) throw error;
+      return { queued, search: { indexed: 0, removed: 0, error: error.message } };
+    }
+    return { queued, search: await relay.drain(RELAY_BATCHES_PER_RUN) };
+  }
+
+  return {
+    app: newApp(deps, services),
+    /** One run of the every-minute trigger. */
+    async relay(): Promise<RelayRun> {
+      const { queued, search } = await relaySearch();
+      const notifications = { delivered: 0, failed: 0 };
+      for (let round = 0; round < DELIVERY_ROUNDS_PER_RUN; round += 1) {
+        const { delivered, failed } = await delivery.run();
+        notifications.delivered += delivered;
+        notifications.failed += failed;
+        if (delivered + failed === 0) break;
+      }
+      return { queued, search, notifications };
+    },
+    /** One run of the suggestion job. */
+    suggest: () => services.suggestions.run(),
+  };
+}
+
+type Worker = ReturnType<typeof buildWorker>;
+
+// Bindings and vars do not change within an isolate: build once per env object.
+const workers = new WeakMap<object, Worker>();
+
+/** The worker for this env, built on first use; throws ConfigurationError for a bad env. */
+export function workerFor(env: object): Worker {
+  let worker = workers.get(env);
+  if (!worker) {
+    worker = buildWorker(env);
+    workers.set(env, worker);
+  }
+  return worker;
+}
+
+/** Runs one cron trigger's work and logs what it did (visible with `wrangler tail`). */
+export async function runScheduled(worker: Worker, cron: string): Promise<void> {
+  if (cron === RELAY_CRON) {
+    const run = await worker.relay();
+    const { search, notifications } = run;
+    if (search?.error) console.error(`[search] index behind (will retry): ${search.error}`);
+    if (run.queued || search?.indexed || search?.removed || notifications.delivered || notifications.failed)
+      console.log(`[cron] ${JSON.stringify(run)}`);
+    return;
+  }
+  const { members, suggested } = await worker.suggest();
+  console.log(`[suggest] looked at ${members} members, proposed ${suggested} roles`);
+}

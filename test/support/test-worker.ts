@@ -1,0 +1,191 @@
+/**
+ * The Workers entry running in workerd for a test: wrangler's `unstable_startWorker` with
+ * wrangler.toml (the bundle `wrangler deploy` would upload, no Node compatibility), on a local D1
+ * in a temp directory migrated by `wrangler d1 migrations apply --local`, and the run's real
+ * Meilisearch. Staff accounts are not self-service, so a coordinator and an admin are loaded with
+ * `wrangler d1 execute` beforehand, their password hashed here under Node: signing in proves a
+ * hash made on one runtime verifies on the other.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { unstable_startWorker } from 'wrangler';
+import { applyLocalMigrations, executeLocalSqlFile } from '../../src/adapter/node/wrangler.ts';
+import { newId } from '../../src/deps.ts';
+import { scryptHasher } from '../../src/features/auth/password.ts';
+import { organisationInput, roleInput, TEST_PASSWORD } from './inputs.ts';
+
+export interface Account {
+  token: string;
+  userId: string;
+  organisationId?: string;
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export const STAFF = { coordinator: 'coordinator@worker.test', admin: 'admin@worker.test' } as const;
+
+const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
+
+/** A migrated local D1 with the staff accounts, in a new temp directory. */
+export async function prepareLocalD1(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'yorisoi-d1-'));
+  await applyLocalMigrations(dir);
+  const hash = await scryptHasher().hash(TEST_PASSWORD);
+  const now = new Date().toISOString();
+  const rows = Object.entries(STAFF).map(
+    ([role, email]) =>
+      `(${[newId(), email, hash, role, `${role} tester`, now, now].map(quote).join(', ')}, NULL)`,
+  );
+  const file = join(dir, 'staff.sql');
+  writeFileSync(
+    file,
+    `INSERT INTO users (id, email, password_hash, role, display_name, created_at, updated_at, organisation_id) VALUES\n${rows.join(',\n')};\n`,
+  );
+  await executeLocalSqlFile(file, dir);
+  return dir;
+}
+
+export interface TestWorkerOptions {
+  /** Vars and secrets over wrangler.toml's; by default the run's Meilisearch with an index of its own. */
+  bindings?: Record<string, string>;
+  /** A local D1 from `prepareLocalD1` (shared between workers); a fresh one by default. */
+  persistTo?: string;
+}
+
+/** The run's Meilisearch, with an index of the test's own. */
+export function meilisearchBindings(index = `worker_${newId().replaceAll('-', '')}`) {
+  const meili = inject('meilisearch');
+  return { MEILI_URL: meili.url, MEILI_API_KEY: meili.masterKey, MEILI_INDEX: index };
+}
+
+export async function startTestWorker(options: TestWorkerOptions = {}) {
+  const ownDir = !options.persistTo;
+  const persistTo = options.persistTo ?? (await prepareLocalD1());
+  const bindings = options.bindings ?? meilisearchBindings();
+  const worker = await unstable_startWorker({
+    config: 'wrangler.toml',
+    bindings: Object.fromEntries(
+      Object.entries(bindings).map(([name, value]) => [
+        name,
+        name.endsWith('_KEY') ? { type: 'secret_text', value } : { type: 'plain_text', value },
+      ]),
+    ),
+    dev: {
+      persist: persistTo,
+      remote: false,
+      inspector: false,
+      watch: false,
+      logLevel: 'warn',
+      server: { hostname: '127.0.0.1', port: 0 },
+    },
+  });
+  await worker.ready;
+
+  async function call(method: string, path: string, options: CallOptions = {}) {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+    const response = await worker.fetch(`http://yorisoi.test${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
+    const text = await response.text();
+    let json: any;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    return { status: response.status, json, text, headers: response.headers };
+  }
+
+  async function signIn(email: string, password = TEST_PASSWORD): Promise<Account> {
+    const res = await call('POST', '/api/auth/sign-in', { body: { email, password } });
+    if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${res.text}`);
+    return { token: res.json.token, userId: res.json.actor.userId };
+  }
+
+  async function signUp(role: 'member' | 'employer'): Promise<Account> {
+    const res = await call('POST', '/api/auth/sign-up', {
+      body: {
+        email: `${role}-${newId()}@example.jp`,
+        password: TEST_PASSWORD,
+        displayName: `${role} tester`,
+        role,
+      },
+    });
+    if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
+    return { token: res.json.token, userId: res.json.actor.userId };
+  }
+
+  /** An employer whose organisation the coordinator verified. */
+  async function verifiedEmployer(coordinator: Account, organisation = {}): Promise<Account> {
+    const employer = await signUp('employer');
+    const org = await call('POST', '/api/organisations', {
+      token: employer.token,
+      body: organisationInput(organisation),
+    });
+    if (org.status !== 201) throw new Error(`organisation failed: ${org.status} ${org.text}`);
+    const verified = await call('POST', `/api/organisations/${org.json.id}/verification`, {
+      token: coordinator.token,
+      body: { state: 'verified' },
+    });
+    if (verified.status !== 200) throw new Error(`verification failed: ${verified.status} ${verified.text}`);
+    return { ...employer, organisationId: org.json.id };
+  }
+
+  async function publishRole(employer: Account, body: unknown = roleInput()): Promise<string> {
+    const created = await call('POST', '/api/roles', { token: employer.token, body });
+    if (created.status !== 201) throw new Error(`role failed: ${created.status} ${created.text}`);
+    const published = await call('POST', `/api/roles/${created.json.id}/publish`, { token: employer.token });
+    if (published.status !== 200) throw new Error(`publish failed: ${published.status} ${published.text}`);
+    return created.json.id as string;
+  }
+
+  /**
+   * Fires a cron trigger at the worker's `scheduled` handler, as Cloudflare would, and waits
+   * for the run (its `waitUntil` work included) to finish.
+   * @example await runCron('* * * * *')
+   */
+  async function runCron(cron: string) {
+    const res = await worker.fetch(
+      `http://yorisoi.test/cdn-cgi/handler/scheduled?cron=${encodeURIComponent(cron)}`,
+    );
+    return { status: res.status, text: await res.text() };
+  }
+
+  /** Search outbox entries waiting, as /health reports them. */
+  async function outboxPending(): Promise<number> {
+    return (await call('GET', '/health')).json.outbox.pending;
+  }
+
+  async function close() {
+    await worker.dispose();
+    if (ownDir) rmSync(persistTo, { recursive: true, force: true });
+  }
+
+  return {
+    call,
+    signIn,
+    signUp,
+    verifiedEmployer,
+    publishRole,
+    runCron,
+    outboxPending,
+    close,
+    persistTo,
+  };
+}
+
+export type TestWorker = Awaited<ReturnType<typeof startTestWorker>>;
