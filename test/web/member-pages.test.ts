@@ -1,0 +1,262 @@
+/**
+ * The member's pages in process: who may see them, her profile saved from the form (and a bad
+ * form refused with Japanese messages next to the fields, writing nothing), privacy, interest and
+ * withdrawal, the language switch, and what a shared phone must never show or keep.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Account, createTestApp, memberProfileInput, type TestApp } from '../support/test-app.ts';
+import { browserFor, fieldError } from '../support/web.ts';
+import { formFields } from './form-fields.ts';
+
+let t: TestApp;
+let member: Account;
+let employer: Account;
+let roleId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  member = await t.signUp('member');
+  employer = await t.employerWithOrganisation();
+  roleId = await t.publishRole(employer);
+});
+
+afterAll(() => t.close());
+
+describe('who may see the member pages', () => {
+  it.each([
+    '/home',
+    '/me/profile',
+    '/me/privacy',
+    '/me/matches',
+  ])('%s sends a visitor to sign in and back', async (path) => {
+    const page = await browserFor(t).get(path);
+    expect(page.status).toBe(303);
+    expect(page.location).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
+  });
+
+  it.each(['/home', '/me/profile', '/me/matches'])('%s is refused to an employer', async (path) => {
+    const page = await browserFor(t, employer.token).get(path);
+    expect(page.status).toBe(403);
+    expect(page.html).toContain('このページを見る権限がありません');
+  });
+
+  it('a visitor can browse work without an account', async () => {
+    const t2 = browserFor(t);
+    const list = await t2.get('/jobs');
+    expect(list.status).toBe(200);
+    expect(list.html).toContain('デイサービスの介護スタッフ');
+    const detail = await t2.get(`/jobs/${roleId}`);
+    expect(detail.status).toBe(200);
+    expect(detail.html).toContain('ログインして「話を聞いてみたい」を送る');
+  });
+
+  it('an unknown role is a 404 page', async () => {
+    const page = await browserFor(t, member.token).get('/jobs/3f1c2a8e-4b1d-4c55-9a43-1b2c3d4e5f60');
+    expect(page.status).toBe(404);
+    expect(page.html).toContain('ページが見つかりません');
+  });
+});
+
+describe('her profile', () => {
+  it('home invites her to write a profile first', async () => {
+    const page = await browserFor(t, member.token).get('/home');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('まずはプロフィールを登録しましょう');
+  });
+
+  it('a form with problems is shown again with Japanese messages by the fields, keeps her input, and writes nothing', async () => {
+    const before = await t.rowCounts();
+    const page = await browserFor(t, member.token).post('/me/profile', {
+      familyName: '',
+      givenName: '美咲',
+      'area.prefCode': '14',
+      'area.name': 'どこにもない町',
+      'week.mon.0.start': '09:00',
+      'week.mon.0.end': '',
+      'week.tue.0.start': '15:00',
+      'week.tue.0.end': '09:00',
+      'availability.maxHoursPerWeek': '９９',
+      'commute.maxMinutes': '30',
+      'commute.mode': 'transit',
+      remoteWish: 'no_preference',
+    });
+    expect(page.status).toBe(422);
+    expect(fieldError(page.html, 'familyName')).toBe('入力してください');
+    expect(fieldError(page.html, 'area.name')).toContain('どこにもない町');
+    expect(fieldError(page.html, 'availability.maxHoursPerWeek')).toBe('60以下にしてください');
+    expect(page.html).toMatch(/id="f-week-mon-0"[^>]*>[\s\S]*?選んでください/);
+    expect(page.html).toMatch(/id="f-week-tue-0"[^>]*>[\s\S]*?終わりは始まりより後にしてください/);
+    expect(page.html).toContain('value="どこにもない町"');
+    expect(page.html).toContain('value="美咲"');
+    expect(await t.rowCounts()).toEqual(before);
+  });
+
+  it('a complete form saves her profile through the service, full-width digits included', async () => {
+    const browser = browserFor(t, member.token);
+    const page = await browser.post('/me/profile', {
+      familyName: '佐藤',
+      givenName: '美咲',
+      phone: '090-1234-5678',
+      'area.prefCode': '14',
+      'area.name': '港北区',
+      'target.prefCode': '40',
+      'target.name': '福岡市',
+      'target.relocation': 'on',
+      'week.mon.0.start': '08:30',
+      'week.mon.0.end': '16:30',
+      'week.tue.0.start': '08:30',
+      'week.tue.0.end': '12:00',
+      'week.tue.1.start': '13:00',
+      'week.tue.1.end': '16:30',
+      'week.wed.0.start': '08:30',
+      'week.wed.0.end': '16:30',
+      'week.fri.0.start': '08:30',
+      'week.fri.0.end': '16:30',
+      'availability.maxHoursPerWeek': '２５',
+      'commute.maxMinutes': '45',
+      'commute.mode': 'transit',
+      'children.0.birthYear': '2022',
+      'children.0.birthMonth': '6',
+      skills: ['caregiving', 'pc_basic'],
+      qualifications: ['care_initial_training'],
+      'pay.floor.amount': '1,100',
+      'pay.floor.unit': 'hour',
+      employmentTypes: ['part_time'],
+      remoteWish: 'no_preference',
+    });
+    expect(page.status).toBe(303);
+    expect(page.location).toBe('/home');
+    const saved = await t.call('GET', '/api/members/me', { token: member.token });
+    expect(saved.json).toMatchObject({
+      familyName: '佐藤',
+      area: { code: '141097' },
+      targetAreas: [{ code: '401307', needsRelocationSupport: true }],
+      availability: {
+        maxHoursPerWeek: 25,
+        windows: [
+          { day: 'mon', start: '08:30', end: '16:30' },
+          { day: 'tue', start: '08:30', end: '12:00' },
+          { day: 'tue', start: '13:00', end: '16:30' },
+          { day: 'wed', start: '08:30', end: '16:30' },
+          { day: 'fri', start: '08:30', end: '16:30' },
+        ],
+      },
+      children: [{ birthYear: 2022, birthMonth: 6 }],
+      pay: { floor: { amount: 1100, unit: 'hour' } },
+    });
+  });
+
+  it('the editor shows the saved profile, and saving it unchanged changes nothing', async () => {
+    const browser = browserFor(t, member.token);
+    const before = (await t.call('GET', '/api/members/me', { token: member.token })).json;
+    const form = await browser.get('/me/profile');
+    expect(form.status).toBe(200);
+    const page = await browser.post('/me/profile', formFields(form.html, '/me/profile'));
+    expect(page.status).toBe(303);
+    const after = (await t.call('GET', '/api/members/me', { token: member.token })).json;
+    expect({ ...after, updatedAt: undefined }).toEqual({ ...before, updatedAt: undefined });
+  });
+
+  it('home shows her ranked work with the reasons', async () => {
+    const page = await browserFor(t, member.token).get('/home');
+    expect(page.html).toContain('あなたに合いそうな仕事');
+    expect(page.html).toContain('デイサービスの介護スタッフ');
+    expect(page.html).toMatch(/<li class="positive">[^<]+<\/li>/);
+  });
+});
+
+describe('interest, withdrawal and privacy', () => {
+  it('話を聞いてみたい creates her match, shown on her matches page', async () => {
+    const browser = browserFor(t, member.token);
+    const detail = await browser.get(`/jobs/${roleId}`);
+    expect(detail.html).toContain('あなたに合う理由');
+    const sent = await browser.post(`/jobs/${roleId}/interest`);
+    expect(sent.status).toBe(303);
+    expect(sent.location).toBe('/me/matches');
+    const matches = await browser.get('/me/matches');
+    expect(matches.html).toContain('話を聞きたい');
+    expect(matches.html).toContain('コーディネーターの確認を待っています。');
+  });
+
+  it('she can withdraw, and only from her own match', async () => {
+    const [match] = (await t.call('GET', '/api/members/me/matches', { token: member.token })).json.items;
+    const someoneElse = await t.signUp('member');
+    const foreign = await browserFor(t, someoneElse.token).post(`/me/matches/${match.id}/withdraw`, {
+      reason: '',
+    });
+    expect(foreign.status).toBe(404);
+    const page = await browserFor(t, member.token).post(`/me/matches/${match.id}/withdraw`, {
+      reason: '家庭の事情で',
+    });
+    expect(page.status).toBe(303);
+    const [after] = (await t.call('GET', '/api/members/me/matches', { token: member.token })).json.items;
+    expect(after.state).toBe('withdrawn');
+  });
+
+  it('blocking an employer hides its work from her; unblocking brings it back', async () => {
+    const browser = browserFor(t, member.token);
+    await browser.post('/me/privacy/block', { organisationId: employer.organisationId as string });
+    expect((await browser.get(`/jobs/${roleId}`)).status).toBe(404);
+    expect((await browser.get('/jobs')).html).not.toContain(roleId);
+    const privacy = await browser.get('/me/privacy');
+    expect(privacy.html).toContain('株式会社みなと介護サービス');
+    await browser.post('/me/privacy/unblock', { organisationId: employer.organisationId as string });
+    expect((await browser.get(`/jobs/${roleId}`)).status).toBe(200);
+  });
+
+  it('hiding her municipality is saved', async () => {
+    await browserFor(t, member.token).post('/me/privacy', { hideMunicipality: 'on' });
+    const saved = await t.call('GET', '/api/members/me', { token: member.token });
+    expect(saved.json.privacy.hideMunicipality).toBe(true);
+  });
+});
+
+describe('safety on a shared phone', () => {
+  it('a post without the page token is refused and changes nothing', async () => {
+    const before = await t.rowCounts();
+    const response = await t.app.request(`/jobs/${roleId}/interest`, {
+      method: 'POST',
+      headers: {
+        cookie: `yorisoi_session=${member.token}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: '',
+    });
+    expect(response.status).toBe(403);
+    expect(await t.rowCounts()).toEqual(before);
+  });
+
+  it('member pages carry the quick exit, neutral titles, and are never cached', async () => {
+    const browser = browserFor(t, member.token);
+    for (const path of ['/home', '/jobs', `/jobs/${roleId}`, '/me/profile', '/me/privacy', '/me/matches']) {
+      const response = await t.app.request(path, { headers: { cookie: `yorisoi_session=${member.token}` } });
+      const html = await response.text();
+      expect(html, path).toContain('data-quick-exit');
+      expect(response.headers.get('cache-control'), path).toBe('no-store');
+      const title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
+      expect(title, path).not.toMatch(/シングル|ひとり親|母子|DV|支援|相談/);
+    }
+    expect((await browser.get('/home')).status).toBe(200);
+  });
+
+  it('staff pages have no quick exit', async () => {
+    const coordinator = await t.createStaff('coordinator');
+    const page = await browserFor(t, coordinator.token).get('/coordinator/queue');
+    expect(page.status).toBe(200);
+    expect(page.html).not.toContain('data-quick-exit');
+  });
+
+  it('the language switch turns the pages to English and back', async () => {
+    const switched = await t.app.request('/lang?to=en&next=/me/profile');
+    expect(switched.status).toBe(303);
+    expect(switched.headers.get('location')).toBe('/me/profile');
+    const lang = /yorisoi_lang=[^;]+/.exec(switched.headers.get('set-cookie') ?? '')?.[0];
+    expect(lang).toBe('yorisoi_lang=en');
+    const cookie = `${lang}; yorisoi_session=${member.token}`;
+    const page = await (await t.app.request('/me/profile', { headers: { cookie } })).text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('Days and hours you can work');
+    const away = await t.app.request('/lang?to=en&next=//elsewhere.example');
+    expect(away.headers.get('location')).toBe('/');
+  });
+});
