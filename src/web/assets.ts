@@ -166,6 +166,7 @@ details.decision summary, details.add-note summary, .chart-numbers summary { cur
 .org-list .actions { margin-bottom: 0; }
 .org-description { white-space: pre-wrap; }
 .chart { max-width: 560px; display: block; margin: 4px 0 8px; }
+.chart text { font-size: 14px; }
 .chart .chart-track { fill: #edf1f0; }
 .chart .chart-value { font-weight: 700; }
 .chart-numbers { margin-top: 6px; }

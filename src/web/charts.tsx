@@ -24,8 +24,8 @@ export interface GroupedBar {
 const WIDTH = 360;
 const LABEL_WIDTH = 118;
 const VALUE_WIDTH = 40;
-const ROW = 30;
-const BAR = 18;
+const ROW = 34;
+const BAR = 22;
 const PLOT = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
 
 /** A bar's length for a value, never zero-width for a non-zero count. */
@@ -35,7 +35,7 @@ function lengthOf(value: number, max: number): number {
 }
 
 /** Keeps a long label to the label column; the table below has it in full. */
-function shorten(label: string, max = 9): string {
+function shorten(label: string, max = 8): string {
   return [...label].length > max ? `${[...label].slice(0, max - 1).join('')}…` : label;
 }
 
@@ -71,7 +71,7 @@ export function BarChart(props: {
         const length = lengthOf(bar.value, max);
         return (
           <g>
-            <text x={LABEL_WIDTH - 8} y={y + BAR - 4} text-anchor="end">
+            <text x={LABEL_WIDTH - 8} y={y + BAR - 6} text-anchor="end">
               {shorten(bar.label)}
             </text>
             <rect x={LABEL_WIDTH} y={y} width={PLOT} height={BAR} rx="4" class="chart-track" />
@@ -83,7 +83,7 @@ export function BarChart(props: {
               rx="4"
               fill={props.colour ?? 'var(--brand)'}
             />
-            <text x={LABEL_WIDTH + length + 6} y={y + BAR - 4} class="chart-value">
+            <text x={LABEL_WIDTH + length + 6} y={y + BAR - 6} class="chart-value">
               {String(bar.value)}
             </text>
           </g>
@@ -105,7 +105,7 @@ export function GroupedBarChart(props: {
   groups: GroupedBar[];
 }) {
   const max = Math.max(0, ...props.groups.flatMap((g) => g.values));
-  const bar = 12;
+  const bar = 14;
   const row = props.series.length * (bar + 3) + 10;
   const legend = 26;
   const height = legend + Math.max(row, props.groups.length * row) + 4;

@@ -46,10 +46,22 @@ export function ageOn(child: { birthYear: number; birthMonth: number }, today: s
   return Math.max(0, year - child.birthYear - (month < child.birthMonth ? 1 : 0));
 }
 
-/** A weekly window list as short text: '月 09:00–15:00、水 09:00–15:00'. */
+/**
+ * A weekly window list as short text, days with the same hours together:
+ * '月・水・金 09:00–15:00、土 10:00–13:00'.
+ */
 export function windowsText(view: View, windows: { day: string; start: string; end: string }[]): string {
-  return windows
-    .map((w) => `${view.m.weekdays[w.day as keyof View['m']['weekdays']] ?? w.day} ${w.start}–${w.end}`)
+  const byTime = new Map<string, string[]>();
+  for (const w of windows) {
+    const time = `${w.start}–${w.end}`;
+    byTime.set(time, [
+      ...(byTime.get(time) ?? []),
+      view.m.weekdays[w.day as keyof View['m']['weekdays']] ?? w.day,
+    ]);
+  }
+  const dayJoin = view.lang === 'ja' ? '・' : '/';
+  return [...byTime]
+    .map(([time, days]) => `${days.join(dayJoin)} ${time}`)
     .join(view.lang === 'ja' ? '、' : ', ');
 }
 

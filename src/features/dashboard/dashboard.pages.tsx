@@ -14,7 +14,15 @@ type Summary = Awaited<ReturnType<AppEnv['Variables']['services']['dashboard']['
 
 const total = (bars: Bar[]) => bars.reduce((sum, b) => sum + b.value, 0);
 
-function ChartCard(props: { view: View; id: string; title: string; bars: Bar[]; colour?: string }) {
+function ChartCard(props: {
+  view: View;
+  id: string;
+  title: string;
+  bars: Bar[];
+  /** Fuller labels for the table, where there is room. */
+  tableLabels?: string[];
+  colour?: string;
+}) {
   const d = props.view.m.coordinator.dashboard;
   return (
     <section class="card chart-card" aria-labelledby={`${props.id}-heading`}>
@@ -33,7 +41,7 @@ function ChartCard(props: { view: View; id: string; title: string; bars: Bar[]; 
           <ChartTable
             caption={d.asTable}
             headers={[d.label, d.count]}
-            rows={props.bars.map((b) => [b.label, b.value])}
+            rows={props.bars.map((b, i) => [props.tableLabels?.[i] ?? b.label, b.value])}
           />
         </>
       )}
@@ -105,14 +113,15 @@ function DashboardPage(props: { view: View; summary: Summary }) {
     label: m.matchStates[s as MatchState],
     value: summary.byState[s] ?? 0,
   }));
-  const byStage = [...summary.byStage]
-    .sort((a, b) => (a.stage ?? 99) - (b.stage ?? 99))
-    .map((s) => ({
-      label: s.stage
-        ? `${m.coordinator.stageOf(s.stage)} ${m.coordinator.stages[s.stage as 1] ?? ''}`
-        : d.stageUnset,
-      value: s.matches,
-    }));
+  // The chart says 段階3; the table beneath it gives each stage's full name.
+  const stages = [...summary.byStage].sort((a, b) => (a.stage ?? 99) - (b.stage ?? 99));
+  const byStage = stages.map((s) => ({
+    label: s.stage ? m.coordinator.stageOf(s.stage) : d.stageUnset,
+    value: s.matches,
+  }));
+  const stageNames = stages.map((s) =>
+    s.stage ? `${m.coordinator.stageOf(s.stage)} ${m.coordinator.stages[s.stage as 1] ?? ''}` : d.stageUnset,
+  );
   const byPrefecture = summary.byPrefecture.map((p) => ({ label: p.prefecture, value: p.matches }));
   return (
     <>
@@ -121,7 +130,14 @@ function DashboardPage(props: { view: View; summary: Summary }) {
       <div class="columns dashboard">
         <ChartCard view={view} id="by-state" title={d.byState} bars={byState} />
         <DecisionTime view={view} hours={summary.medianHoursToDecision} />
-        <ChartCard view={view} id="by-stage" title={d.byStage} bars={byStage} colour="var(--accent)" />
+        <ChartCard
+          view={view}
+          id="by-stage"
+          title={d.byStage}
+          bars={byStage}
+          tableLabels={stageNames}
+          colour="var(--accent)"
+        />
         <ChartCard view={view} id="by-prefecture" title={d.byPrefecture} bars={byPrefecture} />
         <PerMonth view={view} perMonth={summary.perMonth} />
         <section class="card" aria-labelledby="exports-heading">

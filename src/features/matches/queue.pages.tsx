@@ -393,10 +393,16 @@ export interface DecisionForm {
   errors: FieldErrors;
 }
 
-/** A sentence to start from: the match's strongest reasons, which the coordinator can edit. */
+/**
+ * A sentence to start from, which the coordinator edits: what the match does for her (her side's
+ * strongest reasons, hours first), since the member reads it too.
+ */
 function suggestedReason(detail: MatchDetail, lang: View['lang']): string {
-  const positive = (detail.explanation?.reasons ?? []).filter((r) => r.tone === 'positive').slice(0, 2);
-  return positive.map((r) => r.text).join(lang === 'ja' ? '。' : '. ');
+  const hers = (detail.explanation?.components ?? [])
+    .filter((comp) => comp.side === 'member')
+    .flatMap((comp) => comp.reasons.filter((r) => r.tone === 'positive'))
+    .slice(0, 2);
+  return hers.map((r) => r.text).join(lang === 'ja' ? '。' : '. ');
 }
 
 function DecisionForms(props: { view: View; detail: MatchDetail; form: DecisionForm | undefined }) {
