@@ -14,7 +14,10 @@ import { fieldId } from './form.tsx';
 import { type FieldErrors, type FormValues, renameErrors } from './forms.ts';
 import type { View } from './view.ts';
 
-const SLOTS = [0, 1] as const;
+/** Times per day the form offers; a saved week with more on one day gets rows for all of them. */
+const SLOTS_SHOWN = 2;
+/** The most a day can hold (the API allows 21 windows a week). */
+const MAX_SLOTS = 21;
 
 const TIMES = Array.from({ length: 49 }, (_, i) => {
   const minutes = i * 30;
@@ -37,7 +40,7 @@ export function parseWeek(values: FormValues, name: string, m: View['m']): Parse
   const cells: string[] = [];
   const errors: FieldErrors = {};
   for (const day of WEEKDAYS) {
-    for (const slot of SLOTS) {
+    for (let slot = 0; slot < MAX_SLOTS; slot++) {
       const start = values.text(`${cell(name, day, slot)}.start`) ?? '';
       const end = values.text(`${cell(name, day, slot)}.end`) ?? '';
       if (!start && !end) continue;
@@ -69,7 +72,6 @@ export function weekValues(name: string, windows: readonly WindowInput[]): Recor
   const used = new Map<WeekdayName, number>();
   for (const window of [...windows].sort((a, b) => minutesOf(a.start) - minutesOf(b.start))) {
     const slot = used.get(window.day) ?? 0;
-    if (slot >= SLOTS.length) continue;
     used.set(window.day, slot + 1);
     values[`${cell(name, window.day, slot)}.start`] = window.start;
     values[`${cell(name, window.day, slot)}.end`] = window.end;
@@ -137,10 +139,15 @@ export function WeekGrid(props: {
       <span class="hint">{props.hint ?? m.week.hint}</span>
       {errors[name] && <span class="field-error">{errors[name]}</span>}
       {WEEKDAYS.map((day) => {
-        const second = cell(name, day, 1);
-        const hasSecond = Boolean(
-          values.text(`${second}.start`) || values.text(`${second}.end`) || errors[second],
-        );
+        const used = (slot: number) =>
+          Boolean(
+            values.text(`${cell(name, day, slot)}.start`) ||
+              values.text(`${cell(name, day, slot)}.end`) ||
+              errors[cell(name, day, slot)],
+          );
+        let slots = SLOTS_SHOWN;
+        while (slots < MAX_SLOTS && used(slots)) slots++;
+        const more = Array.from({ length: slots - 1 }, (_, i) => i + 1);
         return (
           <div class="day-row" data-day={day}>
             <span class={day === 'sat' || day === 'sun' ? 'day weekend' : 'day'}>{m.weekdays[day]}</span>
@@ -153,9 +160,18 @@ export function WeekGrid(props: {
                 values={values}
                 error={errors[cell(name, day, 0)]}
               />
-              <details open={hasSecond}>
+              <details open={more.some(used)}>
                 <summary>{m.week.secondWindow}</summary>
-                <SlotRow view={view} name={name} day={day} slot={1} values={values} error={errors[second]} />
+                {more.map((slot) => (
+                  <SlotRow
+                    view={view}
+                    name={name}
+                    day={day}
+                    slot={slot}
+                    values={values}
+                    error={errors[cell(name, day, slot)]}
+                  />
+                ))}
               </details>
             </div>
           </div>
