@@ -2,7 +2,7 @@
  * Queries on member profiles and their child rows. A profile's lists are replaced wholesale
  * on save, inside one atomic unit.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import { insertRows } from '../../db/insert-rows.ts';
 import { jsonList } from '../../db/json-list.ts';
 import { childRowsJson, parseRows } from '../../db/json-rows.ts';
@@ -72,17 +72,17 @@ export async function findMemberIdsInReach(
     );
   if (!reach.everywhere) {
     const latDelta = reach.radiusKm / 111;
+    // One box [south, north, west, east] per place, bound as one JSON list: a role may have 50
+    // places, and four parameters each would pass D1's limit of 100.
+    const boxes = reach.points.map((p) => {
+      const lngDelta = reach.radiusKm / (111 * Math.max(0.2, Math.cos((p.lat * Math.PI) / 180)));
+      return [p.lat - latDelta, p.lat + latDelta, p.lng - lngDelta, p.lng + lngDelta];
+    });
     query = query.where((eb) =>
       eb.or([
-        ...reach.points.map((p) => {
-          const lngDelta = reach.radiusKm / (111 * Math.max(0.2, Math.cos((p.lat * Math.PI) / 180)));
-          return eb.and([
-            eb('areas.lat', '>=', p.lat - latDelta),
-            eb('areas.lat', '<=', p.lat + latDelta),
-            eb('areas.lng', '>=', p.lng - lngDelta),
-            eb('areas.lng', '<=', p.lng + lngDelta),
-          ]);
-        }),
+        sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(${JSON.stringify(boxes)}) AS box
+          WHERE areas.lat BETWEEN json_extract(box.value, '$[0]') AND json_extract(box.value, '$[1]')
+          AND areas.lng BETWEEN json_extract(box.value, '$[2]') AND json_extract(box.value, '$[3]'))`,
         eb.exists(
           eb
             .selectFrom('member_target_areas')
@@ -91,8 +91,8 @@ export async function findMemberIdsInReach(
             .whereRef('member_target_areas.member_id', '=', 'members.user_id')
             .where((inner) =>
               inner.or([
-                inner('target.pref_code', 'in', reach.prefCodes.length ? reach.prefCodes : ['']),
-                inner('target.code', 'in', reach.areaCodes.length ? reach.areaCodes : ['']),
+                inner('target.pref_code', 'in', jsonList(reach.prefCodes)),
+                inner('target.code', 'in', jsonList(reach.areaCodes)),
               ]),
             ),
         ),

@@ -16,9 +16,15 @@ import { CATEGORY_KEYWORDS, FACT_KEYWORDS, REMOTE_KEYWORDS } from './keywords.ts
 /** Enough candidates for a person's search; beyond this a degraded answer asks her to narrow it. */
 const MAX_CANDIDATES = 2000;
 
-/** Splits a query into words (ASCII and full-width spaces). */
+/**
+ * The words a database search looks for: Meilisearch reads at most the first 10 words of a query,
+ * and so does this (which also keeps every statement well within D1's 100 bound parameters).
+ */
+const MAX_TERMS = 10;
+
+/** Splits a query into words (ASCII and full-width spaces), each once, at most MAX_TERMS. */
 export function queryTerms(q: string): string[] {
-  return q.split(/[\s\u3000]+/).filter(Boolean);
+  return [...new Set(q.split(/[\s\u3000]+/).filter(Boolean))].slice(0, MAX_TERMS);
 }
 
 /** The trades, remote modes and facts a word names: 事務 also finds 一般事務 roles, zaitaku remote ones. */

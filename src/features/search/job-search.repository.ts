@@ -40,10 +40,11 @@ function termMatches(
           eb('job_roles.title', 'like', `%${escapeLike(term.text)}%`),
           eb('job_roles.description', 'like', `%${escapeLike(term.text)}%`),
         ]);
+  // Lists are bound as one JSON parameter each, so no query nears D1's 100-parameter limit.
   return eb.or([
     textMatch,
-    ...(term.categories.length ? [eb('job_roles.category', 'in', term.categories)] : []),
-    ...(term.remoteModes.length ? [eb('job_roles.remote_mode', 'in', term.remoteModes)] : []),
+    ...(term.categories.length ? [eb('job_roles.category', 'in', jsonList(term.categories))] : []),
+    ...(term.remoteModes.length ? [eb('job_roles.remote_mode', 'in', jsonList(term.remoteModes))] : []),
     ...(term.facts.length
       ? [
           eb.exists(
@@ -51,7 +52,7 @@ function termMatches(
               .selectFrom('role_facts')
               .select('role_facts.role_id')
               .whereRef('role_facts.role_id', '=', 'job_roles.id')
-              .where('role_facts.fact', 'in', term.facts)
+              .where('role_facts.fact', 'in', jsonList(term.facts))
               .where('role_facts.available', '=', 1),
           ),
         ]
@@ -78,12 +79,12 @@ export async function findPublishedRoleIds(db: Kysely<DB>, filter: DatabaseJobFi
           .whereRef('role_locations.role_id', '=', 'job_roles.id')
           .where((inner) =>
             inner.and([
-              ...(prefCodes?.length ? [inner('areas.pref_code', 'in', prefCodes)] : []),
+              ...(prefCodes?.length ? [inner('areas.pref_code', 'in', jsonList(prefCodes))] : []),
               ...(areaCodes?.length
                 ? [
                     inner.or([
-                      inner('areas.code', 'in', areaCodes),
-                      inner('areas.parent_code', 'in', areaCodes),
+                      inner('areas.code', 'in', jsonList(areaCodes)),
+                      inner('areas.parent_code', 'in', jsonList(areaCodes)),
                     ]),
                   ]
                 : []),
@@ -92,9 +93,9 @@ export async function findPublishedRoleIds(db: Kysely<DB>, filter: DatabaseJobFi
       ),
     );
   }
-  if (filter.remote?.length) query = query.where('job_roles.remote_mode', 'in', filter.remote);
+  if (filter.remote?.length) query = query.where('job_roles.remote_mode', 'in', jsonList(filter.remote));
   if (filter.employmentTypes?.length)
-    query = query.where('job_roles.employment_type', 'in', filter.employmentTypes);
+    query = query.where('job_roles.employment_type', 'in', jsonList(filter.employmentTypes));
   if (filter.excludeOrganisationIds?.length) {
     query = query.where('job_roles.organisation_id', 'not in', jsonList(filter.excludeOrganisationIds));
   }
