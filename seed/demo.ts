@@ -25,6 +25,9 @@ export interface DemoAccount {
 /** Shared by every seeded account; demo data only, never a real deployment's users. */
 export const DEMO_PASSWORD = 'yorisoi-demo-2026';
 
+/** The demo a fresh service loads (`npm start`, `npm run dev:worker`): seeded, so always the same. */
+export const DEMO_SIZES = { seed: 20261123, roles: 400, members: 150 } as const;
+
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   {
     role: 'member',

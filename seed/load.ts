@@ -12,7 +12,7 @@ import { refreshRoleSearchText } from '../src/features/search/search-outbox.repo
 import { DEMO_PASSWORD } from './demo.ts';
 import { type Dataset, generateDataset, type MemberRows, type RoleRows, type SeedUser } from './generator.ts';
 
-export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo.ts';
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_SIZES, type DemoAccount } from './demo.ts';
 
 export interface SeedOptions {
   seed: number;

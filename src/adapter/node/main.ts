@@ -3,7 +3,7 @@
  * app from its dependencies and serves it. One process, so stopping it frees the port.
  */
 import { serve } from '@hono/node-server';
-import { DEMO_ACCOUNTS, isDatabaseEmpty, seedDatabase } from '../../../seed/load.ts';
+import { DEMO_ACCOUNTS, DEMO_SIZES, isDatabaseEmpty, seedDatabase } from '../../../seed/load.ts';
 import { seedProposals } from '../../../seed/proposals.ts';
 import { newApp } from '../../app.ts';
 import { systemClock } from '../../deps.ts';
@@ -13,8 +13,6 @@ import { createServices } from '../../services.ts';
 import { readNodeConfig } from './config.ts';
 import { startSearch } from './search.ts';
 import { openSqlite } from './sqlite.ts';
-
-const DEMO_SIZES = { seed: 20261123, roles: 400, members: 150 };
 
 async function main() {
   const config = readNodeConfig(process.env);
