@@ -37,7 +37,10 @@ async function pageAs(email: string): Promise<Page> {
 async function checkPage(page: Page, name: string) {
   await screenshotBoth(page, name);
   const problems = await seriousAccessibilityProblems(page);
-  expect(problems.map((p) => `${p.id}: ${p.help} (${JSON.stringify(p.nodes.map((n) => n.target))})`), name).toEqual([]);
+  expect(
+    problems.map((p) => `${p.id}: ${p.help} (${JSON.stringify(p.nodes.map((n) => n.target))})`),
+    name,
+  ).toEqual([]);
 }
 
 beforeAll(async () => {
@@ -75,7 +78,9 @@ describe('the three journeys, on a phone, in Japanese', { timeout: 120_000 }, ()
 
     await employer.getByRole('link', { name: '新しい求人をつくる' }).click();
     await employer.getByLabel('求人のタイトル').fill(ROLE_TITLE);
-    await employer.getByLabel('仕事の内容').fill('請求書の作成、経費の入力、電話応対。子育て中のスタッフが多い職場です。');
+    await employer
+      .getByLabel('仕事の内容')
+      .fill('請求書の作成、経費の入力、電話応対。子育て中のスタッフが多い職場です。');
     await employer.getByLabel('職種').selectOption({ label: '経理' });
     await employer.getByLabel('雇用の形').selectOption({ label: 'パート・アルバイト' });
     await employer.getByLabel('給与の形').selectOption('hour');
@@ -135,9 +140,15 @@ describe('the three journeys, on a phone, in Japanese', { timeout: 120_000 }, ()
     expect(new URL(coordinator.url()).pathname).toBe('/coordinator/queue');
     await checkPage(coordinator, '30-coordinator-queue');
 
-    await coordinator.getByRole('link', { name: ROLE_TITLE }).first().click();
+    await coordinator
+      .locator('li.queue-item', { hasText: ROLE_TITLE })
+      .getByRole('link', { name: '小川 彩', exact: true })
+      .click();
     await checkPage(coordinator, '31-coordinator-match');
-    await coordinator.locator('form', { has: coordinator.getByRole('button', { name: '承認して紹介する' }) }).locator('[name="reason"]').fill('勤務時間と通勤が希望に合っています');
+    await coordinator
+      .locator('form', { has: coordinator.getByRole('button', { name: '承認して紹介する' }) })
+      .locator('[name="approveReason"]')
+      .fill('勤務時間と通勤が希望に合っています');
     await coordinator.getByRole('button', { name: '承認して紹介する' }).click();
     await visible(coordinator.getByText('紹介済み').first());
 
@@ -154,6 +165,15 @@ describe('the three journeys, on a phone, in Japanese', { timeout: 120_000 }, ()
     await visible(introduction.getByText('小川 彩'));
     await visible(introduction.getByText('090-1234-5678'));
     await checkPage(employer, '12-employer-introductions');
+    await introduction.getByRole('button', { name: '面接中' }).click();
+    await employer.waitForLoadState('domcontentloaded');
+    await visible(employer.locator('.card', { hasText: ROLE_TITLE }).getByRole('button', { name: '採用' }));
+    expect(
+      await employer
+        .locator('.card', { hasText: ROLE_TITLE })
+        .getByRole('button', { name: '面接中' })
+        .count(),
+    ).toBe(0);
     await employer.goto('/employer/organisation');
     await checkPage(employer, '13-employer-organisation');
   });
