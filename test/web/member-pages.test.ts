@@ -4,7 +4,7 @@
  * withdrawal, the language switch, and what a shared phone must never show or keep.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Account, createTestApp, memberProfileInput, type TestApp } from '../support/test-app.ts';
+import { type Account, createTestApp, type TestApp } from '../support/test-app.ts';
 import { browserFor, fieldError } from '../support/web.ts';
 import { formFields } from './form-fields.ts';
 

@@ -286,7 +286,11 @@ export const commonEn: CommonMessages = {
     overtime: { none: 'No overtime', occasional: 'Occasional overtime', regular: 'Regular overtime' },
     weekendWork: 'Includes weekends',
     nightWork: 'Includes night work',
-    remote: { none: 'On site', hybrid: (days: number) => `Hybrid (${days} office days a week)`, full: 'Fully remote' },
+    remote: {
+      none: 'On site',
+      hybrid: (days: number) => `Hybrid (${days} office days a week)`,
+      full: 'Fully remote',
+    },
     location: 'Place of work',
     distance: (km: number) => `About ${km} km from home`,
     employmentType: 'Employment type',
