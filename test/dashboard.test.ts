@@ -2,8 +2,9 @@
  * The dashboard's figures follow the matches, and the CSV exports open in Excel in Japanese:
  * UTF-8 with BOM, CRLF, every field quoted.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { median } from '../src/features/dashboard/dashboard.service.ts';
+import { decisionSpans, median } from '../src/features/dashboard/dashboard.service.ts';
 import {
   type Account,
   createTestApp,
@@ -52,6 +53,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+describe('decision spans', () => {
+  it('puts each decision in the first span that holds it, boundaries included', () => {
+    expect(decisionSpans([0.5, 24, 24.1, 72, 200, 336, 1000]).map((s) => s.decisions)).toEqual([
+      2, 2, 0, 2, 1,
+    ]);
+  });
+});
+
 describe('dashboard', () => {
   it('counts matches by state, stage and prefecture, and introductions and hires per month', async () => {
     const res = await t.call('GET', '/api/dashboard', { token: coordinator.token });
@@ -63,6 +72,14 @@ describe('dashboard', () => {
     ]);
     expect(res.json.byPrefecture).toEqual([{ prefCode: '14', prefecture: '神奈川県', matches: 3 }]);
     expect(res.json.medianHoursToDecision).toBeGreaterThanOrEqual(0);
+    // Two decisions (one approval, one rejection), both taken within the test run.
+    expect(res.json.decisionTimes).toEqual([
+      { span: 'within_1_day', decisions: 2 },
+      { span: 'within_3_days', decisions: 0 },
+      { span: 'within_7_days', decisions: 0 },
+      { span: 'within_14_days', decisions: 0 },
+      { span: 'longer', decisions: 0 },
+    ]);
     const month = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 7);
     expect(res.json.perMonth).toEqual([{ month, introductions: 1, hires: 1 }]);
   });

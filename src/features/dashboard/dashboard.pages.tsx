@@ -49,8 +49,9 @@ function ChartCard(props: {
   );
 }
 
-function DecisionTime(props: { view: View; hours: number | null }) {
+function DecisionTime(props: { view: View; hours: number | null; spans: Summary['decisionTimes'] }) {
   const d = props.view.m.coordinator.dashboard;
+  const spanBars = props.spans.map((s) => ({ label: d.decisionSpans[s.span], value: s.decisions }));
   return (
     <section class="card stat-card" aria-labelledby="decision-heading">
       <h2 id="decision-heading">{d.decision}</h2>
@@ -63,6 +64,17 @@ function DecisionTime(props: { view: View; hours: number | null }) {
             {props.hours >= 48 && <span class="meta">（{d.medianDays(Math.round(props.hours / 24))}）</span>}
           </p>
           <p class="meta">{d.medianHint}</p>
+          <BarChart
+            id="decision-times"
+            title={d.decisionSpansTitle}
+            summary={d.chartSummary(d.decisionSpansTitle, total(spanBars))}
+            bars={spanBars}
+          />
+          <ChartTable
+            caption={d.asTable}
+            headers={[d.label, d.count]}
+            rows={spanBars.map((b) => [b.label, b.value])}
+          />
         </>
       )}
     </section>
@@ -129,7 +141,7 @@ function DashboardPage(props: { view: View; summary: Summary }) {
       <p class="meta">{d.intro}</p>
       <div class="columns dashboard">
         <ChartCard view={view} id="by-state" title={d.byState} bars={byState} />
-        <DecisionTime view={view} hours={summary.medianHoursToDecision} />
+        <DecisionTime view={view} hours={summary.medianHoursToDecision} spans={summary.decisionTimes} />
         <ChartCard
           view={view}
           id="by-stage"

@@ -4,6 +4,7 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { DECISION_SPANS, type DecisionSpan } from './dashboard.service.ts';
 
 const tags = ['Dashboard'];
 const STAFF = ['coordinator', 'admin'] as const;
@@ -19,6 +20,14 @@ const DashboardSchema = z
       .number()
       .nullable()
       .openapi({ description: 'From her interest to the coordinator’s decision' }),
+    decisionTimes: z
+      .array(
+        z.object({
+          span: z.enum(DECISION_SPANS.map((s) => s.span) as [DecisionSpan, ...DecisionSpan[]]),
+          decisions: z.number().int(),
+        }),
+      )
+      .openapi({ description: 'Decisions by how long they took' }),
     perMonth: z.array(
       z.object({ month: z.string(), introductions: z.number().int(), hires: z.number().int() }),
     ),

@@ -25,6 +25,27 @@ export function median(values: readonly number[]): number | null {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+/** How long decisions took, in the spans a coordinator thinks in (upper bounds in hours). */
+export const DECISION_SPANS = [
+  { span: 'within_1_day', upToHours: 24 },
+  { span: 'within_3_days', upToHours: 72 },
+  { span: 'within_7_days', upToHours: 168 },
+  { span: 'within_14_days', upToHours: 336 },
+  { span: 'longer', upToHours: Number.POSITIVE_INFINITY },
+] as const;
+
+export type DecisionSpan = (typeof DECISION_SPANS)[number]['span'];
+
+/** @example decisionSpans([2, 30, 400]) // [{ span: 'within_1_day', decisions: 1 }, …] */
+export function decisionSpans(hours: readonly number[]): { span: DecisionSpan; decisions: number }[] {
+  const counts = DECISION_SPANS.map(({ span }) => ({ span, decisions: 0 }));
+  for (const h of hours) {
+    const index = DECISION_SPANS.findIndex((s) => h <= s.upToHours);
+    (counts[index] as { decisions: number }).decisions++;
+  }
+  return counts;
+}
+
 const STATE_LABELS: Record<string, string> = {
   suggested: '提案',
   interested: '希望あり',
@@ -59,6 +80,7 @@ export function createDashboardService({ database }: AppDeps, matches: MatchServ
           matches: Number(p.n),
         })),
         medianHoursToDecision: hoursToDecision === null ? null : Math.round(hoursToDecision * 10) / 10,
+        decisionTimes: decisionSpans(hours),
         perMonth: months.map((m) => ({
           month: m.month,
           introductions: Number(m.introductions),
