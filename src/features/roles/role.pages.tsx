@@ -327,37 +327,14 @@ export const rolePages = newPageRouter()
   .get('/employer/roles/:id/edit', async (c) => {
     const role = await c.var.services.roles.get(actorOf(c), c.req.param('id'));
     if (role.status === 'closed') return c.redirect(`/employer/roles/${role.id}`, 303);
-    const prefectures = await prefectureOptions(c.var.services.areas);
-    return render(c, (view) => ({
-      title: view.m.employer.editor.editTitle,
-      body: (
-        <EditPage
-          view={view}
-          role={role}
-          values={roleFormValues(role)}
-          errors={{}}
-          prefectures={prefectures}
-        />
-      ),
-    }));
+    return showEditPage(c, role);
   })
   .post('/employer/roles/:id/edit', async (c) => {
     const actor = actorOf(c);
     const m = messagesOf(c);
     const role = await c.var.services.roles.get(actor, c.req.param('id'));
     const values = await readForm(c);
-    const prefectures = await prefectureOptions(c.var.services.areas);
-    const again = (errors: FieldErrors) =>
-      render(
-        c,
-        (view) => ({
-          title: view.m.employer.editor.editTitle,
-          body: (
-            <EditPage view={view} role={role} values={values} errors={errors} prefectures={prefectures} />
-          ),
-        }),
-        422,
-      );
+    const again = (errors: FieldErrors) => showEditPage(c, role, { values, errors }, 422);
     const read = await readRoleForm(values, m, c.var.services.areas);
     if (!read.ok) return again(read.errors);
     try {
@@ -379,28 +356,42 @@ export const rolePages = newPageRouter()
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'organisation_not_verified')) throw error;
       const role = await c.var.services.roles.get(actor, id);
-      const prefectures = await prefectureOptions(c.var.services.areas);
-      return render(
-        c,
-        (view) => ({
-          title: view.m.employer.editor.editTitle,
-          body: (
-            <EditPage
-              view={view}
-              role={role}
-              values={roleFormValues(role)}
-              errors={{}}
-              prefectures={prefectures}
-              problem={view.m.employer.editor.notVerified}
-            />
-          ),
-        }),
-        409,
-      );
+      return showEditPage(c, role, { problem: m.employer.editor.notVerified }, 409);
     }
   })
   .post('/employer/roles/:id/close', async (c) => confirmThen(c, 'close'))
   .post('/employer/roles/:id/delete', async (c) => confirmThen(c, 'delete'));
+
+/**
+ * The edit page for a role: as saved, or with what was posted and its problems, or with a
+ * notice (not verified yet, a confirmation missing) and the status that goes with it.
+ */
+async function showEditPage(
+  c: Context<AppEnv>,
+  role: Role,
+  extra: { values?: FormValues; errors?: FieldErrors; confirmErrors?: FieldErrors; problem?: string } = {},
+  status: 200 | 409 | 422 = 200,
+) {
+  const prefectures = await prefectureOptions(c.var.services.areas);
+  return render(
+    c,
+    (view) => ({
+      title: view.m.employer.editor.editTitle,
+      body: (
+        <EditPage
+          view={view}
+          role={role}
+          values={extra.values ?? roleFormValues(role)}
+          errors={extra.errors ?? {}}
+          prefectures={prefectures}
+          {...(extra.confirmErrors ? { confirmErrors: extra.confirmErrors } : {})}
+          {...(extra.problem ? { problem: extra.problem } : {})}
+        />
+      ),
+    }),
+    status,
+  );
+}
 
 /** Closes or deletes once the box is ticked; otherwise shows the edit page asking for it (422). */
 async function confirmThen(c: Context<AppEnv>, action: 'close' | 'delete') {
@@ -411,24 +402,7 @@ async function confirmThen(c: Context<AppEnv>, action: 'close' | 'delete') {
   const role = await c.var.services.roles.get(actor, id);
   if (!values.checked('confirm')) {
     if (role.status === 'closed') return c.redirect(`/employer/roles/${role.id}`, 303);
-    const prefectures = await prefectureOptions(c.var.services.areas);
-    return render(
-      c,
-      (view) => ({
-        title: view.m.employer.editor.editTitle,
-        body: (
-          <EditPage
-            view={view}
-            role={role}
-            values={roleFormValues(role)}
-            errors={{}}
-            prefectures={prefectures}
-            confirmErrors={{ [action]: view.m.employer.editor.confirmRequired }}
-          />
-        ),
-      }),
-      422,
-    );
+    return showEditPage(c, role, { confirmErrors: { [action]: m.employer.editor.confirmRequired } }, 422);
   }
   if (action === 'close') {
     await c.var.services.roles.close(actor, id);
