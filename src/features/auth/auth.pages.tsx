@@ -44,9 +44,24 @@ function Welcome(props: { view: View }) {
           </a>
         </div>
       </section>
+      <ul class="list promises">
+        {m.auth.promises.map((promise) => (
+          <li class="card">
+            <h2 class="card-title">{promise.title}</h2>
+            <p>{promise.body}</p>
+          </li>
+        ))}
+      </ul>
       <p>
-        <a href="/jobs">{m.nav.jobs}</a>
+        <a class="button secondary wide" href="/jobs">
+          {m.auth.browseFirst}
+        </a>
       </p>
+      <section class="card">
+        <h2>{m.auth.forEmployers}</h2>
+        <p>{m.auth.forEmployersBody}</p>
+        <a href="/sign-up">{m.auth.signUp}</a>
+      </section>
     </>
   );
 }

@@ -45,6 +45,21 @@ export const commonJa = {
     welcomeTitle: '子育てと両立できる、地元の仕事を。',
     welcomeBody:
       '働ける曜日と時間、住んでいる地域を登録すると、無理なく続けられる仕事を理由つきでご紹介します。紹介の前には必ずコーディネーターが確認します。',
+    promises: [
+      { title: '働ける時間から', body: '保育園のお迎えや学校行事に合わせて、曜日と時間を選べます。' },
+      {
+        title: '合う理由がわかる',
+        body: '通勤時間、お迎えに間に合うか、急なお休みへの理解などを、一つずつお伝えします。',
+      },
+      {
+        title: '安心して相談できる',
+        body: 'お名前や連絡先は、あなたが希望し、コーディネーターが確認するまで事業者に伝わりません。',
+      },
+    ],
+    browseFirst: 'まずは仕事を見てみる',
+    forEmployers: '人を募集する事業者のかたへ',
+    forEmployersBody:
+      '短い時間でも力を発揮できる人と出会えます。会社情報を登録すると、コーディネーターが確認します。',
   },
   form: {
     save: '保存する',
@@ -199,6 +214,24 @@ export const commonEn: CommonMessages = {
     welcomeTitle: 'Local work that fits around your children.',
     welcomeBody:
       'Tell us the days and hours you can work and where you live; we show work you can keep up, with the reasons. A coordinator checks every introduction first.',
+    promises: [
+      {
+        title: 'Starts from your hours',
+        body: 'Choose days and times around nursery pickup and school events.',
+      },
+      {
+        title: 'Reasons you can read',
+        body: 'Commute, whether you make pickup, understanding for sudden days off: we tell you each one.',
+      },
+      {
+        title: 'Safe to ask',
+        body: 'Your name and contact details reach an employer only after you ask and a coordinator checks.',
+      },
+    ],
+    browseFirst: 'Look at work first',
+    forEmployers: 'For employers',
+    forEmployersBody:
+      'Meet people who do great work in fewer hours. Register your organisation and a coordinator will check it.',
   },
   form: {
     save: 'Save',
