@@ -1,27 +1,12 @@
 /**
  * Pieces the coordinator's pages share: a member's profile in short, her support stage as words,
- * and dates in Japan time. Staff read these, so they may be explicit (full name, municipality).
+ * and how long something has waited. Staff read these, so they may be explicit (full name, municipality).
  */
 import { EMPLOYMENT_TYPES, QUALIFICATIONS, SKILL_LEVELS, SKILLS } from '../../../matching/vocabulary.ts';
 import { labelOf } from '../../web/i18n.ts';
 import type { View } from '../../web/view.ts';
 import type { MemberProfile } from '../members/member.schemas.ts';
-import { japanDate } from '../shared/japan-time.ts';
-
-const JST_OFFSET_MS = 9 * 3_600_000;
-
-/** '2026-05-01T03:04:00Z' → '2026-05-01 12:04' (Japan time, without Intl time zones). */
-export function japanDateTime(iso: string): string {
-  const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) return iso;
-  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-/** '2026-05-01T03:04:00Z' → '2026-05-01' in Japan. */
-export const japanDay = (iso: string) => {
-  const instant = new Date(iso);
-  return Number.isNaN(instant.getTime()) ? iso : japanDate(instant);
-};
+import { windowsText } from '../roles/role.view.tsx';
 
 /** Whole days from an instant until now. */
 export function daysSince(iso: string | null, now: Date): number {
@@ -44,25 +29,6 @@ export function StageBadge(props: { view: View; stage: number | null | undefined
 export function ageOn(child: { birthYear: number; birthMonth: number }, today: string): number {
   const [year, month] = today.split('-').map(Number) as [number, number];
   return Math.max(0, year - child.birthYear - (month < child.birthMonth ? 1 : 0));
-}
-
-/**
- * A weekly window list as short text, days with the same hours together:
- * '月・水・金 09:00–15:00、土 10:00–13:00'.
- */
-export function windowsText(view: View, windows: { day: string; start: string; end: string }[]): string {
-  const byTime = new Map<string, string[]>();
-  for (const w of windows) {
-    const time = `${w.start}–${w.end}`;
-    byTime.set(time, [
-      ...(byTime.get(time) ?? []),
-      view.m.weekdays[w.day as keyof View['m']['weekdays']] ?? w.day,
-    ]);
-  }
-  const dayJoin = view.lang === 'ja' ? '・' : '/';
-  return [...byTime]
-    .map(([time, days]) => `${days.join(dayJoin)} ${time}`)
-    .join(view.lang === 'ja' ? '、' : ', ');
 }
 
 export const payText = (view: View, pay: { amount: number; unit: string }) =>

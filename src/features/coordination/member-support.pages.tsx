@@ -22,9 +22,9 @@ import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
 import type { MemberProfile } from '../members/member.schemas.ts';
 import type { Sensitive } from '../sensitive/sensitive.ts';
-import { japanDate } from '../shared/japan-time.ts';
+import { japanDate, japanDateTime, japanDay } from '../shared/japan-time.ts';
 import { NoteInputSchema, StageInputSchema } from './coordination.schemas.ts';
-import { japanDateTime, japanDay, MemberSummary, StageBadge, stageText } from './coordinator-views.tsx';
+import { MemberSummary, StageBadge, stageText } from './coordinator-views.tsx';
 
 const STAFF = requirePage('coordinator', 'admin');
 

@@ -7,13 +7,14 @@ import { PostForm, SubmitButton, TextField } from '../../web/form.tsx';
 import { noValues, readForm } from '../../web/forms.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View, viewOf } from '../../web/view.ts';
+import { japanDay } from '../shared/japan-time.ts';
 import type { MatchView } from './match.schemas.ts';
 import { canAct } from './match-lifecycle.ts';
 
 function MatchCard(props: { view: View; match: MatchView }) {
   const { view, match } = props;
   const words = view.m.member.matches;
-  const since = (match.interestedAt ?? match.createdAt).slice(0, 10);
+  const since = view.m.dayOfYear(japanDay(match.interestedAt ?? match.createdAt));
   return (
     <li class="card">
       <h2 class="card-title">

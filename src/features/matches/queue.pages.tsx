@@ -31,16 +31,10 @@ import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
 import type { Area } from '../areas/area.service.ts';
 import type { MatchDetail } from '../coordination/coordination.schemas.ts';
-import {
-  daysSince,
-  japanDateTime,
-  japanDay,
-  MemberSummary,
-  StageBadge,
-  windowsText,
-} from '../coordination/coordinator-views.tsx';
+import { daysSince, MemberSummary, StageBadge } from '../coordination/coordinator-views.tsx';
 import type { Role } from '../roles/role.schemas.ts';
-import { japanDate } from '../shared/japan-time.ts';
+import { windowsText } from '../roles/role.view.tsx';
+import { japanDate, japanDateTime, japanDay } from '../shared/japan-time.ts';
 import { DecisionInputSchema, QueueQuerySchema, REJECTION_REASONS } from './match.schemas.ts';
 import { MATCH_STATES, type MatchState } from './match-lifecycle.ts';
 

@@ -9,7 +9,7 @@ import { readForm } from '../../web/forms.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
-import { japanDay } from '../coordination/coordinator-views.tsx';
+import { japanDay } from '../shared/japan-time.ts';
 import { type Organisation, VerificationInputSchema } from './organisation.schemas.ts';
 
 const STAFF = requirePage('coordinator', 'admin');

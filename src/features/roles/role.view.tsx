@@ -16,12 +16,23 @@ import type { Reason } from '../matches/match.schemas.ts';
 import { WEEKDAYS, type WindowInput } from '../shared/schedule.schemas.ts';
 import type { Role } from './role.schemas.ts';
 
-/** 'Mon 09:00–15:00 · Wed 09:00–15:00', days in week order. */
+/**
+ * A weekly window list as short text, days with the same hours together, in week order:
+ * '月・水・金 09:00〜15:00、土 10:00〜13:00'.
+ */
 export function windowsText(view: View, windows: readonly WindowInput[]): string {
-  return [...windows]
-    .sort((a, b) => WEEKDAYS.indexOf(a.day) - WEEKDAYS.indexOf(b.day) || a.start.localeCompare(b.start))
-    .map((w) => `${view.m.weekdays[w.day]} ${w.start}${view.m.role.from}${w.end}`)
-    .join(' · ');
+  const byTime = new Map<string, string[]>();
+  const inWeekOrder = [...windows].sort(
+    (a, b) => WEEKDAYS.indexOf(a.day) - WEEKDAYS.indexOf(b.day) || a.start.localeCompare(b.start),
+  );
+  for (const w of inWeekOrder) {
+    const time = `${w.start}${view.m.role.from}${w.end}`;
+    byTime.set(time, [...(byTime.get(time) ?? []), view.m.weekdays[w.day]]);
+  }
+  const dayJoin = view.lang === 'ja' ? '・' : '/';
+  return [...byTime]
+    .map(([time, days]) => `${days.join(dayJoin)} ${time}`)
+    .join(view.lang === 'ja' ? '、' : ', ');
 }
 
 /** '時給 1,200円〜1,500円'. */

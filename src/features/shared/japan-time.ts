@@ -8,3 +8,16 @@ const JST_OFFSET_MS = 9 * 3_600_000;
 export function japanDate(instant: Date): string {
   return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/** '2026-05-01T03:04:00Z' → '2026-05-01 12:04' (Japan time); anything unreadable as it is. */
+export function japanDateTime(iso: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** '2026-05-01T20:04:00Z' → '2026-05-02', the day in Japan; anything unreadable as it is. */
+export function japanDay(iso: string): string {
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? iso : japanDate(instant);
+}

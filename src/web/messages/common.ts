@@ -137,6 +137,8 @@ export const commonJa = {
   } satisfies Record<MatchState, string>,
   payUnits: { hour: '時給', day: '日給', month: '月給', year: '年収' },
   yen: (amount: number) => `${amount.toLocaleString('ja-JP')}円`,
+  /** '2026-11-23' → '11月23日'. */
+  dayOfYear: (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`,
   role: {
     pay: '給与',
     schedule: '勤務時間',
@@ -149,7 +151,7 @@ export const commonJa = {
     nightWork: '夜間の勤務あり',
     remote: { none: '出社', hybrid: (days: number) => `一部在宅（出社 週${days}日）`, full: '完全在宅' },
     location: '勤務地',
-    distance: (km: number) => `自宅から約${km}km`,
+    distance: (km: number) => (km < 1 ? '自宅から1km以内' : `自宅から約${km}km`),
     employmentType: '雇用形態',
     category: '職種',
     facts: '働きやすさ',
@@ -309,6 +311,8 @@ export const commonEn: CommonMessages = {
   },
   payUnits: { hour: 'per hour', day: 'per day', month: 'per month', year: 'per year' },
   yen: (amount: number) => `¥${amount.toLocaleString('en-US')}`,
+  dayOfYear: (date: string) =>
+    `${Number(date.slice(8, 10))} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(date.slice(5, 7)) - 1]}`,
   role: {
     pay: 'Pay',
     schedule: 'Hours',
@@ -325,7 +329,7 @@ export const commonEn: CommonMessages = {
       full: 'Fully remote',
     },
     location: 'Place of work',
-    distance: (km: number) => `About ${km} km from home`,
+    distance: (km: number) => (km < 1 ? 'Within 1 km of home' : `About ${km} km from home`),
     employmentType: 'Employment type',
     category: 'Kind of work',
     facts: 'Family-friendly facts',
