@@ -11,6 +11,7 @@ import { memberSupportPages } from '../features/coordination/member-support.page
 import { dashboardPages } from '../features/dashboard/dashboard.pages.tsx';
 import { introductionPages } from '../features/matches/introduction.pages.tsx';
 import { myMatchPages } from '../features/matches/my-matches.pages.tsx';
+import { matchReviewPages } from '../features/matches/match-review.pages.tsx';
 import { queuePages } from '../features/matches/queue.pages.tsx';
 import { profilePages } from '../features/members/profile.pages.tsx';
 import { organisationPages } from '../features/organisations/organisation.pages.tsx';
@@ -67,6 +68,7 @@ export function webApp(config: AppConfig) {
   web.route('/', rolePages);
   web.route('/', introductionPages);
   web.route('/', queuePages);
+  web.route('/', matchReviewPages);
   web.route('/', memberSupportPages);
   web.route('/', verificationPages);
   web.route('/', dashboardPages);
