@@ -1,3 +1,8 @@
+/**
+ * The coordinator's three decisions on a match — take into review, approve with a reason, reject
+ * with a reason code and text — each a plain form sent at the version she saw. A form that came
+ * back with problems shows them and keeps what she typed.
+ */
 import { ErrorSummary, PostForm, SelectField, TextField } from '../../web/form.tsx';
 import { type FieldErrors, type FormValues, formValues } from '../../web/forms.ts';
 import type { View } from '../../web/view.ts';

@@ -1,3 +1,7 @@
+/**
+ * A match seen side by side for a decision: her profile, the role (with its stated facts to check)
+ * and the score breakdown from both sides, then the decision forms and the match's history.
+ */
 import { FLEXIBILITY_FACT_KEYS, FLEXIBILITY_FACTS } from '../../../matching/vocabulary.ts';
 import { PostForm } from '../../web/form.tsx';
 import { labelOf } from '../../web/i18n.ts';

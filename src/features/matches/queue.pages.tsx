@@ -1,3 +1,7 @@
+/**
+ * The coordinator's queue: matches waiting for a decision, oldest interest first, with filters
+ * (state, prefecture, stage, days waiting) as a plain GET form and a page of 50 at a time.
+ */
 import type { AppEnv } from '../../http/env.ts';
 import { ErrorSummary, SelectField, TextField } from '../../web/form.tsx';
 import { type FieldErrors, type FormValues, formValues, validate } from '../../web/forms.ts';
