@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { raw } from 'hono/html';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { UserRole } from '../db/schema.ts';
-import { AppError } from '../errors.ts';
+import { AppError, type ErrorCode } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
 import { CsrfError } from './csrf.ts';
 import { Page } from './layout.tsx';
@@ -49,7 +49,7 @@ export function requirePage(...roles: UserRole[]): MiddlewareHandler<AppEnv> {
 export function render(
   c: Context<AppEnv>,
   page: (view: View) => { title: string; body: JSX.Element; wide?: boolean },
-  status: 200 | 403 | 404 | 409 | 422 | 500 = 200,
+  status: 200 | ErrorStatus = 200,
 ) {
   const view = viewOf(c);
   const { title, body, wide } = page(view);
@@ -64,16 +64,25 @@ export function render(
   );
 }
 
-function errorText(view: View, error: unknown): { status: 403 | 404 | 409 | 500; text: string } {
+type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
+
+/**
+ * What a page says for an error no form could place next to a field. Every refusal the app
+ * raises keeps its own 4xx status; only what nobody foresaw is a 500.
+ */
+function errorText(view: View, error: unknown): { status: ErrorStatus; text: string } {
   const { errors } = view.m;
   if (error instanceof CsrfError) return { status: 403, text: errors.csrf };
-  if (error instanceof AppError) {
-    if (error.code === 'not_found') return { status: 404, text: errors.notFound };
-    if (error.code === 'forbidden') return { status: 403, text: errors.forbidden };
-    if (error.code === 'invalid_state') return { status: 409, text: errors.invalidState };
-    if (error.status === 409) return { status: 409, text: errors.conflict };
-  }
-  return { status: 500, text: errors.unexpected };
+  if (!(error instanceof AppError) || error.status >= 500) return { status: 500, text: errors.unexpected };
+  const text: Partial<Record<ErrorCode, string>> = {
+    not_found: errors.notFound,
+    forbidden: errors.forbidden,
+    invalid_state: errors.invalidState,
+    payload_too_large: errors.tooLarge,
+    validation_failed: errors.invalidInput,
+  };
+  const fallback = error.status === 409 ? errors.conflict : errors.invalidInput;
+  return { status: error.status as ErrorStatus, text: text[error.code] ?? fallback };
 }
 
 /** The page for an error no form could show next to a field. */
@@ -86,7 +95,7 @@ export function errorPage(c: Context<AppEnv>, error: unknown) {
     (view) => ({
       title: view.m.errors.title,
       body: (
-        <section class="card">
+        <section class="card" role="alert">
           <h1>{text}</h1>
           <p>
             <a href={view.actor ? HOME_OF[view.actor.role] : '/'}>{view.m.errors.back}</a>

@@ -2,17 +2,27 @@
  * Her matches and where each stands, in words rather than state names; she can withdraw from any
  * that is still open, take up or hide a suggestion.
  */
-import { requireActor } from '../../http/env.ts';
+import type { Context } from 'hono';
+import { type AppEnv, requireActor } from '../../http/env.ts';
 import { PostForm, SubmitButton, TextField } from '../../web/form.tsx';
-import { noValues, readForm } from '../../web/forms.ts';
+import { type FieldErrors, type FormValues, noValues, readForm, validate } from '../../web/forms.ts';
+import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View, viewOf } from '../../web/view.ts';
 import { japanDay } from '../shared/japan-time.ts';
-import type { MatchView } from './match.schemas.ts';
+import { type MatchView, WithdrawInputSchema } from './match.schemas.ts';
 import { canAct } from './match-lifecycle.ts';
 
-function MatchCard(props: { view: View; match: MatchView }) {
+/** A withdrawal that came back with a problem: which match, what she typed, and what is wrong. */
+interface WithdrawForm {
+  matchId: string;
+  values: FormValues;
+  errors: FieldErrors;
+}
+
+function MatchCard(props: { view: View; match: MatchView; withdraw: WithdrawForm | undefined }) {
   const { view, match } = props;
+  const posted = props.withdraw?.matchId === match.id ? props.withdraw : undefined;
   const words = view.m.member.matches;
   const since = view.m.dayOfYear(japanDay(match.interestedAt ?? match.createdAt));
   return (
@@ -39,15 +49,15 @@ function MatchCard(props: { view: View; match: MatchView }) {
         )}
       </div>
       {canAct('withdraw', match.state, 'member') && (
-        <details>
+        <details open={posted !== undefined}>
           <summary>{words.withdraw}</summary>
           <PostForm view={view} action={`/me/matches/${match.id}/withdraw`}>
             <TextField
               name="reason"
               label={words.withdrawReason}
               maxlength={1000}
-              values={noValues}
-              errors={{}}
+              values={posted?.values ?? noValues}
+              errors={posted?.errors ?? {}}
             />
             <SubmitButton label={words.withdraw} secondary />
           </PostForm>
@@ -60,9 +70,24 @@ function MatchCard(props: { view: View; match: MatchView }) {
 export const myMatchPages = newPageRouter()
   .use('/me/matches', requirePage('member'))
   .use('/me/matches/*', requirePage('member'))
-  .get('/me/matches', async (c) => {
-    const matches = await c.var.services.matches.mine(requireActor(c));
-    return render(c, (view) => ({
+  .get('/me/matches', async (c) => showMatches(c))
+  .post('/me/matches/:id/withdraw', async (c) => {
+    const values = await readForm(c);
+    const input = validate(WithdrawInputSchema, { reason: values.text('reason') ?? '' }, messagesOf(c));
+    if (!input.ok) return showMatches(c, { matchId: c.req.param('id'), values, errors: input.errors }, 422);
+    await c.var.services.matches.withdraw(requireActor(c), c.req.param('id'), input.value.reason);
+    return redirectWithNotice(c, '/me/matches', viewOf(c).m.member.matches.withdrawn);
+  })
+  .post('/me/matches/:id/dismiss', async (c) => {
+    await c.var.services.matches.dismiss(requireActor(c), c.req.param('id'));
+    return redirectWithNotice(c, '/me/matches', viewOf(c).m.member.matches.dismissed);
+  });
+
+async function showMatches(c: Context<AppEnv>, withdraw?: WithdrawForm, status: 200 | 422 = 200) {
+  const matches = await c.var.services.matches.mine(requireActor(c));
+  return render(
+    c,
+    (view) => ({
       title: view.m.member.matches.title,
       body: (
         <>
@@ -72,20 +97,13 @@ export const myMatchPages = newPageRouter()
           ) : (
             <ul class="list">
               {matches.map((match) => (
-                <MatchCard view={view} match={match} />
+                <MatchCard view={view} match={match} withdraw={withdraw} />
               ))}
             </ul>
           )}
         </>
       ),
-    }));
-  })
-  .post('/me/matches/:id/withdraw', async (c) => {
-    const reason = ((await readForm(c)).text('reason') ?? '').trim().slice(0, 1000);
-    await c.var.services.matches.withdraw(requireActor(c), c.req.param('id'), reason);
-    return redirectWithNotice(c, '/me/matches', viewOf(c).m.member.matches.withdrawn);
-  })
-  .post('/me/matches/:id/dismiss', async (c) => {
-    await c.var.services.matches.dismiss(requireActor(c), c.req.param('id'));
-    return redirectWithNotice(c, '/me/matches', viewOf(c).m.member.matches.dismissed);
-  });
+    }),
+    status,
+  );
+}
