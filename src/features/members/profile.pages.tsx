@@ -111,7 +111,7 @@ export const profilePages = newPageRouter()
     const view = viewOf(c);
     const profile = await services.members.findMine(actor);
     const jobs = profile
-      ? await services.jobs.recommendations(actor, { lang: view.lang, limit: RECOMMENDED, offset: 0 })
+      ? await services.jobs.recommendationsFor(profile, { lang: view.lang, limit: RECOMMENDED, offset: 0 })
       : undefined;
     const waiting = (await services.matches.mine(actor)).filter((match) =>
       WAITING_STATES.has(match.state),

@@ -6,6 +6,7 @@
  */
 import {
   distanceKm,
+  type GeoPoint,
   rankRolesForMember,
   reachKm,
   type ScoredMatch,
@@ -134,8 +135,14 @@ export function createJobSearchService(
 
     /** Her ranked roles with no words or filters: what her home page shows. Needs a profile. */
     async recommendations(actor: Actor, query: RankQuery): Promise<JobSearchResult> {
-      if (!(await members.findMine(actor))) throw notFound('member profile');
-      return service.search(actor, { ...JobSearchQuerySchema.parse({}), ...query });
+      const profile = await members.findMine(actor);
+      if (!profile) throw notFound('member profile');
+      return service.recommendationsFor(profile, query);
+    },
+
+    /** The same, for a profile the caller already loaded (her home page greets her by name). */
+    recommendationsFor(profile: MemberProfile, query: RankQuery): Promise<JobSearchResult> {
+      return searchFor(profile, { ...JobSearchQuerySchema.parse({}), ...query });
     },
 
     /**
@@ -153,11 +160,7 @@ export function createJobSearchService(
       const her = memberForMatching(profile);
       const member = toMatchMember(her, await areas.places(areaCodesOf([], [her])));
       const home = (await areas.get(profile.area.code)).point;
-      const locations = published.matchRole.locations;
-      const distance =
-        home && locations.length
-          ? { distanceKm: Math.round(Math.min(...locations.map((l) => distanceKm(home, l.point))) * 10) / 10 }
-          : {};
+      const distance = home ? nearest(home, published.matchRole.locations) : {};
       const pair = scorePair(member, published.matchRole, {
         evaluationDate: japanDate(deps.clock.now()),
         enforceStage: false,
@@ -168,117 +171,123 @@ export function createJobSearchService(
     },
 
     async search(actor: Actor | undefined, query: JobSearchQuery): Promise<JobSearchResult> {
-      const profile: MemberProfile | undefined =
-        actor?.role === 'member' ? await members.findMine(actor) : undefined;
-      const centerCode = query.centerAreaCode ?? profile?.area.code;
-      const center = centerCode ? (await areas.get(centerCode)).point : null;
-      if ((query.radiusKm !== undefined || query.sort === 'distance') && !center) {
-        throw invalidField(
-          'query.centerAreaCode',
-          'choose a centre area for a radius or distance sort',
-          'center_required',
-        );
-      }
-      const personal = profile !== undefined;
-      const fits = personal && query.fitsAvailability === true ? availabilityFilter(profile) : undefined;
-      const indexQuery: JobIndexQuery = {
-        q: query.q,
-        ...(query.prefCode ? { prefCodes: query.prefCode } : {}),
-        ...(query.areaCode ? { areaCodes: query.areaCode } : {}),
-        ...(center
-          ? { near: { ...center, ...(query.radiusKm ? { radiusMeters: query.radiusKm * 1000 } : {}) } }
-          : {}),
-        ...(query.remote ? { remote: query.remote } : {}),
-        ...(query.employmentType ? { employmentTypes: query.employmentType } : {}),
-        ...(query.minHourlyPay !== undefined ? { minHourlyPay: query.minHourlyPay } : {}),
-        ...(fits ? { availability: fits } : {}),
-        ...(profile?.privacy.blockedOrganisationIds.length
-          ? { excludeOrganisationIds: profile.privacy.blockedOrganisationIds }
-          : {}),
-        // Unless she asks to see what cannot work, retrieve only roles she could get to.
-        ...(profile && query.includeInfeasible !== true ? { reach: await reachOf(profile) } : {}),
-        // Without words, a member's candidate pool is the nearest roles first; her ranking reorders them.
-        sort: personal && !query.q && query.sort === 'relevance' && center ? 'distance' : query.sort,
-        // A member's page is cut from her personal ranking, so retrieval returns the candidate pool.
-        limit: personal ? MEMBER_CANDIDATES : query.limit,
-        offset: personal ? 0 : query.offset,
-        facets: true,
-      };
-      const { result, degraded } = await retrieve(indexQuery);
-      const loaded = await publishedRoles.load(result.hits.map((h) => h.id));
-      const hits = result.hits.filter((h) => loaded.has(h.id));
-      const hitById = new Map(hits.map((h) => [h.id, h]));
-      const roleOf = (id: string) => (loaded.get(id) as PublishedRole).role;
-      // The engine reports distance only when it sorts by it; otherwise it is the nearest location's.
-      const distanceOf = (id: string) => {
-        const meters = hitById.get(id)?.distanceMeters;
-        const locations = (loaded.get(id) as PublishedRole).matchRole.locations;
-        const km =
-          meters !== undefined
-            ? meters / 1000
-            : center && locations.length
-              ? Math.min(...locations.map((l) => distanceKm(center, l.point)))
-              : undefined;
-        return km === undefined ? {} : { distanceKm: Math.round(km * 10) / 10 };
-      };
-      const facets = await facetsOf(result);
+      return searchFor(actor?.role === 'member' ? await members.findMine(actor) : undefined, query);
+    },
+  };
 
-      if (!personal) {
-        const items = hits.map((h) => ({ role: roleOf(h.id), ...distanceOf(h.id) }));
-        return {
-          items,
-          total: result.total,
-          limit: query.limit,
-          offset: query.offset,
-          facets,
-          degraded,
-          ranking: 'search',
-        };
-      }
-
-      const her = memberForMatching(profile);
-      const member = toMatchMember(her, await areas.places(areaCodesOf([], [her])));
-      const ranking = rankRolesForMember(
-        member,
-        hits.map((h) => (loaded.get(h.id) as PublishedRole).matchRole),
-        {
-          evaluationDate: japanDate(deps.clock.now()),
-          ...(query.q ? { textRelevance: new Map(hits.map((h) => [h.id, h.relevance])) } : {}),
-          includeInfeasible: query.includeInfeasible === true,
-          // She is browsing for herself: her stage shapes the order, never what she may see.
-          enforceStage: false,
-          // Only the page is explained; an explicit sort needs every feasible role to reorder.
-          ...(query.sort === 'relevance' ? { limit: query.offset + query.limit } : {}),
-        },
+  /** Browsing as a visitor (no profile) or ranked for a member (her profile). */
+  async function searchFor(
+    profile: MemberProfile | undefined,
+    query: JobSearchQuery,
+  ): Promise<JobSearchResult> {
+    const centerCode = query.centerAreaCode ?? profile?.area.code;
+    const center = centerCode ? (await areas.get(centerCode)).point : null;
+    if ((query.radiusKm !== undefined || query.sort === 'distance') && !center) {
+      throw invalidField(
+        'query.centerAreaCode',
+        'choose a centre area for a radius or distance sort',
+        'center_required',
       );
-      // Relevance means her personal ranking; an explicit sort keeps the engine's order.
-      const rankedById = new Map(ranking.ranked.map((m) => [m.roleId, m]));
-      const ranked =
-        query.sort === 'relevance' ? ranking.ranked : hits.flatMap((h) => rankedById.get(h.id) ?? []);
-      const items: JobHit[] = [
-        ...ranked.map((m) => ({
-          role: roleOf(m.roleId),
-          ...distanceOf(m.roleId),
-          match: explainMatch(m, query.lang),
-        })),
-        ...ranking.infeasible.map((m) => ({
-          role: roleOf(m.roleId),
-          ...distanceOf(m.roleId),
-          infeasible: explainInfeasible(m, query.lang),
-        })),
-      ];
+    }
+    const personal = profile !== undefined;
+    const fits = personal && query.fitsAvailability === true ? availabilityFilter(profile) : undefined;
+    const indexQuery: JobIndexQuery = {
+      q: query.q,
+      ...(query.prefCode ? { prefCodes: query.prefCode } : {}),
+      ...(query.areaCode ? { areaCodes: query.areaCode } : {}),
+      ...(center
+        ? { near: { ...center, ...(query.radiusKm ? { radiusMeters: query.radiusKm * 1000 } : {}) } }
+        : {}),
+      ...(query.remote ? { remote: query.remote } : {}),
+      ...(query.employmentType ? { employmentTypes: query.employmentType } : {}),
+      ...(query.minHourlyPay !== undefined ? { minHourlyPay: query.minHourlyPay } : {}),
+      ...(fits ? { availability: fits } : {}),
+      ...(profile?.privacy.blockedOrganisationIds.length
+        ? { excludeOrganisationIds: profile.privacy.blockedOrganisationIds }
+        : {}),
+      // Unless she asks to see what cannot work, retrieve only roles she could get to.
+      ...(profile && query.includeInfeasible !== true ? { reach: await reachOf(profile) } : {}),
+      // Without words, a member's candidate pool is the nearest roles first; her ranking reorders them.
+      sort: personal && !query.q && query.sort === 'relevance' && center ? 'distance' : query.sort,
+      // A member's page is cut from her personal ranking, so retrieval returns the candidate pool.
+      limit: personal ? MEMBER_CANDIDATES : query.limit,
+      offset: personal ? 0 : query.offset,
+      facets: true,
+    };
+    const { result, degraded } = await retrieve(indexQuery);
+    const loaded = await publishedRoles.load(result.hits.map((h) => h.id));
+    const hits = result.hits.filter((h) => loaded.has(h.id));
+    const hitById = new Map(hits.map((h) => [h.id, h]));
+    const roleOf = (id: string) => (loaded.get(id) as PublishedRole).role;
+    // The engine reports distance only when it sorts by it; otherwise it is the nearest location's.
+    const distanceOf = (id: string) => {
+      const meters = hitById.get(id)?.distanceMeters;
+      if (meters !== undefined) return { distanceKm: Math.round(meters / 100) / 10 };
+      return center ? nearest(center, (loaded.get(id) as PublishedRole).matchRole.locations) : {};
+    };
+    const facets = await facetsOf(result);
+
+    if (!personal) {
+      const items = hits.map((h) => ({ role: roleOf(h.id), ...distanceOf(h.id) }));
       return {
-        items: items.slice(query.offset, query.offset + query.limit),
-        total: ranking.feasibleCount + ranking.infeasible.length,
+        items,
+        total: result.total,
         limit: query.limit,
         offset: query.offset,
         facets,
         degraded,
-        ranking: 'match',
+        ranking: 'search',
       };
-    },
-  };
+    }
+
+    const her = memberForMatching(profile);
+    const member = toMatchMember(her, await areas.places(areaCodesOf([], [her])));
+    const ranking = rankRolesForMember(
+      member,
+      hits.map((h) => (loaded.get(h.id) as PublishedRole).matchRole),
+      {
+        evaluationDate: japanDate(deps.clock.now()),
+        ...(query.q ? { textRelevance: new Map(hits.map((h) => [h.id, h.relevance])) } : {}),
+        includeInfeasible: query.includeInfeasible === true,
+        // She is browsing for herself: her stage shapes the order, never what she may see.
+        enforceStage: false,
+        // Only the page is explained; an explicit sort needs every feasible role to reorder.
+        ...(query.sort === 'relevance' ? { limit: query.offset + query.limit } : {}),
+      },
+    );
+    // Relevance means her personal ranking; an explicit sort keeps the engine's order.
+    const rankedById = new Map(ranking.ranked.map((m) => [m.roleId, m]));
+    const ranked =
+      query.sort === 'relevance' ? ranking.ranked : hits.flatMap((h) => rankedById.get(h.id) ?? []);
+    const items: JobHit[] = [
+      ...ranked.map((m) => ({
+        role: roleOf(m.roleId),
+        ...distanceOf(m.roleId),
+        match: explainMatch(m, query.lang),
+      })),
+      ...ranking.infeasible.map((m) => ({
+        role: roleOf(m.roleId),
+        ...distanceOf(m.roleId),
+        infeasible: explainInfeasible(m, query.lang),
+      })),
+    ];
+    return {
+      items: items.slice(query.offset, query.offset + query.limit),
+      total: ranking.feasibleCount + ranking.infeasible.length,
+      limit: query.limit,
+      offset: query.offset,
+      facets,
+      degraded,
+      ranking: 'match',
+    };
+  }
   return service;
+}
+
+/** Kilometres to the role's nearest place, to one decimal; nothing for a role without places. */
+function nearest(from: GeoPoint, locations: readonly { point: GeoPoint }[]): { distanceKm?: number } {
+  if (locations.length === 0) return {};
+  return { distanceKm: Math.round(Math.min(...locations.map((l) => distanceKm(from, l.point))) * 10) / 10 };
 }
 
 /** The member's profile in the matching mapper's shape. */
