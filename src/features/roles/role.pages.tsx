@@ -17,6 +17,7 @@ import { prefectureOptions } from '../areas/place-field.tsx';
 import type { Actor } from '../auth/actor.ts';
 import type { Organisation } from '../organisations/organisation.schemas.ts';
 import type { Role } from './role.schemas.ts';
+import { payText, placesText, RoleDetails } from './role.view.tsx';
 import { newRoleValues, RoleForm, readRoleForm, roleFormValues } from './role-form.tsx';
 
 type Status = Role['status'];
@@ -30,16 +31,8 @@ function StatusBadge(props: { view: View; status: Status }) {
   return <span class={`badge ${kind}`}>{props.view.m.employer.roles.status[props.status]}</span>;
 }
 
-function payText(view: View, pay: Role['pay']) {
-  const range =
-    pay.max && pay.max !== pay.min ? `${view.m.yen(pay.min)}〜${view.m.yen(pay.max)}` : view.m.yen(pay.min);
-  return `${view.m.payUnits[pay.unit]} ${range}`;
-}
-
-function placesText(view: View, role: Role) {
-  if (role.locations.length === 0) return view.m.employer.roles.fullRemote;
-  return role.locations.map((l) => `${l.prefecture}${l.name}`).join('、');
-}
+const whereText = (view: View, role: Role) =>
+  role.locations.length === 0 ? view.m.employer.roles.fullRemote : placesText(role);
 
 function RoleCard(props: { view: View; role: Role }) {
   const { view, role } = props;
@@ -64,7 +57,7 @@ function RoleCard(props: { view: View; role: Role }) {
         <li class="badge">{labelOf(EMPLOYMENT_TYPES, role.employmentType, view.lang)}</li>
       </ul>
       <p class="meta">
-        {payText(view, role.pay)} ・ {placesText(view, role)}
+        {payText(view, role.pay)} ・ {whereText(view, role)}
       </p>
       <p class="meta">{when}</p>
       <a class="button secondary small" href={href}>
@@ -230,7 +223,6 @@ function EditPage(props: {
 function ClosedRole(props: { view: View; role: Role }) {
   const { view, role } = props;
   const words = view.m.employer.editor;
-  const schedule = role.schedule.kind === 'fixed' ? role.schedule.shifts : role.schedule.windows;
   return (
     <>
       <p>
@@ -242,17 +234,8 @@ function ClosedRole(props: { view: View; role: Role }) {
       </p>
       <p class="degraded">{words.closedNote}</p>
       <section class="card">
+        <RoleDetails view={view} role={role} />
         <dl class="kv">
-          <dt>{words.category}</dt>
-          <dd>{labelOf(JOB_CATEGORIES, role.category, view.lang)}</dd>
-          <dt>{words.employmentType}</dt>
-          <dd>{labelOf(EMPLOYMENT_TYPES, role.employmentType, view.lang)}</dd>
-          <dt>{words.sections.pay}</dt>
-          <dd>{payText(view, role.pay)}</dd>
-          <dt>{words.sections.schedule}</dt>
-          <dd>{schedule.map((w) => `${view.m.weekdays[w.day]} ${w.start}〜${w.end}`).join('、')}</dd>
-          <dt>{words.sections.locations}</dt>
-          <dd>{placesText(view, role)}</dd>
           <dt>{words.closeHeading}</dt>
           <dd>{dateOf(role.closedAt)}</dd>
         </dl>
