@@ -31,7 +31,8 @@ export function ageOn(child: { birthYear: number; birthMonth: number }, today: s
   return Math.max(0, year - child.birthYear - (month < child.birthMonth ? 1 : 0));
 }
 
-export const payText = (view: View, pay: { amount: number; unit: string }) =>
+/** One pay wish of hers: "時給 1,100円". */
+const wishedPayText = (view: View, pay: { amount: number; unit: string }) =>
   `${view.m.payUnits[pay.unit as keyof View['m']['payUnits']] ?? ''} ${view.m.yen(pay.amount)}`.trim();
 
 /** Her profile as a coordinator needs it for a decision. */
@@ -91,8 +92,8 @@ export function MemberSummary(props: { view: View; member: MemberProfile; today:
       <dd>
         {join(
           [
-            member.pay.floor ? c.payFloor(payText(view, member.pay.floor)) : '',
-            member.pay.wish ? c.payWishAmount(payText(view, member.pay.wish)) : '',
+            member.pay.floor ? c.payFloor(wishedPayText(view, member.pay.floor)) : '',
+            member.pay.wish ? c.payWishAmount(wishedPayText(view, member.pay.wish)) : '',
           ].filter(Boolean),
         )}
       </dd>
