@@ -137,7 +137,8 @@ describe('malformed posts to every web form', () => {
       expect(page.status, path).toBeLessThan(500);
       expect(page.html, path).toMatch(/class="(field-error|error-summary)|<h1>[^<]+<\/h1>/);
       // A refused form says what is wrong: a list of problems, a message by the field, or an alert.
-      if (page.status === 422) expect(page.html, path).toMatch(/class="error-summary"|class="field-error"|role="alert"/);
+      if (page.status === 422)
+        expect(page.html, path).toMatch(/class="error-summary"|class="field-error"|role="alert"/);
     }
     const after = await snapshot();
     // Re-saving privacy with nothing chosen rewrote the same profile: only its timestamp moved.
