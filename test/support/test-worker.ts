@@ -1,20 +1,16 @@
 /**
  * The Workers entry running in workerd for a test: wrangler's `unstable_startWorker` with
- * wrangler.toml (the bundle `wrangler deploy` would upload, no Node compatibility), on a local D1
- * in a temp directory migrated by `wrangler d1 migrations apply --local`, and the run's real
- * Meilisearch. Staff accounts are not self-service, so a coordinator and an admin are loaded with
- * `wrangler d1 execute` beforehand, their password hashed here under Node: signing in proves a
- * hash made on one runtime verifies on the other.
+ * wrangler.toml (the bundle `wrangler deploy` would upload, no Node compatibility), on a copy of
+ * the run's migrated local D1 (`d1-template.ts`) and the run's real Meilisearch.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { inject } from 'vitest';
 import { unstable_startWorker } from 'wrangler';
-import { applyLocalMigrations, executeLocalSqlFile } from '../../src/adapter/node/wrangler.ts';
 import { newId } from '../../src/deps.ts';
-import { scryptHasher } from '../../src/features/auth/password.ts';
+import { copyD1Template } from './d1-template.ts';
 import { organisationInput, roleInput, TEST_PASSWORD } from './inputs.ts';
+
+export { STAFF } from './d1-template.ts';
 
 export interface Account {
   token: string;
@@ -28,27 +24,9 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-export const STAFF = { coordinator: 'coordinator@worker.test', admin: 'admin@worker.test' } as const;
-
-const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
-
 /** A migrated local D1 with the staff accounts, in a new temp directory. */
-export async function prepareLocalD1(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'yorisoi-d1-'));
-  await applyLocalMigrations(dir);
-  const hash = await scryptHasher().hash(TEST_PASSWORD);
-  const now = new Date().toISOString();
-  const rows = Object.entries(STAFF).map(
-    ([role, email]) =>
-      `(${[newId(), email, hash, role, `${role} tester`, now, now].map(quote).join(', ')}, NULL)`,
-  );
-  const file = join(dir, 'staff.sql');
-  writeFileSync(
-    file,
-    `INSERT INTO users (id, email, password_hash, role, display_name, created_at, updated_at, organisation_id) VALUES\n${rows.join(',\n')};\n`,
-  );
-  await executeLocalSqlFile(file, dir);
-  return dir;
+export function prepareLocalD1(): string {
+  return copyD1Template(inject('d1Template'));
 }
 
 export interface TestWorkerOptions {
@@ -66,7 +44,7 @@ export function meilisearchBindings(index = `worker_${newId().replaceAll('-', ''
 
 export async function startTestWorker(options: TestWorkerOptions = {}) {
   const ownDir = !options.persistTo;
-  const persistTo = options.persistTo ?? (await prepareLocalD1());
+  const persistTo = options.persistTo ?? prepareLocalD1();
   const bindings = options.bindings ?? meilisearchBindings();
   const worker = await unstable_startWorker({
     config: 'wrangler.toml',

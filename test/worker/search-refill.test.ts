@@ -4,14 +4,11 @@
  * `npm run dev:worker`) catch up through the outbox within the next runs.
  */
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { roleInput } from '../support/inputs.ts';
 import { meilisearchBindings, prepareLocalD1, STAFF, startTestWorker } from '../support/test-worker.ts';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await prepareLocalD1();
-}, 120_000);
+const dir = prepareLocalD1();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('fills a new, empty index from D1 on the next relay run', { timeout: 120_000 }, async () => {

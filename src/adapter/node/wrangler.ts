@@ -34,14 +34,35 @@ export async function wrangler(args: string[]): Promise<string> {
 
 const persistArgs = (persistTo?: string) => (persistTo ? ['--persist-to', persistTo] : []);
 
-/** Applies the D1 migrations to the local D1 (`.wrangler/state`, or `persistTo`). */
-export function applyLocalMigrations(persistTo?: string) {
-  return wrangler(['d1', 'migrations', 'apply', 'yorisoi', '--local', ...persistArgs(persistTo)]);
+const LOCAL_D1_ATTEMPTS = 3;
+
+/**
+ * Runs a wrangler command that writes to the local D1, trying again when it fails. The local D1
+ * (miniflare's emulation in a fresh workerd per command) now and then fails a statement with an
+ * internal assertion ("false == true") on a loaded machine. Each command writes in one
+ * transaction — a migration together with its record in `d1_migrations`, a file as one batch —
+ * so a failed attempt leaves nothing behind and the next one resumes where it stopped; a real
+ * error in the SQL fails every attempt and is reported.
+ */
+async function writeLocalD1(args: string[]): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await wrangler(args);
+    } catch (error) {
+      if (attempt >= LOCAL_D1_ATTEMPTS) throw error;
+      console.warn(`${(error as Error).message.trim()}\nTrying again (${attempt + 1}/${LOCAL_D1_ATTEMPTS}).`);
+    }
+  }
 }
 
-/** Runs a SQL file against the local D1. */
+/** Applies the D1 migrations to the local D1 (`.wrangler/state`, or `persistTo`). */
+export function applyLocalMigrations(persistTo?: string) {
+  return writeLocalD1(['d1', 'migrations', 'apply', 'yorisoi', '--local', ...persistArgs(persistTo)]);
+}
+
+/** Runs a SQL file against the local D1, as one batch. */
 export function executeLocalSqlFile(file: string, persistTo?: string) {
-  return wrangler([
+  return writeLocalD1([
     'd1',
     'execute',
     'yorisoi',
