@@ -59,6 +59,11 @@ const missingJa = (p: P): string =>
   list(p, 'missing').length ? `（不足：${list(p, 'missing').map(skillJa).join('・')}）` : '';
 const missingEn = (p: P): string =>
   list(p, 'missing').length ? ` (missing: ${list(p, 'missing').map(skillEn).join(', ')})` : '';
+/** "have/total" for each kind of skill the role lists; a kind it does not list is left out. */
+const skillCounts = (p: P, label: { required: string; niceToHave: string }): string[] => [
+  ...(num(p, 'total') > 0 ? [`${label.required} ${num(p, 'have')}/${num(p, 'total')}`] : []),
+  ...(num(p, 'niceTotal') > 0 ? [`${label.niceToHave} ${num(p, 'niceHave')}/${num(p, 'niceTotal')}`] : []),
+];
 
 export const MESSAGES = {
   // — hard constraints —
@@ -206,9 +211,13 @@ export const MESSAGES = {
   },
   role_skills: {
     ja: (p) =>
-      `必須スキル ${num(p, 'have')}/${num(p, 'total')}・歓迎スキル ${num(p, 'niceHave')}/${num(p, 'niceTotal')}${missingJa(p)}`,
+      skillCounts(p, { required: '必須スキル', niceToHave: '歓迎スキル' }).join('・') + missingJa(p),
     en: (p) =>
-      `Required skills ${num(p, 'have')}/${num(p, 'total')}, nice-to-have ${num(p, 'niceHave')}/${num(p, 'niceTotal')}${missingEn(p)}`,
+      skillCounts(p, { required: 'Required skills', niceToHave: 'nice-to-have' }).join(', ') + missingEn(p),
+  },
+  role_skills_none: {
+    ja: () => 'この求人はスキルを指定していません',
+    en: () => 'The role lists no skills',
   },
   skill_level: {
     ja: (p) => `${skillJa(str(p, 'tag'))}：${SKILL_LEVELS[num(p, 'level') as 1]?.ja}`,

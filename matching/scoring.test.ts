@@ -122,6 +122,21 @@ describe('both sides', () => {
     expect(s).toBeLessThan(0.6 * m + 0.4 * e);
     expect(s).toBeCloseTo(1 / (0.6 / m + 0.4 / e), 10);
   });
+  it("the employer's skill count names only the kinds of skill the role lists", () => {
+    const employerSide = (role: MatchRole, locale: 'ja' | 'en' = 'ja') => {
+      const p = scorePair(makeMember(), role, options);
+      if (!p.feasible) throw new Error('infeasible');
+      const skills = p.match.components.find((c) => c.key === 'role_skills');
+      return (skills?.reasons ?? []).map((r) => renderReason(r, locale));
+    };
+    expect(employerSide(makeRole())).toEqual(['必須スキル 1/1・歓迎スキル 1/1']);
+    expect(employerSide(makeRole(), 'en')).toEqual(['Required skills 1/1, nice-to-have 1/1']);
+    expect(employerSide(makeRole({ niceToHaveSkills: [] }))).toEqual(['必須スキル 1/1']);
+    expect(employerSide(makeRole({ requiredSkills: [] }))).toEqual(['歓迎スキル 1/1']);
+    expect(employerSide(makeRole({ requiredSkills: [], niceToHaveSkills: [] }))).toEqual([
+      'この求人はスキルを指定していません',
+    ]);
+  });
   it('text relevance is a component only when given', () => {
     const with_ = rankRolesForMember(makeMember(), [makeRole()], {
       ...options,

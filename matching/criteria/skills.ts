@@ -106,8 +106,14 @@ export function explainSkills(pm: PreparedMember, pr: PreparedRole, state: PairS
   return out;
 }
 
-/** 「必須スキル 2/3・歓迎スキル 1/2（不足：簿記・記帳）」 for the employer's view. */
+/**
+ * 「必須スキル 2/3・歓迎スキル 1/2（不足：簿記・記帳）」 for the employer's view; a role that lists
+ * no skills says so in words, where "0/0" would only puzzle the reader.
+ */
 export function explainRoleSkills(pm: PreparedMember, pr: PreparedRole, state: PairState): Reason[] {
+  if (pr.role.requiredSkills.length === 0 && pr.role.niceToHaveSkills.length === 0) {
+    return [reason('role_skills_none', 'neutral', {})];
+  }
   const missing = missingRequired(pm, pr);
   return [
     reason('role_skills', missing.length ? 'negative' : 'positive', {

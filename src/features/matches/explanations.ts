@@ -38,7 +38,7 @@ export function explainInfeasible(match: InfeasibleMatch, lang: Lang): Violation
 
 /**
  * The reasons worth telling her: those of the components that score the role for her, plus any
- * not tied to one side. How well she suits the employer's wish list ("必須スキル 0/0") is for
+ * not tied to one side. How well she suits the employer's wish list ("必須スキル 1/2") is for
  * coordinators, not for her.
  * @example memberFacingReasons(hit.match).slice(0, 3)
  */
