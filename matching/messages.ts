@@ -210,8 +210,7 @@ export const MESSAGES = {
     en: (p) => `Uses your strengths: ${list(p, 'skills').map(skillEn).join(', ')}`,
   },
   role_skills: {
-    ja: (p) =>
-      skillCounts(p, { required: '必須スキル', niceToHave: '歓迎スキル' }).join('・') + missingJa(p),
+    ja: (p) => skillCounts(p, { required: '必須スキル', niceToHave: '歓迎スキル' }).join('・') + missingJa(p),
     en: (p) =>
       skillCounts(p, { required: 'Required skills', niceToHave: 'nice-to-have' }).join(', ') + missingEn(p),
   },
