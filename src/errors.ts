@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   email_taken: 409,
   organisation_exists: 409,
   organisation_not_verified: 409,
+  organisation_rejected: 409,
   invalid_state: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -175,4 +175,27 @@ describe('employer journey', () => {
     });
     expect(described.json.description).toBe('説明を更新しました。');
   });
+
+  it('tells a rejected organisation why it cannot publish, and asks for a new check once it saves its details', async () => {
+    const coordinator = await t.createStaff('coordinator');
+    const employer = await t.employerWithOrganisation({ verified: false });
+    const draft = await t.call('POST', '/api/roles', { token: employer.token, body: roleInput() });
+    const rejected = await t.call('POST', `/api/organisations/${employer.organisationId}/verification`, {
+      token: coordinator.token,
+      body: { state: 'rejected' },
+    });
+    expect(rejected.json.verification.state).toBe('rejected');
+
+    const refused = await t.call('POST', `/api/roles/${draft.json.id}/publish`, { token: employer.token });
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.code).toBe('organisation_rejected');
+
+    const corrected = await t.call('PUT', '/api/organisations/me', {
+      token: employer.token,
+      body: organisationInput({ description: '所在地と連絡先を正しく直しました。' }),
+    });
+    expect(corrected.json.verification.state).toBe('unverified');
+    const waiting = await t.call('POST', `/api/roles/${draft.json.id}/publish`, { token: employer.token });
+    expect(waiting.json.error.code).toBe('organisation_not_verified');
+  });
 });

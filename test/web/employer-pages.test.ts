@@ -366,6 +366,20 @@ describe('the role pages', () => {
     );
   });
 
+  it('tells a rejected organisation what to do rather than to wait', async () => {
+    const rejected = await t.employerWithOrganisation({ verified: false });
+    await t.call('POST', `/api/organisations/${rejected.organisationId}/verification`, {
+      token: coordinator.token,
+      body: { state: 'rejected' },
+    });
+    const page = browserFor(t, rejected.token);
+    const id = idFrom((await page.post('/employer/roles/new', roleForm())).location);
+    const refused = await page.post(`/employer/roles/${id}/publish`);
+    expect(refused.status).toBe(409);
+    expect(refused.html).toContain(ja.employer.editor.rejected);
+    expect(refused.html).not.toContain(ja.employer.editor.notVerified);
+  });
+
   it('answers 404 for another organisation’s role or an unknown id', async () => {
     const id = await t.publishRole(employer);
     const other = browserFor(t, (await t.employerWithOrganisation({ coordinator })).token);

@@ -125,17 +125,19 @@ export function createOrganisationService({ database, clock }: AppDeps, areas: A
       await areas.requirePlaces([{ code: input.headOfficeAreaCode, path: 'body.headOfficeAreaCode' }], {
         allowPrefecture: false,
       });
-      // A changed legal identity has to be checked again before roles go out under it.
+      // A changed legal identity has to be checked again before roles go out under it, and a
+      // rejected organisation that saves its details again is asking to be checked again.
       const identityChanged =
         current.name !== input.name || current.corporate_number !== (input.corporateNumber ?? null);
+      const checkAgain =
+        current.verification_state === 'rejected' ||
+        (identityChanged && current.verification_state === 'verified');
       const now = clock.now().toISOString();
       await database.atomic([
         updateOrganisation(db, id, {
           ...inputColumns(input),
           updated_at: now,
-          ...(identityChanged && current.verification_state === 'verified'
-            ? { verification_state: 'unverified', verified_at: null, verified_by: null }
-            : {}),
+          ...(checkAgain ? { verification_state: 'unverified', verified_at: null, verified_by: null } : {}),
         }),
         // Its roles carry its name and are findable only while it is verified.
         ...refreshRoleSearchText({ organisationId: id }),

@@ -6,7 +6,7 @@
  */
 import type { Context } from 'hono';
 import { EMPLOYMENT_TYPES, JOB_CATEGORIES } from '../../../matching/vocabulary.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, type ErrorCode } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { PostForm, SubmitButton, Toggle } from '../../web/form.tsx';
 import { type FieldErrors, type FormValues, fieldErrorsOf, noValues, readForm } from '../../web/forms.ts';
@@ -337,13 +337,21 @@ export const rolePages = newPageRouter()
       await c.var.services.roles.publish(actor, id);
       return redirectWithNotice(c, '/employer/roles', m.employer.editor.published);
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'organisation_not_verified')) throw error;
+      const refusal = error instanceof AppError ? PUBLISH_REFUSALS[error.code] : undefined;
+      if (!refusal) throw error;
+      const problem = m.employer.editor[refusal];
       const role = await c.var.services.roles.get(actor, id);
-      return showEditPage(c, role, { problem: m.employer.editor.notVerified }, 409);
+      return showEditPage(c, role, { problem }, 409);
     }
   })
   .post('/employer/roles/:id/close', async (c) => confirmThen(c, 'close'))
   .post('/employer/roles/:id/delete', async (c) => confirmThen(c, 'delete'));
+
+/** Why a role cannot be published yet, in the employer's words, by the service's refusal. */
+const PUBLISH_REFUSALS: Partial<Record<ErrorCode, 'notVerified' | 'rejected'>> = {
+  organisation_not_verified: 'notVerified',
+  organisation_rejected: 'rejected',
+};
 
 /**
  * The edit page for a role: as saved, or with what was posted and its problems, or with a

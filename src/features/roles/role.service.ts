@@ -218,6 +218,12 @@ export function createRoleService(
     const role = await loadOwned(actor, id);
     const allowed = to === 'published' ? role.status === 'draft' : role.status !== 'closed';
     if (!allowed) throw new AppError('invalid_state', `A ${role.status} role cannot be ${to}`);
+    if (to === 'published' && role.verification_state === 'rejected') {
+      throw new AppError(
+        'organisation_rejected',
+        'A coordinator could not verify your organisation: correct its details or contact a coordinator',
+      );
+    }
     if (to === 'published' && role.verification_state !== 'verified') {
       throw new AppError(
         'organisation_not_verified',

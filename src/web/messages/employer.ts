@@ -138,6 +138,8 @@ export const employerJa = {
     published: '求人を公開しました',
     notVerified:
       'まだ公開できません。会社情報をコーディネーターが確認中です。確認が終わると「公開する」を押せば公開されます。',
+    rejected:
+      '公開できません。会社情報をコーディネーターが確認できませんでした。会社情報を見直して保存するか、コーディネーターにご相談ください。',
     closeHeading: '募集の終了',
     closeLead: '終了すると、この求人は表示されなくなります。元には戻せません。',
     close: '募集を終了する',
@@ -322,6 +324,8 @@ export const employerEn: typeof employerJa = {
     published: 'Role published',
     notVerified:
       'Not yet: a coordinator is still checking your organisation. Once that is done, press “Publish” again.',
+    rejected:
+      'Cannot publish: a coordinator could not confirm your organisation. Correct its details and save them, or ask a coordinator.',
     closeHeading: 'Close the role',
     closeLead: 'A closed role is no longer shown. This cannot be undone.',
     close: 'Close the role',
