@@ -4,6 +4,7 @@
  * and of outcomes.
  */
 import type { AppDeps } from '../../deps.ts';
+import { commonJa } from '../../web/messages/common.ts';
 import type { MatchService } from '../matches/match.service.ts';
 import { toCsv } from './csv.ts';
 import {
@@ -46,18 +47,8 @@ export function decisionSpans(hours: readonly number[]): { span: DecisionSpan; d
   return counts;
 }
 
-const STATE_LABELS: Record<string, string> = {
-  suggested: '提案',
-  interested: '希望あり',
-  under_review: '確認中',
-  approved: '紹介済み',
-  rejected: '見送り',
-  interviewing: '面接中',
-  hired: '採用',
-  not_hired: '不採用',
-  withdrawn: '辞退',
-  dismissed: '非表示',
-};
+// The exports are read in Japanese, with the state names the coordinators' pages use.
+const STATE_LABELS: Record<string, string> = commonJa.matchStates;
 
 export function createDashboardService({ database }: AppDeps, matches: MatchService) {
   const { db } = database;
