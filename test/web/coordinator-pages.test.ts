@@ -254,6 +254,25 @@ describe("a member's support record", () => {
     expect(after.html).toContain('フルタイムを目指したいとのこと');
   });
 
+  it('lists her matches with where each stands, and nobody else’s', async () => {
+    const her = await interestedMember();
+    const other = await interestedMember();
+    const page = await staff.get(`/coordinator/members/${her.account.userId}`);
+    expect(page.html).toContain(c.member.matches);
+    expect(page.html).toContain(`href="/coordinator/matches/${her.matchId}"`);
+    expect(page.html).not.toContain(other.matchId);
+    expect(page.html).toContain(ja.matchStates.interested);
+
+    const api = await t.call('GET', `/api/matches?memberId=${her.account.userId}&state=interested,approved`, {
+      token: coordinator.token,
+    });
+    expect(api.json.items.map((m: { id: string }) => m.id)).toEqual([her.matchId]);
+
+    const quiet = await t.signUp('member');
+    await t.call('PUT', '/api/members/me', { token: quiet.token, body: memberProfileInput() });
+    expect((await staff.get(`/coordinator/members/${quiet.userId}`)).html).toContain(c.member.noMatches);
+  });
+
   it('answers a stage change without a reason with 422 and keeps the choice', async () => {
     const { account } = await interestedMember();
     const path = `/coordinator/members/${account.userId}`;

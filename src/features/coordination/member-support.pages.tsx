@@ -1,6 +1,6 @@
 /**
  * A member's support record for a coordinator: her profile in short, her support stage with its
- * history and a form to change it, consultation notes (newest first) and a form to add one, and
+ * history and a form to change it, her matches and where each stands, consultation notes (newest first) and a form to add one, and
  * — only on request, and every request audited by the service — the sensitive information she
  * chose to share.
  */
@@ -20,6 +20,8 @@ import {
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
+import { MATCH_STATES } from '../matches/match-lifecycle.ts';
+import { matchPath, StateBadge } from '../matches/match-review.view.tsx';
 import type { MemberProfile } from '../members/member.schemas.ts';
 import type { Sensitive } from '../sensitive/sensitive.ts';
 import { japanDate, japanDateTime, japanDay } from '../shared/japan-time.ts';
@@ -33,10 +35,13 @@ type StageChange = Awaited<
 >[number];
 type Note = Awaited<ReturnType<AppEnv['Variables']['services']['coordination']['notes']>>[number];
 
+type MemberMatch = Awaited<ReturnType<AppEnv['Variables']['services']['matches']['queue']>>[number];
+
 interface SupportRecord {
   member: MemberProfile;
   history: StageChange[];
   notes: Note[];
+  matches: MemberMatch[];
 }
 
 interface Forms {
@@ -176,6 +181,33 @@ function NotesSection(props: { view: View; record: SupportRecord; form: Forms['n
   );
 }
 
+function MatchesSection(props: { view: View; matches: MemberMatch[] }) {
+  const { view, matches } = props;
+  const s = view.m.coordinator.member;
+  return (
+    <section class="card" aria-labelledby="matches">
+      <h2 id="matches">{s.matches}</h2>
+      {matches.length === 0 ? (
+        <p class="meta">{s.noMatches}</p>
+      ) : (
+        <ol class="list member-matches">
+          {matches.map((match) => (
+            <li>
+              <p>
+                <a href={matchPath(match.id)}>{match.roleTitle}</a>
+                <span class="meta">・{match.organisationName}</span>
+              </p>
+              <p class="meta">
+                <StateBadge view={view} state={match.state} /> {japanDay(match.updatedAt)}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 function SensitiveSection(props: { view: View; memberId: string; sensitive: Forms['sensitive'] }) {
   const { view, sensitive } = props;
   const s = view.m.coordinator.member;
@@ -228,23 +260,28 @@ function MemberPage(props: { view: View; record: SupportRecord; forms: Forms; to
         </section>
         <StageSection view={view} record={record} form={forms.stage} />
       </div>
+      <MatchesSection view={view} matches={record.matches} />
       <NotesSection view={view} record={record} form={forms.note} today={props.today} />
       <SensitiveSection view={view} memberId={record.member.userId} sensitive={forms.sensitive} />
     </>
   );
 }
 
+/** Suggestions are capped per member, so this holds her whole history in practice. */
+const MATCHES_SHOWN = 100;
+
 /** Display only: today in Japan. */
 const today = () => japanDate(new Date());
 
 async function load(c: Context<AppEnv>, memberId: string): Promise<SupportRecord> {
-  const { members, coordination } = c.var.services;
+  const { members, coordination, matches } = c.var.services;
   const member = await members.get(requireActor(c), memberId);
-  const [history, notes] = await Promise.all([
+  const [history, notes, herMatches] = await Promise.all([
     coordination.stageHistory(memberId),
     coordination.notes(memberId),
+    matches.queue({ memberId, state: [...MATCH_STATES], limit: MATCHES_SHOWN, offset: 0 }),
   ]);
-  return { member, history, notes };
+  return { member, history, notes, matches: herMatches };
 }
 
 function renderMember(c: Context<AppEnv>, record: SupportRecord, forms: Forms = {}, status: 200 | 422 = 200) {

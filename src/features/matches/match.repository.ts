@@ -139,6 +139,7 @@ export interface QueueFilter {
   states: readonly MatchState[];
   prefCode?: string;
   stage?: number;
+  memberId?: string;
   /** Interest expressed at or before this instant. */
   interestedBefore?: string;
   limit: number;
@@ -160,6 +161,7 @@ export function queue(db: Kysely<DB>, filter: QueueFilter) {
     .where('matches.state', 'in', filter.states);
   if (filter.prefCode) query = query.where('areas.pref_code', '=', filter.prefCode);
   if (filter.stage !== undefined) query = query.where('members.support_stage', '=', filter.stage);
+  if (filter.memberId) query = query.where('matches.member_id', '=', filter.memberId);
   if (filter.interestedBefore) query = query.where('matches.interested_at', '<=', filter.interestedBefore);
   return query
     .orderBy((eb) => eb.fn.coalesce('matches.interested_at', 'matches.created_at'))

@@ -116,6 +116,12 @@ export const QueueQuerySchema = z.object({
     .regex(/^(0[1-9]|[1-3]\d|4[0-7])$/)
     .optional(),
   stage: z.coerce.number().int().min(1).max(5).optional(),
+  memberId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .openapi({ description: "One member's matches (her support record)" }),
   waitingDays: z.coerce
     .number()
     .int()

@@ -221,6 +221,7 @@ export function createMatchService(
         states: query.state ?? ['interested', 'under_review'],
         ...(query.prefCode ? { prefCode: query.prefCode } : {}),
         ...(query.stage !== undefined ? { stage: query.stage } : {}),
+        ...(query.memberId ? { memberId: query.memberId } : {}),
         ...(query.waitingDays !== undefined
           ? {
               interestedBefore: new Date(
