@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   organisation_rejected: 409,
   invalid_state: 409,
   payload_too_large: 413,
+  too_many_attempts: 429,
   unsupported_media_type: 415,
   validation_failed: 422,
   internal: 500,
@@ -35,12 +36,15 @@ export interface ErrorIssue {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: ErrorIssue[] | undefined;
+  /** For a refusal that passes with time (429): when to try again, sent as `Retry-After`. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, message: string, issues?: ErrorIssue[]) {
+  constructor(code: ErrorCode, message: string, issues?: ErrorIssue[], retryAfterSeconds?: number) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.issues = issues;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   get status(): (typeof ERROR_STATUS)[ErrorCode] {

@@ -21,6 +21,7 @@ describe('migrations', () => {
       '0005_coordination',
       '0006_sensitive',
       '0007_notifications',
+      '0008_sign_in_throttle',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -57,6 +58,7 @@ describe('migrations', () => {
         'search_outbox',
         'role_windows',
         'sessions',
+        'sign_in_failures',
         'users',
       ].sort(),
     );

@@ -38,6 +38,12 @@ export interface SessionTable {
   expires_at: string;
 }
 
+/** One failed (or still unproven) sign-in for an address; see migration 0008. */
+export interface SignInFailureTable {
+  email: string;
+  failed_at: string;
+}
+
 export type VerificationState = 'unverified' | 'verified' | 'rejected';
 
 export interface OrganisationTable {
@@ -283,6 +289,7 @@ export interface DB {
   areas: AreaTable;
   users: UserTable;
   sessions: SessionTable;
+  sign_in_failures: SignInFailureTable;
   organisations: OrganisationTable;
   job_roles: JobRoleTable;
   role_windows: RoleWindowTable;

@@ -68,5 +68,6 @@ export function errorResponse(c: Context, error: unknown) {
       ...(known.issues ? { issues: known.issues } : {}),
     },
   };
+  if (known.retryAfterSeconds !== undefined) c.header('Retry-After', String(known.retryAfterSeconds));
   return c.json(body, known.status);
 }

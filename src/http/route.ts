@@ -29,7 +29,8 @@ export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
   };
 }
 
-const errorContent = (description: string) => ({
+/** An error response for the OpenAPI document: the one envelope, with what this status means. */
+export const errorContent = (description: string) => ({
   description,
   content: { 'application/json': { schema: ErrorEnvelopeSchema } },
 });

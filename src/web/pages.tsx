@@ -64,7 +64,7 @@ export function render(
   );
 }
 
-type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 415 | 422 | 500;
+type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
 
 /**
  * What a page says for an error no form could place next to a field. Every refusal the app

@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 import { openSqlite, type SqliteDatabase } from '../../src/adapter/node/sqlite.ts';
 import { newApp } from '../../src/app.ts';
 import type { UserRole } from '../../src/db/schema.ts';
-import { defaultConfig, newId, systemClock } from '../../src/deps.ts';
+import { type Clock, defaultConfig, newId, systemClock } from '../../src/deps.ts';
 import { scryptHasher } from '../../src/features/auth/password.ts';
 import type { JobIndex } from '../../src/features/search/job-index.ts';
 import { createOutboxRelay } from '../../src/features/search/outbox-relay.ts';
@@ -39,6 +39,8 @@ export interface Account {
 export interface TestAppOptions {
   /** Search against the run's Meilisearch (own index), or a given index; none runs degraded. */
   search?: boolean | JobIndex;
+  /** The app's clock; the system's by default. */
+  clock?: Clock;
 }
 
 /** A job index of its own on the run's Meilisearch. */
@@ -57,11 +59,12 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const database: SqliteDatabase = await openSqlite(join(dir, 'yorisoi.db'));
   const passwords = scryptHasher();
   const jobIndex = options.search === true ? testJobIndex() : options.search || null;
-  const deps = { database, clock: systemClock, config: defaultConfig, passwords, jobIndex };
+  const clock = options.clock ?? systemClock;
+  const deps = { database, clock, config: defaultConfig, passwords, jobIndex };
   const app = newApp(deps);
   // The same services the app builds, for jobs the service runs outside HTTP (suggestions).
   const services = createServices(deps);
-  const relay = jobIndex ? createOutboxRelay({ database, clock: systemClock }, jobIndex) : undefined;
+  const relay = jobIndex ? createOutboxRelay({ database, clock }, jobIndex) : undefined;
   // Staff accounts are not self-service; they share one precomputed hash to keep tests quick.
   const staffHash = passwords.hash(TEST_PASSWORD);
 

@@ -8,6 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_IN_ATTEMPTS_ALLOWED } from '../../src/features/auth/auth.service.ts';
 import { memberProfileInput, organisationInput, roleInput, TEST_PASSWORD } from '../support/inputs.ts';
 import {
   type Account,
@@ -214,6 +215,16 @@ describe('on Workers with D1', { timeout: 60_000 }, () => {
     expect((await w.call('GET', '/api/auth/me', { token: signedIn.json.token })).status).toBe(401);
     // The first session (from sign-up) is untouched by the other's sign-out.
     expect((await w.call('GET', '/api/auth/me', { token: up.json.token })).status).toBe(200);
+  });
+
+  it('throttles sign-in per address on D1 as on SQLite', async () => {
+    const email = `guessed-${crypto.randomUUID()}@example.jp`;
+    const guess = () =>
+      w.call('POST', '/api/auth/sign-in', { body: { email, password: 'not the password' } });
+    for (let i = 0; i < SIGN_IN_ATTEMPTS_ALLOWED; i++) expect((await guess()).status).toBe(401);
+    const refused = await guess();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('serves the web pages, the OpenAPI document and health', async () => {

@@ -184,14 +184,14 @@ export function authPages(trustProxy: boolean) {
     .post('/sign-in', async (c) => {
       const values = await readForm(c);
       const next = safeNext(c.req.query('next'));
-      const again = (errors: FieldErrors) =>
+      const again = (errors: FieldErrors, status: 422 | 429 = 422) =>
         render(
           c,
           (view) => ({
             title: view.m.auth.signInTitle,
             body: <SignInForm view={view} values={values} errors={errors} next={next} />,
           }),
-          422,
+          status,
         );
       const m = messagesOf(c);
       const input = validate(
@@ -203,8 +203,13 @@ export function authPages(trustProxy: boolean) {
       try {
         return signedIn(c, await c.var.services.auth.signIn(input.value), next);
       } catch (error) {
-        if (error instanceof AppError && error.code === 'unauthenticated')
-          return again({ email: m.auth.invalidCredentials });
+        if (!(error instanceof AppError)) throw error;
+        if (error.code === 'unauthenticated') return again({ email: m.auth.invalidCredentials });
+        if (error.code === 'too_many_attempts') {
+          c.header('Retry-After', String(error.retryAfterSeconds));
+          const minutes = Math.ceil((error.retryAfterSeconds ?? 60) / 60);
+          return again({ email: m.auth.tooManyAttempts(minutes) }, 429);
+        }
         throw error;
       }
     })

@@ -4,10 +4,11 @@
  */
 import { requireActor } from '../../http/env.ts';
 import { sessionTokenOf } from '../../http/middleware.ts';
-import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
+import { defineRoute, errorContent, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
 import { ActorSchema, SessionSchema, SignInSchema, SignUpSchema } from './auth.schemas.ts';
+import { SIGN_IN_ATTEMPTS_ALLOWED, SIGN_IN_WINDOW_MINUTES } from './auth.service.ts';
 
 const tags = ['Accounts'];
 
@@ -25,8 +26,12 @@ const signInRoute = defineRoute('public', {
   path: '/sign-in',
   tags,
   summary: 'Sign in with e-mail and password',
+  description: `An address gets ${SIGN_IN_ATTEMPTS_ALLOWED} attempts per ${SIGN_IN_WINDOW_MINUTES} minutes until one succeeds; after that, 429 with Retry-After.`,
   request: jsonBody(SignInSchema),
-  responses: { 200: jsonResponse(SessionSchema, 'Signed in') },
+  responses: {
+    200: jsonResponse(SessionSchema, 'Signed in'),
+    429: errorContent('Too many attempts for this address; wait the Retry-After seconds'),
+  },
 });
 
 const signOutRoute = defineRoute('signed-in', {

@@ -3,6 +3,7 @@
  * Tokens are random; only their SHA-256 is stored. One token serves both the browser cookie
  * and `Authorization: Bearer` for API clients.
  */
+import type { Write } from '../../db/database.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
@@ -10,12 +11,16 @@ import { randomToken, sha256Hex } from '../../lib/bytes.ts';
 import type { Actor } from './actor.ts';
 import type { SignInInput, SignUpInput } from './auth.schemas.ts';
 import {
+  clearSignInAttempts,
   deleteExpiredSessions,
   deleteSession,
+  deleteSignInAttemptsBefore,
   findSessionUser,
   findUserByEmail,
+  firstSignInAttemptSince,
   insertSession,
   insertUser,
+  recordSignInAttempt,
 } from './user.repository.ts';
 
 export interface IssuedSession {
@@ -28,15 +33,24 @@ export interface IssuedSession {
 // so response timing does not reveal which addresses have accounts.
 const DUMMY_HASH_PASSWORD = 'yorisoi-timing-equaliser';
 
+/**
+ * Sign-in attempts an address gets per window before it has to wait: enough for a mother who
+ * mistypes on a phone keyboard, far too few to guess a password. The limit is per address, so
+ * one person cannot be locked out for longer than a window at a time.
+ */
+export const SIGN_IN_ATTEMPTS_ALLOWED = 5;
+export const SIGN_IN_WINDOW_MINUTES = 15;
+
 export function createAuthService({ database, clock, config, passwords }: AppDeps) {
   const { db } = database;
   let dummyHash: Promise<string> | undefined;
 
-  async function issueSession(actor: Actor): Promise<IssuedSession> {
+  async function issueSession(actor: Actor, alongside: Write[] = []): Promise<IssuedSession> {
     const token = randomToken();
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000).toISOString();
     await database.atomic([
+      ...alongside,
       deleteExpiredSessions(db, actor.userId, now.toISOString()),
       insertSession(db, {
         token_hash: await sha256Hex(token),
@@ -88,23 +102,44 @@ export function createAuthService({ database, clock, config, passwords }: AppDep
       });
     },
 
+    /**
+     * Every attempt counts against its address until it succeeds; past the allowance the address
+     * waits out the window (429 with Retry-After) without its password being checked at all.
+     */
     async signIn(input: SignInInput): Promise<IssuedSession> {
-      const user = await findUserByEmail(db, input.email.toLowerCase());
-      if (!user) {
-        dummyHash ??= passwords.hash(DUMMY_HASH_PASSWORD);
-        await passwords.verify(input.password, await dummyHash);
+      const email = input.email.toLowerCase();
+      const now = clock.now();
+      const windowMs = SIGN_IN_WINDOW_MINUTES * 60_000;
+      const since = new Date(now.getTime() - windowMs).toISOString();
+      const attempt = { email, at: now.toISOString(), since, allowed: SIGN_IN_ATTEMPTS_ALLOWED };
+      if (!(await recordSignInAttempt(db, attempt))) {
+        const first = await firstSignInAttemptSince(db, email, since);
+        const liftsAt = (first ? Date.parse(first) : now.getTime()) + windowMs;
+        throw new AppError(
+          'too_many_attempts',
+          'Too many sign-in attempts for this address: wait before trying again',
+          undefined,
+          Math.max(1, Math.ceil((liftsAt - now.getTime()) / 1000)),
+        );
+      }
+      const user = await findUserByEmail(db, email);
+      const verified = user
+        ? await passwords.verify(input.password, user.password_hash)
+        : await passwords.verify(input.password, await (dummyHash ??= passwords.hash(DUMMY_HASH_PASSWORD)));
+      if (!user || !verified) {
+        await deleteSignInAttemptsBefore(db, since).execute();
         throw new AppError('unauthenticated', 'The e-mail address or password is wrong');
       }
-      if (!(await passwords.verify(input.password, user.password_hash))) {
-        throw new AppError('unauthenticated', 'The e-mail address or password is wrong');
-      }
-      return issueSession({
-        userId: user.id,
-        role: user.role,
-        displayName: user.display_name,
-        email: user.email,
-        organisationId: user.organisation_id,
-      });
+      return issueSession(
+        {
+          userId: user.id,
+          role: user.role,
+          displayName: user.display_name,
+          email: user.email,
+          organisationId: user.organisation_id,
+        },
+        [clearSignInAttempts(db, email)],
+      );
     },
 
     async signOut(token: string): Promise<void> {

@@ -2,7 +2,7 @@
  * Queries on users and sessions. Plain functions taking the db first; reads return `undefined`
  * when nothing is found; writes return query builders so services can run them atomically.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB, SessionTable, UserTable } from '../../db/schema.ts';
 
 export function findUserByEmail(db: Kysely<DB>, email: string) {
@@ -49,4 +49,41 @@ export function findSessionUser(db: Kysely<DB>, tokenHash: string, now: string) 
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
+}
+
+/**
+ * Counts a sign-in attempt against its address, unless the address already has `allowed`
+ * attempts since `since`. Counting and recording are one statement, so simultaneous guesses
+ * cannot all slip under the limit. Returns whether the attempt was recorded (false: throttled).
+ */
+export async function recordSignInAttempt(
+  db: Kysely<DB>,
+  attempt: { email: string; at: string; since: string; allowed: number },
+): Promise<boolean> {
+  const { email, at, since, allowed } = attempt;
+  const result = await sql`
+    INSERT INTO sign_in_failures (email, failed_at)
+    SELECT ${email}, ${at}
+    WHERE (SELECT count(*) FROM sign_in_failures WHERE email = ${email} AND failed_at > ${since}) < ${allowed}
+  `.execute(db);
+  return (result.numAffectedRows ?? 0n) > 0n;
+}
+
+/** The earliest counted attempt for the address since `since`: the throttle lifts a window after it. */
+export async function firstSignInAttemptSince(db: Kysely<DB>, email: string, since: string) {
+  const row = await db
+    .selectFrom('sign_in_failures')
+    .select((eb) => eb.fn.min('failed_at').as('first'))
+    .where('email', '=', email)
+    .where('failed_at', '>', since)
+    .executeTakeFirst();
+  return row?.first ?? undefined;
+}
+
+export function clearSignInAttempts(db: Kysely<DB>, email: string) {
+  return db.deleteFrom('sign_in_failures').where('email', '=', email);
+}
+
+export function deleteSignInAttemptsBefore(db: Kysely<DB>, before: string) {
+  return db.deleteFrom('sign_in_failures').where('failed_at', '<=', before);
 }

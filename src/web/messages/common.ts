@@ -42,6 +42,8 @@ export const commonJa = {
     noAccount: 'はじめてのかたは',
     haveAccount: 'アカウントをお持ちのかたは',
     invalidCredentials: 'メールアドレスかパスワードが違います',
+    tooManyAttempts: (minutes: number) =>
+      `続けて間違えたため、このメールアドレスでのサインインを一時的に止めています。${minutes}分ほどたってから、もう一度お試しください`,
     welcomeTitle: '子育てと両立できる、地元の仕事を。',
     welcomeBody:
       '働ける曜日と時間、住んでいる地域を登録すると、無理なく続けられる仕事を理由つきでご紹介します。紹介の前には必ずコーディネーターが確認します。',
@@ -215,6 +217,8 @@ export const commonEn: CommonMessages = {
     noAccount: 'New here?',
     haveAccount: 'Already have an account?',
     invalidCredentials: 'The e-mail or password is not right',
+    tooManyAttempts: (minutes: number) =>
+      `Too many tries: signing in with this e-mail is paused. Please try again in about ${minutes} min`,
     welcomeTitle: 'Local work that fits around your children.',
     welcomeBody:
       'Tell us the days and hours you can work and where you live; we show work you can keep up, with the reasons. A coordinator checks every introduction first.',
