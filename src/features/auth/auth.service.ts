@@ -123,9 +123,8 @@ export function createAuthService({ database, clock, config, passwords }: AppDep
         );
       }
       const user = await findUserByEmail(db, email);
-      const verified = user
-        ? await passwords.verify(input.password, user.password_hash)
-        : await passwords.verify(input.password, await (dummyHash ??= passwords.hash(DUMMY_HASH_PASSWORD)));
+      dummyHash ??= passwords.hash(DUMMY_HASH_PASSWORD);
+      const verified = await passwords.verify(input.password, user ? user.password_hash : await dummyHash);
       if (!user || !verified) {
         await deleteSignInAttemptsBefore(db, since).execute();
         throw new AppError('unauthenticated', 'The e-mail address or password is wrong');
