@@ -3,8 +3,12 @@
  * unassessed members, never an employer she blocked, never again what she dismissed or withdrew,
  * within each role's quota — and running it twice changes nothing.
  */
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_SUGGEST_MEMBERS_PER_RUN } from '../src/adapter/worker/env.ts';
+import { transactionalDatabase } from '../src/db/database.ts';
 import { createSuggestionJob, DEFAULT_SUGGESTIONS } from '../src/features/matches/suggestions.ts';
+import { createServices } from '../src/services.ts';
 import { publishFixtures } from './support/job-fixtures.ts';
 import { type Account, createTestApp, memberProfileInput, type TestApp } from './support/test-app.ts';
 
@@ -118,6 +122,48 @@ describe('suggestion job', () => {
       .execute();
     expect(perRole.length).toBeGreaterThan(0);
     expect(perRole.every((r) => Number(r.n) <= 1)).toBe(true);
+  });
+});
+
+describe('suggestion job in slices (a Worker cron run)', () => {
+  it('covers every ready member once per pass, carrying on where the last slice stopped', async () => {
+    await Promise.all([member(3), member(2), member(4)]);
+    const ready = await t.database.db
+      .selectFrom('members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('support_stage', '>=', 2)
+      .executeTakeFirstOrThrow();
+    const job = jobFor(t);
+    const slices = [];
+    do slices.push(await job.runSlice(2));
+    while (slices.at(-1)?.resumeAfter !== null && slices.length < 100);
+    expect(slices.every((s) => s.members <= 2)).toBe(true);
+    expect(slices.reduce((sum, s) => sum + s.members, 0)).toBe(Number(ready.n));
+    // The next slice starts a new pass from the first member.
+    const again = await job.runSlice(2);
+    expect(again.members).toBe(Math.min(2, Number(ready.n)));
+  });
+
+  it('stays inside D1’s 1,000 queries per invocation at the largest slice, even if every member gets her full share', async () => {
+    await t.database.atomic([t.database.db.deleteFrom('matches')]);
+    const count = { reads: 0, writes: 0 };
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        count[args.node.kind === 'SelectQueryNode' ? 'reads' : 'writes'] += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const deps = { ...t.deps, database: transactionalDatabase(t.database.db.withPlugin(counting)) };
+    const options = { ...DEFAULT_SUGGESTIONS, minScore: 0 };
+    const slice = await createSuggestionJob(deps, createServices(deps), options).runSlice(
+      MAX_SUGGEST_MEMBERS_PER_RUN,
+    );
+    expect(slice.members).toBeGreaterThan(3);
+    expect(slice.suggested).toBeGreaterThan(0);
+    // The worst member: her reads, plus the writes of a full share of new suggestions.
+    const worstMember = count.reads / slice.members + (count.writes / slice.suggested) * options.perMember;
+    expect(worstMember * MAX_SUGGEST_MEMBERS_PER_RUN).toBeLessThan(1000);
   });
 });
 

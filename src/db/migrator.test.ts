@@ -22,6 +22,7 @@ describe('migrations', () => {
       '0006_sensitive',
       '0007_notifications',
       '0008_sign_in_throttle',
+      '0009_job_progress',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -35,6 +36,7 @@ describe('migrations', () => {
         'areas',
         'audit_log',
         'consultation_notes',
+        'job_progress',
         'job_roles',
         'match_events',
         'matches',

@@ -44,6 +44,13 @@ export interface SignInFailureTable {
   failed_at: string;
 }
 
+/** Where a sliced job resumes; see migration 0009. */
+export interface JobProgressTable {
+  job: string;
+  resume_after: string;
+  updated_at: string;
+}
+
 export type VerificationState = 'unverified' | 'verified' | 'rejected';
 
 export interface OrganisationTable {
@@ -290,6 +297,7 @@ export interface DB {
   users: UserTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
+  job_progress: JobProgressTable;
   organisations: OrganisationTable;
   job_roles: JobRoleTable;
   role_windows: RoleWindowTable;

@@ -8,6 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUGGEST_CRON } from '../../src/adapter/worker/worker.ts';
 import { SIGN_IN_ATTEMPTS_ALLOWED } from '../../src/features/auth/auth.service.ts';
 import { memberProfileInput, organisationInput, roleInput, TEST_PASSWORD } from '../support/inputs.ts';
 import {
@@ -19,7 +20,7 @@ import {
 } from '../support/test-worker.ts';
 
 const RELAY = '* * * * *';
-const SUGGEST = '0 * * * *';
+const SUGGEST = SUGGEST_CRON;
 
 let w: TestWorker;
 let coordinator: Account;

@@ -14,8 +14,22 @@ const isD1Binding = (value: unknown): value is D1Binding =>
   typeof (value as D1Binding).prepare === 'function' &&
   typeof (value as D1Binding).batch === 'function';
 
+/**
+ * The most members one suggestion cron run may look at. D1 allows a Worker invocation 1,000
+ * queries (Paid plan); a member costs a handful of reads and three writes per new suggestion, at
+ * most fourteen or so in all, and test/suggestions.test.ts holds the largest slice under the
+ * limit. The next run carries on where one stopped.
+ */
+export const MAX_SUGGEST_MEMBERS_PER_RUN = 50;
+
 const WorkerEnvSchema = z.object({
   ...sharedEnvFields,
+  SUGGEST_MEMBERS_PER_RUN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_SUGGEST_MEMBERS_PER_RUN)
+    .default(MAX_SUGGEST_MEMBERS_PER_RUN),
   DB: z.custom<D1Binding>(isD1Binding, {
     message: 'a D1 database binding is required ([[d1_databases]] binding = "DB" in wrangler.toml)',
   }),
@@ -26,6 +40,7 @@ export interface WorkerConfig {
   app: AppConfig;
   search: ReturnType<typeof searchSettingsFrom>;
   notifyWebhookUrl?: string;
+  suggestMembersPerRun: number;
 }
 
 /**
@@ -37,6 +52,7 @@ export function readWorkerConfig(env: unknown): WorkerConfig {
     database: e.DB,
     app: appConfigFrom(e),
     search: searchSettingsFrom(e),
+    suggestMembersPerRun: e.SUGGEST_MEMBERS_PER_RUN,
     ...(e.NOTIFY_WEBHOOK_URL ? { notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL } : {}),
   };
 }

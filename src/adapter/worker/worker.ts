@@ -1,7 +1,7 @@
 /**
  * What the Workers entry runs, built from one `env`: the app and the jobs the cron triggers run
- * (the search outbox relay and notification delivery every minute, the suggestion job on its own
- * schedule), sharing one set of services. Kept apart from `main.ts` because a Worker's main
+ * (the search outbox relay and notification delivery every minute, the suggestion job a slice of
+ * members at a time on its own schedule), sharing one set of services. Kept apart from `main.ts` because a Worker's main
  * module may export only handlers.
  */
 import { newApp } from '../../app.ts';
@@ -18,6 +18,8 @@ import { readWorkerConfig } from './env.ts';
 
 /** The trigger that relays the search outbox and delivers notifications; any other runs the suggestion job. */
 export const RELAY_CRON = '* * * * *';
+/** wrangler.toml's trigger for the suggestion job (any trigger but RELAY_CRON would do). */
+export const SUGGEST_CRON = '*/2 * * * *';
 /**
  * Outbox batches (of 500 roles) one run sends: a cron run is bounded in time and subrequests,
  * and what is left waits for the next minute.
@@ -81,8 +83,8 @@ function buildWorker(env: unknown) {
       }
       return { queued, search, notifications };
     },
-    /** One run of the suggestion job. */
-    suggest: () => services.suggestions.run(),
+    /** One slice of the suggestion job's pass over the members. */
+    suggest: () => services.suggestions.runSlice(config.suggestMembersPerRun),
   };
 }
 
@@ -111,6 +113,7 @@ export async function runScheduled(worker: Worker, cron: string): Promise<void> 
       console.log(`[cron] ${JSON.stringify(run)}`);
     return;
   }
-  const { members, suggested } = await worker.suggest();
-  console.log(`[suggest] looked at ${members} members, proposed ${suggested} roles`);
+  const { members, suggested, resumeAfter } = await worker.suggest();
+  const pass = resumeAfter === null ? 'pass finished' : 'pass continues next run';
+  console.log(`[suggest] looked at ${members} members, proposed ${suggested} roles (${pass})`);
 }

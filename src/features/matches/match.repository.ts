@@ -267,3 +267,20 @@ export async function memberIdsForSuggestions(
     .execute();
   return rows.map((r) => r.user_id);
 }
+
+/** Where the named job resumes ('' when it has not run or finished its pass). */
+export async function jobResumePoint(db: Kysely<DB>, job: string): Promise<string> {
+  const row = await db
+    .selectFrom('job_progress')
+    .select('resume_after')
+    .where('job', '=', job)
+    .executeTakeFirst();
+  return row?.resume_after ?? '';
+}
+
+export function saveJobResumePoint(db: Kysely<DB>, job: string, resumeAfter: string, at: string) {
+  return db
+    .insertInto('job_progress')
+    .values({ job, resume_after: resumeAfter, updated_at: at })
+    .onConflict((oc) => oc.column('job').doUpdateSet({ resume_after: resumeAfter, updated_at: at }));
+}
