@@ -30,8 +30,9 @@ p { margin: 0.4rem 0 0.8rem; }
 .bar-actions { display: flex; align-items: center; gap: 12px; }
 .bar-actions a, .bar-actions .link-button { color: #fff; font-size: 0.9rem; }
 .link-button { background: none; border: 0; padding: 8px 4px; cursor: pointer; text-decoration: underline; font: inherit; min-height: 44px; }
-.tabs { display: flex; overflow-x: auto; gap: 4px; padding: 0 8px; background: var(--brand-dark); scrollbar-width: none; }
-.tabs a { color: #fff; text-decoration: none; padding: 12px 12px; white-space: nowrap; font-size: 0.95rem; min-height: var(--tap); display: inline-flex; align-items: center; border-bottom: 3px solid transparent; }
+/* The tabs wrap rather than scroll: on a phone a tab scrolled out of sight is a tab she never finds. */
+.tabs { display: flex; flex-wrap: wrap; column-gap: 2px; padding: 0 6px; background: var(--brand-dark); }
+.tabs a { color: #fff; text-decoration: none; padding: 10px 10px; white-space: nowrap; font-size: 0.95rem; min-height: var(--tap); display: inline-flex; align-items: center; border-bottom: 3px solid transparent; }
 .tabs a[aria-current="page"] { border-bottom-color: #ffd59e; font-weight: 700; }
 main { max-width: 760px; margin: 0 auto; padding: 16px; }
 main.wide { max-width: 1180px; }
