@@ -24,7 +24,8 @@ p { margin: 0.4rem 0 0.8rem; }
 .skip { position: absolute; left: -9999px; }
 .skip:focus { left: 8px; top: 8px; background: #fff; padding: 8px; z-index: 10; }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-.site-header { background: var(--brand); color: #fff; position: sticky; top: 0; z-index: 5; }
+/* Sticky only where there is room: on a phone the header scrolls away, the quick exit stays. */
+.site-header { background: var(--brand); color: #fff; }
 .bar { display: flex; align-items: center; justify-content: space-between; padding: 8px 16px; min-height: 56px; gap: 8px; }
 .brand { color: #fff; font-weight: 700; font-size: 1.25rem; text-decoration: none; letter-spacing: 0.08em; }
 .bar-actions { display: flex; align-items: center; gap: 12px; }
@@ -113,6 +114,7 @@ th { background: #f1f4f3; }
 .quick-exit { position: fixed; right: 12px; bottom: 12px; z-index: 20; background: #2b2b2b; color: #fff; border-radius: 999px; padding: 12px 20px; font-weight: 700; text-decoration: none; box-shadow: 0 2px 10px rgba(0,0,0,.3); min-height: var(--tap); display: inline-flex; align-items: center; }
 @media (min-width: 720px) {
   body { font-size: 16px; }
+  .site-header { position: sticky; top: 0; z-index: 5; }
   .bar { padding: 8px 24px; }
   .tabs { padding: 0 16px; }
   main { padding: 24px; }
