@@ -49,3 +49,13 @@ export function redirectWithNotice(c: Context<AppEnv>, to: string, notice: strin
   });
   return c.redirect(to, 303);
 }
+
+/**
+ * A path on this site to go on to, or undefined: only such paths may follow a sign-in or the
+ * language switch, so neither can send anyone elsewhere ('//host' and '/\\host' are other
+ * sites to a browser).
+ * @example onSitePath('/jobs?page=2') // '/jobs?page=2'; onSitePath('//evil.example') // undefined
+ */
+export function onSitePath(next: string | undefined): string | undefined {
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : undefined;
+}

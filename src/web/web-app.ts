@@ -25,15 +25,13 @@ import { ASSETS } from './assets.ts';
 import { csrfProtection } from './csrf.ts';
 import { LANG_COOKIE } from './i18n.ts';
 import { errorPage } from './pages.tsx';
+import { onSitePath } from './view.ts';
 
 const isApi = (c: Context) => c.req.path.startsWith('/api/');
 
 function forPages(middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> {
   return (c, next) => (isApi(c) ? next() : middleware(c, next));
 }
-
-/** Only same-site paths may follow the language switch, so it cannot be used to send people away. */
-const safeNext = (next: string | undefined) => (next?.startsWith('/') && !next.startsWith('//') ? next : '/');
 
 export function webApp(config: AppConfig) {
   const web = new Hono<AppEnv>();
@@ -60,7 +58,7 @@ export function webApp(config: AppConfig) {
   web.get('/lang', (c) => {
     const lang = c.req.query('to') === 'en' ? 'en' : 'ja';
     setCookie(c, LANG_COOKIE, lang, { path: '/', sameSite: 'Lax', maxAge: 60 * 60 * 24 * 365 });
-    return c.redirect(safeNext(c.req.query('next')), 303);
+    return c.redirect(onSitePath(c.req.query('next')) ?? '/', 303);
   });
 
   web.route('/', authPages(config.trustProxy));

@@ -256,7 +256,9 @@ describe('safety on a shared phone', () => {
     const page = await (await t.app.request('/me/profile', { headers: { cookie } })).text();
     expect(page).toContain('<html lang="en">');
     expect(page).toContain('Days and hours you can work');
-    const away = await t.app.request('/lang?to=en&next=//elsewhere.example');
-    expect(away.headers.get('location')).toBe('/');
+    for (const elsewhere of ['//elsewhere.example', '/\\elsewhere.example', 'https://elsewhere.example']) {
+      const away = await t.app.request(`/lang?to=en&next=${encodeURIComponent(elsewhere)}`);
+      expect(away.headers.get('location')).toBe('/');
+    }
   });
 });

@@ -20,13 +20,9 @@ import {
 } from '../../web/forms.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { HOME_OF, newPageRouter, render } from '../../web/pages.tsx';
-import type { View } from '../../web/view.ts';
+import { onSitePath, type View } from '../../web/view.ts';
 import { SignInSchema, SignUpSchema } from './auth.schemas.ts';
 import type { IssuedSession } from './auth.service.ts';
-
-/** Only paths on this site may be returned to after signing in. */
-const safeNext = (next: string | undefined) =>
-  next?.startsWith('/') && !next.startsWith('//') ? next : undefined;
 
 function Welcome(props: { view: View }) {
   const { m } = props.view;
@@ -178,12 +174,12 @@ export function authPages(trustProxy: boolean) {
     .get('/sign-in', (c) =>
       render(c, (view) => ({
         title: view.m.auth.signInTitle,
-        body: <SignInForm view={view} values={noValues} errors={{}} next={safeNext(c.req.query('next'))} />,
+        body: <SignInForm view={view} values={noValues} errors={{}} next={onSitePath(c.req.query('next'))} />,
       })),
     )
     .post('/sign-in', async (c) => {
       const values = await readForm(c);
-      const next = safeNext(c.req.query('next'));
+      const next = onSitePath(c.req.query('next'));
       const again = (errors: FieldErrors, status: 422 | 429 = 422) =>
         render(
           c,
