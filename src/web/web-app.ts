@@ -14,6 +14,7 @@ import { matchReviewPages } from '../features/matches/match-review.pages.tsx';
 import { myMatchPages } from '../features/matches/my-matches.pages.tsx';
 import { queuePages } from '../features/matches/queue.pages.tsx';
 import { profilePages } from '../features/members/profile.pages.tsx';
+import { notificationPages } from '../features/notifications/notification.pages.tsx';
 import { organisationPages } from '../features/organisations/organisation.pages.tsx';
 import { verificationPages } from '../features/organisations/verification.pages.tsx';
 import { rolePages } from '../features/roles/role.pages.tsx';
@@ -73,6 +74,7 @@ export function webApp(config: AppConfig) {
   web.route('/', profilePages);
   web.route('/', jobPages);
   web.route('/', myMatchPages);
+  web.route('/', notificationPages);
   return web;
 }
 

@@ -53,7 +53,8 @@ const JUNK: Record<string, string | string[]> = {
 function ownerOf(path: string): keyof typeof accounts | undefined {
   if (path.startsWith('/employer')) return 'employer';
   if (path.startsWith('/coordinator')) return 'coordinator';
-  if (path.startsWith('/me') || path.startsWith('/jobs')) return 'member';
+  if (path.startsWith('/me') || path.startsWith('/jobs') || path.startsWith('/notifications'))
+    return 'member';
   return undefined;
 }
 

@@ -4,10 +4,12 @@
  * withdrawal, the language switch, and what a shared phone must never show or keep.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Account, createTestApp, type TestApp } from '../support/test-app.ts';
+import { messagesFor } from '../../src/web/i18n.ts';
+import { type Account, createTestApp, memberProfileInput, type TestApp } from '../support/test-app.ts';
 import { browserFor, fieldError } from '../support/web.ts';
 import { formFields } from './form-fields.ts';
 
+const ja = messagesFor('ja');
 let t: TestApp;
 let member: Account;
 let employer: Account;
@@ -191,6 +193,36 @@ describe('interest, withdrawal and privacy', () => {
     expect(page.status).toBe(303);
     const [after] = (await t.call('GET', '/api/members/me/matches', { token: member.token })).json.items;
     expect(after.state).toBe('withdrawn');
+  });
+
+  it('news of an approved introduction waits on her home page until she has read it', async () => {
+    const her = await t.signUp('member');
+    await t.call('PUT', '/api/members/me', { token: her.token, body: memberProfileInput() });
+    const match = (await t.call('POST', `/api/jobs/${roleId}/interest`, { token: her.token })).json;
+    const coordinator = await t.createStaff('coordinator');
+    const approved = await t.call('POST', `/api/matches/${match.id}/decision`, {
+      token: coordinator.token,
+      body: { decision: 'approve', reason: '平日の日中が合っています', expectedVersion: match.version },
+    });
+    expect(approved.status).toBe(200);
+
+    const browser = browserFor(t, her.token);
+    const home = await browser.get('/home');
+    expect(home.html).toContain(ja.notifications.heading);
+    expect(home.html).toContain('ご紹介が決まりました');
+    const employerPage = await browserFor(t, employer.token).get('/employer/introductions');
+    expect(employerPage.html).toContain('新しいご紹介があります');
+
+    const [news] = (await t.call('GET', '/api/notifications', { token: her.token })).json.items;
+    const foreign = await browserFor(t, member.token).post(`/notifications/${news.id}/read?next=/home`);
+    expect(foreign.status).toBe(404);
+    const read = await browser.post(`/notifications/${news.id}/read?next=${encodeURIComponent('/home')}`);
+    expect(read.status).toBe(303);
+    expect(read.location).toBe('/home');
+    expect((await browser.get('/home')).html).not.toContain('ご紹介が決まりました');
+    // Read, not gone: the API still lists it.
+    const after = (await t.call('GET', '/api/notifications', { token: her.token })).json.items;
+    expect(after.find((n: { id: string }) => n.id === news.id).readAt).toEqual(expect.any(String));
   });
 
   it('blocking an employer hides its work from her; unblocking brings it back', async () => {

@@ -13,6 +13,7 @@ import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
 import type { Actor } from '../auth/actor.ts';
+import { NotificationPanel } from '../notifications/notification.pages.tsx';
 import { type Introduction, OutcomeInputSchema } from './match.schemas.ts';
 import type { MatchState } from './match-lifecycle.ts';
 
@@ -148,10 +149,19 @@ export const introductionPages = newPageRouter()
   .use('/employer/introductions', requirePage('employer'))
   .use('/employer/introductions/*', requirePage('employer'))
   .get('/employer/introductions', async (c) => {
-    const introductions = await c.var.services.matches.introductions(actorOf(c));
+    const actor = actorOf(c);
+    const [introductions, news] = await Promise.all([
+      c.var.services.matches.introductions(actor),
+      c.var.services.notifications.unread(actor),
+    ]);
     return render(c, (view) => ({
       title: view.m.employer.introductions.title,
-      body: <IntroductionList view={view} introductions={introductions} />,
+      body: (
+        <>
+          <NotificationPanel view={view} items={news} returnTo="/employer/introductions" />
+          <IntroductionList view={view} introductions={introductions} />
+        </>
+      ),
     }));
   })
   .post('/employer/introductions/:id/outcome', async (c) => {

@@ -16,6 +16,7 @@ import {
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View, viewOf } from '../../web/view.ts';
 import { prefectureOptions } from '../areas/place-field.tsx';
+import { NotificationPanel } from '../notifications/notification.pages.tsx';
 import { JobCard } from '../search/job-card.tsx';
 import type { JobSearchResult } from '../search/job-search.schemas.ts';
 import { type MemberProfile, MemberProfileInputSchema } from './member.schemas.ts';
@@ -113,12 +114,19 @@ export const profilePages = newPageRouter()
     const jobs = profile
       ? await services.jobs.recommendationsFor(profile, { lang: view.lang, limit: RECOMMENDED, offset: 0 })
       : undefined;
-    const waiting = (await services.matches.mine(actor)).filter((match) =>
-      WAITING_STATES.has(match.state),
-    ).length;
+    const [matches, news] = await Promise.all([
+      services.matches.mine(actor),
+      services.notifications.unread(actor),
+    ]);
+    const waiting = matches.filter((match) => WAITING_STATES.has(match.state)).length;
     return render(c, () => ({
       title: view.m.member.home.title,
-      body: <Home view={view} profile={profile} jobs={jobs} waiting={waiting} />,
+      body: (
+        <>
+          <NotificationPanel view={view} items={news} returnTo="/home" />
+          <Home view={view} profile={profile} jobs={jobs} waiting={waiting} />
+        </>
+      ),
     }));
   })
   .get('/me/profile', async (c) => {

@@ -34,15 +34,10 @@ export async function employerUserIds(db: Kysely<DB>, organisationId: string): P
   return rows.map((r) => r.id);
 }
 
-export function notificationsOf(db: Kysely<DB>, userId: string, limit: number) {
-  return db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+export function notificationsOf(db: Kysely<DB>, userId: string, limit: number, unreadOnly = false) {
+  let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
+  if (unreadOnly) query = query.where('read_at', 'is', null);
+  return query.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
 }
 
 export function markRead(db: Kysely<DB>, userId: string, id: string, at: string) {

@@ -139,6 +139,7 @@ export const commonJa = {
     withdrawn: '取り下げ',
     dismissed: '非表示',
   } satisfies Record<MatchState, string>,
+  notifications: { heading: 'お知らせ', markRead: '確認しました' },
   payUnits: { hour: '時給', day: '日給', month: '月給', year: '年収' },
   yen: (amount: number) => `${amount.toLocaleString('ja-JP')}円`,
   /** '2026-11-23' → '11月23日'. */
@@ -317,6 +318,7 @@ export const commonEn: CommonMessages = {
     withdrawn: 'Withdrawn',
     dismissed: 'Hidden',
   },
+  notifications: { heading: 'News for you', markRead: 'Mark as read' },
   payUnits: { hour: 'per hour', day: 'per day', month: 'per month', year: 'per year' },
   yen: (amount: number) => `¥${amount.toLocaleString('en-US')}`,
   dayOfYear: (date: string) =>
