@@ -32,22 +32,45 @@ export function PostForm(props: {
   );
 }
 
-/** The list of problems at the top of a form, each linking to its field. */
+/**
+ * The labels of the fields drawn with one errors object, so that the summary drawn above them can
+ * name each field ("パスワード：10文字以上で入力してください", not the message alone).
+ */
+const fieldLabels = new WeakMap<FieldErrors, Map<string, string>>();
+
+/** Tells the form's error summary what a field with a problem is called; custom widgets call it too. */
+export function labelField(errors: FieldErrors, name: string, label: string): void {
+  if (!errors[name]) return;
+  const labels = fieldLabels.get(errors) ?? new Map<string, string>();
+  labels.set(name, label);
+  fieldLabels.set(errors, labels);
+}
+
+/** The list of problems at the top of a form, each naming its field and linking to it. */
 export function ErrorSummary(props: { view: View; errors: FieldErrors }) {
   const entries = Object.entries(props.errors);
   if (entries.length === 0) return null;
-  return (
-    <div class="error-summary" role="alert" tabindex={-1}>
-      <h2>{props.view.m.form.errorSummary}</h2>
-      <ul>
-        {entries.map(([name, message]) => (
-          <li>
-            <a href={`#${fieldId(name)}`}>{message}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
+  const { m } = props.view;
+  // The fields are drawn after the summary in the same synchronous pass; resolving a microtask
+  // later lets every one of them have said its label by then.
+  return Promise.resolve().then(() => {
+    const labels = fieldLabels.get(props.errors);
+    return (
+      <div class="error-summary" role="alert" tabindex={-1}>
+        <h2>{m.form.errorSummary}</h2>
+        <ul>
+          {entries.map(([name, message]) => {
+            const label = labels?.get(name);
+            return (
+              <li>
+                <a href={`#${fieldId(name)}`}>{label ? m.form.problemIn(label, message) : message}</a>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    );
+  });
 }
 
 function describedBy(name: string, hint: unknown, error: unknown) {
@@ -92,6 +115,7 @@ export function TextField(
   },
 ) {
   const error = props.errors[props.name];
+  labelField(props.errors, props.name, props.label);
   const value = props.values.text(props.name) ?? '';
   const common = {
     id: fieldId(props.name),
@@ -130,6 +154,7 @@ export function TextField(
 
 export function SelectField(props: FieldProps & { options: Option[]; placeholder?: string }) {
   const error = props.errors[props.name];
+  labelField(props.errors, props.name, props.label);
   const selected = props.values.text(props.name) ?? '';
   return (
     <div class={error ? 'field has-error' : 'field'}>
@@ -158,6 +183,7 @@ export function SelectField(props: FieldProps & { options: Option[]; placeholder
 /** Checkboxes (several) or radio buttons (one) in a fieldset with its legend. */
 export function ChoiceGroup(props: FieldProps & { options: Option[]; multiple?: boolean; inline?: boolean }) {
   const error = props.errors[props.name];
+  labelField(props.errors, props.name, props.label);
   const chosen = new Set(props.values.all(props.name));
   return (
     <fieldset

@@ -10,7 +10,7 @@ import {
   type WeekdayName,
   type WindowInput,
 } from '../features/shared/schedule.schemas.ts';
-import { fieldId } from './form.tsx';
+import { fieldId, labelField } from './form.tsx';
 import { type FieldErrors, type FormValues, renameErrors } from './forms.ts';
 import type { View } from './view.ts';
 
@@ -133,6 +133,11 @@ export function WeekGrid(props: {
 }) {
   const { view, name, values, errors } = props;
   const { m } = view;
+  labelField(errors, name, props.legend);
+  for (const day of WEEKDAYS) {
+    for (let slot = 0; slot < MAX_SLOTS; slot++)
+      labelField(errors, cell(name, day, slot), m.weekdaysLong[day]);
+  }
   return (
     <fieldset class={errors[name] ? 'week has-error' : 'week'} id={fieldId(name)} data-week-grid>
       <legend>{props.legend}</legend>

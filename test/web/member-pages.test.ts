@@ -90,6 +90,12 @@ describe('her profile', () => {
     expect(page.html).toMatch(/id="f-week-tue-0"[^>]*>[\s\S]*?終わりは始まりより後にしてください/);
     expect(page.html).toContain('value="どこにもない町"');
     expect(page.html).toContain('value="美咲"');
+    // The summary above the form names each field it lists.
+    const summary = page.html.match(/<div class="error-summary"[\s\S]*?<\/div>/)?.[0] ?? '';
+    expect(summary).toContain(`href="#f-familyName">${ja.member.profile.familyName}：入力してください</a>`);
+    expect(summary).toContain(
+      `href="#f-week-tue-0">${ja.weekdaysLong.tue}：終わりは始まりより後にしてください</a>`,
+    );
     expect(await t.rowCounts()).toEqual(before);
   });
 

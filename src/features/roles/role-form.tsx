@@ -16,6 +16,7 @@ import {
   ChoiceGroup,
   ErrorSummary,
   fieldId,
+  labelField,
   type Option,
   PostForm,
   SelectField,
@@ -253,6 +254,7 @@ function SkillPicker(props: { view: View; values: FormValues; errors: FieldError
         label: words.skillOption(label, SKILL_LEVELS[level][view.lang]),
       });
   }
+  labelField(errors, 'skills', words.skills);
   return (
     <fieldset class={errors.skills ? 'skills has-error' : 'skills'} id={fieldId('skills')}>
       <legend>{words.skills}</legend>
@@ -262,6 +264,7 @@ function SkillPicker(props: { view: View; values: FormValues; errors: FieldError
         {Object.keys(SKILLS).map((tag) => {
           const name = `skill.${tag}`;
           const chosen = values.text(name) ?? '';
+          labelField(errors, name, labelOf(SKILLS, tag, view.lang));
           return (
             <div class={errors[name] ? 'skill-row has-error' : 'skill-row'}>
               <label for={fieldId(name)}>{labelOf(SKILLS, tag, view.lang)}</label>
@@ -291,6 +294,7 @@ function LocationRows(props: { view: View; values: FormValues; errors: FieldErro
       filled = row + 1;
   }
   const rows = Math.min(MAX_LOCATIONS, Math.max(2, filled + 1));
+  labelField(errors, 'locations', view.m.employer.editor.sections.locations);
   return (
     <fieldset
       class={errors.locations ? 'locations bare has-error' : 'locations bare'}
