@@ -16,6 +16,7 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { matchRoutes } from './features/matches/match.routes.ts';
 import { workflowRoutes } from './features/matches/workflow.routes.ts';
 import { memberRoutes } from './features/members/member.routes.ts';
+import { memberDataRoutes } from './features/members/member-data.routes.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
@@ -60,6 +61,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api/organisations', organisationRoutes);
   app.route('/api/roles', roleRoutes);
   app.route('/api/members', memberRoutes);
+  app.route('/api/members', memberDataRoutes);
   app.route('/api/jobs', jobRoutes);
   app.route('/api', matchRoutes);
   app.route('/api', workflowRoutes);

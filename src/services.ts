@@ -12,6 +12,7 @@ import { createCandidateService } from './features/matches/candidates.service.ts
 import { createMatchService } from './features/matches/match.service.ts';
 import { createSuggestionJob } from './features/matches/suggestions.ts';
 import { createMemberService } from './features/members/member.service.ts';
+import { createMemberDataService } from './features/members/member-data.service.ts';
 import { createNotificationService } from './features/notifications/notification.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
@@ -25,8 +26,12 @@ export function createServices(deps: AppDeps) {
   const members = createMemberService(deps, areas);
   const jobs = createJobSearchService(deps, { areas, members }, deps.jobIndex);
   const matches = createMatchService(deps, { roles, members });
+  const auth = createAuthService(deps);
+  const coordination = createCoordinationService(deps, { areas, members, roles });
+  const sensitive = createSensitiveService(deps);
+  const notifications = createNotificationService(deps);
   return {
-    auth: createAuthService(deps),
+    auth,
     areas,
     organisations,
     roles,
@@ -36,9 +41,17 @@ export function createServices(deps: AppDeps) {
     candidates: createCandidateService(deps, { areas, roles, members }),
     matches,
     dashboard: createDashboardService(deps, matches),
-    coordination: createCoordinationService(deps, { areas, members, roles }),
-    sensitive: createSensitiveService(deps),
-    notifications: createNotificationService(deps),
+    coordination,
+    sensitive,
+    notifications,
+    memberData: createMemberDataService(deps, {
+      auth,
+      members,
+      matches,
+      notifications,
+      sensitive,
+      coordination,
+    }),
     health: createHealthService(deps),
   };
 }

@@ -45,6 +45,8 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'PUT /api/members/me': ['member'],
   'GET /api/members/me/availability': ['member'],
   'PUT /api/members/me/availability': ['member'],
+  'GET /api/members/me/export': ['member'],
+  'POST /api/members/me/deletion': ['member'],
   'GET /api/members/{id}': STAFF,
   'GET /api/jobs': EVERYONE,
   'GET /api/jobs/{id}': EVERYONE,

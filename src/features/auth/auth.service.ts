@@ -141,6 +141,12 @@ export function createAuthService({ database, clock, config, passwords }: AppDep
       );
     },
 
+    /** Whether this is the account's password: asked again before anything that cannot be undone. */
+    async confirmPassword(actor: Actor, password: string): Promise<boolean> {
+      const user = await findUserByEmail(db, actor.email);
+      return user !== undefined && user.id === actor.userId && passwords.verify(password, user.password_hash);
+    },
+
     async signOut(token: string): Promise<void> {
       await database.atomic([deleteSession(db, await sha256Hex(token))]);
     },

@@ -13,6 +13,11 @@ export function insertUser(db: Kysely<DB>, user: UserTable) {
   return db.insertInto('users').values(user);
 }
 
+/** Deletes an account; its foreign keys remove everything kept about it (see migrations). */
+export function deleteUser(db: Kysely<DB>, userId: string) {
+  return db.deleteFrom('users').where('id', '=', userId);
+}
+
 export function setUserOrganisation(db: Kysely<DB>, userId: string, organisationId: string, at: string) {
   return db
     .updateTable('users')

@@ -7,7 +7,7 @@ import { defineRoute, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 
-const NotificationSchema = z
+export const NotificationSchema = z
   .object({
     id: z.string(),
     kind: z.string(),

@@ -46,3 +46,5 @@ export function createNotificationService({ database, clock }: AppDeps) {
     },
   };
 }
+
+export type NotificationService = ReturnType<typeof createNotificationService>;

@@ -1,0 +1,64 @@
+/**
+ * Her data over HTTP: download everything kept about her, and delete her account with it.
+ */
+import { z } from '@hono/zod-openapi';
+import { requireActor } from '../../http/env.ts';
+import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
+import { newRouter } from '../../http/router.ts';
+import { clearSessionCookie } from '../../http/session-cookie.ts';
+import { NoteSchema, StageChangeSchema } from '../coordination/coordination.schemas.ts';
+import { MatchSchema } from '../matches/match.schemas.ts';
+import { NotificationSchema } from '../notifications/notification.routes.ts';
+import { SensitiveSchema } from '../sensitive/sensitive.ts';
+import { MemberProfileSchema } from './member.schemas.ts';
+
+const tags = ['Members'];
+
+export const MemberDataSchema = z
+  .object({
+    exportedAt: z.string(),
+    account: z.object({ email: z.string(), displayName: z.string() }),
+    profile: MemberProfileSchema.nullable(),
+    matches: z.array(MatchSchema),
+    notifications: z.array(NotificationSchema),
+    supportStageHistory: z.array(StageChangeSchema),
+    consultationNotes: z.array(NoteSchema),
+    sensitive: SensitiveSchema.nullable(),
+  })
+  .openapi('MemberData');
+
+export const DeletionInputSchema = z
+  .object({ password: z.string().min(1).max(200) })
+  .openapi('AccountDeletion');
+
+const exportRoute = defineRoute(['member'], {
+  method: 'get',
+  path: '/me/export',
+  tags,
+  summary: 'Everything Yorisoi keeps about her, as one JSON document (a download)',
+  responses: { 200: jsonResponse(MemberDataSchema, 'Her data') },
+});
+
+const deleteRoute = defineRoute(['member'], {
+  method: 'post',
+  path: '/me/deletion',
+  tags,
+  summary: 'Delete her account and everything kept about her; asks for her password again',
+  request: jsonBody(DeletionInputSchema),
+  responses: { 204: { description: 'Deleted; the session is gone too' } },
+});
+
+export const memberDataRoutes = newRouter()
+  .openapi(exportRoute, async (c) => {
+    const data = await c.var.services.memberData.export(requireActor(c));
+    c.header(
+      'content-disposition',
+      `attachment; filename="yorisoi-data-${data.exportedAt.slice(0, 10)}.json"`,
+    );
+    return c.json(data, 200);
+  })
+  .openapi(deleteRoute, async (c) => {
+    await c.var.services.memberData.erase(requireActor(c), c.req.valid('json').password);
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  });
