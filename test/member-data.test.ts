@@ -3,6 +3,7 @@
  * account — after her password, once more — removes all of it, leaving the audit log a line that
  * an account was deleted. A wrong password deletes nothing.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Account,
@@ -43,47 +44,22 @@ async function memberWithHistory() {
 
 /** Rows anywhere that still belong to her. */
 async function rowsOf(userId: string) {
-  const { db } = t.database;
-  const count = async (table: 'members' | 'matches' | 'notifications' | 'sessions', column: string) =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where(column as never, '=', userId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const byMember = async (
-    table: 'member_sensitive' | 'consultation_notes' | 'member_stage_history' | 'member_windows',
-  ) =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('member_id', '=', userId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = async (table: string, column: string) => {
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${userId}
+    `.execute(t.database.db);
+    return Number(rows[0]?.n);
+  };
   return {
-    users: Number(
-      (
-        await db
-          .selectFrom('users')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('id', '=', userId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    ),
+    users: await count('users', 'id'),
     members: await count('members', 'user_id'),
     matches: await count('matches', 'member_id'),
     notifications: await count('notifications', 'user_id'),
     sessions: await count('sessions', 'user_id'),
-    sensitive: await byMember('member_sensitive'),
-    notes: await byMember('consultation_notes'),
-    stages: await byMember('member_stage_history'),
-    windows: await byMember('member_windows'),
+    sensitive: await count('member_sensitive', 'member_id'),
+    notes: await count('consultation_notes', 'member_id'),
+    stages: await count('member_stage_history', 'member_id'),
+    windows: await count('member_windows', 'member_id'),
   };
 }
 

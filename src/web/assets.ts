@@ -78,6 +78,7 @@ textarea { min-height: 140px; }
 .has-error input, .has-error select, .has-error textarea { border-color: var(--bad); background: #fffafa; }
 .field-error { display: block; color: var(--bad); font-weight: 700; font-size: 0.92rem; margin: 2px 0 4px; }
 .field-error::before { content: "⚠ "; }
+.card.danger { border: 2px solid var(--bad); }
 .error-summary { border: 2px solid var(--bad); background: var(--bad-soft); border-radius: var(--radius); padding: 12px 16px; margin-bottom: 18px; }
 .error-summary h2 { margin: 0 0 6px; font-size: 1.05rem; color: var(--bad); }
 .error-summary a { color: var(--bad); font-weight: 700; }

@@ -13,6 +13,7 @@ import { introductionPages } from '../features/matches/introduction.pages.tsx';
 import { matchReviewPages } from '../features/matches/match-review.pages.tsx';
 import { myMatchPages } from '../features/matches/my-matches.pages.tsx';
 import { queuePages } from '../features/matches/queue.pages.tsx';
+import { memberDataPages } from '../features/members/member-data.pages.tsx';
 import { profilePages } from '../features/members/profile.pages.tsx';
 import { notificationPages } from '../features/notifications/notification.pages.tsx';
 import { organisationPages } from '../features/organisations/organisation.pages.tsx';
@@ -75,6 +76,7 @@ export function webApp(config: AppConfig) {
   web.route('/', jobPages);
   web.route('/', myMatchPages);
   web.route('/', notificationPages);
+  web.route('/', memberDataPages);
   return web;
 }
 

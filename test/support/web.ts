@@ -9,6 +9,7 @@ export interface PageResponse {
   status: number;
   html: string;
   location: string | null;
+  headers: Headers;
 }
 
 export interface Browser {
@@ -30,6 +31,7 @@ export function browserFor(t: TestApp, sessionToken?: string): Browser {
     status: response.status,
     html: await response.text(),
     location: response.headers.get('location'),
+    headers: response.headers,
   });
   return {
     get: async (path) => answer(await t.app.request(path, { headers: { cookie } })),

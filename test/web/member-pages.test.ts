@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/web/i18n.ts';
-import { type Account, createTestApp, memberProfileInput, type TestApp } from '../support/test-app.ts';
+import {
+  type Account,
+  createTestApp,
+  memberProfileInput,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../support/test-app.ts';
 import { browserFor, fieldError } from '../support/web.ts';
 import { formFields } from './form-fields.ts';
 
@@ -229,6 +235,38 @@ describe('interest, withdrawal and privacy', () => {
     // Read, not gone: the API still lists it.
     const after = (await t.call('GET', '/api/notifications', { token: her.token })).json.items;
     expect(after.find((n: { id: string }) => n.id === news.id).readAt).toEqual(expect.any(String));
+  });
+
+  it('she downloads her data, and leaves with all of it deleted after her password and a tick', async () => {
+    const her = await t.signUp('member');
+    await t.call('PUT', '/api/members/me', { token: her.token, body: memberProfileInput() });
+    const browser = browserFor(t, her.token);
+    const page = await browser.get('/me/data');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(ja.member.data.exportWarning);
+    expect((await browser.get('/me/privacy')).html).toContain('href="/me/data"');
+
+    const download = await t.app.request('/me/data/export', {
+      headers: { cookie: `yorisoi_session=${her.token}` },
+    });
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="yorisoi-data-/);
+    expect((await download.json()).profile.givenName).toBe(memberProfileInput().givenName);
+
+    const before = await t.rowCounts();
+    const unticked = await browser.post('/me/data/delete', { password: TEST_PASSWORD });
+    expect(unticked.status).toBe(422);
+    expect(unticked.html).toContain(ja.member.data.confirmRequired);
+    const wrong = await browser.post('/me/data/delete', { password: 'not the password', confirm: 'on' });
+    expect(wrong.status).toBe(422);
+    expect(fieldError(wrong.html, 'password')).toBe(ja.member.data.wrongPassword);
+    expect(await t.rowCounts()).toEqual(before);
+
+    const left = await browser.post('/me/data/delete', { password: TEST_PASSWORD, confirm: 'on' });
+    expect(left.status).toBe(303);
+    expect(left.location).toBe('/');
+    expect(left.headers.get('set-cookie')).toMatch(/yorisoi_session=;/);
+    expect((await t.call('GET', '/api/auth/me', { token: her.token })).status).toBe(401);
+    expect((await browser.get('/me/data')).status).toBe(303);
   });
 
   it('blocking an employer hides its work from her; unblocking brings it back', async () => {

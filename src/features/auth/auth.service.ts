@@ -43,7 +43,15 @@ export const SIGN_IN_WINDOW_MINUTES = 15;
 
 export function createAuthService({ database, clock, config, passwords }: AppDeps) {
   const { db } = database;
-  let dummyHash: Promise<string> | undefined;
+  // Kept as the finished string, never as a shared promise: on Workers a promise begun in one
+  // request and awaited in another never settles once the first request has ended.
+  let dummyHash: string | undefined;
+
+  /** A hash to verify against when the address has no account (made once per process or isolate). */
+  async function timingEqualiser(): Promise<string> {
+    dummyHash ??= await passwords.hash(DUMMY_HASH_PASSWORD);
+    return dummyHash;
+  }
 
   async function issueSession(actor: Actor, alongside: Write[] = []): Promise<IssuedSession> {
     const token = randomToken();
@@ -123,8 +131,10 @@ export function createAuthService({ database, clock, config, passwords }: AppDep
         );
       }
       const user = await findUserByEmail(db, email);
-      dummyHash ??= passwords.hash(DUMMY_HASH_PASSWORD);
-      const verified = await passwords.verify(input.password, user ? user.password_hash : await dummyHash);
+      const verified = await passwords.verify(
+        input.password,
+        user?.password_hash ?? (await timingEqualiser()),
+      );
       if (!user || !verified) {
         await deleteSignInAttemptsBefore(db, since).execute();
         throw new AppError('unauthenticated', 'The e-mail address or password is wrong');

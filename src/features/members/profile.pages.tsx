@@ -81,6 +81,9 @@ function PrivacyForm(props: { view: View; values: FormValues; blocked: { id: str
         />
         <SubmitButton label={view.m.form.save} />
       </PostForm>
+      <p>
+        <a href="/me/data">{words.yourData}</a>
+      </p>
       <h2>{words.blocked}</h2>
       {props.blocked.length === 0 ? (
         <p class="empty">{words.blockedNone}</p>
@@ -211,6 +214,9 @@ function profilePage(view: View, values: FormValues, errors: FieldErrors, prefec
       <>
         <h1>{view.m.member.profile.title}</h1>
         <ProfileForm view={view} values={values} errors={errors} prefectures={prefectures} />
+        <p>
+          <a href="/me/data">{view.m.member.privacy.yourData}</a>
+        </p>
       </>
     ),
   };

@@ -119,6 +119,26 @@ export const memberJa = {
     unblock: '表示する',
     saved: 'プライバシーの設定を保存しました',
     needProfile: '先にプロフィールを登録してください',
+    yourData: 'データのダウンロードと退会',
+  },
+  data: {
+    title: 'あなたのデータ',
+    lead: 'よりそいが保存しているあなたの情報は、いつでもダウンロードしたり、すべて削除したりできます。',
+    exportHeading: 'データのダウンロード',
+    exportLead:
+      'プロフィール、応募の状況、お知らせ、支援段階と相談の記録、共有した配慮が必要な情報を、1つのファイル（JSON形式）にまとめます。',
+    exportWarning:
+      '相談の記録など大切な情報が含まれます。ほかの人も使うスマートフォンやパソコンには保存しないでください。',
+    exportButton: 'ダウンロードする',
+    deleteHeading: '退会してデータを削除する',
+    deleteLead:
+      'アカウントと、保存しているあなたの情報をすべて削除します。ご紹介済みの事業者からも見えなくなります。削除すると元には戻せません。',
+    password: 'パスワード（確認のため）',
+    confirm: 'すべて削除され、元に戻せないことを理解しました',
+    confirmRequired: '確認のチェックを入れてください',
+    wrongPassword: 'パスワードが違います',
+    deleteButton: '退会してすべて削除する',
+    deleted: '退会しました。あなたの情報はすべて削除しました。ご利用ありがとうございました。',
   },
 };
 
@@ -249,5 +269,24 @@ export const memberEn: MemberMessages = {
     unblock: 'Show again',
     saved: 'Privacy settings saved',
     needProfile: 'Please fill in your profile first',
+    yourData: 'Download your data, or leave',
+  },
+  data: {
+    title: 'Your data',
+    lead: 'You can download what Yorisoi keeps about you, or delete all of it, at any time.',
+    exportHeading: 'Download your data',
+    exportLead:
+      'Your profile, your applications, notifications, your support stage and consultation notes, and any sensitive information you shared, in one file (JSON).',
+    exportWarning: 'It holds personal notes: do not save it on a phone or computer other people use.',
+    exportButton: 'Download',
+    deleteHeading: 'Leave and delete your data',
+    deleteLead:
+      'Deletes your account and everything kept about you. Employers you were introduced to no longer see you. This cannot be undone.',
+    password: 'Password (to confirm)',
+    confirm: 'I understand everything is deleted and cannot be brought back',
+    confirmRequired: 'Please tick to confirm',
+    wrongPassword: 'The password is not right',
+    deleteButton: 'Leave and delete everything',
+    deleted: 'You have left Yorisoi and everything about you was deleted. Thank you for using it.',
   },
 };

@@ -1,0 +1,103 @@
+/**
+ * "あなたのデータ": her download of everything kept about her, and leaving Yorisoi with all of
+ * it deleted. Deleting asks for her password and an explicit tick, then signs her out.
+ */
+import type { Context } from 'hono';
+import type { AppEnv } from '../../http/env.ts';
+import { requireActor } from '../../http/env.ts';
+import { clearSessionCookie } from '../../http/session-cookie.ts';
+import { ErrorSummary, labelField, PostForm, SubmitButton, TextField, Toggle } from '../../web/form.tsx';
+import {
+  type FieldErrors,
+  type FormValues,
+  fieldErrorsOf,
+  formValues,
+  readForm,
+  validate,
+} from '../../web/forms.ts';
+import { messagesOf } from '../../web/i18n.ts';
+import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
+import { redirectWithNotice, type View } from '../../web/view.ts';
+import { DeletionInputSchema } from './member-data.routes.ts';
+
+function DataPage(props: { view: View; values: FormValues; errors: FieldErrors }) {
+  const { view, values, errors } = props;
+  const words = view.m.member.data;
+  labelField(errors, 'confirm', words.confirm);
+  return (
+    <>
+      <h1>{words.title}</h1>
+      <p>{words.lead}</p>
+      <section class="card" aria-labelledby="export">
+        <h2 id="export">{words.exportHeading}</h2>
+        <p>{words.exportLead}</p>
+        <p class="hint">{words.exportWarning}</p>
+        <a class="button secondary" href="/me/data/export" download>
+          {words.exportButton}
+        </a>
+      </section>
+      <section class="card danger" aria-labelledby="delete">
+        <h2 id="delete">{words.deleteHeading}</h2>
+        <p>{words.deleteLead}</p>
+        <ErrorSummary view={view} errors={errors} />
+        <PostForm view={view} action="/me/data/delete">
+          <TextField
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            label={words.password}
+            values={formValues({})}
+            errors={errors}
+            required
+          />
+          <div class={errors.confirm ? 'field has-error' : 'field'} id="f-confirm">
+            {errors.confirm && <span class="field-error">{errors.confirm}</span>}
+            <Toggle name="confirm" label={words.confirm} values={values} />
+          </div>
+          <SubmitButton label={words.deleteButton} />
+        </PostForm>
+      </section>
+    </>
+  );
+}
+
+function showDataPage(c: Context<AppEnv>, values: FormValues, errors: FieldErrors, status: 200 | 422 = 200) {
+  return render(
+    c,
+    (view) => ({
+      title: view.m.member.data.title,
+      body: <DataPage view={view} values={values} errors={errors} />,
+    }),
+    status,
+  );
+}
+
+export const memberDataPages = newPageRouter()
+  .use('/me/data', requirePage('member'))
+  .use('/me/data/*', requirePage('member'))
+  .get('/me/data', (c) => showDataPage(c, formValues({}), {}))
+  .get('/me/data/export', async (c) => {
+    const data = await c.var.services.memberData.export(requireActor(c));
+    c.header(
+      'content-disposition',
+      `attachment; filename="yorisoi-data-${data.exportedAt.slice(0, 10)}.json"`,
+    );
+    return c.json(data);
+  })
+  .post('/me/data/delete', async (c) => {
+    const values = await readForm(c);
+    const words = messagesOf(c).member.data;
+    const input = validate(DeletionInputSchema, { password: values.text('password') ?? '' }, messagesOf(c));
+    const errors: FieldErrors = input.ok ? {} : { ...input.errors };
+    if (!values.checked('confirm')) errors.confirm = words.confirmRequired;
+    if (!input.ok || Object.keys(errors).length > 0) return showDataPage(c, values, errors, 422);
+    try {
+      await c.var.services.memberData.erase(requireActor(c), input.value.password);
+    } catch (error) {
+      const refused = fieldErrorsOf(error, messagesOf(c));
+      if (!refused) throw error;
+      return showDataPage(c, values, { password: words.wrongPassword }, 422);
+    }
+    clearSessionCookie(c);
+    return redirectWithNotice(c, '/', words.deleted);
+  });
