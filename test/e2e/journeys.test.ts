@@ -133,6 +133,9 @@ describe('the three journeys, on a phone, in Japanese', { timeout: 120_000 }, ()
     await checkPage(member, '24-member-profile');
     await member.goto('/me/privacy');
     await checkPage(member, '25-member-privacy');
+    await member.getByRole('link', { name: 'データのダウンロードと退会' }).click();
+    await visible(member.getByRole('heading', { name: '退会してデータを削除する' }));
+    await checkPage(member, '26-member-data');
   });
 
   it('the coordinator approves the match', async () => {
@@ -151,6 +154,13 @@ describe('the three journeys, on a phone, in Japanese', { timeout: 120_000 }, ()
       .fill('勤務時間と通勤が希望に合っています');
     await coordinator.getByRole('button', { name: '承認して紹介する' }).click();
     await visible(coordinator.getByText('紹介済み').first());
+    await coordinator.locator('a[href^="/coordinator/members/"]').first().click();
+    await visible(coordinator.locator('.member-matches li', { hasText: ROLE_TITLE }).getByText('紹介済み'));
+    await checkPage(coordinator, '34-coordinator-member');
+
+    // She hears of it on the page she lands on.
+    await member.goto('/home');
+    await visible(member.getByText('ご紹介が決まりました'));
 
     await coordinator.goto('/coordinator/dashboard');
     expect(await coordinator.locator('svg').count()).toBeGreaterThan(0);
