@@ -1,12 +1,16 @@
 /**
- * Protection against cross-site form posts for the web pages. Each browser gets a random token in
- * an HttpOnly, SameSite=Lax cookie; every page form carries the same token in a hidden field, and a
- * POST whose field does not match the cookie is refused before any handler runs. (The JSON API
- * needs none of this: it only accepts application/json, which a cross-site form cannot send.)
+ * Protection against cross-site form posts for the web pages. Every page form carries a token in a
+ * hidden field, and a POST whose field does not match is refused before any handler runs. Signed
+ * in, the token is derived from her session (which only her browser holds), so a cookie planted
+ * by a neighbouring site cannot stand in for it; signed out (the sign-in and sign-up forms), it is
+ * a random token kept in an HttpOnly, SameSite=Lax cookie. (The JSON API needs none of this: it
+ * only accepts application/json, which a cross-site form cannot send.)
  */
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../http/env.ts';
+import { sessionTokenOf } from '../http/middleware.ts';
+import { sha256Hex } from '../lib/bytes.ts';
 
 export const CSRF_COOKIE = 'yorisoi_csrf';
 export const CSRF_FIELD = '_csrf';
@@ -34,6 +38,11 @@ function sameToken(a: string, b: string): boolean {
   return difference === 0;
 }
 
+/** The form token of a session: bound to it, and telling nothing about it. */
+export async function formTokenForSession(sessionToken: string): Promise<string> {
+  return sha256Hex(`yorisoi-form:${sessionToken}`);
+}
+
 /**
  * Issues the token on first visit and checks it on every unsafe method.
  * @example web.use('*', csrfProtection({ secure: (c) => isHttps(c) }))
@@ -50,6 +59,9 @@ export function csrfProtection(options: { secure: (c: Parameters<MiddlewareHandl
         path: '/',
       });
     }
+    // Runs after `authenticate`: a live session binds the token to itself.
+    const session = c.get('actor') ? sessionTokenOf(c) : undefined;
+    if (session) token = await formTokenForSession(session);
     c.set('csrfToken', token);
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const type = c.req.header('content-type') ?? '';

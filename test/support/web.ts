@@ -1,8 +1,9 @@
 /**
  * Drives the web pages in process the way a browser would: the session cookie of an account, the
- * anti-forgery cookie and its form field on every post, urlencoded forms, and redirects left for
- * the test to look at.
+ * anti-forgery token its pages carry (bound to the session, or the visitor's cookie) on every
+ * post, urlencoded forms, and redirects left for the test to look at.
  */
+import { formTokenForSession } from '../../src/web/csrf.ts';
 import type { TestApp } from './test-app.ts';
 
 export interface PageResponse {
@@ -36,7 +37,9 @@ export function browserFor(t: TestApp, sessionToken?: string): Browser {
   return {
     get: async (path) => answer(await t.app.request(path, { headers: { cookie } })),
     post: async (path, fields = {}) => {
-      const body = new URLSearchParams({ _csrf: csrf });
+      // The token a page would have put in the form: bound to her session once she is signed in.
+      const formToken = sessionToken ? await formTokenForSession(sessionToken) : csrf;
+      const body = new URLSearchParams({ _csrf: formToken });
       for (const [name, value] of Object.entries(fields)) {
         for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
       }

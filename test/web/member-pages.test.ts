@@ -4,6 +4,7 @@
  * withdrawal, the language switch, and what a shared phone must never show or keep.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formTokenForSession } from '../../src/web/csrf.ts';
 import { messagesFor } from '../../src/web/i18n.ts';
 import {
   type Account,
@@ -300,6 +301,24 @@ describe('safety on a shared phone', () => {
     });
     expect(response.status).toBe(403);
     expect(await t.rowCounts()).toEqual(before);
+  });
+
+  it('signed in, only the token bound to her session passes: a planted cookie and its twin do not', async () => {
+    const before = await t.rowCounts();
+    const planted = 'planted-by-a-neighbouring-site';
+    const response = await t.app.request(`/jobs/${roleId}/interest`, {
+      method: 'POST',
+      headers: {
+        cookie: `yorisoi_csrf=${planted}; yorisoi_session=${member.token}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: `_csrf=${planted}`,
+    });
+    expect(response.status).toBe(403);
+    expect(await t.rowCounts()).toEqual(before);
+    // The token her pages carry is not the planted one.
+    const page = await browserFor(t, member.token).get('/me/privacy');
+    expect(page.html).toContain(`name="_csrf" value="${await formTokenForSession(member.token)}"`);
   });
 
   it('member pages carry the quick exit, neutral titles, and are never cached', async () => {
