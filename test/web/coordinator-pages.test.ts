@@ -180,6 +180,16 @@ describe('the queue and a decision', () => {
     expect(kept.html).toContain(`${tooLong}</textarea>`);
     expect(kept.html).toMatch(/<option value="skills_gap" selected/);
     expect(await t.rowCounts()).toEqual(before);
+
+    // A tampered hidden version is the page's fault, not hers: she is asked to reload.
+    const tampered = await staff.post(`/coordinator/matches/${matchId}/decision`, {
+      decision: 'approve',
+      approveReason: '合っています',
+      expectedVersion: 'abc',
+    });
+    expect(tampered.status).toBe(422);
+    expect(tampered.html).toContain(ja.errors.invalidInput);
+    expect(await t.rowCounts()).toEqual(before);
   });
 
   it('says plainly that another coordinator decided first (409) and shows the latest state', async () => {

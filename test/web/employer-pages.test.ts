@@ -441,6 +441,13 @@ describe('the introductions page', () => {
     expect(noReason.status).toBe(422);
     expect(fieldError(noReason.html, `reason.${matchId}`)).toBe(ja.employer.introductions.reasonRequired);
     expect(await t.rowCounts()).toEqual(before);
+    const tampered = await employerPage.post(`/employer/introductions/${matchId}/outcome`, {
+      outcome: 'hired',
+      expectedVersion: 'abc',
+    });
+    expect(tampered.status).toBe(422);
+    expect(tampered.html).toContain(ja.errors.invalidInput);
+    expect(await t.rowCounts()).toEqual(before);
 
     const hired = await employerPage.post(`/employer/introductions/${matchId}/outcome`, {
       outcome: 'hired',

@@ -187,6 +187,8 @@ export const introductionPages = newPageRouter()
       for (const [name, message] of Object.entries(input.errors)) {
         if (name === 'reason')
           errors[reasonField(id)] ??= reasonMissing ? m.employer.introductions.reasonRequired : message;
+        // The version is a hidden field: a problem with it means the page, not her choice, is wrong.
+        else if (name === 'expectedVersion') errors[`outcome.${id}`] = m.errors.invalidInput;
         else errors[`outcome.${id}`] ??= message;
       }
       return render(

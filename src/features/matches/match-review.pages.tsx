@@ -77,6 +77,8 @@ export const matchReviewPages = newPageRouter()
       m,
     );
     if (!input.ok) {
+      // The version is a hidden field: a problem with it means the page, not her input, is wrong.
+      if (input.errors.expectedVersion) return renderMatch(c, detail, { alert: m.errors.invalidInput }, 422);
       const errors = renameErrors(input.errors, (name) => (name === 'reason' ? reasonField : name));
       // The schema's own refinements say "choose a reason" / "say why": in the reader's words.
       if (errors.reasonCode === m.validation.invalid) errors.reasonCode = m.validation.choose;
