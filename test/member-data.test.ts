@@ -5,6 +5,7 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_IN_ATTEMPTS_ALLOWED } from '../src/features/auth/auth.service.ts';
 import {
   type Account,
   createTestApp,
@@ -102,6 +103,17 @@ describe('her data', () => {
     expect(refused.json.error.issues.map((i: { path: string }) => i.path)).toEqual(['body.password']);
     expect(await t.rowCounts()).toEqual(before);
   });
+
+  it('shares sign-in’s allowance, so her unlocked phone cannot be used to guess her password', async () => {
+    const { her } = await memberWithHistory();
+    const attempt = (password: string) =>
+      t.call('POST', '/api/members/me/deletion', { token: her.token, body: { password } });
+    for (let i = 0; i < SIGN_IN_ATTEMPTS_ALLOWED; i++) expect((await attempt('a guess')).status).toBe(422);
+    const refused = await attempt(TEST_PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toEqual(expect.any(String));
+    expect((await t.call('GET', '/api/auth/me', { token: her.token })).status).toBe(200);
+  }, 60_000);
 
   it('deletes her account and everything kept about her, and records only that it happened', async () => {
     const { her, matchId } = await memberWithHistory();

@@ -53,6 +53,33 @@ export function createAuthService({ database, clock, config, passwords }: AppDep
     return dummyHash;
   }
 
+  /**
+   * The account behind this address if the password is its own, or undefined. Each call counts
+   * against the address (see SIGN_IN_ATTEMPTS_ALLOWED) until the caller clears it on success;
+   * past the allowance it refuses with 429 before any hashing.
+   */
+  async function passwordHolder(email: string, password: string) {
+    const now = clock.now();
+    const windowMs = SIGN_IN_WINDOW_MINUTES * 60_000;
+    const since = new Date(now.getTime() - windowMs).toISOString();
+    const attempt = { email, at: now.toISOString(), since, allowed: SIGN_IN_ATTEMPTS_ALLOWED };
+    if (!(await recordSignInAttempt(db, attempt))) {
+      const first = await firstSignInAttemptSince(db, email, since);
+      const liftsAt = (first ? Date.parse(first) : now.getTime()) + windowMs;
+      throw new AppError(
+        'too_many_attempts',
+        'Too many password attempts for this address: wait before trying again',
+        undefined,
+        Math.max(1, Math.ceil((liftsAt - now.getTime()) / 1000)),
+      );
+    }
+    const user = await findUserByEmail(db, email);
+    const verified = await passwords.verify(password, user?.password_hash ?? (await timingEqualiser()));
+    if (user && verified) return user;
+    await deleteSignInAttemptsBefore(db, since).execute();
+    return undefined;
+  }
+
   async function issueSession(actor: Actor, alongside: Write[] = []): Promise<IssuedSession> {
     const token = randomToken();
     const now = clock.now();
@@ -116,29 +143,8 @@ export function createAuthService({ database, clock, config, passwords }: AppDep
      */
     async signIn(input: SignInInput): Promise<IssuedSession> {
       const email = input.email.toLowerCase();
-      const now = clock.now();
-      const windowMs = SIGN_IN_WINDOW_MINUTES * 60_000;
-      const since = new Date(now.getTime() - windowMs).toISOString();
-      const attempt = { email, at: now.toISOString(), since, allowed: SIGN_IN_ATTEMPTS_ALLOWED };
-      if (!(await recordSignInAttempt(db, attempt))) {
-        const first = await firstSignInAttemptSince(db, email, since);
-        const liftsAt = (first ? Date.parse(first) : now.getTime()) + windowMs;
-        throw new AppError(
-          'too_many_attempts',
-          'Too many sign-in attempts for this address: wait before trying again',
-          undefined,
-          Math.max(1, Math.ceil((liftsAt - now.getTime()) / 1000)),
-        );
-      }
-      const user = await findUserByEmail(db, email);
-      const verified = await passwords.verify(
-        input.password,
-        user?.password_hash ?? (await timingEqualiser()),
-      );
-      if (!user || !verified) {
-        await deleteSignInAttemptsBefore(db, since).execute();
-        throw new AppError('unauthenticated', 'The e-mail address or password is wrong');
-      }
+      const user = await passwordHolder(email, input.password);
+      if (!user) throw new AppError('unauthenticated', 'The e-mail address or password is wrong');
       return issueSession(
         {
           userId: user.id,
@@ -151,10 +157,16 @@ export function createAuthService({ database, clock, config, passwords }: AppDep
       );
     },
 
-    /** Whether this is the account's password: asked again before anything that cannot be undone. */
+    /**
+     * Whether this is the account's password: asked again before anything that cannot be undone.
+     * It shares sign-in's allowance, so someone holding her unlocked phone cannot use it to guess
+     * her password either.
+     */
     async confirmPassword(actor: Actor, password: string): Promise<boolean> {
-      const user = await findUserByEmail(db, actor.email);
-      return user !== undefined && user.id === actor.userId && passwords.verify(password, user.password_hash);
+      const user = await passwordHolder(actor.email, password);
+      if (!user || user.id !== actor.userId) return false;
+      await database.atomic([clearSignInAttempts(db, actor.email)]);
+      return true;
     },
 
     async signOut(token: string): Promise<void> {

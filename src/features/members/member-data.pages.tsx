@@ -3,6 +3,7 @@
  * it deleted. Deleting asks for her password and an explicit tick, then signs her out.
  */
 import type { Context } from 'hono';
+import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { requireActor } from '../../http/env.ts';
 import { clearSessionCookie } from '../../http/session-cookie.ts';
@@ -61,7 +62,12 @@ function DataPage(props: { view: View; values: FormValues; errors: FieldErrors }
   );
 }
 
-function showDataPage(c: Context<AppEnv>, values: FormValues, errors: FieldErrors, status: 200 | 422 = 200) {
+function showDataPage(
+  c: Context<AppEnv>,
+  values: FormValues,
+  errors: FieldErrors,
+  status: 200 | 422 | 429 = 200,
+) {
   return render(
     c,
     (view) => ({
@@ -94,6 +100,11 @@ export const memberDataPages = newPageRouter()
     try {
       await c.var.services.memberData.erase(requireActor(c), input.value.password);
     } catch (error) {
+      if (error instanceof AppError && error.code === 'too_many_attempts') {
+        const minutes = Math.ceil((error.retryAfterSeconds ?? 60) / 60);
+        c.header('Retry-After', String(error.retryAfterSeconds));
+        return showDataPage(c, values, { password: messagesOf(c).auth.tooManyAttempts(minutes) }, 429);
+      }
       const refused = fieldErrorsOf(error, messagesOf(c));
       if (!refused) throw error;
       return showDataPage(c, values, { password: words.wrongPassword }, 422);
