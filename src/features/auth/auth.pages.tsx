@@ -24,6 +24,16 @@ import { onSitePath, type View } from '../../web/view.ts';
 import { SignInSchema, SignUpSchema } from './auth.schemas.ts';
 import type { IssuedSession } from './auth.service.ts';
 
+/**
+ * For a password refused because the address used up its attempts: sets Retry-After, and says in
+ * her words how many minutes to wait. Sign-in and the deletion form share it.
+ */
+export function waitToTryAgain(c: Context<AppEnv>, error: AppError): string {
+  const seconds = error.retryAfterSeconds ?? 60;
+  c.header('Retry-After', String(seconds));
+  return messagesOf(c).auth.tooManyAttempts(Math.ceil(seconds / 60));
+}
+
 function Welcome(props: { view: View }) {
   const { m } = props.view;
   return (
@@ -201,11 +211,7 @@ export function authPages(trustProxy: boolean) {
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         if (error.code === 'unauthenticated') return again({ email: m.auth.invalidCredentials });
-        if (error.code === 'too_many_attempts') {
-          c.header('Retry-After', String(error.retryAfterSeconds));
-          const minutes = Math.ceil((error.retryAfterSeconds ?? 60) / 60);
-          return again({ email: m.auth.tooManyAttempts(minutes) }, 429);
-        }
+        if (error.code === 'too_many_attempts') return again({ email: waitToTryAgain(c, error) }, 429);
         throw error;
       }
     })

@@ -19,7 +19,8 @@ import {
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
-import { DeletionInputSchema } from './member-data.routes.ts';
+import { waitToTryAgain } from '../auth/auth.pages.tsx';
+import { DeletionInputSchema, namedAsDownload } from './member-data.routes.ts';
 
 function DataPage(props: { view: View; values: FormValues; errors: FieldErrors }) {
   const { view, values, errors } = props;
@@ -84,29 +85,23 @@ export const memberDataPages = newPageRouter()
   .get('/me/data', (c) => showDataPage(c, formValues({}), {}))
   .get('/me/data/export', async (c) => {
     const data = await c.var.services.memberData.export(requireActor(c));
-    c.header(
-      'content-disposition',
-      `attachment; filename="yorisoi-data-${data.exportedAt.slice(0, 10)}.json"`,
-    );
+    namedAsDownload(c, data.exportedAt);
     return c.json(data);
   })
   .post('/me/data/delete', async (c) => {
     const values = await readForm(c);
-    const words = messagesOf(c).member.data;
-    const input = validate(DeletionInputSchema, { password: values.text('password') ?? '' }, messagesOf(c));
+    const m = messagesOf(c);
+    const words = m.member.data;
+    const input = validate(DeletionInputSchema, { password: values.text('password') ?? '' }, m);
     const errors: FieldErrors = input.ok ? {} : { ...input.errors };
     if (!values.checked('confirm')) errors.confirm = words.confirmRequired;
     if (!input.ok || Object.keys(errors).length > 0) return showDataPage(c, values, errors, 422);
     try {
       await c.var.services.memberData.erase(requireActor(c), input.value.password);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'too_many_attempts') {
-        const minutes = Math.ceil((error.retryAfterSeconds ?? 60) / 60);
-        c.header('Retry-After', String(error.retryAfterSeconds));
-        return showDataPage(c, values, { password: messagesOf(c).auth.tooManyAttempts(minutes) }, 429);
-      }
-      const refused = fieldErrorsOf(error, messagesOf(c));
-      if (!refused) throw error;
+      if (error instanceof AppError && error.code === 'too_many_attempts')
+        return showDataPage(c, values, { password: waitToTryAgain(c, error) }, 429);
+      if (!fieldErrorsOf(error, m)) throw error;
       return showDataPage(c, values, { password: words.wrongPassword }, 422);
     }
     clearSessionCookie(c);

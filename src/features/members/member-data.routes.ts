@@ -2,6 +2,7 @@
  * Her data over HTTP: download everything kept about her, and delete her account with it.
  */
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
@@ -31,6 +32,11 @@ export const DeletionInputSchema = z
   .object({ password: z.string().min(1).max(200) })
   .openapi('AccountDeletion');
 
+/** Makes the export a file download named by its day (the API and the web page alike). */
+export function namedAsDownload(c: Context, exportedAt: string) {
+  c.header('content-disposition', `attachment; filename="yorisoi-data-${exportedAt.slice(0, 10)}.json"`);
+}
+
 const exportRoute = defineRoute(['member'], {
   method: 'get',
   path: '/me/export',
@@ -51,10 +57,7 @@ const deleteRoute = defineRoute(['member'], {
 export const memberDataRoutes = newRouter()
   .openapi(exportRoute, async (c) => {
     const data = await c.var.services.memberData.export(requireActor(c));
-    c.header(
-      'content-disposition',
-      `attachment; filename="yorisoi-data-${data.exportedAt.slice(0, 10)}.json"`,
-    );
+    namedAsDownload(c, data.exportedAt);
     return c.json(data, 200);
   })
   .openapi(deleteRoute, async (c) => {
