@@ -99,8 +99,10 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return { token: res.json.token, userId: res.json.actor.userId };
   }
 
-  async function createStaff(role: Extract<UserRole, 'coordinator' | 'admin'>): Promise<Account> {
-    const email = `${role}-${newId()}@example.jp`;
+  async function createStaff(
+    role: Extract<UserRole, 'coordinator' | 'admin'>,
+    email = `${role}-${newId()}@example.jp`,
+  ): Promise<Account> {
     const now = new Date().toISOString();
     await database.atomic([
       database.db.insertInto('users').values({
