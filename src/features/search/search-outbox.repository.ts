@@ -56,6 +56,11 @@ export function postponeEntries(
     .where('id', 'in', jsonList(ids));
 }
 
+/** Makes every postponed entry due (the engine is back: no reason to wait out the back-off). */
+export function makeAllDue(db: Kysely<DB>, now: string) {
+  return db.updateTable('search_outbox').set({ next_attempt_at: now }).where('next_attempt_at', '>', now);
+}
+
 /** How far the index is behind: pending entries and the age of the oldest. */
 export async function outboxLag(db: Kysely<DB>) {
   const row = await db
