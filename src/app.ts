@@ -25,7 +25,13 @@ import { sensitiveRoutes } from './features/sensitive/sensitive.routes.ts';
 import { renderDocsPage } from './http/docs-page.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/error-envelope.ts';
-import { authenticate, limitBody, requireJsonBody, SESSION_COOKIE } from './http/middleware.ts';
+import {
+  authenticate,
+  limitBody,
+  requireJsonBody,
+  requireSameOriginForCookies,
+  SESSION_COOKIE,
+} from './http/middleware.ts';
 import { createServices } from './services.ts';
 import { errorPage } from './web/pages.tsx';
 import { isApi, webApp } from './web/web-app.ts';
@@ -53,6 +59,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   });
   app.use('/api/*', limitBody(deps.config.maxBodyBytes));
   app.use('/api/*', requireJsonBody());
+  app.use('/api/*', requireSameOriginForCookies());
   app.use('/api/*', authenticate());
 
   app.route('/health', healthRoutes);
