@@ -22,7 +22,7 @@ import { organisationRoutes } from './features/organisations/organisation.routes
 import { roleRoutes } from './features/roles/role.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
 import { sensitiveRoutes } from './features/sensitive/sensitive.routes.ts';
-import { renderDocsPage } from './http/docs-page.ts';
+import { DOCS_STYLE, renderDocsPage } from './http/docs-page.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/error-envelope.ts';
 import {
@@ -32,6 +32,7 @@ import {
   requireSameOriginForCookies,
   SESSION_COOKIE,
 } from './http/middleware.ts';
+import { contentSecurityPolicy, noStore, policyWithStyle } from './http/security-headers.ts';
 import { createServices } from './services.ts';
 import { errorPage } from './web/pages.tsx';
 import { isApi, webApp } from './web/web-app.ts';
@@ -53,10 +54,12 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
 
   app.use('*', requestId());
   app.use('*', secureHeaders());
+  app.use('*', contentSecurityPolicy());
   app.use('*', async (c, next) => {
     c.set('services', services);
     await next();
   });
+  app.use('/api/*', noStore());
   app.use('/api/*', limitBody(deps.config.maxBodyBytes));
   app.use('/api/*', requireJsonBody());
   app.use('/api/*', requireSameOriginForCookies());
@@ -85,7 +88,10 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   });
   const documentConfig = { openapi: '3.1.0', info: API_INFO };
   app.doc31('/openapi.json', documentConfig);
-  app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(documentConfig))));
+  app.get('/docs', async (c) => {
+    c.header('content-security-policy', await policyWithStyle(DOCS_STYLE));
+    return c.html(renderDocsPage(app.getOpenAPI31Document(documentConfig)));
+  });
 
   app.route('/', webApp(deps.config));
 
