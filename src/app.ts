@@ -23,11 +23,18 @@ import { organisationRoutes } from './features/organisations/organisation.routes
 import { roleRoutes } from './features/roles/role.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
 import { sensitiveRoutes } from './features/sensitive/sensitive.routes.ts';
-import { renderDocsPage } from './http/docs-page.ts';
+import { DOCS_STYLE, renderDocsPage } from './http/docs-page.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/error-envelope.ts';
-import { authenticate, limitBody, requireJsonBody, SESSION_COOKIE } from './http/middleware.ts';
+import {
+  authenticate,
+  limitBody,
+  requireJsonBody,
+  requireSameOriginForCookies,
+  SESSION_COOKIE,
+} from './http/middleware.ts';
 import { methodNotAllowed, openApiDocument } from './http/openapi.ts';
+import { contentSecurityPolicy, noStore, policyWithStyle } from './http/security-headers.ts';
 import { createServices } from './services.ts';
 import { errorPage } from './web/pages.tsx';
 import { isApi, webApp } from './web/web-app.ts';
@@ -41,10 +48,12 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
 
   app.use('*', requestId());
   app.use('*', secureHeaders());
+  app.use('*', contentSecurityPolicy());
   app.use('*', async (c, next) => {
     c.set('services', services);
     await next();
   });
+  app.use('/api/*', noStore());
   // Off unless configured: only the listed origins' pages may read API answers, with bearer
   // tokens (no credentials mode, so the session cookie never rides along cross-site).
   if (deps.config.corsOrigins.length > 0) {
@@ -61,6 +70,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   }
   app.use('/api/*', limitBody(deps.config.maxBodyBytes));
   app.use('/api/*', requireJsonBody());
+  app.use('/api/*', requireSameOriginForCookies());
   app.use('/api/*', authenticate());
 
   app.route('/health', healthRoutes);
@@ -91,7 +101,10 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
     return document;
   };
   app.get('/openapi.json', (c) => c.json(documented()));
-  app.get('/docs', (c) => c.html(renderDocsPage(documented() as Parameters<typeof renderDocsPage>[0])));
+  app.get('/docs', async (c) => {
+    c.header('content-security-policy', await policyWithStyle(DOCS_STYLE));
+    return c.html(renderDocsPage(documented() as Parameters<typeof renderDocsPage>[0]));
+  });
 
   app.route('/', webApp(deps.config));
 

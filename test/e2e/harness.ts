@@ -111,6 +111,8 @@ export async function newPhoneContext(browser: Browser, baseURL: string): Promis
     deviceScaleFactor: 1,
     hasTouch: true,
     isMobile: true,
+    // axe-core is injected as an inline script, which the pages' Content-Security-Policy refuses.
+    bypassCSP: true,
   });
 }
 
