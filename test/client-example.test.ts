@@ -36,7 +36,8 @@ afterAll(async () => {
   await t.close();
 });
 
-describe('the typed client', () => {
+// Several sign-ups and sign-ins, each a deliberate password hash: slow on a busy 2-core machine.
+describe('the typed client', { timeout: 120_000 }, () => {
   it('drives the three journeys of its README example', async () => {
     const email = (who: string) => `${who}-${newId()}@example.jp`;
     const accounts = {
