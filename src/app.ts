@@ -4,6 +4,7 @@
  * It does no I/O of its own and uses only Web APIs, so Node and Workers entries can both serve it.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.ts';
@@ -53,6 +54,20 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
     await next();
   });
   app.use('/api/*', noStore());
+  // Off unless configured: only the listed origins' pages may read API answers, with bearer
+  // tokens (no credentials mode, so the session cookie never rides along cross-site).
+  if (deps.config.corsOrigins.length > 0) {
+    app.use(
+      '/api/*',
+      cors({
+        origin: [...deps.config.corsOrigins],
+        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+        allowHeaders: ['Authorization', 'Content-Type'],
+        exposeHeaders: ['Retry-After', 'X-Request-Id', 'Content-Disposition'],
+        maxAge: 600,
+      }),
+    );
+  }
   app.use('/api/*', limitBody(deps.config.maxBodyBytes));
   app.use('/api/*', requireJsonBody());
   app.use('/api/*', requireSameOriginForCookies());
