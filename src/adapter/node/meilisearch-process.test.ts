@@ -2,11 +2,16 @@
  * The self-started Meilisearch: a real process on a free port with its own data directory and an
  * owner-only master key; with `restart`, killing it by hand brings it back on the same address.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startMeilisearch } from './meilisearch-process.ts';
+import {
+  MEILISEARCH_BINARY_SHA256,
+  meilisearchBinary,
+  startMeilisearch,
+  verifiedBinary,
+} from './meilisearch-process.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'yorisoi-meili-proc-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -34,7 +39,8 @@ describe('self-started Meilisearch', () => {
       process.kill(firstPid as number, 'SIGKILL');
       await new Promise((resolve) => setTimeout(resolve, 300));
       const deadline = Date.now() + 20_000;
-      while (!(await healthy(meili.url)) && Date.now() < deadline)
+      // Healthy again and known as the new process (the engine may answer a moment before it is recorded).
+      while ((meili.pid === firstPid || !(await healthy(meili.url))) && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 200));
       expect(await healthy(meili.url)).toBe(true);
       expect(meili.pid).not.toBe(firstPid);
@@ -42,5 +48,46 @@ describe('self-started Meilisearch', () => {
       await meili.stop();
     }
     expect(await healthy(meili.url)).toBe(false);
+  }, 60_000);
+});
+
+describe('the packaged binary (issue 14, fault 9)', () => {
+  it('is the one whose SHA-256 is pinned, and is made executable only after the check', async () => {
+    const binary = await meilisearchBinary(undefined);
+    expect(statSync(binary).mode & 0o111).not.toBe(0);
+    expect(MEILISEARCH_BINARY_SHA256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses a file whose digest differs, leaving it not executable, and names MEILI_BIN', async () => {
+    const fake = join(dataDir, 'not-meilisearch');
+    writeFileSync(fake, '#!/bin/sh\necho pwned\n');
+    chmodSync(fake, 0o644);
+    await expect(verifiedBinary(fake, MEILISEARCH_BINARY_SHA256)).rejects.toThrow(/SHA-256.*MEILI_BIN/s);
+    expect(statSync(fake).mode & 0o111).toBe(0);
+  });
+
+  it('runs with its key and without the service’s own environment', async () => {
+    const envFile = join(dataDir, 'env.txt');
+    const wrapper = join(dataDir, 'meili-wrapper.sh');
+    const real = await meilisearchBinary(undefined);
+    writeFileSync(wrapper, `#!/bin/sh\nenv > '${envFile}'\nexec '${real}' "$@"\n`);
+    chmodSync(wrapper, 0o700);
+    process.env.YORISOI_TEST_SECRET = 'must-not-leak';
+    process.env.MEILI_DB_PATH = '/must/not/be/used';
+    const meili = await startMeilisearch({
+      dataDir: join(dataDir, 'env-check'),
+      binary: wrapper,
+      maxIndexingMemory: '256 MiB',
+    });
+    try {
+      const env = readFileSync(envFile, 'utf8');
+      expect(env).toContain(`MEILI_MASTER_KEY=${meili.masterKey}`);
+      expect(env).not.toContain('YORISOI_TEST_SECRET');
+      expect(env).not.toContain('MEILI_DB_PATH');
+    } finally {
+      delete process.env.YORISOI_TEST_SECRET;
+      delete process.env.MEILI_DB_PATH;
+      await meili.stop();
+    }
   }, 60_000);
 });
