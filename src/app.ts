@@ -23,6 +23,11 @@ import { organisationRoutes } from './features/organisations/organisation.routes
 import { roleRoutes } from './features/roles/role.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
 import { sensitiveRoutes } from './features/sensitive/sensitive.routes.ts';
+import {
+  limitPasswordRoutesPerClient,
+  PASSWORD_ROUTE_LIMIT,
+  perClientLimiter,
+} from './http/client-limits.ts';
 import { DOCS_STYLE, renderDocsPage } from './http/docs-page.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/error-envelope.ts';
@@ -45,6 +50,8 @@ import { isApi, webApp } from './web/web-app.ts';
  */
 export function newApp(deps: AppDeps, services = createServices(deps)) {
   const app = new OpenAPIHono<AppEnv>();
+  // One budget per client across the API and the pages' password forms.
+  const passwordRouteLimiter = perClientLimiter(PASSWORD_ROUTE_LIMIT, deps.clock);
 
   app.use('*', requestId());
   app.use('*', secureHeaders());
@@ -71,6 +78,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.use('/api/*', limitBody(deps.config.maxBodyBytes));
   app.use('/api/*', requireJsonBody());
   app.use('/api/*', requireSameOriginForCookies());
+  app.use('/api/*', limitPasswordRoutesPerClient(passwordRouteLimiter, deps.config.trustProxy));
   app.use('/api/*', authenticate());
 
   app.route('/health', healthRoutes);
@@ -106,7 +114,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
     return c.html(renderDocsPage(documented() as Parameters<typeof renderDocsPage>[0]));
   });
 
-  app.route('/', webApp(deps.config));
+  app.route('/', webApp(deps.config, passwordRouteLimiter));
 
   const wrongMethod = methodNotAllowed(app);
   app.notFound((c) => {
