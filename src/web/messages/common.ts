@@ -107,6 +107,9 @@ export const commonJa = {
     csrf: '画面の有効期限が切れました。もう一度お試しください',
     tooLarge: '送られた内容が大きすぎます。短くしてお試しください',
     invalidInput: '送られた内容に誤りがあります。画面を読み込み直して、もう一度お試しください',
+    changedMeanwhile:
+      'この画面を開いたあとに、ほかの人（または別の画面）が内容を変更しました。印のついた項目を確かめてから、もう一度保存すると、あなたの内容で上書きされます',
+    changedMeanwhileField: 'ほかで変更されました。確かめてください',
     unexpected: 'うまく処理できませんでした。時間をおいてお試しください',
     back: 'ホームへ戻る',
   },
@@ -287,6 +290,9 @@ export const commonEn: CommonMessages = {
     csrf: 'The page expired. Please try again',
     tooLarge: 'What was sent is too large. Please shorten it and try again',
     invalidInput: 'Something in what was sent is not valid. Please reload the page and try again',
+    changedMeanwhile:
+      'Someone (or another window) changed this after you opened it. Check the marked fields; saving again replaces them with yours',
+    changedMeanwhileField: 'Changed elsewhere meanwhile: please check',
     unexpected: 'Something went wrong. Please try again later',
     back: 'Back to home',
   },
