@@ -107,6 +107,9 @@ export const commonJa = {
     csrf: '画面の有効期限が切れました。もう一度お試しください',
     tooLarge: '送られた内容が大きすぎます。短くしてお試しください',
     invalidInput: '送られた内容に誤りがあります。画面を読み込み直して、もう一度お試しください',
+    changedMeanwhile:
+      'この画面を開いたあとに、ほかの人（または別の画面）が内容を変更しました。印のついた項目を確かめてから、もう一度保存すると、あなたの内容で上書きされます',
+    changedMeanwhileField: 'ほかで変更されました。確かめてください',
     unexpected: 'うまく処理できませんでした。時間をおいてお試しください',
     tooManyAttempts: '短い間に試された回数が多すぎます。少し時間をおいてからお試しください',
     busy: 'ただいま混み合っています。少し時間をおいてからお試しください',
@@ -289,6 +292,9 @@ export const commonEn: CommonMessages = {
     csrf: 'The page expired. Please try again',
     tooLarge: 'What was sent is too large. Please shorten it and try again',
     invalidInput: 'Something in what was sent is not valid. Please reload the page and try again',
+    changedMeanwhile:
+      'Someone (or another window) changed this after you opened it. Check the marked fields; saving again replaces them with yours',
+    changedMeanwhileField: 'Changed elsewhere meanwhile: please check',
     unexpected: 'Something went wrong. Please try again later',
     tooManyAttempts: 'Too many attempts in a short time. Please wait a moment and try again',
     busy: 'We are busy right now. Please wait a moment and try again',
