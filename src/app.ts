@@ -12,6 +12,7 @@ import { areaRoutes } from './features/areas/area.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { coordinationRoutes } from './features/coordination/coordination.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
+import { followUpRoutes } from './features/follow-up/follow-up.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { matchRoutes } from './features/matches/match.routes.ts';
 import { workflowRoutes } from './features/matches/workflow.routes.ts';
@@ -69,6 +70,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api', sensitiveRoutes);
   app.route('/api', notificationRoutes);
   app.route('/api', dashboardRoutes);
+  app.route('/api', followUpRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

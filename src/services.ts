@@ -7,6 +7,7 @@ import { createAreaService } from './features/areas/area.service.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
 import { createCoordinationService } from './features/coordination/coordination.service.ts';
 import { createDashboardService } from './features/dashboard/dashboard.service.ts';
+import { createFollowUpService } from './features/follow-up/follow-up.service.ts';
 import { createHealthService } from './features/health/health.service.ts';
 import { createCandidateService } from './features/matches/candidates.service.ts';
 import { createMatchService } from './features/matches/match.service.ts';
@@ -30,6 +31,7 @@ export function createServices(deps: AppDeps) {
   const coordination = createCoordinationService(deps, { areas, members, roles });
   const sensitive = createSensitiveService(deps);
   const notifications = createNotificationService(deps);
+  const followUp = createFollowUpService(deps, { matches });
   return {
     auth,
     areas,
@@ -44,6 +46,7 @@ export function createServices(deps: AppDeps) {
     coordination,
     sensitive,
     notifications,
+    followUp,
     memberData: createMemberDataService(deps, {
       auth,
       members,

@@ -76,6 +76,12 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'GET /api/dashboard': STAFF,
   'GET /api/exports/queue.csv': STAFF,
   'GET /api/exports/outcomes.csv': STAFF,
+  'GET /api/members/me/check-ins': ['member'],
+  'POST /api/check-ins/{id}/answer': ['member'],
+  'GET /api/follow-ups': STAFF,
+  'POST /api/follow-ups/{id}/close': STAFF,
+  'GET /api/members/{id}/after-hire': STAFF,
+  'POST /api/introductions/{id}/separation': ['employer'],
 };
 
 let t: TestApp;

@@ -36,6 +36,9 @@ function fill(path: string, overrides: Partial<typeof ids> = {}) {
 function validBodyFor(path: string): unknown {
   if (path.endsWith('/verification')) return { state: 'verified' };
   if (path.endsWith('/withdraw')) return {};
+  if (path.endsWith('/answer')) return { wellbeing: 4, wantsContact: false };
+  if (path.includes('/follow-ups/')) return { note: '電話で話しました' };
+  if (path.endsWith('/separation')) return { separatedOn: '2026-11-20', reasonCode: 'schedule' };
   if (path.endsWith('/decision')) return { decision: 'review', expectedVersion: 1 };
   if (path.endsWith('/outcome')) return { outcome: 'interviewing', expectedVersion: 1 };
   if (path.endsWith('/stage')) return { stage: 3, reason: '就労準備が整ってきたため' };
