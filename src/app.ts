@@ -18,6 +18,7 @@ import { matchRoutes } from './features/matches/match.routes.ts';
 import { workflowRoutes } from './features/matches/workflow.routes.ts';
 import { memberRoutes } from './features/members/member.routes.ts';
 import { memberDataRoutes } from './features/members/member-data.routes.ts';
+import { mentoringRoutes } from './features/mentoring/mentoring.routes.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
@@ -71,6 +72,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api', notificationRoutes);
   app.route('/api', dashboardRoutes);
   app.route('/api', followUpRoutes);
+  app.route('/api', mentoringRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

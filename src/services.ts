@@ -14,6 +14,7 @@ import { createMatchService } from './features/matches/match.service.ts';
 import { createSuggestionJob } from './features/matches/suggestions.ts';
 import { createMemberService } from './features/members/member.service.ts';
 import { createMemberDataService } from './features/members/member-data.service.ts';
+import { createMentoringService } from './features/mentoring/mentoring.service.ts';
 import { createNotificationService } from './features/notifications/notification.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
@@ -32,6 +33,7 @@ export function createServices(deps: AppDeps) {
   const sensitive = createSensitiveService(deps);
   const notifications = createNotificationService(deps);
   const followUp = createFollowUpService(deps, { matches });
+  const mentoring = createMentoringService(deps, { members, followUp });
   return {
     auth,
     areas,
@@ -47,6 +49,11 @@ export function createServices(deps: AppDeps) {
     sensitive,
     notifications,
     followUp,
+    mentoring,
+    /** The scheduled care after a hire: check-ins opening and unanswered, mentoring sessions missed. */
+    async careJob() {
+      return { ...(await followUp.run()), ...(await mentoring.run()) };
+    },
     memberData: createMemberDataService(deps, {
       auth,
       members,

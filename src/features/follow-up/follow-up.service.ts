@@ -130,6 +130,28 @@ export function createFollowUpService(
   }
 
   return {
+    /**
+     * The write that puts a member in the queue for a reason raised elsewhere (a missed mentoring
+     * session, a silent mentee): once per source and reason, however often it is raised.
+     */
+    raise(
+      memberId: string,
+      reason: FollowUpReason,
+      source: { type: 'session' | 'pair'; id: string },
+      detail: Record<string, string | number>,
+      at: string,
+    ) {
+      return openFollowUp(db, {
+        id: newId(),
+        member_id: memberId,
+        reason,
+        source_type: source.type,
+        source_id: source.id,
+        detail: JSON.stringify(detail),
+        opened_at: at,
+      });
+    },
+
     /** Her check-ins, soonest first, each with its state now. */
     async mine(actor: Actor): Promise<CheckIn[]> {
       if (actor.role !== 'member') return [];
