@@ -31,7 +31,9 @@ function fill(path: string, overrides: Partial<typeof ids> = {}) {
   const values = { ...ids, ...overrides };
   const concrete = concretePath(path, { ...values, notificationId: values.roleId });
   // A required query beside the id, so only the id decides the answer.
-  return path.endsWith('/suggestions') ? `${concrete}?menteeId=00000000-0000-4000-8000-000000000000` : concrete;
+  return path.endsWith('/suggestions')
+    ? `${concrete}?menteeId=00000000-0000-4000-8000-000000000000`
+    : concrete;
 }
 
 /** A body each id-taking route accepts, so only the id decides the answer. */

@@ -23,6 +23,7 @@ describe('migrations', () => {
       '0007_notifications',
       '0008_sign_in_throttle',
       '0009_job_progress',
+      '0013_search_rows',
       '0015_1_follow_up',
       '0015_2_mentoring',
     ]);
@@ -63,6 +64,7 @@ describe('migrations', () => {
         'role_facts',
         'role_locations',
         'role_qualifications',
+        'role_search_rows',
         'role_search_text',
         'role_skills',
         'search_outbox',
