@@ -23,6 +23,7 @@ import { roleRoutes } from './features/roles/role.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
 import { sensitiveRoutes } from './features/sensitive/sensitive.routes.ts';
 import {
+  clientAddressOf,
   limitPasswordRoutesPerClient,
   PASSWORD_ROUTE_LIMIT,
   perClientLimiter,
@@ -57,6 +58,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.use('*', contentSecurityPolicy());
   app.use('*', async (c, next) => {
     c.set('services', services);
+    c.set('clientAddress', clientAddressOf(c, deps.config.trustProxy));
     await next();
   });
   app.use('/api/*', noStore());

@@ -23,6 +23,7 @@ describe('migrations', () => {
       '0007_notifications',
       '0008_sign_in_throttle',
       '0009_job_progress',
+      '0012_security',
       '0013_search_rows',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
