@@ -31,6 +31,7 @@ import {
 import { DOCS_STYLE, renderDocsPage } from './http/docs-page.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/error-envelope.ts';
+import { refuseHiddenCharacters } from './http/hidden-characters.ts';
 import {
   authenticate,
   limitBody,
@@ -65,6 +66,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.use('/api/*', limitBody(deps.config.maxBodyBytes));
   app.use('/api/*', requireJsonBody());
   app.use('/api/*', requireSameOriginForCookies());
+  app.use('/api/*', refuseHiddenCharacters());
   app.use('/api/*', limitPasswordRoutesPerClient(passwordRouteLimiter, deps.config.trustProxy));
   app.use('/api/*', authenticate());
 
