@@ -4,6 +4,7 @@
  * It does no I/O of its own and uses only Web APIs, so Node and Workers entries can both serve it.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.ts';
@@ -12,11 +13,13 @@ import { areaRoutes } from './features/areas/area.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { coordinationRoutes } from './features/coordination/coordination.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
+import { followUpRoutes } from './features/follow-up/follow-up.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { matchRoutes } from './features/matches/match.routes.ts';
 import { workflowRoutes } from './features/matches/workflow.routes.ts';
 import { memberRoutes } from './features/members/member.routes.ts';
 import { memberDataRoutes } from './features/members/member-data.routes.ts';
+import { mentoringRoutes } from './features/mentoring/mentoring.routes.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
@@ -63,6 +66,20 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
     await next();
   });
   app.use('/api/*', noStore());
+  // Off unless configured: only the listed origins' pages may read API answers, with bearer
+  // tokens (no credentials mode, so the session cookie never rides along cross-site).
+  if (deps.config.corsOrigins.length > 0) {
+    app.use(
+      '/api/*',
+      cors({
+        origin: [...deps.config.corsOrigins],
+        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+        allowHeaders: ['Authorization', 'Content-Type'],
+        exposeHeaders: ['Retry-After', 'X-Request-Id', 'Content-Disposition'],
+        maxAge: 600,
+      }),
+    );
+  }
   app.use('/api/*', limitBody(deps.config.maxBodyBytes));
   app.use('/api/*', requireJsonBody());
   app.use('/api/*', requireSameOriginForCookies());
@@ -84,6 +101,8 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api', sensitiveRoutes);
   app.route('/api', notificationRoutes);
   app.route('/api', dashboardRoutes);
+  app.route('/api', followUpRoutes);
+  app.route('/api', mentoringRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

@@ -9,12 +9,15 @@ import type { AppConfig } from '../deps.ts';
 import { authPages } from '../features/auth/auth.pages.tsx';
 import { memberSupportPages } from '../features/coordination/member-support.pages.tsx';
 import { dashboardPages } from '../features/dashboard/dashboard.pages.tsx';
+import { followUpPages } from '../features/follow-up/follow-up.pages.tsx';
+import { supportPages } from '../features/follow-up/support.pages.tsx';
 import { introductionPages } from '../features/matches/introduction.pages.tsx';
 import { matchReviewPages } from '../features/matches/match-review.pages.tsx';
 import { myMatchPages } from '../features/matches/my-matches.pages.tsx';
 import { queuePages } from '../features/matches/queue.pages.tsx';
 import { memberDataPages } from '../features/members/member-data.pages.tsx';
 import { profilePages } from '../features/members/profile.pages.tsx';
+import { mentoringPages } from '../features/mentoring/mentoring.pages.tsx';
 import { notificationPages } from '../features/notifications/notification.pages.tsx';
 import { organisationPages } from '../features/organisations/organisation.pages.tsx';
 import { verificationPages } from '../features/organisations/verification.pages.tsx';
@@ -79,6 +82,9 @@ export function webApp(config: AppConfig, passwordRouteLimiter: ClientLimiter) {
   web.route('/', myMatchPages);
   web.route('/', notificationPages);
   web.route('/', memberDataPages);
+  web.route('/', supportPages);
+  web.route('/', followUpPages);
+  web.route('/', mentoringPages);
   return web;
 }
 
