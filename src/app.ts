@@ -26,6 +26,7 @@ import { roleRoutes } from './features/roles/role.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
 import { sensitiveRoutes } from './features/sensitive/sensitive.routes.ts';
 import {
+  clientAddressOf,
   limitPasswordRoutesPerClient,
   PASSWORD_ROUTE_LIMIT,
   perClientLimiter,
@@ -33,6 +34,7 @@ import {
 import { DOCS_STYLE, renderDocsPage } from './http/docs-page.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/error-envelope.ts';
+import { refuseHiddenCharacters } from './http/hidden-characters.ts';
 import {
   authenticate,
   limitBody,
@@ -60,6 +62,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.use('*', contentSecurityPolicy());
   app.use('*', async (c, next) => {
     c.set('services', services);
+    c.set('clientAddress', clientAddressOf(c, deps.config.trustProxy));
     await next();
   });
   app.use('/api/*', noStore());
@@ -80,6 +83,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.use('/api/*', limitBody(deps.config.maxBodyBytes));
   app.use('/api/*', requireJsonBody());
   app.use('/api/*', requireSameOriginForCookies());
+  app.use('/api/*', refuseHiddenCharacters());
   app.use('/api/*', limitPasswordRoutesPerClient(passwordRouteLimiter, deps.config.trustProxy));
   app.use('/api/*', authenticate());
 

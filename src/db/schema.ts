@@ -38,10 +38,12 @@ export interface SessionTable {
   expires_at: string;
 }
 
-/** One failed (or still unproven) sign-in for an address; see migration 0008. */
+/** One failed (or still unproven) sign-in for an address from a client; see migrations 0008, 0012. */
 export interface SignInFailureTable {
   email: string;
   failed_at: string;
+  /** The client's IP address; '' when unknown (requests made in process, rows before 0012). */
+  client: Generated<string>;
 }
 
 /** Where a sliced job resumes; see migration 0009. */

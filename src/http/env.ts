@@ -12,6 +12,8 @@ export interface AppEnv {
     requestId: string;
     services: Services;
     actor: Actor | undefined;
+    /** The caller's IP address (see src/http/client-limits.ts); undefined for in-process requests. */
+    clientAddress: string | undefined;
     /** The page's anti-forgery token (web pages only; see src/web/csrf.ts). */
     csrfToken: string;
   };

@@ -29,6 +29,35 @@ export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * Refuses query parameters the route does not declare with 422, as unknown body fields are: a
+ * misspelt filter (`?prefcode=14`) would otherwise be ignored silently and return everything.
+ * @example refuseUnknownQuery(new Set(['limit', 'offset']))
+ */
+export function refuseUnknownQuery(allowed: ReadonlySet<string>): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const unknown = [...new Set(new URL(c.req.url).searchParams.keys())].filter((name) => !allowed.has(name));
+    if (unknown.length > 0) {
+      throw new AppError(
+        'validation_failed',
+        'The request has invalid fields',
+        unknown.map((name) => ({
+          path: `query.${name}`,
+          message: 'unknown parameter',
+          code: 'unrecognized_keys',
+        })),
+      );
+    }
+    return next();
+  };
+}
+
+/** The query parameter names a route declares. */
+function declaredQuery(route: Pick<RouteConfig, 'request'>): Set<string> {
+  const query = route.request?.query as { shape?: Record<string, unknown> } | undefined;
+  return new Set(Object.keys(query?.shape ?? {}));
+}
+
 /** An error response for the OpenAPI document: the one envelope, with what this status means. */
 export const errorContent = (description: string) => ({
   description,
@@ -53,9 +82,8 @@ function shapeErrors(route: Pick<RouteConfig, 'method' | 'request'>) {
       : {}),
     ...(request.params ? { 404: errorContent('Not found, or not yours') } : {}),
     ...(route.method !== 'get' ? { 409: errorContent('Conflicts with the current state') } : {}),
-    ...(hasBody || request.params || request.query
-      ? { 422: errorContent('Validation failed; `issues` lists each field') }
-      : {}),
+    // Every route refuses query parameters it does not declare.
+    422: errorContent('Validation failed; `issues` lists each field'),
   };
 }
 
@@ -86,7 +114,11 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware' | 'se
   // from the route's own request and success responses, so they are merged in at run time.
   const security: RouteConfig['security'] =
     access === 'public' ? [] : [{ bearerAuth: [] }, { cookieAuth: [] }];
-  const created = createRoute({ ...route, security, middleware: requireAccess(access) });
+  const created = createRoute({
+    ...route,
+    security,
+    middleware: [requireAccess(access), refuseUnknownQuery(declaredQuery(route))],
+  });
   return Object.assign(created, documented) as typeof created;
 }
 

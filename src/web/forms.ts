@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { hiddenCharacterIssues } from '../http/hidden-characters.ts';
 import type { Messages } from './messages/index.ts';
 
 /** Field name (dotted path) → message, in the order the problems were found. */
@@ -98,6 +99,8 @@ export function messageFor(issue: IssueLike, m: Messages): string {
   const known = KNOWN_MESSAGES.find(([pattern]) => pattern.test(issue.message));
   if (known) return known[1](m);
   switch (issue.code) {
+    case 'hidden_characters':
+      return v.hiddenCharacters;
     case 'invalid_type':
       if (/received undefined/.test(issue.message)) return v.required;
       return /expected number/.test(issue.message) ? v.number : v.invalid;
@@ -143,8 +146,11 @@ export function validate<S extends z.ZodType>(
   m: Messages,
 ): Validated<z.output<S>> {
   const parsed = schema.safeParse(input);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: collect(parsed.error.issues as IssueLike[], m) };
+  // The same refusal of control and text-direction characters as the API's (src/http/hidden-characters.ts).
+  const hidden = hiddenCharacterIssues(input, '').map((issue) => ({ ...issue, path: issue.path.slice(1) }));
+  const issues = [...hidden, ...(parsed.success ? [] : (parsed.error.issues as IssueLike[]))];
+  if (parsed.success && hidden.length === 0) return { ok: true, value: parsed.data };
+  return { ok: false, errors: collect(issues, m) };
 }
 
 /** A service's field-level refusal (unknown area code…) as form errors; other errors are not ours. */

@@ -207,7 +207,7 @@ export function authPages(trustProxy: boolean) {
       );
       if (!input.ok) return again(input.errors);
       try {
-        return signedIn(c, await c.var.services.auth.signIn(input.value), next);
+        return signedIn(c, await c.var.services.auth.signIn(input.value, c.var.clientAddress ?? ''), next);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         if (error.code === 'unauthenticated') return again({ email: m.auth.invalidCredentials });

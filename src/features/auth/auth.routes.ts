@@ -71,7 +71,7 @@ export function authRoutes(trustProxy: boolean) {
       return c.json(session, 201);
     })
     .openapi(signInRoute, async (c) => {
-      const session = await c.var.services.auth.signIn(c.req.valid('json'));
+      const session = await c.var.services.auth.signIn(c.req.valid('json'), c.var.clientAddress ?? '');
       setSessionCookie(c, session, trustProxy);
       return c.json(session, 200);
     })

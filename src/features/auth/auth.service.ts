@@ -40,6 +40,12 @@ const DUMMY_HASH_PASSWORD = 'yorisoi-timing-equaliser';
  * one person cannot be locked out for longer than a window at a time.
  */
 export const SIGN_IN_ATTEMPTS_ALLOWED = 5;
+/**
+ * Failures for one address from all clients together after which each client gets one try: a
+ * guesser spread over many addresses gains a single guess per client, and her own phone, which
+ * has not failed, still gets its try.
+ */
+export const SIGN_IN_ATTEMPTS_PER_ADDRESS = 20;
 export const SIGN_IN_WINDOW_MINUTES = 15;
 
 export function createAuthService({ database, clock, config, passwords: hasher }: AppDeps) {
@@ -61,13 +67,20 @@ export function createAuthService({ database, clock, config, passwords: hasher }
    * against the address (see SIGN_IN_ATTEMPTS_ALLOWED) until the caller clears it on success;
    * past the allowance it refuses with 429 before any hashing.
    */
-  async function passwordHolder(email: string, password: string) {
+  async function passwordHolder(email: string, password: string, client: string) {
     const now = clock.now();
     const windowMs = SIGN_IN_WINDOW_MINUTES * 60_000;
     const since = new Date(now.getTime() - windowMs).toISOString();
-    const attempt = { email, at: now.toISOString(), since, allowed: SIGN_IN_ATTEMPTS_ALLOWED };
+    const attempt = {
+      email,
+      client,
+      at: now.toISOString(),
+      since,
+      perClient: SIGN_IN_ATTEMPTS_ALLOWED,
+      perAddress: SIGN_IN_ATTEMPTS_PER_ADDRESS,
+    };
     if (!(await recordSignInAttempt(db, attempt))) {
-      const first = await firstSignInAttemptSince(db, email, since);
+      const first = await firstSignInAttemptSince(db, email, client, since);
       const liftsAt = (first ? Date.parse(first) : now.getTime()) + windowMs;
       throw new AppError(
         'too_many_attempts',
@@ -144,9 +157,9 @@ export function createAuthService({ database, clock, config, passwords: hasher }
      * Every attempt counts against its address until it succeeds; past the allowance the address
      * waits out the window (429 with Retry-After) without its password being checked at all.
      */
-    async signIn(input: SignInInput): Promise<IssuedSession> {
+    async signIn(input: SignInInput, client = ''): Promise<IssuedSession> {
       const email = input.email.toLowerCase();
-      const user = await passwordHolder(email, input.password);
+      const user = await passwordHolder(email, input.password, client);
       if (!user) throw new AppError('unauthenticated', 'The e-mail address or password is wrong');
       return issueSession(
         {
@@ -156,7 +169,7 @@ export function createAuthService({ database, clock, config, passwords: hasher }
           email: user.email,
           organisationId: user.organisation_id,
         },
-        [clearSignInAttempts(db, email)],
+        [clearSignInAttempts(db, email, client)],
       );
     },
 
@@ -165,10 +178,10 @@ export function createAuthService({ database, clock, config, passwords: hasher }
      * It shares sign-in's allowance, so someone holding her unlocked phone cannot use it to guess
      * her password either.
      */
-    async confirmPassword(actor: Actor, password: string): Promise<boolean> {
-      const user = await passwordHolder(actor.email, password);
+    async confirmPassword(actor: Actor, password: string, client = ''): Promise<boolean> {
+      const user = await passwordHolder(actor.email, password, client);
       if (!user || user.id !== actor.userId) return false;
-      await database.atomic([clearSignInAttempts(db, actor.email)]);
+      await database.atomic([clearSignInAttempts(db, actor.email, client)]);
       return true;
     },
 

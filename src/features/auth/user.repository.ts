@@ -57,36 +57,52 @@ export function findSessionUser(db: Kysely<DB>, tokenHash: string, now: string) 
 }
 
 /**
- * Counts a sign-in attempt against its address, unless the address already has `allowed`
- * attempts since `since`. Counting and recording are one statement, so simultaneous guesses
- * cannot all slip under the limit. Returns whether the attempt was recorded (false: throttled).
+ * Records an attempt for the address from this client if it is allowed: the client has fewer
+ * than `perClient` counted attempts for the address in the window, and — once the address has
+ * `perAddress` attempts from all clients together — the client has none yet (one try each).
+ * Returns whether it was recorded (allowed). One statement, so simultaneous guesses cannot
+ * slip past the count.
  */
 export async function recordSignInAttempt(
   db: Kysely<DB>,
-  attempt: { email: string; at: string; since: string; allowed: number },
+  attempt: {
+    email: string;
+    client: string;
+    at: string;
+    since: string;
+    perClient: number;
+    perAddress: number;
+  },
 ): Promise<boolean> {
-  const { email, at, since, allowed } = attempt;
+  const { email, client, at, since, perClient, perAddress } = attempt;
   const result = await sql`
-    INSERT INTO sign_in_failures (email, failed_at)
-    SELECT ${email}, ${at}
-    WHERE (SELECT count(*) FROM sign_in_failures WHERE email = ${email} AND failed_at > ${since}) < ${allowed}
+    INSERT INTO sign_in_failures (email, client, failed_at)
+    SELECT ${email}, ${client}, ${at}
+    WHERE (SELECT count(*) FROM sign_in_failures
+           WHERE email = ${email} AND client = ${client} AND failed_at > ${since}) <
+          CASE WHEN (SELECT count(*) FROM sign_in_failures WHERE email = ${email} AND failed_at > ${since}) >= ${perAddress}
+               THEN 1 ELSE ${perClient} END
   `.execute(db);
   return (result.numAffectedRows ?? 0n) > 0n;
 }
 
-/** The earliest counted attempt for the address since `since`: the throttle lifts a window after it. */
-export async function firstSignInAttemptSince(db: Kysely<DB>, email: string, since: string) {
+/** The earliest counted attempt for the address from this client since `since`: the throttle lifts a window after it. */
+export async function firstSignInAttemptSince(db: Kysely<DB>, email: string, client: string, since: string) {
   const row = await db
     .selectFrom('sign_in_failures')
     .select((eb) => eb.fn.min('failed_at').as('first'))
     .where('email', '=', email)
+    .where('client', '=', client)
     .where('failed_at', '>', since)
     .executeTakeFirst();
   return row?.first ?? undefined;
 }
 
-export function clearSignInAttempts(db: Kysely<DB>, email: string) {
-  return db.deleteFrom('sign_in_failures').where('email', '=', email);
+/** Clears the address's attempts: from one client after its success, or all of them (account deleted). */
+export function clearSignInAttempts(db: Kysely<DB>, email: string, client?: string) {
+  let query = db.deleteFrom('sign_in_failures').where('email', '=', email);
+  if (client !== undefined) query = query.where('client', '=', client);
+  return query;
 }
 
 export function deleteSignInAttemptsBefore(db: Kysely<DB>, before: string) {

@@ -97,7 +97,7 @@ export const memberDataPages = newPageRouter()
     if (!values.checked('confirm')) errors.confirm = words.confirmRequired;
     if (!input.ok || Object.keys(errors).length > 0) return showDataPage(c, values, errors, 422);
     try {
-      await c.var.services.memberData.erase(requireActor(c), input.value.password);
+      await c.var.services.memberData.erase(requireActor(c), input.value.password, c.var.clientAddress ?? '');
     } catch (error) {
       if (error instanceof AppError && error.code === 'too_many_attempts')
         return showDataPage(c, values, { password: waitToTryAgain(c, error) }, 429);

@@ -67,7 +67,11 @@ export const memberDataRoutes = newRouter()
     return c.json(data, 200);
   })
   .openapi(deleteRoute, async (c) => {
-    await c.var.services.memberData.erase(requireActor(c), c.req.valid('json').password);
+    await c.var.services.memberData.erase(
+      requireActor(c),
+      c.req.valid('json').password,
+      c.var.clientAddress ?? '',
+    );
     clearSessionCookie(c);
     return c.body(null, 204);
   });

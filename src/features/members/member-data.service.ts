@@ -65,9 +65,9 @@ export function createMemberDataService(
     },
 
     /** Deletes her account and everything kept about her, once she has confirmed her password. */
-    async erase(actor: Actor, password: string): Promise<void> {
+    async erase(actor: Actor, password: string, client = ''): Promise<void> {
       memberOnly(actor);
-      if (!(await services.auth.confirmPassword(actor, password))) {
+      if (!(await services.auth.confirmPassword(actor, password, client))) {
         throw new AppError('validation_failed', 'The password is not right', [
           { path: 'body.password', message: 'The password is not right', code: 'wrong_password' },
         ]);
