@@ -21,6 +21,13 @@ const EnvSchema = z.object({
     .max(24 * 60)
     .default(60),
   MEILI_DATA_DIR: z.string().min(1).default('./data/meili'),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .default(24),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   MEILI_MAX_INDEXING_MEMORY: z.string().min(1).default('1 GiB'),
 });
 
@@ -34,6 +41,8 @@ export interface NodeConfig {
   /** How often the service runs the suggestion job. */
   suggestIntervalMinutes: number;
   search: SearchConfig;
+  /** Periodic online backups, when BACKUP_DIR is set: how often, and how many are kept. */
+  backups?: { dir: string; intervalHours: number; keep: number };
   app: AppConfig;
 }
 
@@ -47,6 +56,9 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
     seedDemo: e.SEED_DEMO,
     suggestIntervalMinutes: e.SUGGEST_INTERVAL_MINUTES,
     ...(e.NOTIFY_WEBHOOK_URL ? { notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL } : {}),
+    ...(e.BACKUP_DIR
+      ? { backups: { dir: e.BACKUP_DIR, intervalHours: e.BACKUP_INTERVAL_HOURS, keep: e.BACKUP_KEEP } }
+      : {}),
     search: {
       ...searchSettingsFrom(e),
       dataDir: e.MEILI_DATA_DIR,

@@ -10,6 +10,7 @@ import { systemClock } from '../../deps.ts';
 import { scryptHasher } from '../../features/auth/password.ts';
 import { createDeliveryRelay, webhookSender } from '../../features/notifications/delivery.ts';
 import { createServices } from '../../services.ts';
+import { scheduleBackups } from './backup.ts';
 import { readNodeConfig } from './config.ts';
 import { startSearch } from './search.ts';
 import { openSqlite } from './sqlite.ts';
@@ -74,6 +75,13 @@ async function main() {
     );
   }, 1000);
   delivering.unref();
+  const stopBackups = config.backups
+    ? scheduleBackups({
+        databasePath: config.databasePath,
+        ...config.backups,
+        log: (line) => console.log(`[backup] ${line}`),
+      })
+    : () => {};
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host}:${info.port}`;
     console.log(`Yorisoi is running at ${base}/  (API docs: ${base}/docs, OpenAPI: ${base}/openapi.json)`);
@@ -89,6 +97,7 @@ async function main() {
     clearInterval(suggesting);
     clearInterval(delivering);
     clearInterval(caring);
+    stopBackups();
     server.close();
     // Keep-alive connections can hold close() open; stop the rest without waiting for them.
     void search
