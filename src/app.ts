@@ -4,6 +4,7 @@
  * It does no I/O of its own and uses only Web APIs, so Node and Workers entries can both serve it.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.ts';
@@ -24,6 +25,11 @@ import { organisationRoutes } from './features/organisations/organisation.routes
 import { roleRoutes } from './features/roles/role.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
 import { sensitiveRoutes } from './features/sensitive/sensitive.routes.ts';
+import {
+  limitPasswordRoutesPerClient,
+  PASSWORD_ROUTE_LIMIT,
+  perClientLimiter,
+} from './http/client-limits.ts';
 import { DOCS_STYLE, renderDocsPage } from './http/docs-page.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/error-envelope.ts';
@@ -46,6 +52,8 @@ import { isApi, webApp } from './web/web-app.ts';
  */
 export function newApp(deps: AppDeps, services = createServices(deps)) {
   const app = new OpenAPIHono<AppEnv>();
+  // One budget per client across the API and the pages' password forms.
+  const passwordRouteLimiter = perClientLimiter(PASSWORD_ROUTE_LIMIT, deps.clock);
 
   app.use('*', requestId());
   app.use('*', secureHeaders());
@@ -55,9 +63,24 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
     await next();
   });
   app.use('/api/*', noStore());
+  // Off unless configured: only the listed origins' pages may read API answers, with bearer
+  // tokens (no credentials mode, so the session cookie never rides along cross-site).
+  if (deps.config.corsOrigins.length > 0) {
+    app.use(
+      '/api/*',
+      cors({
+        origin: [...deps.config.corsOrigins],
+        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+        allowHeaders: ['Authorization', 'Content-Type'],
+        exposeHeaders: ['Retry-After', 'X-Request-Id', 'Content-Disposition'],
+        maxAge: 600,
+      }),
+    );
+  }
   app.use('/api/*', limitBody(deps.config.maxBodyBytes));
   app.use('/api/*', requireJsonBody());
   app.use('/api/*', requireSameOriginForCookies());
+  app.use('/api/*', limitPasswordRoutesPerClient(passwordRouteLimiter, deps.config.trustProxy));
   app.use('/api/*', authenticate());
 
   app.route('/health', healthRoutes);
@@ -95,7 +118,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
     return c.html(renderDocsPage(documented() as Parameters<typeof renderDocsPage>[0]));
   });
 
-  app.route('/', webApp(deps.config));
+  app.route('/', webApp(deps.config, passwordRouteLimiter));
 
   const wrongMethod = methodNotAllowed(app);
   app.notFound((c) => {

@@ -21,6 +21,11 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Largest page a list endpoint returns. */
   maxPageSize: number;
+  /**
+   * Origins (`https://app.example.jp`) whose pages may call `/api/*` from the browser (CORS), with
+   * bearer tokens, not cookies. Empty, the default: no cross-origin access at all.
+   */
+  corsOrigins: readonly string[];
   /** The suggestion job: least score worth proposing, per-member count, open matches per role. */
   suggestions: { minScore: number; perMember: number; roleQuota: number };
   /**
@@ -36,6 +41,7 @@ export const defaultConfig: AppConfig = {
   maxBodyBytes: 64 * 1024,
   trustProxy: false,
   maxPageSize: 100,
+  corsOrigins: [],
   suggestions: { minScore: 0.6, perMember: 3, roleQuota: 8 },
   // Two weeks, then one, two and three months: the points the concierge program asks at.
   followUp: { checkInDays: [14, 30, 60, 90], answerWindowDays: 7, lowWellbeing: 2 },

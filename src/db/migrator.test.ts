@@ -23,7 +23,8 @@ describe('migrations', () => {
       '0007_notifications',
       '0008_sign_in_throttle',
       '0009_job_progress',
-      '0013_search_rows',
+      '0013_1_search_rows',
+      '0013_2_edit_versions',
       '0015_1_follow_up',
       '0015_2_mentoring',
     ]);

@@ -152,6 +152,8 @@ export interface MemberTable {
   support_stage: number | null;
   created_at: string;
   updated_at: string;
+  /** Steps by one with every change of her profile (a trigger refuses any other step). */
+  version: number;
 }
 
 export interface MemberWindowTable {

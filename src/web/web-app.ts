@@ -23,6 +23,7 @@ import { organisationPages } from '../features/organisations/organisation.pages.
 import { verificationPages } from '../features/organisations/verification.pages.tsx';
 import { rolePages } from '../features/roles/role.pages.tsx';
 import { jobPages } from '../features/search/job.pages.tsx';
+import { type ClientLimiter, limitPasswordRoutesPerClient } from '../http/client-limits.ts';
 import type { AppEnv } from '../http/env.ts';
 import { authenticate, limitBody } from '../http/middleware.ts';
 import { isHttps } from '../http/session-cookie.ts';
@@ -38,7 +39,7 @@ function forPages(middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppE
   return (c, next) => (isApi(c) ? next() : middleware(c, next));
 }
 
-export function webApp(config: AppConfig) {
+export function webApp(config: AppConfig, passwordRouteLimiter: ClientLimiter) {
   const web = new Hono<AppEnv>();
   web.onError((error, c) => errorPage(c, error));
   for (const asset of Object.values(ASSETS)) {
@@ -49,6 +50,7 @@ export function webApp(config: AppConfig) {
       }),
     );
   }
+  web.use('*', forPages(limitPasswordRoutesPerClient(passwordRouteLimiter, config.trustProxy)));
   web.use('*', forPages(limitBody(config.maxBodyBytes)));
   web.use('*', forPages(authenticate()));
   web.use('*', forPages(csrfProtection({ secure: (c) => isHttps(c, config.trustProxy) })));

@@ -41,7 +41,7 @@ export interface TestAppOptions {
   search?: boolean | JobIndex;
   /** The app's clock; the system's by default. */
   clock?: Clock;
-  /** Settings other than the defaults (a test that moves its clock by months keeps sessions longer). */
+  /** Settings that differ from the defaults (CORS origins; longer sessions for a test that moves its clock by months…). */
   config?: Partial<AppConfig>;
 }
 
@@ -101,8 +101,10 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return { token: res.json.token, userId: res.json.actor.userId };
   }
 
-  async function createStaff(role: Extract<UserRole, 'coordinator' | 'admin'>): Promise<Account> {
-    const email = `${role}-${newId()}@example.jp`;
+  async function createStaff(
+    role: Extract<UserRole, 'coordinator' | 'admin'>,
+    email = `${role}-${newId()}@example.jp`,
+  ): Promise<Account> {
     const now = new Date().toISOString();
     await database.atomic([
       database.db.insertInto('users').values({
