@@ -93,6 +93,8 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'PUT /api/mentoring/pairs/{id}/shares': ['member'],
   'POST /api/mentoring/sessions/{id}/record': ['member'],
   'POST /api/mentoring/sessions/{id}/answer': ['member'],
+  'GET /api/dashboard/after-hire': STAFF,
+  'GET /api/exports/after-hire.csv': STAFF,
 };
 
 let t: TestApp;

@@ -190,6 +190,24 @@ describe('check-ins after a hire', () => {
   });
 });
 
+describe('after-hire figures on the dashboard', () => {
+  it('retention at 1 and 3 months counts a separation before the mark, and answers are counted per month', async () => {
+    const res = await t.call('GET', '/api/dashboard/after-hire', { token: hire.coordinator.token });
+    expect(res.status).toBe(200);
+    // Two hires over a month ago, one of them over three; that one ended after seven weeks.
+    expect(res.json.retention).toEqual([
+      { days: 30, hires: 2, retained: 2 },
+      { days: 90, hires: 1, retained: 0 },
+    ]);
+    const answered = res.json.answers
+      .flatMap((a: { counts: number[] }) => a.counts)
+      .reduce((x: number, y: number) => x + y, 0);
+    expect(answered).toBe(2);
+    const csv = await t.call('GET', '/api/exports/after-hire.csv', { token: hire.coordinator.token });
+    expect(csv.text).toContain('"定着率","3か月","継続","0"');
+  });
+});
+
 describe('privacy of check-in answers', () => {
   it('an employer reads none of her answers, on any route she may call', async () => {
     const comment = '保育園のお迎えに間に合うか不安です';

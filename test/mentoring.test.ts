@@ -220,6 +220,45 @@ describe('a mentoring cohort', () => {
   });
 });
 
+describe('mentoring on the dashboard', () => {
+  it('counts sessions held against planned per cohort, in JSON and in formula-safe CSV', async () => {
+    const figures = await t.call('GET', '/api/dashboard/after-hire', { token: coordinator.token });
+    expect(figures.status).toBe(200);
+    expect(figures.json.sessions).toEqual([
+      expect.objectContaining({ cohortId, name: '2026年冬 横浜', planned: 4, held: 3 }),
+    ]);
+    // A cohort name typed to look like a formula is written as text.
+    const opened = await t.call('POST', '/api/mentoring/cohorts', {
+      token: coordinator.token,
+      body: { name: '=HYPERLINK("http://x")', startsOn: '2026-12-05' },
+    });
+    const mentor2 = await t.signUp('member');
+    await t.call('PUT', '/api/members/me', { token: mentor2.token, body: memberProfileInput() });
+    await stage(mentor2, 5);
+    await t.call('POST', `/api/mentoring/cohorts/${opened.json.id}/mentors`, {
+      token: coordinator.token,
+      body: { memberId: mentor2.userId },
+    });
+    await t.call('POST', `/api/mentoring/invitations/${opened.json.id}/answer`, {
+      token: mentor2.token,
+      body: { consent: true },
+    });
+    const other = await t.signUp('member');
+    await t.call('PUT', '/api/members/me', { token: other.token, body: memberProfileInput() });
+    await t.call('POST', `/api/mentoring/cohorts/${opened.json.id}/pairs`, {
+      token: coordinator.token,
+      body: { menteeId: other.userId, mentorId: mentor2.userId },
+    });
+    const csv = await t.call('GET', '/api/exports/after-hire.csv', { token: coordinator.token });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.text).toContain('"メンタリング","2026年冬 横浜","予定","4"');
+    expect(csv.text).toContain('"メンタリング","2026年冬 横浜","実施","3"');
+    expect(csv.text).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv.text).not.toMatch(/(^|,)"=/m);
+  });
+});
+
 describe('privacy in mentoring', () => {
   it('a mentor sees only the mentee’s first name until she shares more, then only what she shared', async () => {
     const before = await t.call('GET', '/api/members/me/mentoring', { token: mentor.token });

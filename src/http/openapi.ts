@@ -105,6 +105,7 @@ const OPERATIONS: Record<string, readonly [string, ...Extra[]]> = {
   'POST /api/mentoring/sessions/{id}/record': ['recordSession'],
   'POST /api/mentoring/sessions/{id}/answer': ['answerSession'],
   'GET /api/exports/after-hire.csv': ['exportAfterHireCsv'],
+  'GET /api/dashboard/after-hire': ['getAfterHireOutcomes'],
 };
 
 const TAG_DESCRIPTIONS: Record<string, string> = {

@@ -23,6 +23,8 @@ export const DESKTOP = { width: 1280, height: 900 };
 
 export interface RunningService {
   url: string;
+  /** The service's SQLite file, for a journey that has to move time along (a check-in falling due). */
+  databasePath: string;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startService(): Promise<RunningService> {
   }
   return {
     url,
+    databasePath: join(dir, 'yorisoi.db'),
     async stop() {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

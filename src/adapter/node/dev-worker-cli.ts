@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seedAfterHire } from '../../../seed/after-hire.ts';
 import { DEMO_ACCOUNTS, DEMO_SIZES, seedDatabase } from '../../../seed/load.ts';
 import { seedProposals } from '../../../seed/proposals.ts';
 import { dumpDataAsSql } from '../../../seed/sql-dump.ts';
@@ -43,6 +44,8 @@ async function loadDemo() {
     };
     const proposals = await seedProposals(database, createServices(deps));
     console.log(`Demo proposals: ${proposals.suggested} suggested, ${proposals.interested} now interested`);
+    const afterHire = await seedAfterHire(deps);
+    console.log(`Demo after hire: ${afterHire.hires} hires, a cohort of ${afterHire.pairs} pairs`);
     const file = join(dir, 'demo.sql');
     writeFileSync(file, dumpDataAsSql(database.sqlite));
     await database.close();

@@ -3,6 +3,7 @@
  * app from its dependencies and serves it. One process, so stopping it frees the port.
  */
 import { serve } from '@hono/node-server';
+import { seedAfterHire } from '../../../seed/after-hire.ts';
 import { DEMO_ACCOUNTS, DEMO_SIZES, isDatabaseEmpty, seedDatabase } from '../../../seed/load.ts';
 import { seedProposals } from '../../../seed/proposals.ts';
 import { newApp } from '../../app.ts';
@@ -43,6 +44,10 @@ async function main() {
     const proposals = await seedProposals(database, services);
     console.log(
       `Demo proposals: ${proposals.suggested} suggested, ${proposals.interested} of them now interested`,
+    );
+    const afterHire = await seedAfterHire(deps);
+    console.log(
+      `Demo after hire: ${afterHire.hires} hires at different check-ins, a cohort of ${afterHire.pairs} pairs`,
     );
   }
   // New roles and profile changes bring new suggestions; the job is idempotent, so it simply runs again.

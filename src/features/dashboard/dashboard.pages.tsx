@@ -6,6 +6,8 @@ import type { AppEnv } from '../../http/env.ts';
 import { type Bar, BarChart, ChartTable, GroupedBarChart } from '../../web/charts.tsx';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import type { View } from '../../web/view.ts';
+import { type AfterHireOutcomes, afterHireOutcomes } from '../follow-up/outcomes.ts';
+import { AfterHireOutcomesCards } from '../follow-up/outcomes.view.tsx';
 import { MATCH_STATES, type MatchState } from '../matches/match-lifecycle.ts';
 
 const STAFF = requirePage('coordinator', 'admin');
@@ -117,7 +119,7 @@ function PerMonth(props: { view: View; perMonth: Summary['perMonth'] }) {
   );
 }
 
-function DashboardPage(props: { view: View; summary: Summary }) {
+function DashboardPage(props: { view: View; summary: Summary; afterHire: AfterHireOutcomes }) {
   const { view, summary } = props;
   const { m } = view;
   const d = m.coordinator.dashboard;
@@ -152,6 +154,7 @@ function DashboardPage(props: { view: View; summary: Summary }) {
         />
         <ChartCard view={view} id="by-prefecture" title={d.byPrefecture} bars={byPrefecture} />
         <PerMonth view={view} perMonth={summary.perMonth} />
+        <AfterHireOutcomesCards view={view} outcomes={props.afterHire} />
         <section class="card" aria-labelledby="exports-heading">
           <h2 id="exports-heading">{d.exports}</h2>
           <p class="meta">{d.exportsHint}</p>
@@ -174,10 +177,13 @@ function DashboardPage(props: { view: View; summary: Summary }) {
 }
 
 export const dashboardPages = newPageRouter().get('/coordinator/dashboard', STAFF, async (c) => {
-  const summary = await c.var.services.dashboard.summary();
+  const [summary, afterHire] = await Promise.all([
+    c.var.services.dashboard.summary(),
+    afterHireOutcomes(c.var.services),
+  ]);
   return render(c, (view) => ({
     title: view.m.coordinator.dashboard.title,
     wide: true,
-    body: <DashboardPage view={view} summary={summary} />,
+    body: <DashboardPage view={view} summary={summary} afterHire={afterHire} />,
   }));
 });

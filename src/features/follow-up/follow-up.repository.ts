@@ -157,3 +157,38 @@ export function separationsOfMember(db: Kysely<DB>, memberId: string) {
     .orderBy('separations.separated_on')
     .execute();
 }
+
+/** Every hire with when it was recorded and, if it ended, the day it ended: for retention. */
+export function hiresWithSeparation(db: Kysely<DB>) {
+  return db
+    .selectFrom('matches')
+    .leftJoin('separations', 'separations.match_id', 'matches.id')
+    .select([
+      'matches.id',
+      'separations.separated_on',
+      (eb) =>
+        eb
+          .selectFrom('match_events')
+          .select((e) => e.fn.max('match_events.at').as('at'))
+          .whereRef('match_events.match_id', '=', 'matches.id')
+          .where('match_events.to_state', '=', 'hired')
+          .as('hired_at'),
+    ])
+    .where('matches.state', '=', 'hired')
+    .execute();
+}
+
+/** Check-in answers per Japan month and answer (1–5). */
+export function answersByMonth(db: Kysely<DB>) {
+  return db
+    .selectFrom('check_ins')
+    .select([
+      sql<string>`substr(datetime(answered_at, '+9 hours'), 1, 7)`.as('month'),
+      'wellbeing',
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('answered_at', 'is not', null)
+    .groupBy(['month', 'wellbeing'])
+    .orderBy('month')
+    .execute();
+}

@@ -18,6 +18,7 @@ import {
   SeparationInputSchema,
   SeparationSchema,
 } from './follow-up.schemas.ts';
+import { AfterHireOutcomesSchema, afterHireCsv, afterHireOutcomes } from './outcomes.ts';
 
 const tags = ['Follow-up after a hire'];
 const STAFF = ['coordinator', 'admin'] as const;
@@ -76,7 +77,31 @@ const separationRoute = defineRoute(['employer'], {
   responses: { 201: jsonResponse(SeparationSchema, 'Recorded') },
 });
 
+const outcomesRoute = defineRoute(STAFF, {
+  method: 'get',
+  path: '/dashboard/after-hire',
+  tags: ['Dashboard'],
+  summary:
+    'Retention at 1 and 3 months after a hire, check-in answers per month, mentoring sessions held vs planned',
+  responses: { 200: jsonResponse(AfterHireOutcomesSchema, 'The figures') },
+});
+
+const outcomesCsvRoute = defineRoute(STAFF, {
+  method: 'get',
+  path: '/exports/after-hire.csv',
+  tags: ['Dashboard'],
+  summary: 'The after-hire figures as CSV (UTF-8 with BOM, formula-safe, opens in Excel)',
+  responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } } },
+});
+
 export const followUpRoutes = newRouter()
+  .openapi(outcomesRoute, async (c) => c.json(await afterHireOutcomes(c.var.services), 200))
+  .openapi(outcomesCsvRoute, async (c) =>
+    c.body(afterHireCsv(await afterHireOutcomes(c.var.services)), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="yorisoi-after-hire.csv"',
+    }),
+  )
   .openapi(myCheckInsRoute, async (c) =>
     c.json({ items: await c.var.services.followUp.mine(requireActor(c)) }, 200),
   )

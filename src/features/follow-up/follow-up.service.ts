@@ -18,6 +18,7 @@ import { coordinatorUserIds, insertNotice } from '../notifications/notification.
 import { checkInState } from './check-in-schedule.ts';
 import {
   answerCheckIn,
+  answersByMonth,
   type CheckInRow,
   checkInsByIds,
   checkInsOfMember,
@@ -28,6 +29,7 @@ import {
   findFollowUp,
   findSeparation,
   followUps,
+  hiresWithSeparation,
   insertSeparation,
   markAnnounced,
   openFollowUp,
@@ -335,6 +337,35 @@ export function createFollowUpService(
           note: s.note,
         })),
         followUps: await toFollowUps(queue.flat()),
+      };
+    },
+
+    /**
+     * Retention at 1 and 3 months: of the hires at least that long ago, how many had not ended
+     * by then; and check-in answers per Japan month.
+     */
+    async outcomes() {
+      const now = clock.now().getTime();
+      const hires = await hiresWithSeparation(db);
+      const retention = [30, 90].map((days) => {
+        const eligible = hires.filter((h) => h.hired_at && Date.parse(h.hired_at) + days * 86_400_000 <= now);
+        const retained = eligible.filter(
+          (h) =>
+            !h.separated_on ||
+            Date.parse(`${h.separated_on}T00:00:00+09:00`) >=
+              Date.parse(h.hired_at as string) + days * 86_400_000,
+        );
+        return { days, hires: eligible.length, retained: retained.length };
+      });
+      const byMonth = new Map<string, number[]>();
+      for (const row of await answersByMonth(db)) {
+        const counts = byMonth.get(row.month) ?? [0, 0, 0, 0, 0];
+        counts[(row.wellbeing ?? 1) - 1] = Number(row.n);
+        byMonth.set(row.month, counts);
+      }
+      return {
+        retention,
+        answers: [...byMonth].map(([month, counts]) => ({ month, counts })),
       };
     },
 

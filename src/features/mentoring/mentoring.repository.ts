@@ -326,3 +326,22 @@ export function membersAtStages(db: Kysely<DB>, stages: readonly number[], limit
     .limit(limit)
     .execute();
 }
+
+/** Per cohort: sessions planned up to a day, and how many of them were held. */
+export function sessionsHeldByCohort(db: Kysely<DB>, upTo: string) {
+  return db
+    .selectFrom('mentoring_sessions')
+    .innerJoin('mentoring_pairs', 'mentoring_pairs.id', 'mentoring_sessions.pair_id')
+    .innerJoin('mentoring_cohorts', 'mentoring_cohorts.id', 'mentoring_pairs.cohort_id')
+    .select([
+      'mentoring_cohorts.id',
+      'mentoring_cohorts.name',
+      'mentoring_cohorts.starts_on',
+      (eb) => eb.fn.countAll<number>().as('planned'),
+      (eb) => eb.fn.sum<number>(sql`CASE WHEN mentoring_sessions.held = 1 THEN 1 ELSE 0 END`).as('held'),
+    ])
+    .where('mentoring_sessions.planned_on', '<=', upTo)
+    .groupBy(['mentoring_cohorts.id', 'mentoring_cohorts.name', 'mentoring_cohorts.starts_on'])
+    .orderBy('mentoring_cohorts.starts_on')
+    .execute();
+}

@@ -40,6 +40,7 @@ import {
   pairsOfMember,
   recordSession,
   sessionsForStaff,
+  sessionsHeldByCohort,
   sessionsOfPairs,
   setShares,
   silentMenteePairs,
@@ -395,6 +396,16 @@ export function createMentoringService(
         membersAtStages(db, [1, 2, 3], 200),
       ]);
       return { mentors: mentors.map(name), mentees: mentees.map(name) };
+    },
+
+    /** Per cohort: sessions planned until today, and held. */
+    async heldVsPlanned() {
+      return (await sessionsHeldByCohort(db, today())).map((c) => ({
+        cohortId: c.id,
+        name: c.name,
+        planned: Number(c.planned),
+        held: Number(c.held ?? 0),
+      }));
     },
 
     /** Her mentoring: invitations, her mentees (as mentor) and her mentor (as mentee). */

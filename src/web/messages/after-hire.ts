@@ -157,6 +157,25 @@ export const afterHireJa = {
     mentorOf: (mentor: string, mentee: string) => `${mentor}さん → ${mentee}さん`,
     heldOf: (held: number, planned: number) => `${planned}回中${held}回実施`,
   },
+  outcomes: {
+    retention: '採用後の定着',
+    retentionAt: (label: string) => `${label}後も働いている`,
+    oneMonth: '1か月',
+    threeMonths: '3か月',
+    retentionRate: (retained: number, hires: number) =>
+      hires === 0
+        ? '対象の採用はまだありません'
+        : `${hires}人中${retained}人（${Math.round((retained / hires) * 100)}%）`,
+    answers: 'ふりかえりの回答（月ごと）',
+    low: 'つらい・すこし大変（1–2）',
+    middle: 'ふつう（3）',
+    high: '順調（4–5）',
+    sessions: 'メンタリング：予定と実施',
+    planned: '予定',
+    held: '実施',
+    cohort: 'グループ',
+    csv: '採用後の数字（CSV）',
+  },
   separation: {
     title: '退職を記録する',
     lead: (name: string, role: string) =>
@@ -316,6 +335,25 @@ export const afterHireEn: typeof afterHireJa = {
     why: 'Why this pair',
     mentorOf: (mentor: string, mentee: string) => `${mentor} → ${mentee}`,
     heldOf: (held: number, planned: number) => `${held} of ${planned} held`,
+  },
+  outcomes: {
+    retention: 'Still in work after a hire',
+    retentionAt: (label: string) => `Still working after ${label}`,
+    oneMonth: '1 month',
+    threeMonths: '3 months',
+    retentionRate: (retained: number, hires: number) =>
+      hires === 0
+        ? 'No hires that long ago yet'
+        : `${retained} of ${hires} (${Math.round((retained / hires) * 100)}%)`,
+    answers: 'Check-in answers per month',
+    low: 'Hard (1–2)',
+    middle: 'OK (3)',
+    high: 'Good (4–5)',
+    sessions: 'Mentoring: planned and held',
+    planned: 'Planned',
+    held: 'Held',
+    cohort: 'Cohort',
+    csv: 'After-hire figures (CSV)',
   },
   separation: {
     title: 'Record that she left',
