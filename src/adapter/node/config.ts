@@ -22,6 +22,11 @@ const EnvSchema = z.object({
     .default(60),
   MEILI_DATA_DIR: z.string().min(1).default('./data/meili'),
   MEILI_MAX_INDEXING_MEMORY: z.string().min(1).default('1 GiB'),
+  SMTP_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.url({ protocol: /^smtps?$/ }).optional(),
+  ),
+  MAIL_DIR: z.string().min(1).default('./data/mail'),
 });
 
 export interface NodeConfig {
@@ -34,6 +39,8 @@ export interface NodeConfig {
   /** How often the service runs the suggestion job. */
   suggestIntervalMinutes: number;
   search: SearchConfig;
+  /** Outgoing mail: over SMTP when SMTP_URL is set, else kept as .eml files in `dir`. */
+  mail: { from: string; smtpUrl?: string; dir: string };
   app: AppConfig;
 }
 
@@ -52,6 +59,7 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
       dataDir: e.MEILI_DATA_DIR,
       maxIndexingMemory: e.MEILI_MAX_INDEXING_MEMORY,
     },
-    app: appConfigFrom(e),
+    mail: { from: e.MAIL_FROM, dir: e.MAIL_DIR, ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}) },
+    app: appConfigFrom(e, `http://${e.HOST}:${e.PORT}`),
   };
 }
