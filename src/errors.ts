@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   /** The account has not followed its verification mail yet (it may look, not act). */
   email_not_verified: 403,
   not_found: 404,
+  /** A known API path called with a method it does not have; `Allow` lists the ones it has. */
+  method_not_allowed: 405,
   conflict: 409,
   email_taken: 409,
   organisation_exists: 409,
