@@ -956,7 +956,7 @@ export interface components {
             /** @enum {string} */
             database: "ok" | "unavailable";
             /** @enum {string} */
-            search: "ok" | "unavailable" | "disabled";
+            search: "ok" | "catching_up" | "building" | "unavailable" | "disabled";
             outbox: {
                 pending: number;
                 oldestSeconds: number | null;
@@ -1692,7 +1692,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Serving; `status: degraded` when search is down and the database answers */
+            /** @description Serving; `status: degraded` when search is down, being built or catching up (the database answers) */
             200: {
                 headers: {
                     [name: string]: unknown;

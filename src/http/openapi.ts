@@ -19,6 +19,7 @@ import { errorResponse } from './error-envelope.ts';
 
 /** Statuses a few routes return beyond what their shape implies (see `defineRoute`). */
 const EXTRA_ERRORS = {
+  400: 'The link has expired or was already used',
   401: 'E-mail address and password do not match',
   404: 'Nothing saved yet',
   429: 'Too many password attempts for this account; wait the Retry-After seconds',
@@ -36,6 +37,15 @@ const OPERATIONS: Record<string, readonly [string, ...Extra[]]> = {
   'POST /api/auth/sign-in': ['signIn', 401],
   'POST /api/auth/sign-out': ['signOut'],
   'GET /api/auth/me': ['getCurrentAccount'],
+  'POST /api/auth/verification': ['verifyEmail', 400],
+  'POST /api/auth/verification/resend': ['resendVerification'],
+  'POST /api/auth/password-reset/request': ['requestPasswordReset'],
+  'POST /api/auth/password-reset': ['resetPassword', 400],
+  'POST /api/auth/sign-out-elsewhere': ['signOutElsewhere'],
+  'GET /api/auth/sessions': ['listOwnSessions'],
+  'GET /api/auth/mail-preferences': ['getMailPreferences'],
+  'PUT /api/auth/mail-preferences': ['updateMailPreferences'],
+  'POST /api/members/{id}/password-reset': ['sendMemberPasswordReset'],
   'GET /api/areas/prefectures': ['listPrefectures'],
   'GET /api/areas': ['listAreas'],
   'GET /api/areas/{code}': ['getArea'],
@@ -87,6 +97,24 @@ const OPERATIONS: Record<string, readonly [string, ...Extra[]]> = {
   'GET /api/dashboard': ['getDashboard'],
   'GET /api/exports/queue.csv': ['exportQueueCsv'],
   'GET /api/exports/outcomes.csv': ['exportOutcomesCsv'],
+  'GET /api/members/me/check-ins': ['listOwnCheckIns'],
+  'POST /api/check-ins/{id}/answer': ['answerCheckIn'],
+  'GET /api/follow-ups': ['listFollowUps'],
+  'POST /api/follow-ups/{id}/close': ['closeFollowUp'],
+  'GET /api/members/{id}/after-hire': ['getMemberAfterHire'],
+  'POST /api/introductions/{id}/separation': ['recordSeparation'],
+  'POST /api/mentoring/cohorts': ['openCohort'],
+  'GET /api/mentoring/cohorts': ['listCohorts'],
+  'GET /api/mentoring/cohorts/{id}': ['getCohort'],
+  'POST /api/mentoring/cohorts/{id}/mentors': ['inviteMentor'],
+  'GET /api/mentoring/cohorts/{id}/suggestions': ['suggestMentors'],
+  'POST /api/mentoring/cohorts/{id}/pairs': ['createPair'],
+  'GET /api/members/me/mentoring': ['getOwnMentoring'],
+  'POST /api/mentoring/invitations/{id}/answer': ['answerMentorInvitation'],
+  'PUT /api/mentoring/pairs/{id}/shares': ['replaceMenteeShares'],
+  'POST /api/mentoring/sessions/{id}/record': ['recordSession'],
+  'POST /api/mentoring/sessions/{id}/answer': ['answerSession'],
+  'GET /api/exports/after-hire.csv': ['exportAfterHireCsv'],
 };
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
@@ -103,6 +131,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   'Sensitive information': 'Family details a member chooses to share with coordinators only.',
   Notifications: 'What happened to her matches or the employer’s roles.',
   Dashboard: 'Coordinators’ figures and CSV exports.',
+  'Follow-up after a hire': 'Her check-ins after a hire, the coordinators’ follow-up queue, separations.',
+  'Peer mentoring': 'Cohorts, mentors who agreed, pairs and their sessions with a shared record.',
 };
 
 export const API_INFO = {

@@ -5,6 +5,7 @@
  * https); API clients use the returned bearer token.
  */
 import { z } from '@hono/zod-openapi';
+import { PASSWORD_ROUTE_LIMIT } from '../../http/client-limits.ts';
 import { requireActor } from '../../http/env.ts';
 import { sessionTokenOf } from '../../http/middleware.ts';
 import { defineRoute, errorContent, jsonBody, jsonResponse } from '../../http/route.ts';
@@ -34,14 +35,21 @@ import { deviceLabel } from './device.ts';
 
 const tags = ['Accounts'];
 
+/** What every route that checks or sets a password says about its limits. */
+export const PASSWORD_ROUTE_NOTE = `Each client (IP) may make ${PASSWORD_ROUTE_LIMIT.requests} requests a minute to the routes that check or set a password (429 with Retry-After beyond), and when too many passwords are being checked at once the answer is 503 with Retry-After.`;
+
 const signUpRoute = defineRoute('public', {
   method: 'post',
   path: '/sign-up',
   tags,
   summary: 'Create a member or employer account; a verification link is e-mailed',
-  description: `Always 202 with the same answer, whether or not the address already has an account (its owner is e-mailed instead). Nobody is signed in: the link (valid ${VERIFY_TOKEN_HOURS} hours) is followed with POST /api/auth/verification. Until then the account may sign in and look, but not express interest or publish.`,
+  description: `Always 202 with the same answer, whether or not the address already has an account (its owner is e-mailed instead). Nobody is signed in: the link (valid ${VERIFY_TOKEN_HOURS} hours) is followed with POST /api/auth/verification. Until then the account may sign in and look, but not express interest or publish. ${PASSWORD_ROUTE_NOTE}`,
   request: jsonBody(SignUpSchema),
-  responses: { 202: jsonResponse(SignUpAnswerSchema, 'Verification mail sent (if the address is new)') },
+  responses: {
+    202: jsonResponse(SignUpAnswerSchema, 'Verification mail sent (if the address is new)'),
+    429: errorContent('Too many requests from this client; wait the Retry-After seconds'),
+    503: errorContent('Busy checking passwords; try again after the Retry-After seconds'),
+  },
 });
 
 const verifyRoute = defineRoute('public', {
@@ -67,11 +75,14 @@ const signInRoute = defineRoute('public', {
   path: '/sign-in',
   tags,
   summary: 'Sign in with e-mail and password',
-  description: `An address gets ${SIGN_IN_ATTEMPTS_ALLOWED} attempts per ${SIGN_IN_WINDOW_MINUTES} minutes until one succeeds; after that, 429 with Retry-After.`,
+  description: `An address gets ${SIGN_IN_ATTEMPTS_ALLOWED} attempts per ${SIGN_IN_WINDOW_MINUTES} minutes from each client until one succeeds; after that, 429 with Retry-After. ${PASSWORD_ROUTE_NOTE}`,
   request: jsonBody(SignInSchema),
   responses: {
     200: jsonResponse(SessionSchema, 'Signed in'),
-    429: errorContent('Too many attempts for this address; wait the Retry-After seconds'),
+    429: errorContent(
+      'Too many attempts for this address, or from this client; wait the Retry-After seconds',
+    ),
+    503: errorContent('Busy checking passwords; try again after the Retry-After seconds'),
   },
 });
 
@@ -80,10 +91,11 @@ const resetRequestRoute = defineRoute('public', {
   path: '/password-reset/request',
   tags,
   summary: 'E-mail a password reset link to the address, if it has an account',
-  description: `Always 202 with the same answer. The link works once, for ${RESET_TOKEN_MINUTES} minutes.`,
+  description: `Always 202 with the same answer. The link works once, for ${RESET_TOKEN_MINUTES} minutes. ${PASSWORD_ROUTE_NOTE}`,
   request: jsonBody(PasswordResetRequestSchema),
   responses: {
     202: jsonResponse(z.object({ status: z.literal('reset_sent') }), 'Sent, if the address is known'),
+    429: errorContent('Too many requests from this client; wait the Retry-After seconds'),
   },
 });
 
@@ -92,8 +104,13 @@ const resetRoute = defineRoute('public', {
   path: '/password-reset',
   tags,
   summary: 'Set a new password with the link from the reset mail; every session ends',
+  description: PASSWORD_ROUTE_NOTE,
   request: jsonBody(PasswordResetSchema),
-  responses: { 204: { description: 'Password set; signed out everywhere' } },
+  responses: {
+    204: { description: 'Password set; signed out everywhere' },
+    429: errorContent('Too many requests from this client; wait the Retry-After seconds'),
+    503: errorContent('Busy checking passwords; try again after the Retry-After seconds'),
+  },
 });
 
 const signOutRoute = defineRoute('signed-in', {

@@ -24,6 +24,7 @@ import {
 } from './account-token.repository.ts';
 import type { Actor } from './actor.ts';
 import type { MailPreferences, PasswordResetInput, SignInInput, SignUpInput } from './auth.schemas.ts';
+import { cappedHasher } from './password.ts';
 import {
   clearSignInAttempts,
   deleteExpiredSessions,
@@ -93,8 +94,10 @@ function actorOf(user: UserRow): Actor {
   };
 }
 
-export function createAuthService({ database, clock, config, passwords }: AppDeps) {
+export function createAuthService({ database, clock, config, passwords: hasher }: AppDeps) {
   const { db } = database;
+  // Hashing is the service's costliest work: a few at a time, the rest refused fast (503).
+  const passwords = cappedHasher(hasher);
   // Kept as the finished string, never as a shared promise: on Workers a promise begun in one
   // request and awaited in another never settles once the first request has ended.
   let dummyHash: string | undefined;
