@@ -54,7 +54,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe('e-mail over SMTP', () => {
+describe('e-mail over SMTP', { timeout: 120_000 }, () => {
   it('sends the verification mail in Japanese, plain text and HTML, with why it came', async () => {
     const email = `hanako-${newId()}@example.jp`;
     const up = await t.call('POST', '/api/auth/sign-up', { body: signUpBody(email) });
@@ -95,7 +95,7 @@ describe('e-mail over SMTP', () => {
   });
 });
 
-describe('sign-up with verification', () => {
+describe('sign-up with verification', { timeout: 120_000 }, () => {
   it('answers a new and a taken address alike, with the same work, and mails the owner instead', async () => {
     const taken = `taken-${newId()}@example.jp`;
     await t.signUp('member', taken);
@@ -212,7 +212,7 @@ async function mailCount() {
   return Number(row.n);
 }
 
-describe('password reset', () => {
+describe('password reset', { timeout: 120_000 }, () => {
   it('answers known and unknown addresses alike, and mails only a known one', async () => {
     const email = `reset-${newId()}@example.jp`;
     await t.signUp('member', email);
@@ -293,7 +293,7 @@ describe('password reset', () => {
   });
 });
 
-describe('sessions she controls', () => {
+describe('sessions she controls', { timeout: 120_000 }, () => {
   it('lists her devices and signs out every other one', async () => {
     const email = `devices-${newId()}@example.jp`;
     const phone = await t.signUp('member', email);
@@ -344,7 +344,7 @@ describe('sessions she controls', () => {
   });
 });
 
-describe('notification e-mails', () => {
+describe('notification e-mails', { timeout: 120_000 }, () => {
   let coordinator: Account;
   let roleId: string;
   beforeAll(async () => {
