@@ -4,6 +4,7 @@
  * compile a query per row; this path loads 100,000 roles and 10,000 members in seconds.
  */
 import type Database from 'better-sqlite3';
+import type { Insertable } from 'kysely';
 import type { SqliteDatabase } from '../src/adapter/node/sqlite.ts';
 import type { Database as AppDatabase } from '../src/db/database.ts';
 import type { DB } from '../src/db/schema.ts';
@@ -63,6 +64,7 @@ const COLUMNS = {
     'organisation_id',
     'created_at',
     'updated_at',
+    'email_verified_at',
   ],
   job_roles: [
     'id',
@@ -133,7 +135,7 @@ const COLUMNS = {
 const ROLES_PER_TRANSACTION = 10_000;
 const MEMBERS_PER_TRANSACTION = 2_500;
 
-type Inserter<T> = (rows: readonly T[]) => number;
+type Inserter<T> = (rows: readonly Insertable<T>[]) => number;
 
 /** A prepared INSERT for one table, binding values positionally in COLUMNS order. */
 function inserter<K extends keyof typeof COLUMNS>(sqlite: Database.Database, table: K): Inserter<DB[K]> {
@@ -181,8 +183,9 @@ export async function seedDatabase(database: SqliteDatabase, options: SeedOption
     memberTargetAreas: inserter(sqlite, 'member_target_areas'),
     memberBlocks: inserter(sqlite, 'member_blocks'),
   };
+  // Demo accounts are verified, as if each had followed her mail, so the demo can be used at once.
   const withHash = (users: readonly SeedUser[]) =>
-    users.map((user) => ({ ...user, password_hash: passwordHash }));
+    users.map((user) => ({ ...user, password_hash: passwordHash, email_verified_at: user.created_at }));
 
   const { counts } = dataset;
   // Progress counts organisations, roles, members, and the roles again for their search text.

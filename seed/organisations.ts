@@ -22,7 +22,10 @@ import { after, daysAgo } from './time.ts';
 import { CATEGORY_WEIGHTS } from './trades.ts';
 
 /** A user row before the loader adds the (shared) password hash. */
-export type SeedUser = Omit<UserTable, 'password_hash'>;
+export type SeedUser = Pick<
+  UserTable,
+  'id' | 'email' | 'role' | 'display_name' | 'organisation_id' | 'created_at' | 'updated_at'
+>;
 
 export interface SeedOrganisation {
   row: OrganisationTable;

@@ -30,6 +30,7 @@ export async function seedProposals(database: Database, services: Services, ever
       displayName: row.display_name,
       email: row.email,
       organisationId: null,
+      emailVerified: true,
     };
     await services.matches.expressInterest(actor, row.role_id);
     interested += 1;
@@ -53,6 +54,7 @@ async function demoMemberInterest(database: Database, services: Services): Promi
     displayName: member.display_name,
     email: member.email,
     organisationId: null,
+    emailVerified: true,
   };
   const profile = await services.members.findMine(actor);
   if (!profile) return 0;

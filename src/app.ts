@@ -10,7 +10,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { areaRoutes } from './features/areas/area.routes.ts';
-import { authRoutes } from './features/auth/auth.routes.ts';
+import { authRoutes, memberPasswordResetRoutes } from './features/auth/auth.routes.ts';
 import { coordinationRoutes } from './features/coordination/coordination.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { followUpRoutes } from './features/follow-up/follow-up.routes.ts';
@@ -94,6 +94,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api/roles', roleRoutes);
   app.route('/api/members', memberRoutes);
   app.route('/api/members', memberDataRoutes);
+  app.route('/api/members', memberPasswordResetRoutes);
   app.route('/api/jobs', jobRoutes);
   app.route('/api', matchRoutes);
   app.route('/api', workflowRoutes);

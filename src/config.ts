@@ -65,6 +65,30 @@ export const sharedEnvFields = {
     .min(1)
     .max(24 * 90)
     .default(defaultConfig.sessionTtlHours),
+  MEMBER_SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(defaultConfig.sessionIdleHours.member),
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(defaultConfig.sessionIdleHours.other),
+  MAX_SESSIONS_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(defaultConfig.maxSessionsPerAccount),
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
+  MAIL_FROM: z.string().min(3).default('Yorisoi <no-reply@localhost>'),
+  OPERATOR_NAME: z.string().min(1).default(defaultConfig.operator.name),
+  OPERATOR_LICENCE: z.string().min(1).default(defaultConfig.operator.licence),
+  OPERATOR_ADDRESS: z.string().default(defaultConfig.operator.address),
+  CONTACT_EMAIL: z.email().default(defaultConfig.operator.contactEmail),
   MAX_BODY_BYTES: z.coerce
     .number()
     .int()
@@ -104,10 +128,22 @@ export function parseEnv<S extends z.ZodType<SharedEnv>>(schema: S, env: unknown
   return parsed.data;
 }
 
-/** The app's settings from a parsed environment. */
-export function appConfigFrom(e: SharedEnv): AppConfig {
+/**
+ * The app's settings from a parsed environment; `publicUrl` is the entry's fallback when
+ * PUBLIC_URL is unset (Node: its own address).
+ */
+export function appConfigFrom(e: SharedEnv, publicUrl = defaultConfig.publicUrl): AppConfig {
   return {
     ...defaultConfig,
+    sessionIdleHours: { member: e.MEMBER_SESSION_IDLE_HOURS, other: e.SESSION_IDLE_HOURS },
+    maxSessionsPerAccount: e.MAX_SESSIONS_PER_ACCOUNT,
+    publicUrl: (e.PUBLIC_URL ?? publicUrl).replace(/\/+$/, ''),
+    operator: {
+      name: e.OPERATOR_NAME,
+      licence: e.OPERATOR_LICENCE,
+      address: e.OPERATOR_ADDRESS,
+      contactEmail: e.CONTACT_EMAIL,
+    },
     suggestions: {
       ...defaultConfig.suggestions,
       minScore: e.SUGGEST_MIN_SCORE,

@@ -13,8 +13,16 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 export interface AppConfig {
-  /** How long a sign-in lasts. */
+  /** How long a sign-in lasts at most. */
   sessionTtlHours: number;
+  /** A sign-in unused this long ends: members (often on a shared phone) and everyone else. */
+  sessionIdleHours: { member: number; other: number };
+  /** Sessions one account may hold; signing in once more ends the oldest. */
+  maxSessionsPerAccount: number;
+  /** Where the service is reached, for links in e-mails (never taken from a request's Host). */
+  publicUrl: string;
+  /** Who runs the service, for the 運営者情報 page. */
+  operator: { name: string; licence: string; address: string; contactEmail: string };
   /** Largest request body accepted, in bytes; larger ones get 413. */
   maxBodyBytes: number;
   /** Trust `X-Forwarded-Proto` from a reverse proxy when deciding whether cookies are Secure. */
@@ -38,6 +46,15 @@ export interface AppConfig {
 
 export const defaultConfig: AppConfig = {
   sessionTtlHours: 24 * 14,
+  sessionIdleHours: { member: 48, other: 24 * 7 },
+  maxSessionsPerAccount: 10,
+  publicUrl: 'http://127.0.0.1:8787',
+  operator: {
+    name: '寄り添い運営事務局（デモ）',
+    licence: '有料職業紹介事業 許可番号 未設定（OPERATOR_LICENCE で設定）',
+    address: '',
+    contactEmail: 'support@example.jp',
+  },
   maxBodyBytes: 64 * 1024,
   trustProxy: false,
   maxPageSize: 100,

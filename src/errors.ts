@@ -6,8 +6,12 @@
 export const ERROR_STATUS = {
   malformed_json: 400,
   bad_request: 400,
+  /** A verification or reset link that is unknown, used or expired. */
+  invalid_token: 400,
   unauthenticated: 401,
   forbidden: 403,
+  /** The account has not followed its verification mail yet (it may look, not act). */
+  email_not_verified: 403,
   not_found: 404,
   /** A known API path called with a method it does not have; `Allow` lists the ones it has. */
   method_not_allowed: 405,

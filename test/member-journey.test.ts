@@ -3,7 +3,7 @@
  * hide her municipality and block an employer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, memberProfileInput, type TestApp } from './support/test-app.ts';
+import { createTestApp, memberProfileInput, TEST_PASSWORD, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -148,7 +148,7 @@ describe('member journey', () => {
     expect(secure.headers.get('set-cookie')).toMatch(/Secure/);
   });
 
-  it('refuses a wrong password and a duplicate e-mail', async () => {
+  it('refuses a wrong password; a second sign-up with her address changes nothing and tells nobody', async () => {
     const email = `dup-${Date.now()}@example.jp`;
     await t.signUp('member', email);
     const wrong = await t.call('POST', '/api/auth/sign-in', {
@@ -162,9 +162,18 @@ describe('member journey', () => {
         password: 'another long password',
         displayName: 'x',
         role: 'member',
+        acceptTerms: true,
       },
     });
-    expect(dup.status).toBe(409);
-    expect(dup.json.error.code).toBe('email_taken');
-  });
+    expect(dup.status).toBe(202);
+    expect(dup.json.status).toBe('verification_sent');
+    // Her password still works; the other one does not.
+    const still = await t.call('POST', '/api/auth/sign-in', { body: { email, password: TEST_PASSWORD } });
+    expect(still.status).toBe(200);
+    const other = await t.call('POST', '/api/auth/sign-in', {
+      body: { email, password: 'another long password' },
+    });
+    expect(other.status).toBe(401);
+    expect((await t.lastMailTo(email, 'already_registered'))?.subject).toBe('新規登録のお申し込みについて');
+  }, 90_000);
 });

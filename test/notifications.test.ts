@@ -113,7 +113,7 @@ describe('notifications', () => {
     expect(pending.length).toBeGreaterThan(0);
     let now = Date.now();
     const relay = createDeliveryRelay(
-      { database: t.database, clock: { now: () => new Date(now) } },
+      { database: t.database, clock: { now: () => new Date(now) }, config: t.deps.config },
       webhookSender(hookUrl),
     );
     const firstRun = await relay.run();

@@ -26,6 +26,7 @@ describe('migrations', () => {
       '0012_security',
       '0013_1_search_rows',
       '0013_2_edit_versions',
+      '0014_accounts',
       '0015_1_follow_up',
       '0015_2_mentoring',
     ]);
@@ -38,6 +39,7 @@ describe('migrations', () => {
       .sort();
     expect(tables).toEqual(
       [
+        'account_tokens',
         'areas',
         'audit_log',
         'check_ins',
@@ -45,6 +47,7 @@ describe('migrations', () => {
         'follow_ups',
         'job_progress',
         'job_roles',
+        'mail_outbox',
         'match_events',
         'matches',
         'member_blocks',

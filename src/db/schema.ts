@@ -3,7 +3,7 @@
  * SQLite has no boolean or date types, so booleans are 0/1 integers and instants are
  * ISO-8601 UTC strings; services turn rows into domain objects so none of this leaks out.
  */
-import type { Generated } from 'kysely';
+import type { Generated, Insertable } from 'kysely';
 
 export interface AreaTable {
   code: string;
@@ -17,6 +17,11 @@ export interface AreaTable {
   lng: number | null;
 }
 
+/** A new account's row: defaults (language, e-mail choices) may be left out. */
+export type NewUser = Insertable<UserTable>;
+/** A new session's row. */
+export type NewSession = Insertable<SessionTable>;
+
 export type UserRole = 'member' | 'employer' | 'coordinator' | 'admin';
 
 export interface UserTable {
@@ -28,6 +33,14 @@ export interface UserTable {
   organisation_id: string | null;
   created_at: string;
   updated_at: string;
+  /** When she followed the verification mail; null until then (see migration 0014). */
+  email_verified_at: string | null;
+  /** The language her e-mails are written in. */
+  locale: Generated<'ja' | 'en'>;
+  /** JSON list of notification kinds she is not e-mailed about. */
+  mail_opt_out: Generated<string>;
+  terms_version: string | null;
+  terms_accepted_at: string | null;
 }
 
 export interface SessionTable {
@@ -36,6 +49,37 @@ export interface SessionTable {
   user_id: string;
   created_at: string;
   expires_at: string;
+  /** The last request made with it (kept to within a few minutes); idle sessions lapse. */
+  last_seen_at: string | null;
+  /** A short description of the browser, so she can recognise her devices. */
+  device: Generated<string>;
+}
+
+/** A one-time token sent by e-mail; see migration 0014. */
+export interface AccountTokenTable {
+  token_hash: string;
+  user_id: string;
+  purpose: 'verify_email' | 'reset_password';
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** An e-mail waiting to go out, or the envelope of one sent; see migration 0014. */
+export interface MailOutboxTable {
+  id: string;
+  user_id: string | null;
+  to_address: string;
+  kind: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  created_at: string;
+  state: Generated<'pending' | 'sent'>;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  sent_at: string | null;
+  last_error: string | null;
 }
 
 /** One failed (or still unproven) sign-in for an address from a client; see migrations 0008, 0012. */
@@ -395,6 +439,8 @@ export interface DB {
   users: UserTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;
+  account_tokens: AccountTokenTable;
+  mail_outbox: MailOutboxTable;
   job_progress: JobProgressTable;
   organisations: OrganisationTable;
   job_roles: JobRoleTable;

@@ -12,14 +12,19 @@ import type { Clock } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from './env.ts';
 
-/** POST paths that hash a password (API and pages). */
+/** POST paths that hash a password or mail a reset link (API and pages). */
 export const PASSWORD_ROUTES: readonly string[] = [
   '/api/auth/sign-in',
   '/api/auth/sign-up',
   '/api/members/me/deletion',
+  // Password reset: setting the new one hashes, and asking for a link sends a mail to someone.
+  '/api/auth/password-reset',
+  '/api/auth/password-reset/request',
   '/sign-in',
   '/sign-up',
   '/me/data/delete',
+  '/reset-password',
+  '/forgot-password',
 ];
 
 /** Requests one client may make to the password routes, together, per window. */

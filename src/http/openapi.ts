@@ -19,6 +19,7 @@ import { errorResponse } from './error-envelope.ts';
 
 /** Statuses a few routes return beyond what their shape implies (see `defineRoute`). */
 const EXTRA_ERRORS = {
+  400: 'The link has expired or was already used',
   401: 'E-mail address and password do not match',
   404: 'Nothing saved yet',
   429: 'Too many password attempts for this account; wait the Retry-After seconds',
@@ -36,6 +37,15 @@ const OPERATIONS: Record<string, readonly [string, ...Extra[]]> = {
   'POST /api/auth/sign-in': ['signIn', 401],
   'POST /api/auth/sign-out': ['signOut'],
   'GET /api/auth/me': ['getCurrentAccount'],
+  'POST /api/auth/verification': ['verifyEmail', 400],
+  'POST /api/auth/verification/resend': ['resendVerification'],
+  'POST /api/auth/password-reset/request': ['requestPasswordReset'],
+  'POST /api/auth/password-reset': ['resetPassword', 400],
+  'POST /api/auth/sign-out-elsewhere': ['signOutElsewhere'],
+  'GET /api/auth/sessions': ['listOwnSessions'],
+  'GET /api/auth/mail-preferences': ['getMailPreferences'],
+  'PUT /api/auth/mail-preferences': ['updateMailPreferences'],
+  'POST /api/members/{id}/password-reset': ['sendMemberPasswordReset'],
   'GET /api/areas/prefectures': ['listPrefectures'],
   'GET /api/areas': ['listAreas'],
   'GET /api/areas/{code}': ['getArea'],

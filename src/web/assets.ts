@@ -116,6 +116,9 @@ th { background: #f1f4f3; }
 .empty { color: var(--muted); padding: 18px; text-align: center; background: var(--card); border: 1px dashed var(--line); border-radius: var(--radius); }
 .hero { background: var(--brand-soft); border-radius: var(--radius); padding: 20px 18px; margin-bottom: 18px; }
 .hero h1 { font-size: 1.5rem; }
+.site-footer { margin: 32px 0 96px; padding: 16px; border-top: 1px solid #ddd; font-size: .9rem; }
+.site-footer nav { display: flex; flex-wrap: wrap; gap: 8px 20px; justify-content: center; }
+.site-footer a { min-height: var(--tap); display: inline-flex; align-items: center; }
 .quick-exit { position: fixed; right: 12px; bottom: 12px; z-index: 20; background: #2b2b2b; color: #fff; border-radius: 999px; padding: 12px 20px; font-weight: 700; text-decoration: none; box-shadow: 0 2px 10px rgba(0,0,0,.3); min-height: var(--tap); display: inline-flex; align-items: center; }
 @media (min-width: 720px) {
   body { font-size: 16px; }

@@ -81,6 +81,7 @@ const KNOWN_MESSAGES: [RegExp, (m: Messages) => string][] = [
   [/duplicate|appears twice|listed twice/i, (m) => m.validation.duplicate],
   [/unknown area|no such area/i, (m) => m.validation.unknownArea],
   [/phone number/i, (m) => m.validation.phone],
+  [/Agree to the terms/, (m) => m.validation.acceptTerms],
 ];
 
 interface IssueLike {

@@ -11,6 +11,16 @@ import type { View } from './view.ts';
 
 /** Where a quick exit goes: an everyday page, opened in place of ours (no way back with "back"). */
 export const QUICK_EXIT_URL = 'https://tenki.jp/';
+/** The quick exit's own address: it ends her session on the server, then goes to QUICK_EXIT_URL. */
+export const QUICK_EXIT_PATH = '/exit';
+
+/** The trust pages every footer links to (see src/features/trust/trust.pages.tsx). */
+const FOOTER_LINKS = [
+  { key: 'terms', href: '/terms' },
+  { key: 'privacy', href: '/privacy' },
+  { key: 'operator', href: '/operator' },
+  { key: 'contact', href: '/contact' },
+] as const;
 
 type NavKey = keyof View['m']['nav'];
 
@@ -106,12 +116,30 @@ export function Page(props: { view: View; title: string; children: Child; wide?:
               {view.notice}
             </p>
           )}
+          {view.actor && !view.actor.emailVerified && (
+            <div class="notice" role="status">
+              <p>{m.account.unverified}</p>
+              <PostForm view={view} action="/verification/resend" class="inline">
+                <button type="submit" class="link-button">
+                  {m.account.resend}
+                </button>
+              </PostForm>
+            </div>
+          )}
           {props.children}
         </main>
+        <footer class="site-footer">
+          <nav aria-label={m.trust.operator}>
+            {view.actor && <a href="/account">{m.settings.title}</a>}
+            {FOOTER_LINKS.map((link) => (
+              <a href={link.href}>{m.trust[link.key]}</a>
+            ))}
+          </nav>
+        </footer>
         {mayBeMember(view) && (
           <a
             class="quick-exit"
-            href={QUICK_EXIT_URL}
+            href={QUICK_EXIT_PATH}
             rel="noreferrer"
             data-quick-exit
             title={m.quickExitHint}

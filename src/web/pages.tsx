@@ -78,6 +78,7 @@ function errorText(view: View, error: unknown): { status: ErrorStatus; text: str
   const text: Partial<Record<ErrorCode, string>> = {
     not_found: errors.notFound,
     forbidden: errors.forbidden,
+    email_not_verified: view.m.account.unverified,
     invalid_state: errors.invalidState,
     payload_too_large: errors.tooLarge,
     validation_failed: errors.invalidInput,

@@ -6,6 +6,7 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { setCookie } from 'hono/cookie';
 import type { AppConfig } from '../deps.ts';
+import { accountPages } from '../features/auth/account.pages.tsx';
 import { authPages } from '../features/auth/auth.pages.tsx';
 import { memberSupportPages } from '../features/coordination/member-support.pages.tsx';
 import { dashboardPages } from '../features/dashboard/dashboard.pages.tsx';
@@ -23,6 +24,7 @@ import { organisationPages } from '../features/organisations/organisation.pages.
 import { verificationPages } from '../features/organisations/verification.pages.tsx';
 import { rolePages } from '../features/roles/role.pages.tsx';
 import { jobPages } from '../features/search/job.pages.tsx';
+import { trustPages } from '../features/trust/trust.pages.tsx';
 import { type ClientLimiter, limitPasswordRoutesPerClient } from '../http/client-limits.ts';
 import type { AppEnv } from '../http/env.ts';
 import { authenticate, limitBody } from '../http/middleware.ts';
@@ -69,6 +71,8 @@ export function webApp(config: AppConfig, passwordRouteLimiter: ClientLimiter) {
   });
 
   web.route('/', authPages(config.trustProxy));
+  web.route('/', accountPages);
+  web.route('/', trustPages(config));
   web.route('/', organisationPages);
   web.route('/', rolePages);
   web.route('/', introductionPages);

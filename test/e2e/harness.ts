@@ -28,8 +28,11 @@ export interface RunningService {
   stop(): Promise<void>;
 }
 
-/** Starts the service with demo data and waits until it answers `/health`. */
-export async function startService(): Promise<RunningService> {
+/**
+ * Starts the service with demo data and waits until it answers `/health`; `env` adds to (or
+ * overrides) its environment, e.g. SMTP_URL for a test's SMTP server.
+ */
+export async function startService(env: Record<string, string> = {}): Promise<RunningService> {
   const dir = mkdtempSync(join(tmpdir(), 'yorisoi-e2e-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/adapter/node/main.ts'], {
@@ -41,6 +44,8 @@ export async function startService(): Promise<RunningService> {
       MEILI_DATA_DIR: join(dir, 'meili'),
       MEILI_MAX_INDEXING_MEMORY: '512 MiB',
       SEED_DEMO: 'true',
+      MAIL_DIR: join(dir, 'mail'),
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

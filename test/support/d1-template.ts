@@ -26,12 +26,12 @@ export async function buildD1Template(): Promise<string> {
   const now = new Date().toISOString();
   const rows = Object.entries(STAFF).map(
     ([role, email]) =>
-      `(${[newId(), email, hash, role, `${role} tester`, now, now].map(quote).join(', ')}, NULL)`,
+      `(${[newId(), email, hash, role, `${role} tester`, now, now, now].map(quote).join(', ')}, NULL)`,
   );
   const file = join(dir, 'staff.sql');
   writeFileSync(
     file,
-    `INSERT INTO users (id, email, password_hash, role, display_name, created_at, updated_at, organisation_id) VALUES\n${rows.join(',\n')};\n`,
+    `INSERT INTO users (id, email, password_hash, role, display_name, created_at, updated_at, email_verified_at, organisation_id) VALUES\n${rows.join(',\n')};\n`,
   );
   await executeLocalSqlFile(file, dir);
   return dir;

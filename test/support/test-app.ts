@@ -90,15 +90,54 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return { status: response.status, json, text, headers: response.headers };
   }
 
+  /** The newest queued mail of a kind to an address (before any transport: its words as composed). */
+  async function lastMailTo(email: string, kind: string) {
+    return database.db
+      .selectFrom('mail_outbox')
+      .selectAll()
+      .where('to_address', '=', email.toLowerCase())
+      .where('kind', '=', kind)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+  }
+
+  /** The one-time token in the newest mail of a kind to an address (its link's `token`). */
+  async function tokenFromMail(email: string, kind: 'verify_email' | 'reset_password') {
+    const mail = await lastMailTo(email, kind);
+    const token = mail && /[?&]token=([A-Za-z0-9_%-]+)/.exec(mail.text_body)?.[1];
+    if (!token) throw new Error(`no ${kind} mail to ${email}`);
+    return decodeURIComponent(token);
+  }
+
+  /** Signs up without following the mail: the account may sign in but not act yet. */
+  async function signUpUnverified(
+    role: 'member' | 'employer',
+    email = `${role}-${newId()}@example.jp`,
+  ): Promise<Account & { email: string }> {
+    const res = await call('POST', '/api/auth/sign-up', {
+      body: { email, password: TEST_PASSWORD, displayName: `${role} tester`, role, acceptTerms: true },
+    });
+    if (res.status !== 202) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
+    const signedIn = await call('POST', '/api/auth/sign-in', { body: { email, password: TEST_PASSWORD } });
+    if (signedIn.status !== 200) throw new Error(`sign-in failed: ${signedIn.status} ${signedIn.text}`);
+    return { token: signedIn.json.token, userId: signedIn.json.actor.userId, email };
+  }
+
+  /** Signs up and follows the verification link from her mail, which signs her in. */
   async function signUp(
     role: 'member' | 'employer',
     email = `${role}-${newId()}@example.jp`,
   ): Promise<Account> {
     const res = await call('POST', '/api/auth/sign-up', {
-      body: { email, password: TEST_PASSWORD, displayName: `${role} tester`, role },
+      body: { email, password: TEST_PASSWORD, displayName: `${role} tester`, role, acceptTerms: true },
     });
-    if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
-    return { token: res.json.token, userId: res.json.actor.userId };
+    if (res.status !== 202) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
+    const verified = await call('POST', '/api/auth/verification', {
+      body: { token: await tokenFromMail(email, 'verify_email') },
+    });
+    if (verified.status !== 200) throw new Error(`verification failed: ${verified.status} ${verified.text}`);
+    return { token: verified.json.token, userId: verified.json.actor.userId };
   }
 
   async function createStaff(
@@ -116,6 +155,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
         organisation_id: null,
         created_at: now,
         updated_at: now,
+        email_verified_at: now,
       }),
     ]);
     const res = await call('POST', '/api/auth/sign-in', { body: { email, password: TEST_PASSWORD } });
@@ -202,6 +242,9 @@ export async function createTestApp(options: TestAppOptions = {}) {
     relay,
     call,
     signUp,
+    signUpUnverified,
+    lastMailTo,
+    tokenFromMail,
     createStaff,
     employerWithOrganisation,
     publishRole,

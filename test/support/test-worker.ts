@@ -9,6 +9,7 @@ import { unstable_startWorker } from 'wrangler';
 import { newId } from '../../src/deps.ts';
 import { copyD1Template } from './d1-template.ts';
 import { organisationInput, roleInput, TEST_PASSWORD } from './inputs.ts';
+import { startMailApiCatcher, tokenIn } from './mail-catchers.ts';
 
 export { STAFF } from './d1-template.ts';
 
@@ -45,7 +46,13 @@ export function meilisearchBindings(index = `worker_${newId().replaceAll('-', ''
 export async function startTestWorker(options: TestWorkerOptions = {}) {
   const ownDir = !options.persistTo;
   const persistTo = options.persistTo ?? prepareLocalD1();
-  const bindings = options.bindings ?? meilisearchBindings();
+  // Mail leaves the worker for a real HTTP server here, which keeps what arrived.
+  const mail = await startMailApiCatcher();
+  const bindings = {
+    MAIL_API_URL: mail.url,
+    MAIL_API_KEY: mail.apiKey,
+    ...(options.bindings ?? meilisearchBindings()),
+  };
   const worker = await unstable_startWorker({
     config: 'wrangler.toml',
     bindings: Object.fromEntries(
@@ -94,17 +101,18 @@ export async function startTestWorker(options: TestWorkerOptions = {}) {
     return { token: res.json.token, userId: res.json.actor.userId };
   }
 
+  /** Signs up, lets the relay cron send the verification mail, and follows its link. */
   async function signUp(role: 'member' | 'employer'): Promise<Account> {
+    const email = `${role}-${newId()}@example.jp`;
     const res = await call('POST', '/api/auth/sign-up', {
-      body: {
-        email: `${role}-${newId()}@example.jp`,
-        password: TEST_PASSWORD,
-        displayName: `${role} tester`,
-        role,
-      },
+      body: { email, password: TEST_PASSWORD, displayName: `${role} tester`, role, acceptTerms: true },
     });
-    if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
-    return { token: res.json.token, userId: res.json.actor.userId };
+    if (res.status !== 202) throw new Error(`sign-up failed: ${res.status} ${res.text}`);
+    await runCron('* * * * *');
+    const token = tokenIn(await mail.waitFor(email));
+    const verified = await call('POST', '/api/auth/verification', { body: { token } });
+    if (verified.status !== 200) throw new Error(`verification failed: ${verified.status} ${verified.text}`);
+    return { token: verified.json.token, userId: verified.json.actor.userId };
   }
 
   /** An employer whose organisation the coordinator verified. */
@@ -150,6 +158,7 @@ export async function startTestWorker(options: TestWorkerOptions = {}) {
 
   async function close() {
     await worker.dispose();
+    await mail.close();
     if (ownDir) rmSync(persistTo, { recursive: true, force: true });
   }
 
@@ -163,6 +172,7 @@ export async function startTestWorker(options: TestWorkerOptions = {}) {
     outboxPending,
     close,
     persistTo,
+    mail,
   };
 }
 

@@ -130,8 +130,18 @@ describe('malformed posts to every web form', () => {
       if (path.includes(':id') && !idKind) continue; // actions without fields: covered by the id checks above
       const page = await browser.post(idKind ? path.replace(':id', real[idKind]) : path, JUNK);
       if (page.status === 303) {
-        // Forms whose every field is optional (privacy, unblock) may accept junk as "nothing chosen".
-        expect(['/me/privacy', '/me/privacy/unblock'], `${path} accepted junk`).toContain(path);
+        // Forms whose every field is optional (privacy, unblock, e-mail choices) or that have none
+        // (resend the verification mail, sign out elsewhere) may accept junk as "nothing chosen".
+        expect(
+          [
+            '/me/privacy',
+            '/me/privacy/unblock',
+            '/verification/resend',
+            '/account/mail',
+            '/account/sign-out-elsewhere',
+          ],
+          `${path} accepted junk`,
+        ).toContain(path);
         continue;
       }
       expect(page.status, path).toBeGreaterThanOrEqual(400);

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUGGEST_CRON } from '../../src/adapter/worker/worker.ts';
 import { SIGN_IN_ATTEMPTS_ALLOWED } from '../../src/features/auth/auth.service.ts';
 import { memberProfileInput, organisationInput, roleInput, TEST_PASSWORD } from '../support/inputs.ts';
+import { tokenIn } from '../support/mail-catchers.ts';
 import {
   type Account,
   meilisearchBindings,
@@ -89,11 +90,12 @@ describe('on Workers with D1', { timeout: 60_000 }, () => {
   });
 
   it('lets a member find a role the cron indexed, and introduces her only after a coordinator approves', async () => {
+    // She signs up first: following her verification mail runs the relay cron, which would index the role too.
+    const member = await w.signUp('member');
     const employer = await w.verifiedEmployer(coordinator, { name: '株式会社みなとワーカーズ' });
     const title = 'ワーカーズ検証センターの介護スタッフ';
     const roleId = await w.publishRole(employer, roleInput({ title }));
 
-    const member = await w.signUp('member');
     const profile = await w.call('PUT', '/api/members/me', {
       token: member.token,
       body: memberProfileInput(),
@@ -194,12 +196,19 @@ describe('on Workers with D1', { timeout: 60_000 }, () => {
     }
   });
 
-  it('signs members up and in with the same password hashing as Node, sessions in D1, and signs out', async () => {
+  it('signs members up through the mail API, verifies, signs in with the same hashing as Node, and signs out', async () => {
     const email = `member-${crypto.randomUUID()}@example.jp`;
     const up = await w.call('POST', '/api/auth/sign-up', {
-      body: { email, password: TEST_PASSWORD, displayName: '会員テスト', role: 'member' },
+      body: { email, password: TEST_PASSWORD, displayName: '会員テスト', role: 'member', acceptTerms: true },
     });
-    expect(up.status).toBe(201);
+    expect(up.status).toBe(202);
+    await w.runCron(RELAY);
+    const mail = await w.mail.waitFor(email);
+    expect(mail.subject).toBe('メールアドレスの確認');
+    expect(mail.html).toContain('/verify-email?token=');
+    const verified = await w.call('POST', '/api/auth/verification', { body: { token: tokenIn(mail) } });
+    expect(verified.status).toBe(200);
+    expect(verified.json.actor.emailVerified).toBe(true);
     const wrong = await w.call('POST', '/api/auth/sign-in', {
       body: { email, password: 'not the password' },
     });
@@ -214,8 +223,8 @@ describe('on Workers with D1', { timeout: 60_000 }, () => {
     expect(byCookie.json.email).toBe(email);
     await w.call('POST', '/api/auth/sign-out', { token: signedIn.json.token });
     expect((await w.call('GET', '/api/auth/me', { token: signedIn.json.token })).status).toBe(401);
-    // The first session (from sign-up) is untouched by the other's sign-out.
-    expect((await w.call('GET', '/api/auth/me', { token: up.json.token })).status).toBe(200);
+    // The first session (from following the mail) is untouched by the other's sign-out.
+    expect((await w.call('GET', '/api/auth/me', { token: verified.json.token })).status).toBe(200);
   });
 
   it('throttles sign-in per address on D1 as on SQLite', async () => {

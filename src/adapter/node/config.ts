@@ -29,6 +29,11 @@ const EnvSchema = z.object({
     .default(24),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   MEILI_MAX_INDEXING_MEMORY: z.string().min(1).default('1 GiB'),
+  SMTP_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.url({ protocol: /^smtps?$/ }).optional(),
+  ),
+  MAIL_DIR: z.string().min(1).default('./data/mail'),
 });
 
 export interface NodeConfig {
@@ -43,6 +48,8 @@ export interface NodeConfig {
   search: SearchConfig;
   /** Periodic online backups, when BACKUP_DIR is set: how often, and how many are kept. */
   backups?: { dir: string; intervalHours: number; keep: number };
+  /** Outgoing mail: over SMTP when SMTP_URL is set, else kept as .eml files in `dir`. */
+  mail: { from: string; smtpUrl?: string; dir: string };
   app: AppConfig;
 }
 
@@ -64,6 +71,7 @@ export function readNodeConfig(env: Record<string, string | undefined>): NodeCon
       dataDir: e.MEILI_DATA_DIR,
       maxIndexingMemory: e.MEILI_MAX_INDEXING_MEMORY,
     },
-    app: appConfigFrom(e),
+    mail: { from: e.MAIL_FROM, dir: e.MAIL_DIR, ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}) },
+    app: appConfigFrom(e, `http://${e.HOST}:${e.PORT}`),
   };
 }

@@ -9,10 +9,12 @@ import { seedProposals } from '../../../seed/proposals.ts';
 import { newApp } from '../../app.ts';
 import { systemClock } from '../../deps.ts';
 import { scryptHasher } from '../../features/auth/password.ts';
+import { createMailRelay } from '../../features/mail/mail-relay.ts';
 import { createDeliveryRelay, webhookSender } from '../../features/notifications/delivery.ts';
 import { createServices } from '../../services.ts';
 import { scheduleBackups } from './backup.ts';
 import { readNodeConfig } from './config.ts';
+import { emlFileMailer, smtpMailer } from './mail.ts';
 import { startSearch } from './search.ts';
 import { openSqlite } from './sqlite.ts';
 
@@ -87,9 +89,25 @@ async function main() {
         log: (line) => console.log(`[backup] ${line}`),
       })
     : () => {};
+  const mailer = config.mail.smtpUrl
+    ? smtpMailer(config.mail.smtpUrl, config.mail.from)
+    : emlFileMailer(config.mail.dir, config.mail.from, (line) => console.log(`[mail] ${line}`));
+  const mail = createMailRelay(deps, mailer);
+  const mailing = setInterval(() => {
+    mail.run().then(
+      ({ failed }) => failed > 0 && console.error(`[mail] ${failed} messages failed; they will be retried`),
+      (error: Error) => console.error(`[mail] ${error.message}`),
+    );
+  }, 1000);
+  mailing.unref();
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const base = `http://${config.host}:${info.port}`;
     console.log(`Yorisoi is running at ${base}/  (API docs: ${base}/docs, OpenAPI: ${base}/openapi.json)`);
+    console.log(
+      config.mail.smtpUrl
+        ? `E-mail goes out over SMTP (${new URL(config.mail.smtpUrl).host}) from ${config.mail.from}`
+        : `E-mail is kept as .eml files in ${config.mail.dir} (set SMTP_URL to send it)`,
+    );
     console.log(`Demo sign-ins (at ${base}/sign-in, or POST /api/auth/sign-in):`);
     for (const account of DEMO_ACCOUNTS)
       console.log(
@@ -101,6 +119,7 @@ async function main() {
     console.log(`${signal}: shutting down`);
     clearInterval(suggesting);
     clearInterval(delivering);
+    clearInterval(mailing);
     clearInterval(caring);
     stopBackups();
     server.close();

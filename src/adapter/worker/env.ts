@@ -4,7 +4,13 @@
  * (`src/config.ts`); a bad one is refused with a message naming it.
  */
 import { z } from 'zod';
-import { appConfigFrom, parseEnv, searchSettingsFrom, sharedEnvFields } from '../../config.ts';
+import {
+  appConfigFrom,
+  ConfigurationError,
+  parseEnv,
+  searchSettingsFrom,
+  sharedEnvFields,
+} from '../../config.ts';
 import type { D1Binding } from '../../db/d1.ts';
 import type { AppConfig } from '../../deps.ts';
 
@@ -30,6 +36,11 @@ const WorkerEnvSchema = z.object({
     .min(1)
     .max(MAX_SUGGEST_MEMBERS_PER_RUN)
     .default(MAX_SUGGEST_MEMBERS_PER_RUN),
+  MAIL_API_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.url({ protocol: /^https?$/ }).optional(),
+  ),
+  MAIL_API_KEY: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
   DB: z.custom<D1Binding>(isD1Binding, {
     message: 'a D1 database binding is required ([[d1_databases]] binding = "DB" in wrangler.toml)',
   }),
@@ -40,6 +51,8 @@ export interface WorkerConfig {
   app: AppConfig;
   search: ReturnType<typeof searchSettingsFrom>;
   notifyWebhookUrl?: string;
+  /** An HTTP mail API (Resend's shape); without it mail waits in the outbox. */
+  mail: { from: string; apiUrl?: string; apiKey?: string };
   suggestMembersPerRun: number;
 }
 
@@ -48,7 +61,14 @@ export interface WorkerConfig {
  */
 export function readWorkerConfig(env: unknown): WorkerConfig {
   const e = parseEnv(WorkerEnvSchema, env);
+  if (e.MAIL_API_URL && !e.MAIL_API_KEY)
+    throw new ConfigurationError('Invalid configuration:\n  MAIL_API_KEY: required with MAIL_API_URL');
   return {
+    mail: {
+      from: e.MAIL_FROM,
+      ...(e.MAIL_API_URL ? { apiUrl: e.MAIL_API_URL } : {}),
+      ...(e.MAIL_API_KEY ? { apiKey: e.MAIL_API_KEY } : {}),
+    },
     database: e.DB,
     app: appConfigFrom(e),
     search: searchSettingsFrom(e),

@@ -1,27 +1,50 @@
 /**
- * Accounts and sessions: sign-up, sign-in, sign-out and resolving a token to an Actor.
- * Tokens are random; only their SHA-256 is stored. One token serves both the browser cookie
- * and `Authorization: Bearer` for API clients.
+ * Accounts and sessions: sign-up with a verified address, sign-in, password reset, the list of
+ * her signed-in devices, sign-out (here or everywhere) and resolving a token to an Actor. Tokens
+ * are random; only their SHA-256 is stored. One session token serves both the browser cookie and
+ * `Authorization: Bearer` for API clients.
  */
+
 import type { Write } from '../../db/database.ts';
+import type { UserTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../deps.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
 import { randomToken, sha256Hex } from '../../lib/bytes.ts';
+import { appendAudit } from '../coordination/audit.repository.ts';
+import { mailWrite } from '../mail/mail.service.ts';
+import type { MailContent } from '../mail/templates.ts';
+import { POLICY_VERSION } from '../trust/policy.ts';
+import {
+  deleteExpiredTokens,
+  findLiveToken,
+  insertAccountToken,
+  type TokenPurpose,
+  useTokens,
+} from './account-token.repository.ts';
 import type { Actor } from './actor.ts';
-import type { SignInInput, SignUpInput } from './auth.schemas.ts';
+import type { MailPreferences, PasswordResetInput, SignInInput, SignUpInput } from './auth.schemas.ts';
 import { cappedHasher } from './password.ts';
 import {
   clearSignInAttempts,
   deleteExpiredSessions,
   deleteSession,
+  deleteSessionsOf,
   deleteSignInAttemptsBefore,
   findSessionUser,
   findUserByEmail,
+  findUserById,
   firstSignInAttemptSince,
   insertSession,
   insertUser,
+  markEmailVerified,
   recordSignInAttempt,
+  replaceUnverifiedAccount,
+  sessionsOf,
+  setMailPreferences,
+  setPasswordHash,
+  touchSession,
+  trimSessions,
 } from './user.repository.ts';
 
 export interface IssuedSession {
@@ -47,6 +70,35 @@ export const SIGN_IN_ATTEMPTS_ALLOWED = 5;
  */
 export const SIGN_IN_ATTEMPTS_PER_ADDRESS = 20;
 export const SIGN_IN_WINDOW_MINUTES = 15;
+
+/** How long a verification link works: a day, so a mail read the next morning still works. */
+export const VERIFY_TOKEN_HOURS = 24;
+/** How long a reset link works: short, since it stands in for her password. */
+export const RESET_TOKEN_MINUTES = 30;
+/** A session's last use is written at most this often (not on every request). */
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+/** The one answer sign-up gives, whether the address was new or already had an account. */
+export const SIGN_UP_ANSWER = {
+  status: 'verification_sent',
+  message: '確認メールを送りました。メールのリンクを開いて登録を済ませてください。',
+} as const;
+
+type UserRow = Pick<
+  UserTable,
+  'id' | 'role' | 'display_name' | 'email' | 'organisation_id' | 'email_verified_at'
+>;
+
+function actorOf(user: UserRow): Actor {
+  return {
+    userId: user.id,
+    role: user.role,
+    displayName: user.display_name,
+    email: user.email,
+    organisationId: user.organisation_id,
+    emailVerified: user.email_verified_at !== null,
+  };
+}
 
 export function createAuthService({ database, clock, config, passwords: hasher }: AppDeps) {
   const { db } = database;
@@ -96,18 +148,62 @@ export function createAuthService({ database, clock, config, passwords: hasher }
     return undefined;
   }
 
-  async function issueSession(actor: Actor, alongside: Write[] = []): Promise<IssuedSession> {
+  /** A new one-time token for the account: the token for the link, and the write that stores its hash. */
+  async function newAccountToken(userId: string, purpose: TokenPurpose, lifetimeMs: number) {
+    const token = randomToken();
+    const now = clock.now();
+    const writes: Write[] = [
+      deleteExpiredTokens(db, userId, now.toISOString()),
+      insertAccountToken(db, {
+        token_hash: await sha256Hex(token),
+        user_id: userId,
+        purpose,
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + lifetimeMs).toISOString(),
+      }),
+    ];
+    return { token, writes };
+  }
+
+  const link = (path: string, token?: string) =>
+    `${config.publicUrl}${path}${token ? `?token=${encodeURIComponent(token)}` : ''}`;
+
+  const mailTo = (user: Pick<UserTable, 'id' | 'email'> & { locale: 'ja' | 'en' }, content: MailContent) =>
+    mailWrite(
+      db,
+      { userId: user.id, email: user.email, locale: user.locale },
+      content,
+      clock.now().toISOString(),
+    );
+
+  /** The writes that send a reset link to the account (by her own request or a coordinator's). */
+  async function resetMail(
+    user: Pick<UserTable, 'id' | 'email'> & { locale: 'ja' | 'en' },
+    byCoordinator: boolean,
+  ) {
+    const { token, writes } = await newAccountToken(user.id, 'reset_password', RESET_TOKEN_MINUTES * 60_000);
+    return [
+      ...writes,
+      mailTo(user, { kind: 'reset_password', link: link('/reset-password', token), byCoordinator }),
+    ];
+  }
+
+  async function issueSession(actor: Actor, device: string, alongside: Write[] = []): Promise<IssuedSession> {
     const token = randomToken();
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000).toISOString();
     await database.atomic([
       ...alongside,
       deleteExpiredSessions(db, actor.userId, now.toISOString()),
+      // At most N sessions: the oldest ends to make room for this one.
+      trimSessions(db, actor.userId, config.maxSessionsPerAccount - 1),
       insertSession(db, {
         token_hash: await sha256Hex(token),
         user_id: actor.userId,
         created_at: now.toISOString(),
+        last_seen_at: now.toISOString(),
         expires_at: expiresAt,
+        device: device.slice(0, 80),
       }),
     ]);
     return { token, expiresAt, actor };
@@ -115,62 +211,138 @@ export function createAuthService({ database, clock, config, passwords: hasher }
 
   return {
     /**
-     * Creates a member or employer account and signs it in. Coordinators and admins are not
-     * self-service: they are created by the seed or an admin.
+     * Creates a member or employer account and mails a verification link; nobody is signed in.
+     * The answer and the work are the same whether the address is new or already has an account
+     * (one password hash, one lookup, one atomic write), so neither tells which addresses exist:
+     * an existing owner is mailed that someone tried to register instead.
      */
-    async signUp(input: SignUpInput): Promise<IssuedSession> {
+    async signUp(input: SignUpInput): Promise<typeof SIGN_UP_ANSWER> {
       const email = input.email.toLowerCase();
-      if (await findUserByEmail(db, email)) {
-        throw new AppError('email_taken', 'An account with this e-mail address already exists', [
-          { path: 'body.email', message: 'This e-mail address is already registered', code: 'email_taken' },
-        ]);
-      }
+      const passwordHash = await passwords.hash(input.password);
       const now = clock.now().toISOString();
-      const user = {
-        id: newId(),
-        email,
-        password_hash: await passwords.hash(input.password),
-        role: input.role,
+      const fields = {
+        password_hash: passwordHash,
         display_name: input.displayName,
-        organisation_id: null,
-        created_at: now,
+        role: input.role,
+        locale: input.locale,
+        terms_version: POLICY_VERSION,
+        terms_accepted_at: now,
         updated_at: now,
       };
+      const existing = await findUserByEmail(db, email);
+      if (existing?.email_verified_at) {
+        await database.atomic([
+          mailTo(existing, {
+            kind: 'already_registered',
+            signInLink: link('/sign-in'),
+            resetLink: link('/forgot-password'),
+          }),
+        ]);
+        return SIGN_UP_ANSWER;
+      }
+      const userId = existing?.id ?? newId();
+      const { token, writes } = await newAccountToken(userId, 'verify_email', VERIFY_TOKEN_HOURS * 3_600_000);
+      const verification = mailTo(
+        { id: userId, email, locale: input.locale },
+        { kind: 'verify_email', name: input.displayName, link: link('/verify-email', token) },
+      );
+      const account = existing
+        ? replaceUnverifiedAccount(db, userId, fields)
+        : insertUser(db, { id: userId, email, organisation_id: null, created_at: now, ...fields });
       try {
-        await database.atomic([insertUser(db, user)]);
+        await database.atomic([account, ...writes, verification]);
       } catch (error) {
-        // Two sign-ups with one address at once: the unique index decides, the loser gets 409.
-        if (await findUserByEmail(db, email))
-          throw new AppError('email_taken', 'An account with this e-mail address already exists');
+        // Two sign-ups with one address at once: the unique index decides; the other gets the same answer.
+        if (await findUserByEmail(db, email)) return SIGN_UP_ANSWER;
         throw error;
       }
-      return issueSession({
-        userId: user.id,
-        role: user.role,
-        displayName: user.display_name,
-        email,
-        organisationId: null,
-      });
+      return SIGN_UP_ANSWER;
+    },
+
+    /**
+     * Follows a verification link: marks the address verified and signs her in. Any session
+     * begun before (by whoever signed up with her address first) ends.
+     */
+    async verifyEmail(token: string, device = ''): Promise<IssuedSession> {
+      const now = clock.now().toISOString();
+      const user = await findLiveToken(db, await sha256Hex(token), 'verify_email', now);
+      if (!user) throw invalidLink();
+      return issueSession(actorOf({ ...user, email_verified_at: user.email_verified_at ?? now }), device, [
+        markEmailVerified(db, user.id, now),
+        useTokens(db, user.id, 'verify_email', now),
+        deleteSessionsOf(db, user.id),
+      ]);
+    },
+
+    /** Sends a new verification link to the signed-in account, if it is still unverified. */
+    async resendVerification(actor: Actor): Promise<void> {
+      const user = await findUserById(db, actor.userId);
+      if (!user || user.email_verified_at) return;
+      const { token, writes } = await newAccountToken(
+        user.id,
+        'verify_email',
+        VERIFY_TOKEN_HOURS * 3_600_000,
+      );
+      await database.atomic([
+        ...writes,
+        mailTo(user, { kind: 'verify_email', name: user.display_name, link: link('/verify-email', token) }),
+      ]);
     },
 
     /**
      * Every attempt counts against its address until it succeeds; past the allowance the address
      * waits out the window (429 with Retry-After) without its password being checked at all.
      */
-    async signIn(input: SignInInput, client = ''): Promise<IssuedSession> {
+    async signIn(input: SignInInput, client = '', device = ''): Promise<IssuedSession> {
       const email = input.email.toLowerCase();
       const user = await passwordHolder(email, input.password, client);
       if (!user) throw new AppError('unauthenticated', 'The e-mail address or password is wrong');
-      return issueSession(
-        {
-          userId: user.id,
-          role: user.role,
-          displayName: user.display_name,
-          email: user.email,
-          organisationId: user.organisation_id,
-        },
-        [clearSignInAttempts(db, email, client)],
-      );
+      return issueSession(actorOf(user), device, [clearSignInAttempts(db, email, client)]);
+    },
+
+    /**
+     * Mails a reset link if the address has an account. The answer is the same either way.
+     * @example await auth.requestPasswordReset('hanako@example.jp')
+     */
+    async requestPasswordReset(email: string): Promise<void> {
+      const user = await findUserByEmail(db, email.toLowerCase());
+      if (!user) return;
+      await database.atomic(await resetMail(user, false));
+    },
+
+    /**
+     * Sets a new password from a reset link. The link works once; every session of the account
+     * ends (she signs in again with the new password), and following it proves the address too.
+     */
+    async resetPassword(input: PasswordResetInput): Promise<void> {
+      const now = clock.now().toISOString();
+      const user = await findLiveToken(db, await sha256Hex(input.token), 'reset_password', now);
+      if (!user) throw invalidLink();
+      const passwordHash = await passwords.hash(input.password);
+      await database.atomic([
+        setPasswordHash(db, user.id, passwordHash, now),
+        useTokens(db, user.id, 'reset_password', now),
+        markEmailVerified(db, user.id, now),
+        deleteSessionsOf(db, user.id),
+        clearSignInAttempts(db, user.email),
+      ]);
+    },
+
+    /**
+     * A coordinator sends a reset link to a member who called the office; the link goes only to
+     * the member's own address, and the audit log records who sent it.
+     */
+    async sendResetForMember(coordinator: Actor, memberUserId: string): Promise<void> {
+      const user = await findUserById(db, memberUserId);
+      if (user?.role !== 'member') throw notFound('member');
+      await database.atomic([
+        ...(await resetMail(user, true)),
+        appendAudit(db, coordinator, clock.now().toISOString(), {
+          action: 'password_reset_sent',
+          subjectType: 'member',
+          subjectId: memberUserId,
+        }),
+      ]);
     },
 
     /**
@@ -189,19 +361,72 @@ export function createAuthService({ database, clock, config, passwords: hasher }
       await database.atomic([deleteSession(db, await sha256Hex(token))]);
     },
 
-    /** The actor behind a token, or undefined when it is unknown or expired. */
+    /** Ends every session of the account but the one asking. */
+    async signOutElsewhere(actor: Actor, token: string): Promise<void> {
+      await database.atomic([deleteSessionsOf(db, actor.userId, await sha256Hex(token))]);
+    },
+
+    /** Her e-mail language and the notification kinds she is not e-mailed about. */
+    async mailPreferences(actor: Actor): Promise<MailPreferences> {
+      const user = await findUserById(db, actor.userId);
+      if (!user) throw notFound('account');
+      return { locale: user.locale, stopped: JSON.parse(user.mail_opt_out) };
+    },
+
+    async setMailPreferences(actor: Actor, preferences: MailPreferences): Promise<MailPreferences> {
+      const stopped = [...new Set(preferences.stopped)];
+      await database.atomic([
+        setMailPreferences(
+          db,
+          actor.userId,
+          { locale: preferences.locale, stopped },
+          clock.now().toISOString(),
+        ),
+      ]);
+      return { locale: preferences.locale, stopped };
+    },
+
+    /** Her signed-in devices, the one asking marked. */
+    async devices(actor: Actor, token: string) {
+      const current = await sha256Hex(token);
+      const rows = await sessionsOf(db, actor.userId, clock.now().toISOString());
+      return rows.map((row) => ({
+        device: row.device,
+        createdAt: row.created_at,
+        lastSeenAt: row.last_seen_at ?? row.created_at,
+        current: row.token_hash === current,
+      }));
+    },
+
+    /**
+     * The actor behind a token, or undefined when it is unknown, expired or unused for longer
+     * than the idle limit (shorter for members, who may share a phone). Use is recorded at most
+     * every few minutes.
+     */
     async resolve(token: string): Promise<Actor | undefined> {
-      const row = await findSessionUser(db, await sha256Hex(token), clock.now().toISOString());
+      const tokenHash = await sha256Hex(token);
+      const now = clock.now();
+      const row = await findSessionUser(db, tokenHash, now.toISOString());
       if (!row) return undefined;
-      return {
-        userId: row.id,
-        role: row.role,
-        displayName: row.display_name,
-        email: row.email,
-        organisationId: row.organisation_id,
-      };
+      const idleHours =
+        row.role === 'member' ? config.sessionIdleHours.member : config.sessionIdleHours.other;
+      const lastSeen = Date.parse(row.last_seen_at ?? row.created_at);
+      if (now.getTime() - lastSeen > idleHours * 3_600_000) {
+        await database.atomic([deleteSession(db, tokenHash)]);
+        return undefined;
+      }
+      if (now.getTime() - lastSeen > TOUCH_EVERY_MS)
+        await database.atomic([touchSession(db, tokenHash, now.toISOString())]);
+      return actorOf(row);
     },
   };
+}
+
+/** A verification or reset link that is unknown, used or expired: one answer for all three. */
+function invalidLink() {
+  return new AppError('invalid_token', 'This link has expired or was already used', [
+    { path: 'body.token', message: 'This link has expired or was already used', code: 'invalid_token' },
+  ]);
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -3,14 +3,66 @@
  * when nothing is found; writes return query builders so services can run them atomically.
  */
 import { type Kysely, sql } from 'kysely';
-import type { DB, SessionTable, UserTable } from '../../db/schema.ts';
+import type { DB, NewSession, NewUser } from '../../db/schema.ts';
 
 export function findUserByEmail(db: Kysely<DB>, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }
 
-export function insertUser(db: Kysely<DB>, user: UserTable) {
+export function findUserById(db: Kysely<DB>, userId: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+}
+
+export function insertUser(db: Kysely<DB>, user: NewUser) {
   return db.insertInto('users').values(user);
+}
+
+/**
+ * A sign-up for an address whose account was never verified takes that account over (new
+ * password, name and role): whoever can read the mailbox decides, not whoever signed up first.
+ */
+export function replaceUnverifiedAccount(
+  db: Kysely<DB>,
+  userId: string,
+  fields: Pick<
+    NewUser,
+    | 'password_hash'
+    | 'display_name'
+    | 'role'
+    | 'locale'
+    | 'terms_version'
+    | 'terms_accepted_at'
+    | 'updated_at'
+  >,
+) {
+  return db.updateTable('users').set(fields).where('id', '=', userId).where('email_verified_at', 'is', null);
+}
+
+export function markEmailVerified(db: Kysely<DB>, userId: string, at: string) {
+  return db
+    .updateTable('users')
+    .set({ email_verified_at: at, updated_at: at })
+    .where('id', '=', userId)
+    .where('email_verified_at', 'is', null);
+}
+
+export function setPasswordHash(db: Kysely<DB>, userId: string, passwordHash: string, at: string) {
+  return db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: at })
+    .where('id', '=', userId);
+}
+
+export function setMailPreferences(
+  db: Kysely<DB>,
+  userId: string,
+  preferences: { locale: 'ja' | 'en'; stopped: readonly string[] },
+  at: string,
+) {
+  return db
+    .updateTable('users')
+    .set({ locale: preferences.locale, mail_opt_out: JSON.stringify(preferences.stopped), updated_at: at })
+    .where('id', '=', userId);
 }
 
 /** Deletes an account; its foreign keys remove everything kept about it (see migrations). */
@@ -26,12 +78,51 @@ export function setUserOrganisation(db: Kysely<DB>, userId: string, organisation
     .where('organisation_id', 'is', null);
 }
 
-export function insertSession(db: Kysely<DB>, session: SessionTable) {
+export function insertSession(db: Kysely<DB>, session: NewSession) {
   return db.insertInto('sessions').values(session);
 }
 
 export function deleteSession(db: Kysely<DB>, tokenHash: string) {
   return db.deleteFrom('sessions').where('token_hash', '=', tokenHash);
+}
+
+/** Ends every session of the account, or every one but `keepTokenHash`. */
+export function deleteSessionsOf(db: Kysely<DB>, userId: string, keepTokenHash?: string) {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepTokenHash) query = query.where('token_hash', '!=', keepTokenHash);
+  return query;
+}
+
+/** Keeps only the account's `keep` newest sessions (run before adding one more). */
+export function trimSessions(db: Kysely<DB>, userId: string, keep: number) {
+  return db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('token_hash', 'not in', (eb) =>
+      eb
+        .selectFrom('sessions')
+        .select('token_hash')
+        .where('user_id', '=', userId)
+        .orderBy('created_at', 'desc')
+        .orderBy('token_hash')
+        .limit(keep),
+    );
+}
+
+export function touchSession(db: Kysely<DB>, tokenHash: string, at: string) {
+  return db.updateTable('sessions').set({ last_seen_at: at }).where('token_hash', '=', tokenHash);
+}
+
+/** The account's live sessions, most recently used first. */
+export function sessionsOf(db: Kysely<DB>, userId: string, now: string) {
+  return db
+    .selectFrom('sessions')
+    .select(['token_hash', 'device', 'created_at', 'last_seen_at'])
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 export function deleteExpiredSessions(db: Kysely<DB>, userId: string, now: string) {
@@ -49,7 +140,10 @@ export function findSessionUser(db: Kysely<DB>, tokenHash: string, now: string) 
       'users.role',
       'users.display_name',
       'users.organisation_id',
+      'users.email_verified_at',
       'sessions.expires_at',
+      'sessions.last_seen_at',
+      'sessions.created_at',
     ])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)

@@ -9,7 +9,7 @@ import type { MatchTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, requireVerified } from '../auth/actor.ts';
 import { checkInWritesOnHire } from '../follow-up/check-in-schedule.ts';
 import type { MemberService } from '../members/member.service.ts';
 import { announcementsFor, withdrawalAnnouncements } from '../notifications/announcements.ts';
@@ -193,6 +193,7 @@ export function createMatchService(
      * suggested, withdrawn or dismissed one.
      */
     async expressInterest(actor: Actor, roleId: string): Promise<MatchView> {
+      requireVerified(actor);
       const profile = await services.members.findMine(actor);
       if (!profile)
         throw new AppError('invalid_state', 'Fill in your profile first, so a coordinator can introduce you');

@@ -8,6 +8,7 @@ import {
   AreaCodeSchema,
   EmploymentTypeSchema,
   IsoDateSchema,
+  JapanesePhoneSchema,
   PayUnitSchema,
   QualificationSchema,
   SkillWithLevelSchema,
@@ -40,10 +41,7 @@ export const MemberProfileInputSchema = z
   .object({
     familyName: z.string().trim().min(1).max(40),
     givenName: z.string().trim().min(1).max(40),
-    phone: z
-      .string()
-      .regex(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/, 'Use a Japanese phone number, e.g. 090-1234-5678')
-      .optional(),
+    phone: JapanesePhoneSchema.optional(),
     areaCode: AreaCodeSchema.openapi({
       description: 'The municipality or ward she lives in (never a street address)',
     }),

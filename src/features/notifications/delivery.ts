@@ -2,11 +2,15 @@
  * Delivering notifications beyond the app. The sender is a port: a webhook (POST of the
  * notification as JSON to a URL the operator configures) or none, in which case notifications are
  * only recorded and shown in the app. The relay retries failures with a growing delay and never
- * drops a notification.
+ * drops a notification. When one is delivered (or recorded), an e-mail telling of it is queued in
+ * the same write, unless she stopped that kind; the mail outbox sends and retries it.
  */
 
+import type { Write } from '../../db/database.ts';
 import type { NotificationTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
+import { mailWrite } from '../mail/mail.service.ts';
+import { isNotificationMailKind, NOTIFICATION_MAIL_KINDS } from '../mail/templates.ts';
 import { dueDeliveries, markDelivered, postponeDelivery } from './notification.repository.ts';
 
 export interface NotificationSender {
@@ -48,11 +52,35 @@ const BATCH = 100;
 const BASE_DELAY_MS = 1000;
 const MAX_DELAY_MS = 5 * 60_000;
 
+type DueNotification = Awaited<ReturnType<typeof dueDeliveries>>[number];
+
 export function createDeliveryRelay(
-  { database, clock }: Pick<AppDeps, 'database' | 'clock'>,
+  { database, clock, config }: Pick<AppDeps, 'database' | 'clock' | 'config'>,
   sender: NotificationSender | null,
 ) {
   const { db } = database;
+
+  /** The e-mail telling of this notification, unless it is not a mailed kind or she stopped it. */
+  function mailFor(notification: DueNotification): Write[] {
+    const { kind } = notification;
+    if (!isNotificationMailKind(kind)) return [];
+    if ((JSON.parse(notification.mail_opt_out) as string[]).includes(kind)) return [];
+    const lang = notification.locale;
+    return [
+      mailWrite(
+        db,
+        { userId: notification.user_id, email: notification.email, locale: lang },
+        {
+          kind: 'notification',
+          headline: NOTIFICATION_MAIL_KINDS[kind][lang],
+          link: `${config.publicUrl}/`,
+          settingsLink: `${config.publicUrl}/account`,
+        },
+        clock.now().toISOString(),
+      ),
+    ];
+  }
+
   return {
     /**
      * Delivers what is due; returns how many were delivered (or recorded) and how many failed.
@@ -69,6 +97,7 @@ export function createDeliveryRelay(
               due.map((n) => n.id),
               'recorded',
             ),
+            ...due.flatMap(mailFor),
           ]);
         return { delivered: due.length, failed: 0 };
       }
@@ -77,7 +106,10 @@ export function createDeliveryRelay(
       for (const notification of due) {
         try {
           await sender.send(notification);
-          await database.atomic([markDelivered(db, [notification.id], 'delivered')]);
+          await database.atomic([
+            markDelivered(db, [notification.id], 'delivered'),
+            ...mailFor(notification),
+          ]);
           delivered += 1;
         } catch (error) {
           const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** notification.attempts);

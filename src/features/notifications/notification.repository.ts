@@ -49,10 +49,13 @@ export function markRead(db: Kysely<DB>, userId: string, id: string, at: string)
     .where('read_at', 'is', null);
 }
 
+/** Notifications due for delivery, with what their e-mail needs of the account. */
 export function dueDeliveries(db: Kysely<DB>, now: string, limit: number) {
   return db
     .selectFrom('notifications')
-    .selectAll()
+    .innerJoin('users', 'users.id', 'notifications.user_id')
+    .selectAll('notifications')
+    .select(['users.email', 'users.locale', 'users.mail_opt_out'])
     .where('delivery', '=', 'pending')
     .where('next_attempt_at', '<=', now)
     .orderBy('created_at')

@@ -11,7 +11,7 @@ import { newId } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { differingFields } from '../../lib/differences.ts';
 import type { AreaService } from '../areas/area.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, requireVerified } from '../auth/actor.ts';
 import type { MatchEndings } from '../matches/match-endings.ts';
 import type { OrganisationService } from '../organisations/organisation.service.ts';
 import { enqueueRole, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
@@ -248,6 +248,7 @@ export function createRoleService(
   }
 
   async function transition(actor: Actor, id: string, to: 'published' | 'closed'): Promise<Role> {
+    if (to === 'published') requireVerified(actor);
     const role = await loadOwned(actor, id);
     const allowed = to === 'published' ? role.status === 'draft' : role.status !== 'closed';
     if (!allowed) throw new AppError('invalid_state', `A ${role.status} role cannot be ${to}`);

@@ -72,3 +72,33 @@ export const listResponse = <T extends z.ZodTypeAny>(item: T, name: string) =>
       offset: z.number().int(),
     })
     .openapi(name);
+
+/** Hyphen-like characters a Japanese keyboard or a copied number may carry, all read as '-'. */
+const HYPHENS = /[\u2010-\u2015\u2212\u30FC\uFF0D\uFF70]/g;
+
+/**
+ * Full-width digits and hyphens (and the long-vowel mark a kana keyboard types for one) as ASCII,
+ * spaces removed: what a phone number or a postcode typed on a Japanese phone becomes.
+ * @example normaliseDigitsAndHyphens('０９０ー１２３４－５６７８') // '090-1234-5678'
+ */
+export function normaliseDigitsAndHyphens(text: string): string {
+  return text
+    .replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(HYPHENS, '-')
+    .replace(/[\s\u3000]/g, '');
+}
+
+/** A Japanese phone number, full-width digits and hyphens accepted and stored in ASCII. */
+export const JapanesePhoneSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? normaliseDigitsAndHyphens(value) : value),
+  z.string().regex(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/, 'Use a Japanese phone number, e.g. 090-1234-5678'),
+);
+
+/** A Japanese postcode (〒123-4567), full-width accepted, stored as '123-4567'. */
+export const PostcodeSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? normaliseDigitsAndHyphens(value).replace(/^〒/, '') : value),
+  z
+    .string()
+    .regex(/^\d{3}-?\d{4}$/, 'Use a postcode such as 123-4567')
+    .transform((code) => `${code.slice(0, 3)}-${code.slice(-4)}`),
+);
