@@ -54,6 +54,8 @@ function actorOf(user: {
     displayName: user.display_name,
     email: user.email,
     organisationId: user.organisation_id,
+    // Demo accounts are made verified (seed/demo.ts).
+    emailVerified: true,
   };
 }
 

@@ -325,7 +325,11 @@ export function authPages(trustProxy: boolean) {
         if (!input.ok) return again(input.errors);
         try {
           const device = deviceLabel(c.req.header('user-agent'));
-          return signedIn(c, await c.var.services.auth.signIn(input.value, c.var.clientAddress ?? '', device), next);
+          return signedIn(
+            c,
+            await c.var.services.auth.signIn(input.value, c.var.clientAddress ?? '', device),
+            next,
+          );
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           if (error.code === 'unauthenticated') return again({ email: m.auth.invalidCredentials });

@@ -190,7 +190,11 @@ export function authRoutes(trustProxy: boolean) {
     })
     .openapi(signInRoute, async (c) => {
       const device = deviceLabel(c.req.header('user-agent'));
-      const session = await c.var.services.auth.signIn(c.req.valid('json'), c.var.clientAddress ?? '', device);
+      const session = await c.var.services.auth.signIn(
+        c.req.valid('json'),
+        c.var.clientAddress ?? '',
+        device,
+      );
       setSessionCookie(c, session, trustProxy);
       return c.json(session, 200);
     })
