@@ -41,6 +41,7 @@ export function profileInputFrom(profile: Schemas['MemberProfile']): Schemas['Me
     supportStage: _supportStage,
     createdAt: _createdAt,
     updatedAt: _updatedAt,
+    version: _version,
     area,
     targetAreas,
     ...decided
