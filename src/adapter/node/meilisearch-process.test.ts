@@ -9,7 +9,13 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { meilisearchBinary, startMeilisearch, superviseMeilisearch } from './meilisearch-process.ts';
+import {
+  MEILISEARCH_BINARY_SHA256,
+  meilisearchBinary,
+  startMeilisearch,
+  superviseMeilisearch,
+  verifiedBinary,
+} from './meilisearch-process.ts';
 
 const dirs: string[] = [];
 const tempDir = (prefix: string) => {
@@ -88,7 +94,7 @@ describe('self-started Meilisearch', () => {
         `n=$(cat '${attempts}' 2>/dev/null || echo 0); n=$((n+1)); echo $n > '${attempts}'`,
         'if [ "$n" -eq 1 ]; then exit 3; fi',
         'if [ "$n" -eq 2 ]; then kill -9 $$; fi',
-        `exec '${meilisearchBinary()}' "$@"`,
+        `exec '${await meilisearchBinary()}' "$@"`,
         '',
       ].join('\n'),
     );
@@ -158,6 +164,49 @@ describe('self-started Meilisearch', () => {
     } finally {
       await meili.stop();
       bystander.kill();
+    }
+  }, 60_000);
+});
+
+describe('the packaged binary (issue 14, fault 9)', () => {
+  it('is the one whose SHA-256 is pinned, and is made executable only after the check', async () => {
+    const binary = await meilisearchBinary(undefined);
+    expect(statSync(binary).mode & 0o111).not.toBe(0);
+    expect(MEILISEARCH_BINARY_SHA256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses a file whose digest differs, leaving it not executable, and names MEILI_BIN', async () => {
+    const dataDir = tempDir('yorisoi-meili-digest-');
+    const fake = join(dataDir, 'not-meilisearch');
+    writeFileSync(fake, '#!/bin/sh\necho pwned\n');
+    chmodSync(fake, 0o644);
+    await expect(verifiedBinary(fake, MEILISEARCH_BINARY_SHA256)).rejects.toThrow(/SHA-256.*MEILI_BIN/s);
+    expect(statSync(fake).mode & 0o111).toBe(0);
+  });
+
+  it('runs with its key and without the service’s own environment', async () => {
+    const dataDir = tempDir('yorisoi-meili-env-');
+    const envFile = join(dataDir, 'env.txt');
+    const wrapper = join(dataDir, 'meili-wrapper.sh');
+    const real = await meilisearchBinary(undefined);
+    writeFileSync(wrapper, `#!/bin/sh\nenv > '${envFile}'\nexec '${real}' "$@"\n`);
+    chmodSync(wrapper, 0o700);
+    process.env.YORISOI_TEST_SECRET = 'must-not-leak';
+    process.env.MEILI_DB_PATH = '/must/not/be/used';
+    const meili = await startMeilisearch({
+      dataDir: join(dataDir, 'env-check'),
+      binary: wrapper,
+      maxIndexingMemory: '256 MiB',
+    });
+    try {
+      const env = readFileSync(envFile, 'utf8');
+      expect(env).toContain(`MEILI_MASTER_KEY=${meili.masterKey}`);
+      expect(env).not.toContain('YORISOI_TEST_SECRET');
+      expect(env).not.toContain('MEILI_DB_PATH');
+    } finally {
+      delete process.env.YORISOI_TEST_SECRET;
+      delete process.env.MEILI_DB_PATH;
+      await meili.stop();
     }
   }, 60_000);
 });

