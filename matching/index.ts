@@ -9,7 +9,14 @@
 
 export { childNeeds, parseIsoDate } from './calendar.ts';
 export { CONSTRAINT_CODES, type ConstraintCode } from './constraints.ts';
-export { COMMUTE_MODEL, distanceKm, reachKm } from './criteria/commute.ts';
+export {
+  commuteMinutes,
+  distanceKm,
+  POINT_UNCERTAINTY_KM,
+  reachKm,
+  settingOf,
+  TRAVEL,
+} from './criteria/commute.ts';
 export { monthlyPay, WEEKS_PER_MONTH } from './criteria/pay.ts';
 export type { ComponentScore, InfeasibleMatch, ScoredMatch, Side, Violation } from './explain.ts';
 export type { MatchOptions } from './options.ts';

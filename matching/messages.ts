@@ -15,6 +15,10 @@ const list = (p: P, k: string): readonly string[] => (Array.isArray(p[k]) ? (p[k
 
 const DAY_JA = ['', '月', '火', '水', '木', '金', '土', '日'];
 const DAY_EN = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/** Said when the estimate ran between municipality points, not towns: it is coarser. */
+const precisionJa = (p: P) => (p.precision === 'area' ? '・市区町村の中心どうし' : '');
+const precisionEn = (p: P) => (p.precision === 'area' ? ', between municipality centres' : '');
+
 const MODE = {
   car: { ja: '車', en: 'by car' },
   transit: { ja: '電車・バス', en: 'by public transport' },
@@ -86,8 +90,8 @@ export const MESSAGES = {
     en: (p) => `Required qualification missing: ${list(p, 'qualifications').map(qualEn).join(', ')}`,
   },
   out_of_reach: {
-    ja: (p) => `通勤に約${num(p, 'minutes')}分かかり、ご希望の${num(p, 'max')}分以内に収まりません`,
-    en: (p) => `About ${num(p, 'minutes')} min to get there: more than your ${num(p, 'max')} min`,
+    ja: (p) => `通勤に約${num(p, 'minutes')}分（目安）かかり、ご希望の${num(p, 'max')}分以内に収まりません`,
+    en: (p) => `About ${num(p, 'minutes')} min to get there (estimate): more than your ${num(p, 'max')} min`,
   },
   out_of_reach_far: {
     ja: (p) => `通える距離ではありません（約${num(p, 'km')}km）`,
@@ -150,13 +154,20 @@ export const MESSAGES = {
   // — commute —
   commute_remote: { ja: () => '完全在宅勤務です', en: () => 'Fully remote' },
   commute_minutes: {
-    ja: (p) => `通勤 約${num(p, 'minutes')}分（${MODE[str(p, 'mode')]?.ja}）`,
-    en: (p) => `About ${num(p, 'minutes')} min ${MODE[str(p, 'mode')]?.en}`,
+    ja: (p) => `通勤 約${num(p, 'minutes')}分（目安・${MODE[str(p, 'mode')]?.ja}${precisionJa(p)}）`,
+    en: (p) => `About ${num(p, 'minutes')} min ${MODE[str(p, 'mode')]?.en} (estimate${precisionEn(p)})`,
+  },
+  commute_near_limit: {
+    ja: (p) =>
+      `通勤 約${num(p, 'minutes')}分（目安・${MODE[str(p, 'mode')]?.ja}${precisionJa(p)}）：ご希望の${num(p, 'max')}分を少し超えるかもしれません。実際の経路をコーディネーターが確認します`,
+    en: (p) =>
+      `About ${num(p, 'minutes')} min ${MODE[str(p, 'mode')]?.en} (estimate${precisionEn(p)}): may be a little over your ${num(p, 'max')} min; a coordinator will check the real route`,
   },
   commute_hybrid: {
-    ja: (p) => `在宅勤務あり・出社は週${num(p, 'officeDays')}日（通勤 約${num(p, 'minutes')}分）`,
+    ja: (p) =>
+      `在宅勤務あり・出社は週${num(p, 'officeDays')}日（通勤 約${num(p, 'minutes')}分・目安${precisionJa(p)}）`,
     en: (p) =>
-      `Partly remote: ${num(p, 'officeDays')} office days a week (about ${num(p, 'minutes')} min each way)`,
+      `Partly remote: ${num(p, 'officeDays')} office days a week (about ${num(p, 'minutes')} min each way, estimate${precisionEn(p)})`,
   },
   commute_relocation: {
     ja: (p) => `移住先の候補（${str(p, 'place')}）から通える仕事です`,

@@ -45,6 +45,10 @@ export class PairState {
   violations = 0;
   /** Door-to-door minutes to the chosen location (0 when fully remote). */
   commuteMinutes = 0;
+  /** Over her maximum but within the estimate's uncertainty: feasible, penalised, to be checked. */
+  commuteNearLimit = false;
+  /** Minutes over her maximum when out of reach (the margin a coordinator sees). */
+  commuteOver = 0;
   locationIndex = -1;
   /** Index of the target area through which the location is reached, or -1 from her home. */
   viaTarget = -1;
@@ -86,6 +90,8 @@ export class PairState {
   reset(): void {
     this.violations = 0;
     this.commuteMinutes = 0;
+    this.commuteNearLimit = false;
+    this.commuteOver = 0;
     this.locationIndex = -1;
     this.viaTarget = -1;
     this.scheduleFailure = ScheduleFailure.None;

@@ -6,9 +6,9 @@
  * object identity (a WeakMap), so inputs must be treated as immutable once handed to the module.
  */
 import { type CalendarDate, type ChildNeeds, childNeeds } from './calendar.ts';
-import { COMMUTE_PROFILES } from './criteria/commute.ts';
+import { COMMUTE_TABLE, SETTING_INDEX, settingOf, uncertaintyKm } from './criteria/commute.ts';
 import { FACT_KEYS, factValue } from './criteria/flexibility.ts';
-import type { EmploymentType, MatchMember, MatchRole, WeeklyWindow } from './types.ts';
+import type { EmploymentType, MatchMember, MatchRole, Place, WeeklyWindow } from './types.ts';
 
 const DEG = Math.PI / 180;
 /** 22:00–05:00 is night work under the Labour Standards Act (深夜業). */
@@ -34,6 +34,10 @@ export interface PreparedPoint {
   lat: number;
   lng: number;
   cosLat: number;
+  /** Index of the place's setting (urban, city, rural) in the commute table. */
+  setting: number;
+  /** How far the true place may lie from the point, in km. */
+  uncertaintyKm: number;
 }
 
 export interface PreparedMember {
@@ -47,8 +51,11 @@ export interface PreparedMember {
   hasNightAvailability: boolean;
   hasWeekendAvailability: boolean;
   maxMinutesPerWeek: number;
+  /** Minutes per km and overhead from her home's setting (a quick figure; pairs use commuteRows). */
   minutesPerKm: number;
   commuteOverhead: number;
+  /** Her mode's commute table: per setting, [minutes per km, overhead, walking minutes per km]. */
+  commuteRows: readonly (readonly [number, number, number])[];
   /** Bit set of accepted employment types; 0 means any. */
   employmentMask: number;
   needs: ChildNeeds;
@@ -79,8 +86,17 @@ export interface PreparedRole {
   factValues: Float64Array;
 }
 
+/** A point in radians; a regional city's setting and no uncertainty unless a place says otherwise. */
 export function point(lat: number, lng: number): PreparedPoint {
-  return { lat: lat * DEG, lng: lng * DEG, cosLat: Math.cos(lat * DEG) };
+  return { lat: lat * DEG, lng: lng * DEG, cosLat: Math.cos(lat * DEG), setting: 1, uncertaintyKm: 0 };
+}
+
+/** A place's point with its setting and the uncertainty of its precision (area or town). */
+export function placePoint(place: Place): PreparedPoint {
+  const p = point(place.point.lat, place.point.lng);
+  p.setting = SETTING_INDEX[settingOf(place)];
+  p.uncertaintyKm = uncertaintyKm(place);
+  return p;
 }
 
 /**
@@ -158,22 +174,25 @@ export function buildPreparedMember(member: MatchMember, on: CalendarDate): Prep
   const factWeights = factWeightsFor(needs.youngestAge, relocating);
   let factWeightSum = 0;
   for (const w of factWeights) factWeightSum += w;
-  const profile = COMMUTE_PROFILES[member.commuteMode];
+  const home = placePoint(member.home);
+  const commuteRows = COMMUTE_TABLE[member.commuteMode];
+  const homeRow = commuteRows[home.setting] as readonly [number, number, number];
   let employmentMask = 0;
   for (const t of member.employmentTypes) employmentMask |= EMPLOYMENT_BIT[t];
   const prepared: PreparedMember = {
     member,
     dayNumber: on.dayNumber,
-    home: point(member.home.point.lat, member.home.point.lng),
-    targets: member.targetAreas.map((t) => point(t.place.point.lat, t.place.point.lng)),
+    home,
+    targets: member.targetAreas.map((t) => placePoint(t.place)),
     availability,
     availableDays,
     hasNightAvailability: touchesNight(availability),
     hasWeekendAvailability: hasWeekend(availability),
     // Whole minutes: hours like 8⅓ must compare equal to 500 minutes, not 500.00000000000006.
     maxMinutesPerWeek: Math.round(Math.max(0, member.maxHoursPerWeek) * 60),
-    minutesPerKm: profile.minutesPerKm,
-    commuteOverhead: profile.overheadMinutes,
+    minutesPerKm: homeRow[0],
+    commuteOverhead: homeRow[1],
+    commuteRows,
     employmentMask,
     needs,
     factWeights,
@@ -240,7 +259,7 @@ export function buildPreparedRole(role: MatchRole): PreparedRole {
   factValues[FACT_KEYS.length] = role.overtime === 'none' ? 1 : role.overtime === 'occasional' ? 0.4 : 0;
   const prepared: PreparedRole = {
     role,
-    locations: role.locations.map((l) => point(l.point.lat, l.point.lng)),
+    locations: role.locations.map(placePoint),
     fixed,
     shifts,
     shiftDays,

@@ -62,6 +62,11 @@ export interface Place {
    * also covers its wards. Optional: without it only equal codes and prefectures match.
    */
   parentCode?: string;
+  /**
+   * The town (町丁目・大字) the point stands for, when finer than the area: her home town, or the
+   * town a role's address lies in. Absent: `point` is the area's representative point.
+   */
+  town?: string;
 }
 
 export interface Pay {
