@@ -6,7 +6,7 @@
 import type { MemberTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError, type ErrorIssue, notFound } from '../../errors.ts';
-import type { AreaService } from '../areas/area.service.ts';
+import type { AreaService, Town } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.schemas.ts';
 import {
@@ -38,6 +38,9 @@ export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile 
     givenName: row.given_name,
     ...(row.phone ? { phone: row.phone } : {}),
     area: { code: row.area_code, name: row.area_name, prefecture: row.prefecture, prefCode: row.pref_code },
+    ...(row.home_town && row.home_lat != null && row.home_lng != null
+      ? { homeTown: row.home_town, homePoint: { lat: row.home_lat, lng: row.home_lng } }
+      : {}),
     targetAreas: lists.targetAreas.map((t) => ({
       code: t.area_code,
       name: t.name,
@@ -87,7 +90,8 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
   }
 
   /** Field errors the schema cannot see: children born in the future, unknown organisations. */
-  async function checkProfile(input: MemberProfileInput): Promise<void> {
+  /** Checks a profile and returns her home town (with its point) when she gave one. */
+  async function checkProfile(input: MemberProfileInput): Promise<Town | undefined> {
     const now = clock.now();
     const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
     const issues: ErrorIssue[] = [];
@@ -117,6 +121,11 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
       input.targetAreas.map((t, i) => ({ code: t.areaCode, path: `body.targetAreas.${i}.areaCode` })),
       { allowPrefecture: true },
     );
+    if (!input.homeTown) return undefined;
+    const towns = await areas.resolveTowns([
+      { areaCode: input.areaCode, text: input.homeTown, path: 'body.homeTown', required: true },
+    ]);
+    return towns.get('body.homeTown');
   }
 
   function ownId(actor: Actor): string {
@@ -136,7 +145,7 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
     /** Creates or replaces her whole profile. */
     async saveMine(actor: Actor, input: MemberProfileInput): Promise<Profile> {
       const userId = ownId(actor);
-      await checkProfile(input);
+      const town = await checkProfile(input);
       const existing = await findMember(db, userId);
       const previousBlocks = existing
         ? ((await loadMemberChildren(db, [userId])).get(userId)?.blocks ?? [])
@@ -160,6 +169,9 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
         pay_wish_unit: input.pay.wish?.unit ?? null,
         remote_wish: input.remoteWish,
         support_stage: existing?.support_stage ?? null,
+        home_town: town?.name ?? null,
+        home_lat: town?.point.lat ?? null,
+        home_lng: town?.point.lng ?? null,
         created_at: existing?.created_at ?? now,
         updated_at: now,
       };
@@ -199,6 +211,7 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
       const {
         userId: _user,
         area,
+        homePoint: _point,
         targetAreas,
         supportStage: _stage,
         createdAt: _c,
