@@ -8,7 +8,13 @@
  */
 
 export { childNeeds, parseIsoDate } from './calendar.ts';
-export { CONSTRAINT_CODES, type ConstraintCode } from './constraints.ts';
+export {
+  CONSTRAINT_CODES,
+  type ConstraintCode,
+  type ConstraintMargin,
+  type MarginUnit,
+  NEAR_MISS_LIMITS,
+} from './constraints.ts';
 export { COMMUTE_MODEL, distanceKm, reachKm } from './criteria/commute.ts';
 export { monthlyPay, WEEKS_PER_MONTH } from './criteria/pay.ts';
 export type { ComponentScore, InfeasibleMatch, ScoredMatch, Side, Violation } from './explain.ts';
