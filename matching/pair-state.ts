@@ -46,6 +46,10 @@ export const ScheduleFailure = {
   NotPlaceable: 2,
   OfficeDays: 3,
   OverMaxHours: 4,
+  /** On-site work fits her windows only where she marked them remote-only. */
+  RemoteOnlyWindow: 5,
+  /** The trip to or from work does not fit her care limits (leave not before / home by). */
+  CareLimit: 6,
 } as const;
 export type ScheduleFailure = (typeof ScheduleFailure)[keyof typeof ScheduleFailure];
 
@@ -61,6 +65,11 @@ export class PairState {
   failDay = 0;
   failStart = 0;
   failEnd = 0;
+  /** Care-limit failure: the minute she would have to leave (-1 when leaving was fine), … */
+  failLeave = -1;
+  /** … the minute she would be home (-1 when that was fine), and the limit she gave. */
+  failHome = -1;
+  failLimit = 0;
   /** Minutes per week she would work: the fixed shifts, or what she can place of a flexible role. */
   weeklyMinutes = 0;
   /** Minutes per week she would most likely work: the shifts, or the employer's preference within her reach. */
