@@ -17,7 +17,14 @@ export {
 } from './constraints.ts';
 export { COMMUTE_MODEL, distanceKm, reachKm } from './criteria/commute.ts';
 export { monthlyPay, WEEKS_PER_MONTH } from './criteria/pay.ts';
-export type { ComponentScore, InfeasibleMatch, ScoredMatch, Side, Violation } from './explain.ts';
+export {
+  type ComponentScore,
+  type InfeasibleMatch,
+  marginReason,
+  type ScoredMatch,
+  type Side,
+  type Violation,
+} from './explain.ts';
 export type { MatchOptions } from './options.ts';
 export { COMPONENT_KEYS, type ComponentKey } from './pair-state.ts';
 export { prepareMember, prepareRole } from './prepare.ts';
