@@ -161,3 +161,17 @@ describe('reachKm keeps every role the matching module keeps', () => {
     expect(kept).toBeGreaterThan(100);
   });
 });
+
+describe('the margin a coordinator sees', () => {
+  it('out of reach records the minutes over her maximum in the shared margin shape', () => {
+    const her = makeMember({ home: nakaTown, commuteMode: 'car', maxCommuteMinutes: 30 });
+    const r = scorePair(her, makeRole({ locations: [north(nakaTown, 7.8, 'x')] }), {
+      evaluationDate: EVALUATION_DATE,
+    });
+    expect(r.feasible).toBe(false);
+    if (!r.feasible)
+      expect(r.infeasible.margins).toEqual([
+        { code: 'out_of_reach', shortBy: { amount: 11, unit: 'minutes' } },
+      ]);
+  });
+});

@@ -10,7 +10,7 @@
  * towns and villages (町・村) 'rural' — a proxy for population density that needs no census data.
  */
 import { CONSTRAINT_BITS } from '../constraints.ts';
-import type { PairState } from '../pair-state.ts';
+import { type PairState, recordMargin } from '../pair-state.ts';
 import { type PreparedMember, type PreparedPoint, type PreparedRole, point } from '../prepare.ts';
 import { type Reason, reason } from '../reasons.ts';
 import type { CommuteMode, GeoPoint, Place } from '../types.ts';
@@ -246,7 +246,7 @@ function insideArea(location: Place, target: Place): boolean {
 /**
  * Finds the location she can reach soonest and sets `commuteMinutes`, `commuteSlack`,
  * `locationIndex`, `viaTarget`. Beyond her maximum by more than the estimate's uncertainty it flags
- * `out_of_reach` (with `commuteOver`, the minutes over); beyond it by less, the pair stays feasible
+ * `out_of_reach` (with its margin, the minutes over, as a ConstraintMargin); beyond it by less, the pair stays feasible
  * with `commuteNearLimit` set: a soft penalty and a point for the coordinator to check. A location
  * inside a target area counts as reachable: she would live somewhere in that area, so her commute
  * there is taken as the estimate from the area's point, capped at her maximum. Fully remote roles
@@ -307,8 +307,9 @@ export function checkReach(pm: PreparedMember, pr: PreparedRole, state: PairStat
     state.commuteNearLimit = true;
     return;
   }
-  state.commuteOver = state.commuteMinutes - max;
   state.violations |= CONSTRAINT_BITS.out_of_reach;
+  // The margin a coordinator sees: minutes over her maximum (the estimate, not its lower bound).
+  recordMargin(state, 'out_of_reach', state.commuteMinutes - max, 'minutes');
 }
 
 /**

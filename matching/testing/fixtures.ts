@@ -3,7 +3,15 @@
  * four-year-old, a part-time office role nearby) that each test changes in the one way it is about.
  */
 import { COMMUTE_TABLE, SETTING_INDEX, settingOf } from '../criteria/commute.ts';
-import type { CommuteMode, MatchMember, MatchRole, Place, Weekday, WeeklyWindow } from '../types.ts';
+import type {
+  CareLimit,
+  CommuteMode,
+  MatchMember,
+  MatchRole,
+  Place,
+  Weekday,
+  WeeklyWindow,
+} from '../types.ts';
 
 export const EVALUATION_DATE = '2025-04-01';
 
@@ -79,6 +87,23 @@ export function weekly(days: Weekday[], start: string, end: string): WeeklyWindo
 }
 
 export const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
+
+/** The same care limits on each of the given days: leave home not before `leave`, be home by `homeBy`. */
+export function careLimits(
+  days: Weekday[],
+  leave: string | undefined,
+  homeBy: string | undefined,
+): CareLimit[] {
+  const toMinute = (t: string): number => {
+    const [h, m] = t.split(':').map(Number);
+    return (h ?? 0) * 60 + (m ?? 0);
+  };
+  return days.map((day) => ({
+    day,
+    ...(leave ? { leaveFrom: toMinute(leave) } : {}),
+    ...(homeBy ? { homeBy: toMinute(homeBy) } : {}),
+  }));
+}
 
 export function makeMember(overrides: Partial<MatchMember> = {}): MatchMember {
   return {
