@@ -12,6 +12,8 @@ import {
   roleInput,
   type TestApp,
 } from './support/test-app.ts';
+import { browserFor, fieldError } from './support/web.ts';
+import { formFields } from './web/form-fields.ts';
 
 let t: TestApp;
 let coordinator: Account;
@@ -155,6 +157,42 @@ describe('what she sees', () => {
     expect(res.status).toBe(200);
     expect(res.json.items.map((x: { member: { userId: string } }) => x.member.userId)).toContain(
       member.userId,
+    );
+  });
+});
+
+describe('the phone pages', () => {
+  it("her profile form offers her area's towns and saves the one she types", async () => {
+    const browser = browserFor(t, member.token);
+    const page = await browser.get('/me/profile');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<option value="大倉山五丁目">');
+    const fields = formFields(page.html, '/me/profile');
+    expect(fields.homeTown).toBe('大倉山三丁目');
+    const refused = await browser.post('/me/profile', { ...fields, homeTown: '大倉山九丁目' });
+    expect(refused.status).toBe(422);
+    expect(fieldError(refused.html, 'homeTown')).toBeTruthy();
+    const saved = await browser.post('/me/profile', { ...fields, homeTown: '大倉山５' });
+    expect(saved.status).toBe(303);
+    const profile = await t.call('GET', '/api/members/me', { token: member.token });
+    expect(profile.json.homeTown).toBe('大倉山五丁目');
+  });
+
+  it("the employer's role form takes a location's address and finds its town", async () => {
+    const browser = browserFor(t, employer.token);
+    const created = await t.call('POST', '/api/roles', { token: employer.token, body: roleInput() });
+    const page = await browser.get(`/employer/roles/${created.json.id}/edit`);
+    const fields = formFields(page.html, `/employer/roles/${created.json.id}/edit`);
+    const posted = await browser.post(`/employer/roles/${created.json.id}/edit`, {
+      ...fields,
+      'locations.0.address': '大倉山2-10-1',
+    });
+    expect(posted.status).toBe(303);
+    const role = await t.call('GET', `/api/roles/${created.json.id}`, { token: employer.token });
+    expect(role.json.locations[0]).toMatchObject({ town: '大倉山二丁目', address: '大倉山2-10-1' });
+    const again = await browser.get(`/employer/roles/${created.json.id}/edit`);
+    expect(formFields(again.html, `/employer/roles/${created.json.id}/edit`)['locations.0.address']).toBe(
+      '大倉山2-10-1',
     );
   });
 });

@@ -36,6 +36,7 @@ export function profileValues(profile: MemberProfile) {
     givenName: profile.givenName,
     phone: profile.phone,
     ...placeValues('area', profile.area),
+    homeTown: profile.homeTown,
     ...(target
       ? { ...placeValues('target', target), 'target.relocation': target.needsRelocationSupport }
       : {}),
@@ -115,6 +116,7 @@ export async function profileInputFrom(
     givenName: values.text('givenName') ?? '',
     ...(values.text('phone')?.trim() ? { phone: values.text('phone')?.trim() } : {}),
     areaCode: area.ok ? area.area.code : '000000',
+    ...(values.text('homeTown')?.trim() ? { homeTown: values.text('homeTown')?.trim() } : {}),
     targetAreas: [
       ...(target?.ok
         ? [{ areaCode: target.area.code, needsRelocationSupport: values.checked('target.relocation') }]
@@ -195,6 +197,8 @@ export function ProfileForm(props: {
   values: FormValues;
   errors: FieldErrors;
   prefectures: Option[];
+  /** Towns of her saved area, offered as she types her home town. */
+  towns?: readonly string[];
 }) {
   const { view, values, errors, prefectures } = props;
   const { m } = view;
@@ -245,6 +249,15 @@ export function ProfileForm(props: {
           values={values}
           errors={errors}
           required
+        />
+        <TextField
+          name="homeTown"
+          label={words.homeTown}
+          hint={words.homeTownHint}
+          maxlength={40}
+          suggestions={props.towns}
+          values={values}
+          errors={errors}
         />
       </fieldset>
       <fieldset>
