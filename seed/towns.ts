@@ -76,3 +76,41 @@ export function townsSql(codes?: readonly string[]): string {
   }
   return `${out.join('\n')}\n`;
 }
+
+/** FNV-1a of a string: a stable number per id, so picking a town does not draw from the seed's PRNG. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/**
+ * A town of an area for a seeded member or role, chosen from its id, for a `share` of ids (the
+ * rest keep the area's point, as people who gave no town do). Derived from the id rather than
+ * the generator's random stream, so adding towns changed no other generated value.
+ *
+ * @example seedTown('141097', memberId, 0.4) // ['大倉山三丁目', 35.5211, 139.62697] or undefined
+ */
+export function seedTown(areaCode: string, id: string, share: number): TownRecord | undefined {
+  const h = hash(id);
+  if ((h % 1000) / 1000 >= share) return undefined;
+  const towns = townsByArea().get(areaCode);
+  if (!towns || towns.length === 0) return undefined;
+  return towns[Math.floor(h / 1000) % towns.length];
+}
+
+/**
+ * A plausible street address in a town: block numbers after a 丁目 name, a lot number after a
+ * 大字. Also derived from the id.
+ *
+ * @example seedAddress(['大倉山三丁目', 35.5, 139.6], id) // '大倉山三丁目12-4'
+ */
+export function seedAddress(town: TownRecord, id: string): string {
+  const h = hash(`${id}/address`);
+  return town[0].endsWith('丁目')
+    ? `${town[0]}${1 + (h % 30)}-${1 + ((h >>> 8) % 20)}`
+    : `${town[0]}${1 + (h % 2000)}`;
+}
