@@ -21,6 +21,11 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Largest page a list endpoint returns. */
   maxPageSize: number;
+  /**
+   * Origins (`https://app.example.jp`) whose pages may call `/api/*` from the browser (CORS), with
+   * bearer tokens, not cookies. Empty, the default: no cross-origin access at all.
+   */
+  corsOrigins: readonly string[];
   /** The suggestion job: least score worth proposing, per-member count, open matches per role. */
   suggestions: { minScore: number; perMember: number; roleQuota: number };
 }
@@ -30,6 +35,7 @@ export const defaultConfig: AppConfig = {
   maxBodyBytes: 64 * 1024,
   trustProxy: false,
   maxPageSize: 100,
+  corsOrigins: [],
   suggestions: { minScore: 0.6, perMember: 3, roleQuota: 8 },
 };
 

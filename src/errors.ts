@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  /** A known API path called with a method it does not have; `Allow` lists the ones it has. */
+  method_not_allowed: 405,
   conflict: 409,
   email_taken: 409,
   organisation_exists: 409,

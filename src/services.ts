@@ -10,6 +10,7 @@ import { createDashboardService } from './features/dashboard/dashboard.service.t
 import { createHealthService } from './features/health/health.service.ts';
 import { createCandidateService } from './features/matches/candidates.service.ts';
 import { createMatchService } from './features/matches/match.service.ts';
+import { createMatchEndings } from './features/matches/match-endings.ts';
 import { createSuggestionJob } from './features/matches/suggestions.ts';
 import { createMemberService } from './features/members/member.service.ts';
 import { createMemberDataService } from './features/members/member-data.service.ts';
@@ -21,9 +22,10 @@ import { createSensitiveService } from './features/sensitive/sensitive.ts';
 
 export function createServices(deps: AppDeps) {
   const areas = createAreaService(deps);
-  const organisations = createOrganisationService(deps, areas);
-  const roles = createRoleService(deps, areas, organisations);
-  const members = createMemberService(deps, areas);
+  const endings = createMatchEndings(deps.database.db);
+  const organisations = createOrganisationService(deps, areas, endings);
+  const roles = createRoleService(deps, areas, organisations, endings);
+  const members = createMemberService(deps, areas, endings);
   const jobs = createJobSearchService(deps, { areas, members }, deps.jobIndex);
   const matches = createMatchService(deps, { roles, members });
   const auth = createAuthService(deps);

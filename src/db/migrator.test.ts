@@ -23,6 +23,7 @@ describe('migrations', () => {
       '0007_notifications',
       '0008_sign_in_throttle',
       '0009_job_progress',
+      '0013_search_rows',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -55,6 +56,7 @@ describe('migrations', () => {
         'role_facts',
         'role_locations',
         'role_qualifications',
+        'role_search_rows',
         'role_search_text',
         'role_skills',
         'search_outbox',

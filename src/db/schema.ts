@@ -227,6 +227,19 @@ export interface RoleSearchTextTable {
   body: string;
 }
 
+/** Search figures of a role (degraded search filters on them); `key` is its full-text rowid. */
+export interface RoleSearchRowTable {
+  key: Generated<number>;
+  role_id: string;
+  hourly_pay: number;
+  hours_per_week: number;
+  earliest_start: number;
+  latest_end: number;
+  weekday_mask: number;
+  lat: number | null;
+  lng: number | null;
+}
+
 export interface MatchTable {
   id: string;
   member_id: string;
@@ -334,6 +347,7 @@ export interface DB {
   member_blocks: MemberBlockTable;
   search_outbox: SearchOutboxTable;
   role_search_text: RoleSearchTextTable;
+  role_search_rows: RoleSearchRowTable;
   matches: MatchTable;
   match_events: MatchEventTable;
   member_stage_history: MemberStageHistoryTable;

@@ -104,8 +104,9 @@ th { background: #f1f4f3; }
 .kv { display: grid; grid-template-columns: 8em 1fr; gap: 4px 10px; margin: 0; }
 .kv dt { color: var(--muted); }
 .kv dd { margin: 0; }
-.bar-track { background: #edf1f0; border-radius: 6px; height: 10px; overflow: hidden; }
-.bar-fill { background: var(--brand); height: 100%; }
+.bar-track { display: block; width: 100%; background: #edf1f0; border-radius: 6px; height: 10px; overflow: hidden; }
+.bar-fill { fill: var(--brand); }
+.pre-line { white-space: pre-line; }
 .chart { width: 100%; height: auto; }
 .chart text { font-size: 12px; fill: var(--ink); }
 .pager { display: flex; justify-content: space-between; align-items: center; gap: 10px; margin: 16px 0; }

@@ -20,7 +20,7 @@ import { defaultConfig, systemClock } from '../../deps.ts';
 import { scryptHasher } from '../../features/auth/password.ts';
 import { createServices } from '../../services.ts';
 import { RELAY_CRON, SUGGEST_CRON } from '../worker/worker.ts';
-import { startMeilisearch } from './meilisearch-process.ts';
+import { freePort, superviseMeilisearch } from './meilisearch-process.ts';
 import { openSqlite } from './sqlite.ts';
 import { applyLocalMigrations, executeLocalSqlFile, offlineWranglerEnv, queryLocal } from './wrangler.ts';
 
@@ -72,13 +72,21 @@ async function main() {
     await loadDemo();
   }
 
+  // wrangler gets the address once, so restarts keep this port.
   const meili = process.env.MEILI_URL
     ? undefined
-    : await startMeilisearch({ dataDir: './data/meili-worker', maxIndexingMemory: '1 GiB', restart: true });
+    : superviseMeilisearch({
+        dataDir: './data/meili-worker',
+        maxIndexingMemory: '1 GiB',
+        port: await freePort(),
+        log: (line: string) => {
+          if (/^Meilisearch (exited|did not start)/.test(line)) console.log(line.trim());
+        },
+      });
   const search = meili
-    ? { url: meili.url, key: meili.masterKey }
+    ? { url: await meili.running(), key: meili.masterKey }
     : { url: process.env.MEILI_URL as string, key: process.env.MEILI_API_KEY ?? '' };
-  if (meili) console.log(`Meilisearch started at ${meili.url} (data in ./data/meili-worker)`);
+  if (meili) console.log(`Meilisearch started at ${search.url} (data in ./data/meili-worker)`);
 
   const wranglerBin = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js');
   const dev = spawn(

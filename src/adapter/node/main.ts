@@ -32,8 +32,8 @@ async function main() {
   }
 
   const log = (line: string) => console.log(`[search] ${line}`);
-  const search = await startSearch(config.search, { database, clock: systemClock }, log);
-  if (search.process) log(`Meilisearch started at ${search.process.url} (data in ${config.search.dataDir})`);
+  // Search comes up in the background; until its index is current, pages answer from the database.
+  const search = startSearch(config.search, { database, clock: systemClock }, log);
 
   const deps = {
     database,

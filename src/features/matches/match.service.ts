@@ -24,6 +24,7 @@ import {
   newMatchWrites,
   queue,
   transitionWrites,
+  whyNotIntroducible,
 } from './match.repository.ts';
 import type { DecisionInput, Introduction, MatchView, OutcomeInput, QueueQuery } from './match.schemas.ts';
 import { isIntroduced, type MatchAction, type MatchState, nextState } from './match-lifecycle.ts';
@@ -83,6 +84,8 @@ export function createMatchService(
       at: now,
     };
     const decided = action === 'approve' || action === 'reject';
+    const introduces = outcome.to === 'approved';
+    if (introduces) await refuseIfNotIntroducible(match.id);
     await database.atomic([
       ...transitionWrites(
         db,
@@ -94,17 +97,36 @@ export function createMatchService(
           ...(decided ? { decided_at: now } : {}),
         },
         event,
+        // Checked again inside the write: a block, a rejection or a closing that lands after
+        // the check above still stops the introduction (and its notifications) atomically.
+        { onlyIfIntroducible: introduces },
       ),
       ...(await announcements(match, action, options.reason)).map((a) => announceIfWon(a, event.id, now)),
     ]);
     const after = (await findMatch(db, match.id)) as MatchTable;
     if (after.last_event_id !== event.id) {
+      if (introduces && after.version === match.version) await refuseIfNotIntroducible(match.id);
       throw new AppError(
         'conflict',
         `Someone acted on this match first: it is now ${after.state} (version ${after.version})`,
       );
     }
     return after;
+  }
+
+  /** Refuses an introduction that what changed since she said yes no longer allows. */
+  async function refuseIfNotIntroducible(matchId: string) {
+    const why = await whyNotIntroducible(db, matchId);
+    if (!why) return;
+    throw new AppError(
+      'invalid_state',
+      {
+        blocked: 'She has blocked this employer since she said yes: she cannot be introduced to it',
+        organisation_not_verified:
+          'The organisation is not verified (any more): nobody can be introduced to it',
+        role_not_published: 'The role is no longer published: nobody can be introduced to it',
+      }[why],
+    );
   }
 
   /** The notifications this change sends, written with it. */

@@ -8,6 +8,7 @@ import type { AppDeps } from '../../deps.ts';
 import { AppError, type ErrorIssue, notFound } from '../../errors.ts';
 import type { AreaService, Town } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { MatchEndings } from '../matches/match-endings.ts';
 import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.schemas.ts';
 import {
   existingOrganisationIds,
@@ -79,7 +80,7 @@ function windowRows(memberId: string, availability: AvailabilityInput) {
   }));
 }
 
-export function createMemberService({ database, clock }: AppDeps, areas: AreaService) {
+export function createMemberService({ database, clock }: AppDeps, areas: AreaService, endings: MatchEndings) {
   const { db } = database;
 
   async function present(userId: string): Promise<Profile> {
@@ -175,6 +176,14 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
         created_at: existing?.created_at ?? now,
         updated_at: now,
       };
+      // Blocking an employer withdraws her open matches with it, in the same atomic unit.
+      const newlyBlocked = input.privacy.blockedOrganisationIds.filter((id) => !blockedSince.has(id));
+      const endingWrites = await endings.writes(
+        { memberId: userId, organisationIds: newlyBlocked },
+        'blocked_employer',
+        actor,
+        now,
+      );
       await database.atomic([
         upsertMember(db, row),
         ...replaceMemberWindows(db, userId, windowRows(userId, input.availability)),
@@ -198,6 +207,7 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
             created_at: blockedSince.get(id) ?? now,
           })),
         }),
+        ...endingWrites,
       ]);
       return present(userId);
     },

@@ -10,6 +10,7 @@ import { newId } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { AreaService, Town } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { MatchEndings } from '../matches/match-endings.ts';
 import type { OrganisationService } from '../organisations/organisation.service.ts';
 import { enqueueRole, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
 import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.schemas.ts';
@@ -179,6 +180,7 @@ export function createRoleService(
   { database, clock }: AppDeps,
   areas: AreaService,
   organisations: OrganisationService,
+  endings: MatchEndings,
 ) {
   const { db } = database;
 
@@ -264,7 +266,11 @@ export function createRoleService(
       );
     }
     const now = clock.now().toISOString();
+    // Closing ends the matches nobody has been introduced through yet, in the same atomic unit.
+    const endingWrites =
+      to === 'closed' ? await endings.writes({ roleId: id }, 'role_closed', actor, now) : [];
     await database.atomic([
+      ...endingWrites,
       updateRole(db, id, {
         status: to,
         ...(to === 'published' ? { published_at: now } : { closed_at: now }),
