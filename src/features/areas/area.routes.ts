@@ -71,6 +71,7 @@ const TownSchema = z
 const searchTownsRoute = defineRoute('public', {
   method: 'get',
   path: '/{code}/towns',
+  operationId: 'listAreaTowns',
   tags: ['Areas'],
   summary: 'Towns (大字・町丁目) of a municipality or ward, by name',
   description:
