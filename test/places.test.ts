@@ -97,6 +97,13 @@ describe("a role's address", () => {
     });
     expect(kohoku.town).toBeUndefined();
     expect(kohoku.address).toBe('私書箱12号');
+    // Search without the engine filters on the same point the index holds: the town's.
+    const row = await t.database.db
+      .selectFrom('role_search_rows')
+      .select(['lat', 'lng'])
+      .where('role_id', '=', res.json.id)
+      .executeTakeFirstOrThrow();
+    expect({ lat: row.lat, lng: row.lng }).toEqual(naka.point);
   });
   it('a named town that does not exist is a field error', async () => {
     const res = await t.call('POST', '/api/roles', {
