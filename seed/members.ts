@@ -297,6 +297,7 @@ export function generateMember(random: Random, context: MemberContext, out: Memb
     support_stage: stage,
     created_at: createdAt,
     updated_at: updatedAt,
+    version: 1,
   });
 }
 

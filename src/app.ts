@@ -13,16 +13,23 @@ import { areaRoutes } from './features/areas/area.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { coordinationRoutes } from './features/coordination/coordination.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
+import { followUpRoutes } from './features/follow-up/follow-up.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { matchRoutes } from './features/matches/match.routes.ts';
 import { workflowRoutes } from './features/matches/workflow.routes.ts';
 import { memberRoutes } from './features/members/member.routes.ts';
 import { memberDataRoutes } from './features/members/member-data.routes.ts';
+import { mentoringRoutes } from './features/mentoring/mentoring.routes.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
 import { sensitiveRoutes } from './features/sensitive/sensitive.routes.ts';
+import {
+  limitPasswordRoutesPerClient,
+  PASSWORD_ROUTE_LIMIT,
+  perClientLimiter,
+} from './http/client-limits.ts';
 import { DOCS_STYLE, renderDocsPage } from './http/docs-page.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/error-envelope.ts';
@@ -45,6 +52,8 @@ import { isApi, webApp } from './web/web-app.ts';
  */
 export function newApp(deps: AppDeps, services = createServices(deps)) {
   const app = new OpenAPIHono<AppEnv>();
+  // One budget per client across the API and the pages' password forms.
+  const passwordRouteLimiter = perClientLimiter(PASSWORD_ROUTE_LIMIT, deps.clock);
 
   app.use('*', requestId());
   app.use('*', secureHeaders());
@@ -71,6 +80,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.use('/api/*', limitBody(deps.config.maxBodyBytes));
   app.use('/api/*', requireJsonBody());
   app.use('/api/*', requireSameOriginForCookies());
+  app.use('/api/*', limitPasswordRoutesPerClient(passwordRouteLimiter, deps.config.trustProxy));
   app.use('/api/*', authenticate());
 
   app.route('/health', healthRoutes);
@@ -87,6 +97,8 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api', sensitiveRoutes);
   app.route('/api', notificationRoutes);
   app.route('/api', dashboardRoutes);
+  app.route('/api', followUpRoutes);
+  app.route('/api', mentoringRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
@@ -106,7 +118,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
     return c.html(renderDocsPage(documented() as Parameters<typeof renderDocsPage>[0]));
   });
 
-  app.route('/', webApp(deps.config));
+  app.route('/', webApp(deps.config, passwordRouteLimiter));
 
   const wrongMethod = methodNotAllowed(app);
   app.notFound((c) => {

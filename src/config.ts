@@ -51,6 +51,12 @@ export const sharedEnvFields = {
     .min(1)
     .max(1000)
     .default(defaultConfig.suggestions.roleQuota),
+  CHECK_IN_DAYS: z
+    .string()
+    .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, 'days after a hire, comma-separated, e.g. 14,30,60,90')
+    .transform((text) => [...new Set(text.split(',').map((d) => Number(d.trim())))].sort((a, b) => a - b))
+    .refine((days) => days.every((d) => d >= 1 && d <= 730), 'each day between 1 and 730')
+    .default([...defaultConfig.followUp.checkInDays]),
   TRUST_PROXY: booleanFlag.default(false),
   CORS_ORIGINS: originList.default([]),
   SESSION_TTL_HOURS: z.coerce
@@ -107,6 +113,7 @@ export function appConfigFrom(e: SharedEnv): AppConfig {
       minScore: e.SUGGEST_MIN_SCORE,
       roleQuota: e.ROLE_OPEN_MATCH_QUOTA,
     },
+    followUp: { ...defaultConfig.followUp, checkInDays: e.CHECK_IN_DAYS },
     trustProxy: e.TRUST_PROXY,
     corsOrigins: e.CORS_ORIGINS,
     sessionTtlHours: e.SESSION_TTL_HOURS,

@@ -22,6 +22,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   validation_failed: 422,
   internal: 500,
+  /** Too much password hashing in flight: try again in a moment (with Retry-After). */
+  busy: 503,
   /** The service's own configuration is invalid (a Worker's env); the message names the variable. */
   misconfigured: 500,
 } as const;

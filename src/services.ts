@@ -7,6 +7,7 @@ import { createAreaService } from './features/areas/area.service.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
 import { createCoordinationService } from './features/coordination/coordination.service.ts';
 import { createDashboardService } from './features/dashboard/dashboard.service.ts';
+import { createFollowUpService } from './features/follow-up/follow-up.service.ts';
 import { createHealthService } from './features/health/health.service.ts';
 import { createCandidateService } from './features/matches/candidates.service.ts';
 import { createMatchService } from './features/matches/match.service.ts';
@@ -14,6 +15,7 @@ import { createMatchEndings } from './features/matches/match-endings.ts';
 import { createSuggestionJob } from './features/matches/suggestions.ts';
 import { createMemberService } from './features/members/member.service.ts';
 import { createMemberDataService } from './features/members/member-data.service.ts';
+import { createMentoringService } from './features/mentoring/mentoring.service.ts';
 import { createNotificationService } from './features/notifications/notification.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
@@ -32,6 +34,8 @@ export function createServices(deps: AppDeps) {
   const coordination = createCoordinationService(deps, { areas, members, roles });
   const sensitive = createSensitiveService(deps);
   const notifications = createNotificationService(deps);
+  const followUp = createFollowUpService(deps, { matches });
+  const mentoring = createMentoringService(deps, { members, followUp });
   return {
     auth,
     areas,
@@ -46,6 +50,12 @@ export function createServices(deps: AppDeps) {
     coordination,
     sensitive,
     notifications,
+    followUp,
+    mentoring,
+    /** The scheduled care after a hire: check-ins opening and unanswered, mentoring sessions missed. */
+    async careJob() {
+      return { ...(await followUp.run()), ...(await mentoring.run()) };
+    },
     memberData: createMemberDataService(deps, {
       auth,
       members,

@@ -31,7 +31,9 @@ export interface paths {
         put?: never;
         /**
          * Create a member or employer account and sign in
-         * @description Anyone may call this.
+         * @description Each client (IP) may make 10 requests a minute to the routes that check or set a password (429 with Retry-After beyond), and when too many passwords are being checked at once the answer is 503 with Retry-After.
+         *
+         *     Anyone may call this.
          */
         post: operations["signUp"];
         delete?: never;
@@ -51,7 +53,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with e-mail and password
-         * @description An address gets 5 attempts per 15 minutes until one succeeds; after that, 429 with Retry-After.
+         * @description An address gets 5 attempts per 15 minutes from each client until one succeeds; after that, 429 with Retry-After. Each client (IP) may make 10 requests a minute to the routes that check or set a password (429 with Retry-After beyond), and when too many passwords are being checked at once the answer is 503 with Retry-After.
          *
          *     Anyone may call this.
          */
@@ -134,6 +136,28 @@ export interface paths {
          * @description Anyone may call this.
          */
         get: operations["listAreas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/areas/{code}/towns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Towns (大字・町丁目) of a municipality or ward, by name
+         * @description For a home or workplace finer than the municipality. Names only (the town master has no readings); digits match kanji (大倉山3 finds 大倉山三丁目).
+         *
+         *     Anyone may call this.
+         */
+        get: operations["listAreaTowns"];
         put?: never;
         post?: never;
         delete?: never;
@@ -288,7 +312,9 @@ export interface paths {
         get: operations["getRole"];
         /**
          * Replace a draft or published role (facts keep their verification when unchanged)
-         * @description Callable by: employer.
+         * @description Send `If-Match` with the ETag (or `version`) of the role you edited: if it changed meanwhile, 409 names the fields that differ instead of overwriting them.
+         *
+         *     Callable by: employer.
          */
         put: operations["replaceRole"];
         post?: never;
@@ -356,7 +382,9 @@ export interface paths {
         get: operations["getOwnProfile"];
         /**
          * Create or replace her profile
-         * @description Callable by: member.
+         * @description Send `If-Match` with the ETag (or `version`) of the profile you edited: if it changed meanwhile, 409 names the fields that differ.
+         *
+         *     Callable by: member.
          */
         put: operations["replaceOwnProfile"];
         post?: never;
@@ -380,7 +408,9 @@ export interface paths {
         get: operations["getOwnAvailability"];
         /**
          * Replace her weekly availability
-         * @description Callable by: member.
+         * @description Send `If-Match` with the ETag of her profile to refuse the change (409) if it changed meanwhile.
+         *
+         *     Callable by: member.
          */
         put: operations["replaceOwnAvailability"];
         post?: never;
@@ -441,7 +471,9 @@ export interface paths {
         put?: never;
         /**
          * Delete her account and everything kept about her; asks for her password again
-         * @description Callable by: member.
+         * @description Each client (IP) may make 10 requests a minute to the routes that check or set a password (429 with Retry-After beyond), and when too many passwords are being checked at once the answer is 503 with Retry-After.
+         *
+         *     Callable by: member.
          */
         post: operations["deleteOwnAccount"];
         delete?: never;
@@ -946,6 +978,332 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/members/me/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Her check-ins after a hire (2 weeks, 1, 2, 3 months), each with its state and her answer
+         * @description Callable by: member.
+         */
+        get: operations["listOwnCheckIns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/check-ins/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a check-in: 「お仕事の様子」 1–5, optional words, 「相談したい」
+         * @description A low answer or 「相談したい」 puts her in the coordinators’ follow-up queue at once.
+         *
+         *     Callable by: member.
+         */
+        post: operations["answerCheckIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The follow-up queue: who needs a call and why (open ones oldest first)
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["listFollowUps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/follow-ups/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a follow-up with a contact note
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["closeFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{id}/after-hire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Her check-ins, separations and follow-ups (with her stage history on GET /members/{id}/stage)
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["getMemberAfterHire"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/introductions/{id}/separation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a hire ended (退職), with a reason code; a coordinator will reach out to her
+         * @description Callable by: employer.
+         */
+        post: operations["recordSeparation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentoring/cohorts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cohorts, newest start first
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["listCohorts"];
+        put?: never;
+        /**
+         * Open a cohort: start date, sessions (6) every so many days (14)
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["openCohort"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentoring/cohorts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A cohort: mentors and their answers, pairs and sessions (records only where the mentee allowed)
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["getCohort"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentoring/cohorts/{id}/mentors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a member at support stage 4–5 to mentor; she mentors only once she agrees
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["inviteMentor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentoring/cohorts/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consenting mentors ranked for a mentee, with the reasons (area, hometown, children, work)
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["suggestMentors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentoring/cohorts/{id}/pairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pair a mentee with a consenting mentor; their sessions are planned
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["createPair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/me/mentoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Her invitations, her mentees (first name and what each shared) and her mentor, with sessions
+         * @description Callable by: member.
+         */
+        get: operations["getOwnMentoring"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentoring/invitations/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Agree (or not) to mentor in the cohort she was invited to ({id} is the cohort)
+         * @description Callable by: member.
+         */
+        post: operations["answerMentorInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentoring/pairs/{id}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * The mentee chooses what her mentor sees besides her first name (area, children, work)
+         * @description Callable by: member.
+         */
+        put: operations["replaceMenteeShares"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentoring/sessions/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The shared record of a session (held or not, what was talked about, next step), by mentor or mentee
+         * @description Callable by: member.
+         */
+        post: operations["recordSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mentoring/sessions/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The mentee’s answer to a record, with whether the coordinator may read it
+         * @description Callable by: member.
+         */
+        post: operations["answerSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -956,7 +1314,7 @@ export interface components {
             /** @enum {string} */
             database: "ok" | "unavailable";
             /** @enum {string} */
-            search: "ok" | "unavailable" | "disabled";
+            search: "ok" | "catching_up" | "building" | "unavailable" | "disabled";
             outbox: {
                 pending: number;
                 oldestSeconds: number | null;
@@ -980,7 +1338,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "malformed_json" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "email_taken" | "organisation_exists" | "organisation_not_verified" | "organisation_rejected" | "invalid_state" | "payload_too_large" | "too_many_attempts" | "unsupported_media_type" | "validation_failed" | "internal" | "misconfigured";
+                code: "malformed_json" | "bad_request" | "unauthenticated" | "forbidden" | "not_found" | "method_not_allowed" | "conflict" | "email_taken" | "organisation_exists" | "organisation_not_verified" | "organisation_rejected" | "invalid_state" | "payload_too_large" | "too_many_attempts" | "unsupported_media_type" | "validation_failed" | "internal" | "busy" | "misconfigured";
                 message: string;
                 requestId: string;
                 issues?: {
@@ -1023,6 +1381,20 @@ export interface components {
             total: number;
             limit: number;
             offset: number;
+        };
+        TownList: {
+            items: components["schemas"]["Town"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        Town: {
+            /** @example 大倉山三丁目 */
+            name: string;
+            point: {
+                lat: number;
+                lng: number;
+            };
         };
         Organisation: {
             id: string;
@@ -1127,6 +1499,14 @@ export interface components {
                 name: string;
                 prefecture: string;
                 prefCode: string;
+                address?: string;
+                /** @description The town the point stands for; absent: the area */
+                town?: string;
+                /** @description The town's point, or the area's when no town is known */
+                point?: {
+                    lat: number;
+                    lng: number;
+                };
             }[];
             facts: {
                 short_time_allowed?: {
@@ -1233,6 +1613,13 @@ export interface components {
                 /** @example 141003 */
                 areaCode: string;
                 label?: string;
+                /** @description The town (町丁目・大字) of the area the workplace is in, e.g. 大倉山三丁目 (GET /api/areas/{code}/towns) */
+                town?: string;
+                /**
+                 * @description The street address; its town is found from it when `town` is not given (kept at the area point when none fits)
+                 * @example 港北区大倉山3-1-5
+                 */
+                address?: string;
             }[];
             skills: {
                 required: components["schemas"]["SkillWithLevel"][];
@@ -1265,6 +1652,8 @@ export interface components {
             familyName: string;
             givenName: string;
             phone?: string;
+            /** @description Optional: the town (町丁目・大字) of her area she lives in, e.g. 大倉山三丁目 (GET /api/areas/{code}/towns), so commutes are estimated from it rather than from the municipality centre. Never a street address. */
+            homeTown?: string;
             availability: components["schemas"]["AvailabilityInput"];
             commute: {
                 maxMinutes: number;
@@ -1304,6 +1693,11 @@ export interface components {
                 prefecture: string;
                 prefCode: string;
             };
+            /** @description Her home town's representative point, when she gave a town */
+            homePoint?: {
+                lat: number;
+                lng: number;
+            };
             targetAreas: {
                 code: string;
                 name: string;
@@ -1315,6 +1709,8 @@ export interface components {
             supportStage: number | null;
             createdAt: string;
             updatedAt: string;
+            /** @description Send back as If-Match when saving, to catch edits made meanwhile */
+            version: number;
         };
         /**
          * @example {
@@ -1351,6 +1747,8 @@ export interface components {
              * @example 141003
              */
             areaCode: string;
+            /** @description Optional: the town (町丁目・大字) of her area she lives in, e.g. 大倉山三丁目 (GET /api/areas/{code}/towns), so commutes are estimated from it rather than from the municipality centre. Never a street address. */
+            homeTown?: string;
             /** @description Areas she would move (back) to: U-turn / I-turn; a prefecture means anywhere in it */
             targetAreas: {
                 /** @example 141003 */
@@ -1507,6 +1905,11 @@ export interface components {
         JobHit: {
             role: components["schemas"]["Role"];
             distanceKm?: number;
+            /**
+             * @description 'town': between her home town and the workplace's town; 'area': at least one end is a municipality's centre point, so the figure is coarse
+             * @enum {string}
+             */
+            distancePrecision?: "town" | "area";
             match?: components["schemas"]["MatchExplanation"];
             infeasible?: components["schemas"]["Violations"];
         };
@@ -1674,6 +2077,214 @@ export interface components {
                 hires: number;
             }[];
         };
+        CheckIn: {
+            id: string;
+            matchId: string;
+            roleTitle: string;
+            organisationName: string;
+            afterDays: number;
+            dueAt: string;
+            /** @enum {string} */
+            state: "scheduled" | "open" | "answered" | "missed";
+            answeredAt: string | null;
+            answer: components["schemas"]["CheckInAnswer"] & ({
+                comment: string | null;
+            } | null);
+        };
+        CheckInAnswer: {
+            /** @description 「お仕事の様子」: 1 つらい … 5 とても順調 */
+            wellbeing: number;
+            comment?: string;
+            /** @description 「相談したい」 */
+            wantsContact: boolean;
+        };
+        FollowUp: {
+            id: string;
+            /** @enum {string} */
+            reason: "low_answer" | "wants_contact" | "no_answer" | "separation" | "missed_session" | "silent_mentee";
+            member: {
+                userId: string;
+                name: string;
+                supportStage: number | null;
+            };
+            source: {
+                /** @enum {string} */
+                type: "check_in" | "match" | "session" | "pair";
+                id: string;
+            };
+            /** @description What raised it: the check-in answer, the separation reason, the session */
+            detail: {
+                [key: string]: string | number | boolean | null;
+            };
+            openedAt: string;
+            closedAt: string | null;
+            contactNote: string | null;
+        };
+        CloseFollowUp: {
+            /** @description The contact note: how she was reached and what was agreed */
+            note: string;
+        };
+        AfterHire: {
+            checkIns: components["schemas"]["CheckIn"][];
+            separations: (components["schemas"]["Separation"] & {
+                roleTitle: string;
+                note: string | null;
+            })[];
+            followUps: components["schemas"]["FollowUp"][];
+        };
+        Separation: {
+            matchId: string;
+            separatedOn: string;
+            /** @enum {string} */
+            reasonCode: "contract_end" | "schedule" | "childcare" | "health" | "workplace" | "relocation" | "other";
+            recordedAt: string;
+        };
+        SeparationInput: {
+            /**
+             * Format: date
+             * @example 2027-04-01
+             */
+            separatedOn: string;
+            /** @enum {string} */
+            reasonCode: "contract_end" | "schedule" | "childcare" | "health" | "workplace" | "relocation" | "other";
+            note?: string;
+        };
+        Cohort: {
+            id: string;
+            name: string;
+            startsOn: string;
+            endsOn: string;
+            sessionCount: number;
+            intervalDays: number;
+            mentors: number;
+            pairs: number;
+        };
+        CohortInput: {
+            /** @example 2027年春 横浜 */
+            name: string;
+            /**
+             * Format: date
+             * @example 2027-04-01
+             */
+            startsOn: string;
+            /** @description 6 when left out. */
+            sessionCount?: number;
+            /** @description 14 when left out. */
+            intervalDays?: number;
+        };
+        CohortDetail: {
+            cohort: components["schemas"]["Cohort"];
+            mentors: {
+                memberId: string;
+                name: string;
+                supportStage: number | null;
+                /** @enum {string} */
+                state: "invited" | "consented" | "declined";
+            }[];
+            pairs: {
+                id: string;
+                mentor: {
+                    memberId: string;
+                    name: string;
+                };
+                mentee: {
+                    memberId: string;
+                    name: string;
+                };
+                reasons: ("same_area" | "same_prefecture" | "hometown" | "children_ages" | "work_experience" | "shared_skills")[];
+                sessions: components["schemas"]["MentoringSessionForStaff"][];
+            }[];
+        };
+        MentoringSessionForStaff: {
+            id: string;
+            number: number;
+            plannedOn: string;
+            /** @enum {string} */
+            state: "planned" | "due" | "held" | "not_held" | "missed";
+            menteeAnswered: boolean;
+            record: {
+                topics: string | null;
+                nextStep: string | null;
+            } | null;
+        };
+        InviteMentor: {
+            /** Format: uuid */
+            memberId: string;
+        };
+        PairSuggestion: {
+            mentorId: string;
+            name: string;
+            score: number;
+            reasons: {
+                /** @enum {string} */
+                code: "same_area" | "same_prefecture" | "hometown" | "children_ages" | "work_experience" | "shared_skills";
+                text: string;
+            }[];
+        };
+        PairInput: {
+            /** Format: uuid */
+            menteeId: string;
+            /** Format: uuid */
+            mentorId: string;
+        };
+        MyMentoring: {
+            invitations: {
+                cohortId: string;
+                cohortName: string;
+                startsOn: string;
+                /** @enum {string} */
+                state: "invited" | "consented" | "declined";
+            }[];
+            asMentor: {
+                pairId: string;
+                cohortName: string;
+                mentee: components["schemas"]["MenteeForMentor"];
+                sessions: components["schemas"]["MentoringSession"][];
+            }[];
+            asMentee: {
+                pairId: string;
+                cohortName: string;
+                mentor: {
+                    givenName: string;
+                };
+                shares: ("area" | "children" | "work")[];
+                sessions: components["schemas"]["MentoringSession"][];
+            }[];
+        };
+        MenteeForMentor: {
+            givenName: string;
+            area?: string;
+            childAges?: number[];
+            work?: string[];
+        };
+        MentoringSession: {
+            id: string;
+            number: number;
+            plannedOn: string;
+            /** @enum {string} */
+            state: "planned" | "due" | "held" | "not_held" | "missed";
+            menteeAnswered: boolean;
+            topics: string | null;
+            nextStep: string | null;
+            coordinatorMayRead: boolean;
+        };
+        MentorConsent: {
+            consent: boolean;
+        };
+        MenteeShares: {
+            shares: ("area" | "children" | "work")[];
+        };
+        SessionRecordInput: {
+            /** @description Whether the session took place */
+            held: boolean;
+            /** @description What was talked about */
+            topics?: string;
+            nextStep?: string;
+        };
+        MenteeAnswer: {
+            /** @description Her choice: may the coordinator read what was talked about and the next step? */
+            coordinatorMayRead: boolean;
+        };
     };
     responses: never;
     parameters: never;
@@ -1692,7 +2303,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Serving; `status: degraded` when search is down and the database answers */
+            /** @description Serving; `status: degraded` when search is down, being built or catching up (the database answers) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1779,6 +2390,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Too many requests from this client; wait the Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy checking passwords; try again after the Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     signIn: {
@@ -1857,8 +2486,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many attempts for this address; wait the Retry-After seconds */
+            /** @description Too many attempts for this address, or from this client; wait the Retry-After seconds */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy checking passwords; try again after the Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1998,6 +2636,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AreaList"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAreaTowns: {
+        parameters: {
+            query?: {
+                /** @description At most 100 (20 when left out) */
+                limit?: number;
+                /** @description 0 when left out. */
+                offset?: number;
+                /** @description Part of the name, e.g. 大倉山 */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matching towns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TownList"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Validation failed; `issues` lists each field */
@@ -2693,7 +3378,10 @@ export interface operations {
     replaceRole: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version this edit was made from, as the `ETag` of the read (`"3"`); a stale one gets 409 naming what differs */
+                "if-match"?: string;
+            };
             path: {
                 id: string;
             };
@@ -3037,7 +3725,10 @@ export interface operations {
     replaceOwnProfile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version this edit was made from, as the `ETag` of the read (`"3"`); a stale one gets 409 naming what differs */
+                "if-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3171,7 +3862,10 @@ export interface operations {
     replaceOwnAvailability: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The version this edit was made from, as the `ETag` of the read (`"3"`); a stale one gets 409 naming what differs */
+                "if-match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3461,8 +4155,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many password attempts for this account; wait the Retry-After seconds */
+            /** @description Too many password attempts; wait the Retry-After seconds */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Busy checking passwords; try again after the Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5232,6 +5935,1328 @@ export interface operations {
             };
             /** @description Signed in, but this account cannot do this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listOwnCheckIns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Soonest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CheckIn"][];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    answerCheckIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInAnswer"];
+            };
+        };
+        responses: {
+            /** @description The answered check-in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckIn"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content-Type must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listFollowUps: {
+        parameters: {
+            query?: {
+                /** @description "open" when left out. */
+                state?: "open" | "closed";
+                memberId?: string;
+                /** @description 50 when left out. */
+                limit?: number;
+                /** @description 0 when left out. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Follow-ups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FollowUp"][];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    closeFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseFollowUp"];
+            };
+        };
+        responses: {
+            /** @description The closed follow-up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content-Type must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMemberAfterHire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description After her hires */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AfterHire"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordSeparation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeparationInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Separation"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content-Type must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listCohorts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cohorts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Cohort"][];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    openCohort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CohortInput"];
+            };
+        };
+        responses: {
+            /** @description The cohort */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cohort"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content-Type must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCohort: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cohort */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortDetail"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    inviteMentor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteMentor"];
+            };
+        };
+        responses: {
+            /** @description The cohort */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortDetail"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content-Type must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    suggestMentors: {
+        parameters: {
+            query: {
+                menteeId: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PairSuggestion"][];
+                    };
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PairInput"];
+            };
+        };
+        responses: {
+            /** @description The cohort */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CohortDetail"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content-Type must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOwnMentoring: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Her mentoring */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyMentoring"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    answerMentorInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MentorConsent"];
+            };
+        };
+        responses: {
+            /** @description Her mentoring */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyMentoring"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content-Type must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replaceMenteeShares: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MenteeShares"];
+            };
+        };
+        responses: {
+            /** @description Her mentoring */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyMentoring"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content-Type must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    recordSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionRecordInput"];
+            };
+        };
+        responses: {
+            /** @description The session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentoringSession"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content-Type must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    answerSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MenteeAnswer"];
+            };
+        };
+        responses: {
+            /** @description The session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MentoringSession"];
+                };
+            };
+            /** @description Malformed request (for example invalid JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Signed in, but this account cannot do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content-Type must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -23,7 +23,10 @@ describe('migrations', () => {
       '0007_notifications',
       '0008_sign_in_throttle',
       '0009_job_progress',
-      '0013_search_rows',
+      '0013_1_search_rows',
+      '0013_2_edit_versions',
+      '0015_1_follow_up',
+      '0015_2_mentoring',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -36,7 +39,9 @@ describe('migrations', () => {
       [
         'areas',
         'audit_log',
+        'check_ins',
         'consultation_notes',
+        'follow_ups',
         'job_progress',
         'job_roles',
         'match_events',
@@ -51,6 +56,10 @@ describe('migrations', () => {
         'member_target_areas',
         'member_windows',
         'members',
+        'mentoring_cohorts',
+        'mentoring_mentors',
+        'mentoring_pairs',
+        'mentoring_sessions',
         'notifications',
         'organisations',
         'role_facts',
@@ -60,6 +69,7 @@ describe('migrations', () => {
         'role_search_text',
         'role_skills',
         'search_outbox',
+        'separations',
         'role_windows',
         'sessions',
         'sign_in_failures',

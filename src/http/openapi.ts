@@ -87,6 +87,24 @@ const OPERATIONS: Record<string, readonly [string, ...Extra[]]> = {
   'GET /api/dashboard': ['getDashboard'],
   'GET /api/exports/queue.csv': ['exportQueueCsv'],
   'GET /api/exports/outcomes.csv': ['exportOutcomesCsv'],
+  'GET /api/members/me/check-ins': ['listOwnCheckIns'],
+  'POST /api/check-ins/{id}/answer': ['answerCheckIn'],
+  'GET /api/follow-ups': ['listFollowUps'],
+  'POST /api/follow-ups/{id}/close': ['closeFollowUp'],
+  'GET /api/members/{id}/after-hire': ['getMemberAfterHire'],
+  'POST /api/introductions/{id}/separation': ['recordSeparation'],
+  'POST /api/mentoring/cohorts': ['openCohort'],
+  'GET /api/mentoring/cohorts': ['listCohorts'],
+  'GET /api/mentoring/cohorts/{id}': ['getCohort'],
+  'POST /api/mentoring/cohorts/{id}/mentors': ['inviteMentor'],
+  'GET /api/mentoring/cohorts/{id}/suggestions': ['suggestMentors'],
+  'POST /api/mentoring/cohorts/{id}/pairs': ['createPair'],
+  'GET /api/members/me/mentoring': ['getOwnMentoring'],
+  'POST /api/mentoring/invitations/{id}/answer': ['answerMentorInvitation'],
+  'PUT /api/mentoring/pairs/{id}/shares': ['replaceMenteeShares'],
+  'POST /api/mentoring/sessions/{id}/record': ['recordSession'],
+  'POST /api/mentoring/sessions/{id}/answer': ['answerSession'],
+  'GET /api/exports/after-hire.csv': ['exportAfterHireCsv'],
 };
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
@@ -103,6 +121,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   'Sensitive information': 'Family details a member chooses to share with coordinators only.',
   Notifications: 'What happened to her matches or the employer’s roles.',
   Dashboard: 'Coordinators’ figures and CSV exports.',
+  'Follow-up after a hire': 'Her check-ins after a hire, the coordinators’ follow-up queue, separations.',
+  'Peer mentoring': 'Cohorts, mentors who agreed, pairs and their sessions with a shared record.',
 };
 
 export const API_INFO = {

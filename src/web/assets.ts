@@ -64,6 +64,9 @@ main.wide { max-width: 1180px; }
 .button.small { min-height: 40px; padding: 6px 14px; font-size: 0.92rem; }
 .button.wide { width: 100%; }
 .actions { display: flex; flex-wrap: wrap; gap: 10px; margin: 16px 0; align-items: center; }
+.scale { display: grid; gap: 8px; margin: 12px 0; }
+.scale .button { width: 100%; justify-content: flex-start; }
+.timeline li { border-left: 3px solid var(--line); padding-left: 10px; }
 form.inline { display: inline; }
 .field { margin: 0 0 18px; }
 .field label, fieldset legend { display: block; font-weight: 700; margin-bottom: 4px; }

@@ -41,7 +41,7 @@ export interface TestAppOptions {
   search?: boolean | JobIndex;
   /** The app's clock; the system's by default. */
   clock?: Clock;
-  /** Settings that differ from the defaults (CORS origins…). */
+  /** Settings that differ from the defaults (CORS origins; longer sessions for a test that moves its clock by months…). */
   config?: Partial<AppConfig>;
 }
 

@@ -19,7 +19,7 @@ import { townsSql } from '../../../seed/towns.ts';
 import { defaultConfig, systemClock } from '../../deps.ts';
 import { scryptHasher } from '../../features/auth/password.ts';
 import { createServices } from '../../services.ts';
-import { RELAY_CRON, SUGGEST_CRON } from '../worker/worker.ts';
+import { CARE_CRON, RELAY_CRON, SUGGEST_CRON } from '../worker/worker.ts';
 import { freePort, superviseMeilisearch } from './meilisearch-process.ts';
 import { openSqlite } from './sqlite.ts';
 import { applyLocalMigrations, executeLocalSqlFile, offlineWranglerEnv, queryLocal } from './wrangler.ts';
@@ -27,6 +27,7 @@ import { applyLocalMigrations, executeLocalSqlFile, offlineWranglerEnv, queryLoc
 const PORT = Number(process.env.PORT ?? 8787);
 const RELAY_EVERY_MS = 10_000;
 const SUGGEST_EVERY_MS = 2 * 60_000;
+const CARE_EVERY_MS = 10 * 60_000;
 
 /** Generates the demo exactly as `npm start` does and loads it into the local D1. */
 async function loadDemo() {
@@ -118,6 +119,7 @@ async function main() {
     );
   const relay = setInterval(() => fire(RELAY_CRON), RELAY_EVERY_MS);
   const suggest = setInterval(() => fire(SUGGEST_CRON), SUGGEST_EVERY_MS);
+  const care = setInterval(() => fire(CARE_CRON), CARE_EVERY_MS);
   for (let i = 0; i < 60; i++) {
     if (
       await fetch(`${base}/health`).then(
@@ -129,6 +131,7 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   await fire('* * * * *');
+  await fire(CARE_CRON);
   console.log(`Yorisoi (Workers) is running at ${base}  (API docs: ${base}/docs)`);
   console.log('Demo sign-ins (POST /api/auth/sign-in):');
   for (const account of DEMO_ACCOUNTS)
@@ -140,6 +143,7 @@ async function main() {
     stopping = true;
     clearInterval(relay);
     clearInterval(suggest);
+    clearInterval(care);
     dev.kill('SIGTERM');
     await meili?.stop();
   };

@@ -10,6 +10,7 @@ import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
+import { checkInWritesOnHire } from '../follow-up/check-in-schedule.ts';
 import type { MemberService } from '../members/member.service.ts';
 import { announcementsFor, withdrawalAnnouncements } from '../notifications/announcements.ts';
 import { announceIfWon, employerUserIds } from '../notifications/notification.repository.ts';
@@ -45,7 +46,7 @@ function toMatchView(row: MatchRow): MatchView {
 }
 
 export function createMatchService(
-  { database, clock }: AppDeps,
+  { database, clock, config }: AppDeps,
   services: { roles: RoleService; members: MemberService },
 ) {
   const { db } = database;
@@ -102,6 +103,15 @@ export function createMatchService(
         { onlyIfIntroducible: introduces },
       ),
       ...(await announcements(match, action, options.reason)).map((a) => announceIfWon(a, event.id, now)),
+      // A hire schedules her check-ins with it (see follow-up/check-in-schedule.ts).
+      ...(outcome.to === 'hired'
+        ? checkInWritesOnHire(
+            { id: match.id, memberId: match.member_id },
+            event.id,
+            now,
+            config.followUp.checkInDays,
+          )
+        : []),
     ]);
     const after = (await findMatch(db, match.id)) as MatchTable;
     if (after.last_event_id !== event.id) {
