@@ -18,9 +18,13 @@ const home = PLACES.yokohamaNaka;
 
 describe('out of reach', () => {
   const her = makeMember({ home, commuteMode: 'car', maxCommuteMinutes: 30 });
+  // Between two ward centres the estimate may be ~15 minutes too high (where in the ward she lives,
+  // where the role is, the model's own error), so only clearly beyond is a hard exclusion.
   it.each([
     ['exactly her maximum', 30, []],
-    ['one minute over', 31, ['out_of_reach']],
+    ['one minute over (near the limit: kept, penalised)', 31, []],
+    ['15 minutes over, between ward centres (still within the uncertainty)', 45, []],
+    ['clearly beyond', 60, ['out_of_reach']],
   ])('%s', (_l, minutes, codes) => {
     expect(
       violations(her, makeRole({ locations: [placeAtCommute(home, minutes as number, 'car')] })),
@@ -56,8 +60,8 @@ describe('out of reach', () => {
     expect(violations(mover, makeRole({ locations: [location] }))).toEqual([]);
   });
   it('says how far', () => {
-    expect(sentences(her, makeRole({ locations: [placeAtCommute(home, 45, 'car')] }))).toEqual([
-      '通勤に約45分かかり、ご希望の30分以内に収まりません',
+    expect(sentences(her, makeRole({ locations: [placeAtCommute(home, 60, 'car')] }))).toEqual([
+      '通勤に約60分（目安）かかり、ご希望の30分以内に収まりません',
     ]);
     expect(sentences(her, makeRole({ locations: [PLACES.sapporo] }), 'en')[0]).toMatch(
       /^Too far to commute \(about \d+ km\)$/,

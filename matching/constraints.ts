@@ -34,3 +34,34 @@ export function constraintCodes(mask: number): ConstraintCode[] {
   for (const code of CONSTRAINT_CODES) if (mask & CONSTRAINT_BITS[code]) out.push(code);
   return out;
 }
+
+/**
+ * What a margin is measured in. Minutes are one-way commute minutes or minutes of a day (a window or
+ * care limit short by 15 minutes); hours per week compare a role's hours with her maximum.
+ */
+export type MarginUnit = 'minutes' | 'hours_per_week' | 'days_per_week';
+
+/**
+ * How far a pair missed one hard constraint: exactly what is missing and by how much, so a
+ * coordinator can ask the employer or the member ("the shift ends 15 minutes too late for her
+ * pickup"). `shortBy.amount` is always positive.
+ *
+ * @example { code: 'out_of_reach', shortBy: { amount: 4, unit: 'minutes' } } // commute 4 min over her maximum
+ */
+export interface ConstraintMargin {
+  code: ConstraintCode;
+  shortBy: { amount: number; unit: MarginUnit };
+}
+
+/**
+ * The largest miss, per unit, that still counts as a near miss worth a coordinator's question:
+ * a quarter of an hour on a day or a commute, 4 hours a week over her maximum (half a day), one day.
+ */
+export const NEAR_MISS_LIMITS: Readonly<Record<MarginUnit, number>> = {
+  minutes: 15,
+  hours_per_week: 4,
+  days_per_week: 1,
+};
+
+/** Margin units as small integers, so the hot loop records a margin without allocating. */
+export const MARGIN_UNIT_CODES: readonly MarginUnit[] = ['minutes', 'hours_per_week', 'days_per_week'];

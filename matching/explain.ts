@@ -3,7 +3,13 @@
  * and reasons, and for a removed pair every violated constraint with its sentence. Runs only for the
  * pairs that are returned, so the hot loop never builds text.
  */
-import { type ConstraintCode, constraintCodes } from './constraints.ts';
+import {
+  CONSTRAINT_BITS,
+  type ConstraintCode,
+  type ConstraintMargin,
+  constraintCodes,
+  NEAR_MISS_LIMITS,
+} from './constraints.ts';
 import { explainCommute, explainOutOfReach } from './criteria/commute.ts';
 import { explainEmploymentType } from './criteria/employment-type.ts';
 import { explainFlexibility } from './criteria/flexibility.ts';
@@ -21,6 +27,7 @@ import {
   COMPONENT_KEYS,
   type ComponentKey,
   FIRST_EMPLOYER_COMPONENT,
+  marginOf,
   type PairState,
 } from './pair-state.ts';
 import type { PreparedMember, PreparedRole } from './prepare.ts';
@@ -70,6 +77,39 @@ export interface InfeasibleMatch {
   roleId: string;
   organisationId: string;
   violations: Violation[];
+  /** How far each violation missed, for those a check could measure (same order as violations). */
+  margins: ConstraintMargin[];
+  /**
+   * Missed only by a small margin (every violation measured and within NEAR_MISS_LIMITS): worth a
+   * coordinator asking the employer or the member rather than giving up on the pair.
+   */
+  nearMiss: boolean;
+}
+
+/** Constraints a coordinator can do something about by asking; the others are facts or choices. */
+const NEGOTIABLE = CONSTRAINT_BITS.out_of_reach | CONSTRAINT_BITS.schedule_infeasible;
+
+/** The margins of a fully evaluated infeasible pair, and whether they make it a near miss. */
+export function marginsOf(
+  pm: PreparedMember,
+  state: PairState,
+): { margins: ConstraintMargin[]; nearMiss: boolean } {
+  const margins: ConstraintMargin[] = [];
+  let near = (state.violations & ~NEGOTIABLE) === 0;
+  for (const code of constraintCodes(state.violations)) {
+    let m = marginOf(state, code);
+    // The commute check may not record its margin; the estimate against her maximum is the miss.
+    if (!m && code === 'out_of_reach' && state.commuteMinutes < 1440)
+      m = {
+        code,
+        shortBy: { amount: state.commuteMinutes - pm.member.maxCommuteMinutes, unit: 'minutes' },
+      };
+    if (m && m.shortBy.amount > 0 && Number.isFinite(m.shortBy.amount)) {
+      margins.push(m);
+      if (m.shortBy.amount > NEAR_MISS_LIMITS[m.shortBy.unit]) near = false;
+    } else near = false;
+  }
+  return { margins, nearMiss: near };
 }
 
 function componentReasons(i: number, pm: PreparedMember, pr: PreparedRole, state: PairState): Reason[] {
@@ -183,5 +223,15 @@ export function explainInfeasible(pm: PreparedMember, pr: PreparedRole, state: P
       code,
       reason: violationReason(code, pm, pr, state),
     })),
+    ...marginsOf(pm, state),
   };
+}
+
+/**
+ * A margin as a sentence: 「あと15分足りません」 / "Short by 15 min".
+ *
+ * @example renderReason(marginReason({ code: 'out_of_reach', shortBy: { amount: 4, unit: 'minutes' } }))
+ */
+export function marginReason(m: ConstraintMargin): Reason {
+  return reason('near_miss', 'neutral', { amount: m.shortBy.amount, unit: m.shortBy.unit });
 }

@@ -8,10 +8,30 @@
  */
 
 export { childNeeds, parseIsoDate } from './calendar.ts';
-export { CONSTRAINT_CODES, type ConstraintCode } from './constraints.ts';
-export { COMMUTE_MODEL, distanceKm, reachKm } from './criteria/commute.ts';
+export {
+  CONSTRAINT_CODES,
+  type ConstraintCode,
+  type ConstraintMargin,
+  type MarginUnit,
+  NEAR_MISS_LIMITS,
+} from './constraints.ts';
+export {
+  commuteMinutes,
+  distanceKm,
+  POINT_UNCERTAINTY_KM,
+  reachKm,
+  settingOf,
+  TRAVEL,
+} from './criteria/commute.ts';
 export { monthlyPay, WEEKS_PER_MONTH } from './criteria/pay.ts';
-export type { ComponentScore, InfeasibleMatch, ScoredMatch, Side, Violation } from './explain.ts';
+export {
+  type ComponentScore,
+  type InfeasibleMatch,
+  marginReason,
+  type ScoredMatch,
+  type Side,
+  type Violation,
+} from './explain.ts';
 export type { MatchOptions } from './options.ts';
 export { COMPONENT_KEYS, type ComponentKey } from './pair-state.ts';
 export { prepareMember, prepareRole } from './prepare.ts';

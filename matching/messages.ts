@@ -15,6 +15,10 @@ const list = (p: P, k: string): readonly string[] => (Array.isArray(p[k]) ? (p[k
 
 const DAY_JA = ['', '月', '火', '水', '木', '金', '土', '日'];
 const DAY_EN = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+/** Said when the estimate ran between municipality points, not towns: it is coarser. */
+const precisionJa = (p: P) => (p.precision === 'area' ? '・市区町村の中心どうし' : '');
+const precisionEn = (p: P) => (p.precision === 'area' ? ', between municipality centres' : '');
+
 const MODE = {
   car: { ja: '車', en: 'by car' },
   transit: { ja: '電車・バス', en: 'by public transport' },
@@ -22,7 +26,10 @@ const MODE = {
 } as Record<string, { ja: string; en: string }>;
 const PICKUP = {
   nursery: { ja: '保育園のお迎え', en: 'nursery pickup' },
-  after_school: { ja: '学童のお迎え', en: 'after-school club pickup' },
+  kindergarten: { ja: '幼稚園のお迎え', en: 'kindergarten pickup' },
+  after_school_club: { ja: '学童のお迎え', en: 'after-school club pickup' },
+  school: { ja: 'お子さんの帰宅', en: 'your child coming home from school' },
+  other: { ja: 'お迎え', en: 'pickup' },
 } as Record<string, { ja: string; en: string }>;
 const UNIT = {
   hour: { ja: '時給', en: 'an hour' },
@@ -53,8 +60,20 @@ const shiftJa = (p: P): string =>
   `${DAY_JA[num(p, 'day')]}曜 ${formatMinute(num(p, 'start'))}〜${formatMinute(num(p, 'end'))}`;
 const shiftEn = (p: P): string =>
   `${DAY_EN[num(p, 'day')]} ${formatMinute(num(p, 'start'))}–${formatMinute(num(p, 'end'))}`;
-const pickupJa = (p: P): string => `${PICKUP[str(p, 'kind')]?.ja}（${formatMinute(num(p, 'time'))}）`;
-const pickupEn = (p: P): string => `${PICKUP[str(p, 'kind')]?.en} (${formatMinute(num(p, 'time'))})`;
+/**
+ * A pickup names its time only when she entered it; an estimate says so ("the usual 18:00, an
+ * estimate"), so no card states a time she never gave.
+ */
+const pickupJa = (p: P): string =>
+  str(p, 'entered') === 'yes'
+    ? `${PICKUP[str(p, 'kind')]?.ja}（${formatMinute(num(p, 'time'))}）`
+    : `${PICKUP[str(p, 'kind')]?.ja}（一般的な${formatMinute(num(p, 'time'))}で見積もり）`;
+const pickupEn = (p: P): string =>
+  str(p, 'entered') === 'yes'
+    ? `${PICKUP[str(p, 'kind')]?.en} (${formatMinute(num(p, 'time'))})`
+    : `${PICKUP[str(p, 'kind')]?.en} (estimated at the usual ${formatMinute(num(p, 'time'))})`;
+const careNoteJa = (p: P): string => (str(p, 'careEstimated') === 'yes' ? '・お子さんの年齢から推定' : '');
+const careNoteEn = (p: P): string => (str(p, 'careEstimated') === 'yes' ? '; care assumed from age' : '');
 const missingJa = (p: P): string =>
   list(p, 'missing').length ? `（不足：${list(p, 'missing').map(skillJa).join('・')}）` : '';
 const missingEn = (p: P): string =>
@@ -64,6 +83,19 @@ const skillCounts = (p: P, label: { required: string; niceToHave: string }): str
   ...(num(p, 'total') > 0 ? [`${label.required} ${num(p, 'have')}/${num(p, 'total')}`] : []),
   ...(num(p, 'niceTotal') > 0 ? [`${label.niceToHave} ${num(p, 'niceHave')}/${num(p, 'niceTotal')}`] : []),
 ];
+
+const UNIT_JA: Record<string, (n: number) => string> = {
+  minutes: (n) => `${Math.round(n)}分`,
+  hours_per_week: (n) => `週${Math.round(n * 10) / 10}時間`,
+  days_per_week: (n) => `週${Math.round(n)}日`,
+};
+const UNIT_EN: Record<string, (n: number) => string> = {
+  minutes: (n) => `${Math.round(n)} min`,
+  hours_per_week: (n) => `${Math.round(n * 10) / 10} h/week`,
+  days_per_week: (n) => `${Math.round(n)} day(s) a week`,
+};
+const nearMissJa = (p: P): string => `あと${UNIT_JA[str(p, 'unit')]?.(num(p, 'amount')) ?? ''}足りません`;
+const nearMissEn = (p: P): string => `Short by ${UNIT_EN[str(p, 'unit')]?.(num(p, 'amount')) ?? ''}`;
 
 export const MESSAGES = {
   // — hard constraints —
@@ -86,17 +118,36 @@ export const MESSAGES = {
     en: (p) => `Required qualification missing: ${list(p, 'qualifications').map(qualEn).join(', ')}`,
   },
   out_of_reach: {
-    ja: (p) => `通勤に約${num(p, 'minutes')}分かかり、ご希望の${num(p, 'max')}分以内に収まりません`,
-    en: (p) => `About ${num(p, 'minutes')} min to get there: more than your ${num(p, 'max')} min`,
+    ja: (p) => `通勤に約${num(p, 'minutes')}分（目安）かかり、ご希望の${num(p, 'max')}分以内に収まりません`,
+    en: (p) => `About ${num(p, 'minutes')} min to get there (estimate): more than your ${num(p, 'max')} min`,
   },
   out_of_reach_far: {
     ja: (p) => `通える距離ではありません（約${num(p, 'km')}km）`,
     en: (p) => `Too far to commute (about ${num(p, 'km')} km)`,
   },
-  schedule_shift_outside: {
-    ja: (p) => `${shiftJa(p)}の勤務が、通勤${num(p, 'commute')}分を含めるとご都合の時間に収まりません`,
+  schedule_shift_outside_window: {
+    ja: (p) => `${shiftJa(p)}の勤務が、働ける時間帯に収まりません`,
+    en: (p) => `The ${shiftEn(p)} shift is outside the hours you can work`,
+  },
+  schedule_remote_only_window: {
+    ja: (p) => `${shiftJa(p)}は在宅のみで働ける時間帯のため、出社の勤務は入れられません`,
+    en: (p) => `${shiftEn(p)} is a time you can only work from home; this shift is on site`,
+  },
+  schedule_home_too_late: {
+    ja: (p) =>
+      `${shiftJa(p)}の勤務では、通勤${num(p, 'commute')}分で帰宅が${formatMinute(num(p, 'home'))}になり、帰宅の時間（${formatMinute(num(p, 'limit'))}）に間に合いません`,
     en: (p) =>
-      `The ${shiftEn(p)} shift does not fit your hours once the ${num(p, 'commute')} min commute is added`,
+      `With the ${shiftEn(p)} shift and a ${num(p, 'commute')} min commute you would be home at ${formatMinute(num(p, 'home'))}, after ${formatMinute(num(p, 'limit'))}`,
+  },
+  schedule_leave_too_early: {
+    ja: (p) =>
+      `${shiftJa(p)}の勤務では、通勤${num(p, 'commute')}分のため${formatMinute(num(p, 'leave'))}に家を出る必要があり、出られる時間（${formatMinute(num(p, 'limit'))}）より早くなります`,
+    en: (p) =>
+      `The ${shiftEn(p)} shift and a ${num(p, 'commute')} min commute mean leaving at ${formatMinute(num(p, 'leave'))}, before ${formatMinute(num(p, 'limit'))}`,
+  },
+  near_miss: {
+    ja: (p) => nearMissJa(p),
+    en: (p) => nearMissEn(p),
   },
   schedule_not_placeable: {
     ja: (p) =>
@@ -125,7 +176,14 @@ export const MESSAGES = {
     en: (p) => `Pay (about ${payEn(p, 'amount')}) is below your minimum (${payEn(p, 'floor')})`,
   },
   // — schedule fit —
-  pickup_ok: { ja: (p) => `${pickupJa(p)}に間に合います`, en: (p) => `You can make ${pickupEn(p)}` },
+  pickup_ok: {
+    ja: (p) => `${pickupJa(p)}に間に合います${careNoteJa(p)}`,
+    en: (p) => `You can make ${pickupEn(p)}${careNoteEn(p)}`,
+  },
+  home_by_ok: {
+    ja: (p) => `ご入力の帰宅時間（${formatMinute(num(p, 'limit'))}）までに帰れます（通勤込み）`,
+    en: (p) => `You are home by the time you gave (${formatMinute(num(p, 'limit'))}), commute included`,
+  },
   pickup_tight: {
     ja: (p) => `${pickupJa(p)}にぎりぎり間に合います（余裕${num(p, 'margin')}分）`,
     en: (p) => `You can just make ${pickupEn(p)} (${num(p, 'margin')} min to spare)`,
@@ -150,13 +208,20 @@ export const MESSAGES = {
   // — commute —
   commute_remote: { ja: () => '完全在宅勤務です', en: () => 'Fully remote' },
   commute_minutes: {
-    ja: (p) => `通勤 約${num(p, 'minutes')}分（${MODE[str(p, 'mode')]?.ja}）`,
-    en: (p) => `About ${num(p, 'minutes')} min ${MODE[str(p, 'mode')]?.en}`,
+    ja: (p) => `通勤 約${num(p, 'minutes')}分（目安・${MODE[str(p, 'mode')]?.ja}${precisionJa(p)}）`,
+    en: (p) => `About ${num(p, 'minutes')} min ${MODE[str(p, 'mode')]?.en} (estimate${precisionEn(p)})`,
+  },
+  commute_near_limit: {
+    ja: (p) =>
+      `通勤 約${num(p, 'minutes')}分（目安・${MODE[str(p, 'mode')]?.ja}${precisionJa(p)}）：ご希望の${num(p, 'max')}分を少し超えるかもしれません。実際の経路をコーディネーターが確認します`,
+    en: (p) =>
+      `About ${num(p, 'minutes')} min ${MODE[str(p, 'mode')]?.en} (estimate${precisionEn(p)}): may be a little over your ${num(p, 'max')} min; a coordinator will check the real route`,
   },
   commute_hybrid: {
-    ja: (p) => `在宅勤務あり・出社は週${num(p, 'officeDays')}日（通勤 約${num(p, 'minutes')}分）`,
+    ja: (p) =>
+      `在宅勤務あり・出社は週${num(p, 'officeDays')}日（通勤 約${num(p, 'minutes')}分・目安${precisionJa(p)}）`,
     en: (p) =>
-      `Partly remote: ${num(p, 'officeDays')} office days a week (about ${num(p, 'minutes')} min each way)`,
+      `Partly remote: ${num(p, 'officeDays')} office days a week (about ${num(p, 'minutes')} min each way, estimate${precisionEn(p)})`,
   },
   commute_relocation: {
     ja: (p) => `移住先の候補（${str(p, 'place')}）から通える仕事です`,

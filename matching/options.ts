@@ -24,6 +24,8 @@ export interface MatchOptions {
   rerank?: Partial<RerankOptions> | false;
   /** List the infeasible pairs with their violations (default true). */
   includeInfeasible?: boolean;
+  /** List the pairs ruled out by a small margin apart, in `nearMisses` (default true). */
+  nearMisses?: boolean;
   /**
    * Whether her support stage can remove a pair (default true). Stage 1 and unassessed members get
    * no automatic suggestions, but a member browsing for herself sees every role that fits her.
@@ -40,6 +42,7 @@ export interface MatchContext {
   limit: number;
   rerank: RerankOptions | false;
   includeInfeasible: boolean;
+  nearMisses: boolean;
   enforceStage: boolean;
 }
 
@@ -77,6 +80,7 @@ export function resolveOptions(options: MatchOptions): MatchContext {
     limit,
     rerank: options.rerank === false ? false : { ...DEFAULT_RERANK, ...options.rerank },
     includeInfeasible: options.includeInfeasible ?? true,
+    nearMisses: options.nearMisses ?? true,
     enforceStage: options.enforceStage ?? true,
   };
 }

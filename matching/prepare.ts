@@ -6,11 +6,13 @@
  * object identity (a WeakMap), so inputs must be treated as immutable once handed to the module.
  */
 import { type CalendarDate, type ChildNeeds, childNeeds } from './calendar.ts';
-import { COMMUTE_PROFILES } from './criteria/commute.ts';
+import { COMMUTE_TABLE, SETTING_INDEX, settingOf, uncertaintyKm } from './criteria/commute.ts';
 import { FACT_KEYS, factValue } from './criteria/flexibility.ts';
-import type { EmploymentType, MatchMember, MatchRole, WeeklyWindow } from './types.ts';
+import type { EmploymentType, MatchMember, MatchRole, Place, WeeklyWindow } from './types.ts';
 
 const DEG = Math.PI / 180;
+/** A day worked less than an hour is not a working day; it only adds a commute. */
+export const MIN_DAY_MINUTES = 60;
 /** 22:00–05:00 is night work under the Labour Standards Act (深夜業). */
 export const NIGHT_START = 22 * 60;
 export const NIGHT_END = 5 * 60;
@@ -34,6 +36,10 @@ export interface PreparedPoint {
   lat: number;
   lng: number;
   cosLat: number;
+  /** Index of the place's setting (urban, city, rural) in the commute table. */
+  setting: number;
+  /** How far the true place may lie from the point, in km. */
+  uncertaintyKm: number;
 }
 
 export interface PreparedMember {
@@ -41,14 +47,25 @@ export interface PreparedMember {
   dayNumber: number;
   home: PreparedPoint;
   targets: PreparedPoint[];
-  /** Her availability, merged per day (touching or overlapping windows become one). */
+  /** All her work windows, merged per day (touching or overlapping windows become one): remote work. */
   availability: DayWindows;
+  /** Her work windows that allow on-site work (not remote-only), merged per day. */
+  onsite: DayWindows;
+  /** Per weekday (index 1–7): earliest minute she may leave home (0 when free). */
+  leaveFrom: Int32Array;
+  /** Per weekday (index 1–7): minute she must be home by (1440 when free); her care limit or an entered pickup. */
+  homeBy: Int32Array;
+  /** Whether any home-by limit she entered herself applies (care limits or a child's pickup time). */
+  hasHomeBy: boolean;
   availableDays: number;
   hasNightAvailability: boolean;
   hasWeekendAvailability: boolean;
   maxMinutesPerWeek: number;
+  /** Minutes per km and overhead from her home's setting (a quick figure; pairs use commuteRows). */
   minutesPerKm: number;
   commuteOverhead: number;
+  /** Her mode's commute table: per setting, [minutes per km, overhead, walking minutes per km]. */
+  commuteRows: readonly (readonly [number, number, number])[];
   /** Bit set of accepted employment types; 0 means any. */
   employmentMask: number;
   needs: ChildNeeds;
@@ -64,7 +81,14 @@ export interface PreparedRole {
   /** Fixed shifts by day (merged is wrong here: each shift must fit as given). */
   shifts: DayWindows;
   shiftDays: number;
+  /** Worked minutes per week of the fixed shifts: their spans less the unpaid breaks. */
   fixedMinutes: number;
+  /** Flexible: the shortest working day the role accepts, in minutes (at least an hour). */
+  minDayMinutes: number;
+  /** Flexible: the most minutes a week the role offers (a large number when it sets no cap). */
+  maxMinutes: number;
+  /** Flexible: whether a day may hold several blocks. */
+  splitDays: boolean;
   allowed: DayWindows;
   minMinutes: number;
   minDays: number;
@@ -79,8 +103,17 @@ export interface PreparedRole {
   factValues: Float64Array;
 }
 
+/** A point in radians; a regional city's setting and no uncertainty unless a place says otherwise. */
 export function point(lat: number, lng: number): PreparedPoint {
-  return { lat: lat * DEG, lng: lng * DEG, cosLat: Math.cos(lat * DEG) };
+  return { lat: lat * DEG, lng: lng * DEG, cosLat: Math.cos(lat * DEG), setting: 1, uncertaintyKm: 0 };
+}
+
+/** A place's point with its setting and the uncertainty of its precision (area or town). */
+export function placePoint(place: Place): PreparedPoint {
+  const p = point(place.point.lat, place.point.lng);
+  p.setting = SETTING_INDEX[settingOf(place)];
+  p.uncertaintyKm = uncertaintyKm(place);
+  return p;
 }
 
 /**
@@ -150,6 +183,10 @@ export function prepareMember(member: MatchMember, on: CalendarDate): PreparedMe
 /** prepareMember without the cache (the benchmark's baseline, and callers holding their own cache). */
 export function buildPreparedMember(member: MatchMember, on: CalendarDate): PreparedMember {
   const availability = dayWindows(member.availability, true);
+  const onsite = dayWindows(
+    member.availability.filter((w) => !w.remoteOnly),
+    true,
+  );
   let availableDays = 0;
   for (let d = 1; d <= 7; d++)
     if ((availability.offsets[d] ?? 0) > (availability.offsets[d - 1] ?? 0)) availableDays++;
@@ -158,22 +195,45 @@ export function buildPreparedMember(member: MatchMember, on: CalendarDate): Prep
   const factWeights = factWeightsFor(needs.youngestAge, relocating);
   let factWeightSum = 0;
   for (const w of factWeights) factWeightSum += w;
-  const profile = COMMUTE_PROFILES[member.commuteMode];
+  const home = placePoint(member.home);
+  const commuteRows = COMMUTE_TABLE[member.commuteMode];
+  const homeRow = commuteRows[home.setting] as readonly [number, number, number];
+  const leaveFrom = new Int32Array(8);
+  const homeBy = new Int32Array(8).fill(1440);
+  let hasHomeBy = false;
+  for (const c of member.careLimits ?? []) {
+    if (c.day < 1 || c.day > 7) continue;
+    if (c.leaveFrom !== undefined) leaveFrom[c.day] = Math.max(leaveFrom[c.day] as number, c.leaveFrom);
+    if (c.homeBy !== undefined) {
+      homeBy[c.day] = Math.min(homeBy[c.day] as number, c.homeBy);
+      hasHomeBy = true;
+    }
+  }
+  // A pickup time she entered is a fact about school days (Mon–Fri), like a care limit.
+  if (needs.enteredHomeBy < 1440) {
+    hasHomeBy = true;
+    for (let d = 1; d <= 5; d++) homeBy[d] = Math.min(homeBy[d] as number, needs.enteredHomeBy);
+  }
   let employmentMask = 0;
   for (const t of member.employmentTypes) employmentMask |= EMPLOYMENT_BIT[t];
   const prepared: PreparedMember = {
     member,
     dayNumber: on.dayNumber,
-    home: point(member.home.point.lat, member.home.point.lng),
-    targets: member.targetAreas.map((t) => point(t.place.point.lat, t.place.point.lng)),
+    home,
+    targets: member.targetAreas.map((t) => placePoint(t.place)),
     availability,
+    onsite,
+    leaveFrom,
+    homeBy,
+    hasHomeBy,
     availableDays,
     hasNightAvailability: touchesNight(availability),
     hasWeekendAvailability: hasWeekend(availability),
     // Whole minutes: hours like 8⅓ must compare equal to 500 minutes, not 500.00000000000006.
     maxMinutesPerWeek: Math.round(Math.max(0, member.maxHoursPerWeek) * 60),
-    minutesPerKm: profile.minutesPerKm,
-    commuteOverhead: profile.overheadMinutes,
+    minutesPerKm: homeRow[0],
+    commuteOverhead: homeRow[1],
+    commuteRows,
     employmentMask,
     needs,
     factWeights,
@@ -231,6 +291,11 @@ export function buildPreparedRole(role: MatchRole): PreparedRole {
   let shiftDays = 0;
   for (let i = 0; i < shifts.starts.length; i++)
     fixedMinutes += (shifts.ends[i] ?? 0) - (shifts.starts[i] ?? 0);
+  // Unpaid breaks are not work: a 8:30–17:30 shift with an hour's break is 8 hours.
+  if (fixed)
+    for (const sh of s.shifts)
+      if (sh.end > sh.start && sh.day >= 1 && sh.day <= 7)
+        fixedMinutes -= Math.min(Math.max(0, sh.breakMinutes ?? 0), sh.end - sh.start);
   for (let d = 1; d <= 7; d++) if ((shifts.offsets[d] ?? 0) > (shifts.offsets[d - 1] ?? 0)) shiftDays++;
   const minMinutes = fixed ? fixedMinutes : Math.round(Math.max(0, s.minHoursPerWeek) * 60);
   const factValues = new Float64Array(FACT_KEYS.length + 1);
@@ -240,11 +305,15 @@ export function buildPreparedRole(role: MatchRole): PreparedRole {
   factValues[FACT_KEYS.length] = role.overtime === 'none' ? 1 : role.overtime === 'occasional' ? 0.4 : 0;
   const prepared: PreparedRole = {
     role,
-    locations: role.locations.map((l) => point(l.point.lat, l.point.lng)),
+    locations: role.locations.map(placePoint),
     fixed,
     shifts,
     shiftDays,
     fixedMinutes,
+    minDayMinutes: fixed ? 0 : Math.max(MIN_DAY_MINUTES, Math.round((s.minHoursPerDay ?? 0) * 60)),
+    maxMinutes:
+      fixed || s.maxHoursPerWeek === undefined ? fixedMinutes || 1e9 : Math.round(s.maxHoursPerWeek * 60),
+    splitDays: !fixed && s.splitDaysAllowed === true,
     allowed,
     minMinutes,
     minDays: fixed ? shiftDays : Math.max(0, Math.ceil(s.minDaysPerWeek)),

@@ -3,6 +3,7 @@
  * a tight loop (prepared data, one reused state), sorts by score with ties broken by id, and only
  * then builds explanations for the results returned. Infeasible pairs are listed apart, never ranked.
  */
+import { CONSTRAINT_BITS, CONSTRAINT_CODES, type ConstraintCode, NEAR_MISS_LIMITS } from './constraints.ts';
 import { evaluatePair } from './evaluate.ts';
 import { explainInfeasible, explainMatch, type InfeasibleMatch, type ScoredMatch } from './explain.ts';
 import { type MatchContext, type MatchOptions, resolveOptions } from './options.ts';
@@ -18,6 +19,13 @@ export interface Ranking {
   infeasible: InfeasibleMatch[];
   /** How many feasible pairs there were before `limit`. */
   feasibleCount: number;
+  /**
+   * Pairs ruled out by a small margin (see InfeasibleMatch.nearMiss), smallest miss first; listed
+   * even when `includeInfeasible` is false, so a coordinator's list is never empty without a word.
+   */
+  nearMisses: InfeasibleMatch[];
+  /** How many pairs each hard constraint left out (each pair counted once, under its first code). */
+  excludedCounts: Partial<Record<ConstraintCode, number>>;
 }
 
 export type PairResult =
@@ -41,21 +49,65 @@ function scoreAll(
   roleAt: (i: number) => PreparedRole,
   idAt: (i: number) => string,
   ctx: MatchContext,
-): { feasible: number[]; infeasible: number[]; totals: Float64Array } {
+): { feasible: number[]; infeasible: number[]; totals: Float64Array; masks: Int32Array } {
   const totals = new Float64Array(n);
+  const masks = new Int32Array(n);
   const feasible: number[] = [];
   const infeasible: number[] = [];
   for (let i = 0; i < n; i++) {
-    if (evaluatePair(memberAt(i), roleAt(i), ctx, hot, true) === 0) {
+    const mask = evaluatePair(memberAt(i), roleAt(i), ctx, hot, true);
+    if (mask === 0) {
       totals[i] = hot.total;
       feasible.push(i);
-    } else infeasible.push(i);
+    } else {
+      masks[i] = mask;
+      infeasible.push(i);
+    }
   }
   feasible.sort(
     (a, b) => (totals[b] as number) - (totals[a] as number) || compareIds(idAt(a), idAt(b)) || a - b,
   );
   if (ctx.includeInfeasible) infeasible.sort((a, b) => compareIds(idAt(a), idAt(b)) || a - b);
-  return { feasible, infeasible, totals };
+  return { feasible, infeasible, totals, masks };
+}
+
+/** Only a miss on reach or schedule can be small enough to ask about (NEGOTIABLE in explain.ts). */
+const MAYBE_NEAR = CONSTRAINT_BITS.out_of_reach | CONSTRAINT_BITS.schedule_infeasible;
+
+/** Counts each left-out pair once, under the first code of its (early-stopped) mask. */
+function countExcluded(infeasible: number[], masks: Int32Array): Partial<Record<ConstraintCode, number>> {
+  const counts: Partial<Record<ConstraintCode, number>> = {};
+  for (const i of infeasible) {
+    const mask = masks[i] as number;
+    const code = CONSTRAINT_CODES.find((c) => (mask & CONSTRAINT_BITS[c]) !== 0);
+    if (code) counts[code] = (counts[code] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * Re-evaluates, in full, the left-out pairs that failed only on something measurable, and keeps
+ * those missed by a small margin, smallest total miss first (ties by id).
+ */
+function findNearMisses(
+  infeasible: number[],
+  masks: Int32Array,
+  memberAt: (i: number) => PreparedMember,
+  roleAt: (i: number) => PreparedRole,
+  idAt: (i: number) => string,
+  ctx: MatchContext,
+): InfeasibleMatch[] {
+  const out: { match: InfeasibleMatch; id: string; miss: number }[] = [];
+  for (const i of infeasible) {
+    if (((masks[i] as number) & ~MAYBE_NEAR) !== 0) continue;
+    const match = materialiseInfeasible(memberAt(i), roleAt(i), ctx);
+    if (!match.nearMiss) continue;
+    let miss = 0;
+    for (const m of match.margins) miss += m.shortBy.amount / NEAR_MISS_LIMITS[m.shortBy.unit];
+    out.push({ match, id: idAt(i), miss });
+  }
+  out.sort((a, b) => a.miss - b.miss || compareIds(a.id, b.id));
+  return out.map((x) => x.match);
 }
 
 function materialise(pm: PreparedMember, pr: PreparedRole, ctx: MatchContext): ScoredMatch {
@@ -84,13 +136,9 @@ export function rankRolesForMember(
   const ctx = resolveOptions(options);
   const pm = prepareMember(member, ctx.date);
   const prepared = roles.map(prepareRole);
-  const { feasible, infeasible, totals } = scoreAll(
-    roles.length,
-    () => pm,
-    (i) => prepared[i] as PreparedRole,
-    (i) => (roles[i] as MatchRole).id,
-    ctx,
-  );
+  const roleAt = (i: number) => prepared[i] as PreparedRole;
+  const roleId = (i: number) => (roles[i] as MatchRole).id;
+  const { feasible, infeasible, totals, masks } = scoreAll(roles.length, () => pm, roleAt, roleId, ctx);
   let ranked: ScoredMatch[];
   if (ctx.rerank === false) {
     const take = Math.min(feasible.length, ctx.limit);
@@ -123,6 +171,8 @@ export function rankRolesForMember(
       ? infeasible.map((i) => materialiseInfeasible(pm, prepared[i] as PreparedRole, ctx))
       : [],
     feasibleCount: feasible.length,
+    nearMisses: ctx.nearMisses ? findNearMisses(infeasible, masks, () => pm, roleAt, roleId, ctx) : [],
+    excludedCounts: countExcluded(infeasible, masks),
   };
 }
 
@@ -140,13 +190,9 @@ export function rankMembersForRole(
   const ctx = resolveOptions(options);
   const pr = prepareRole(role);
   const prepared = members.map((m) => prepareMember(m, ctx.date));
-  const { feasible, infeasible } = scoreAll(
-    members.length,
-    (i) => prepared[i] as PreparedMember,
-    () => pr,
-    (i) => (members[i] as MatchMember).id,
-    ctx,
-  );
+  const memberAt = (i: number) => prepared[i] as PreparedMember;
+  const memberId = (i: number) => (members[i] as MatchMember).id;
+  const { feasible, infeasible, masks } = scoreAll(members.length, memberAt, () => pr, memberId, ctx);
   const take = Math.min(feasible.length, ctx.limit);
   const ranked: ScoredMatch[] = new Array(take);
   for (let k = 0; k < take; k++)
@@ -157,6 +203,8 @@ export function rankMembersForRole(
       ? infeasible.map((i) => materialiseInfeasible(prepared[i] as PreparedMember, pr, ctx))
       : [],
     feasibleCount: feasible.length,
+    nearMisses: ctx.nearMisses ? findNearMisses(infeasible, masks, memberAt, () => pr, memberId, ctx) : [],
+    excludedCounts: countExcluded(infeasible, masks),
   };
 }
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankMembersForRole, rankRolesForMember, scorePair } from './rank.ts';
 import { renderReason } from './reasons.ts';
-import { sentences } from './testing/check.ts';
+import { sentences, violations } from './testing/check.ts';
 import {
   EVALUATION_DATE,
   makeMember,
@@ -41,25 +41,64 @@ describe('pickup, from her children on the evaluation date', () => {
     });
   const role = (end: string): MatchRole =>
     makeRole({ locations: [office], schedule: { kind: 'fixed', shifts: weekly(WEEKDAYS, '09:00', end) } });
-  it('a 3-year-old: nursery pickup at 18:00', () => {
-    expect(sentences(her(2022, 1), role('17:00'))).toContain('保育園のお迎え（18:00）に間に合います');
-    expect(sentences(her(2022, 1), role('17:00'), 'en')).toContain('You can make nursery pickup (18:00)');
+  it('a 3-year-old: nursery pickup, the time said to be an estimate because she did not give it', () => {
+    expect(sentences(her(2022, 1), role('17:00'))).toContain(
+      '保育園のお迎え（一般的な18:00で見積もり）に間に合います・お子さんの年齢から推定',
+    );
+    expect(sentences(her(2022, 1), role('17:00'), 'en')).toContain(
+      'You can make nursery pickup (estimated at the usual 18:00); care assumed from age',
+    );
     expect(sentences(her(2022, 1), role('17:20'))).toContain(
-      '保育園のお迎え（18:00）にぎりぎり間に合います（余裕15分）',
+      '保育園のお迎え（一般的な18:00で見積もり）にぎりぎり間に合います（余裕15分）',
     );
     expect(sentences(her(2022, 1), role('17:45'))).toContain(
-      '保育園のお迎え（18:00）に間に合わない日があります',
+      '保育園のお迎え（一般的な18:00で見積もり）に間に合わない日があります',
     );
   });
-  it('turning 6 moves her to the after-school club (18:30): birthday month counts', () => {
+  it('a pickup time she entered is named as hers, and holds as a limit on weekdays', () => {
+    const entered = makeMember({
+      ...her(2022, 1),
+      children: [{ birthYear: 2022, birthMonth: 1, care: 'nursery', pickupMinute: 17 * 60 + 30 }],
+    });
+    expect(sentences(entered, role('16:40'))).toContain(
+      '保育園のお迎え（17:30）にぎりぎり間に合います（余裕25分）',
+    );
+    expect(sentences(entered, role('16:40'), 'en')).toContain(
+      'You are home by the time you gave (17:30), commute included',
+    );
+    expect(violations(entered, role('17:05'))).toEqual([]);
+    expect(violations(entered, role('17:06'))).toEqual(['schedule_infeasible']);
+  });
+  it('the April school year decides: a six-year-old stays at nursery until March', () => {
+    // Born May 2018: six since May 2024, still at nursery on 2025-03-31, first grade from April.
+    const may2018 = her(2018, 5);
+    const march = scorePair(may2018, role('17:45'), { evaluationDate: '2025-03-31' });
+    const april = scorePair(may2018, role('17:45'), { evaluationDate: '2025-04-01' });
+    const said = (p: typeof march) => (p.feasible ? p.match.reasons.map((r) => renderReason(r)) : []);
+    expect(said(march)).toContain('保育園のお迎え（一般的な18:00で見積もり）に間に合わない日があります');
+    expect(said(april)).toContain(
+      '学童のお迎え（一般的な18:30で見積もり）にぎりぎり間に合います（余裕20分）',
+    );
+    // Born April 2019: six during April 2025, so school starts only in April 2026.
     expect(sentences(her(2019, 4), role('17:45'))).toContain(
-      '学童のお迎え（18:30）にぎりぎり間に合います（余裕20分）',
-    );
-    expect(sentences(her(2019, 5), role('17:45'))).toContain(
-      '保育園のお迎え（18:00）に間に合わない日があります',
+      '保育園のお迎え（一般的な18:00で見積もり）に間に合わない日があります',
     );
   });
-  it('from 10 there is no pickup to plan around', () => {
+  it('a toddler cared for at home has no pickup; a kindergarten child is estimated at 14:00', () => {
+    const atHome = makeMember({
+      ...her(2023, 6),
+      children: [{ birthYear: 2023, birthMonth: 6, care: 'at_home' }],
+    });
+    expect(sentences(atHome, role('17:45'))).toContain('お迎えの時間を気にせず働けます');
+    const kinder = makeMember({
+      ...her(2021, 6),
+      children: [{ birthYear: 2021, birthMonth: 6, care: 'kindergarten' }],
+    });
+    expect(sentences(kinder, role('13:00'))).toContain(
+      '幼稚園のお迎え（一般的な14:00で見積もり）に間に合います',
+    );
+  });
+  it('from grade 4 there is no pickup to plan around', () => {
     expect(sentences(her(2014, 1), role('17:45'))).toContain('お迎えの時間を気にせず働けます');
   });
   it('an earlier end scores higher', () => {

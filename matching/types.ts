@@ -14,6 +14,42 @@ export interface WeeklyWindow {
   end: number;
 }
 
+/**
+ * A window in which she can be working. On-site work needs a window she did not mark remote-only
+ * (she may be free then only because she is at home, e.g. while a child naps).
+ */
+export interface WorkWindow extends WeeklyWindow {
+  remoteOnly?: boolean;
+}
+
+/**
+ * Her care limits for one weekday: she cannot leave home before `leaveFrom` (nursery drop-off) and
+ * must be back by `homeBy` (pickup). Either may be missing. The commute lies between these and the
+ * work window, so a 9:00 start 30 minutes away needs `leaveFrom` ≤ 8:30, not a window from 8:30.
+ */
+export interface CareLimit {
+  day: Weekday;
+  leaveFrom?: number;
+  homeBy?: number;
+}
+
+/** How a child is looked after on weekdays. */
+export type ChildCare = 'nursery' | 'kindergarten' | 'school' | 'after_school_club' | 'at_home' | 'other';
+
+export interface MatchChild {
+  birthYear: number;
+  birthMonth: number;
+  /** What she told us; without it the arrangement is estimated from age on the April school year. */
+  care?: ChildCare;
+  /** The real pickup or home-by time she entered (minutes); without it only an estimate exists. */
+  pickupMinute?: number;
+}
+
+/** A fixed shift; `breakMinutes` is the unpaid break inside it (a 8:30–17:30 shift with 60 is 8 hours). */
+export interface Shift extends WeeklyWindow {
+  breakMinutes?: number;
+}
+
 export type EmploymentType = 'full_time' | 'contract' | 'part_time' | 'dispatch' | 'freelance';
 export type PayUnit = 'hour' | 'day' | 'month' | 'year';
 export type CommuteMode = 'car' | 'transit' | 'walk_bicycle';
@@ -62,6 +98,11 @@ export interface Place {
    * also covers its wards. Optional: without it only equal codes and prefectures match.
    */
   parentCode?: string;
+  /**
+   * The town (町丁目・大字) the point stands for, when finer than the area: her home town, or the
+   * town a role's address lies in. Absent: `point` is the area's representative point.
+   */
+  town?: string;
 }
 
 export interface Pay {
@@ -85,13 +126,16 @@ export interface MatchMember {
   home: Place;
   /** Areas she would move (back) to: U-turn / I-turn. Empty when she is not relocating. */
   targetAreas: TargetArea[];
-  availability: WeeklyWindow[];
+  /** Her work windows: when she can be working (not when she leaves home). */
+  availability: WorkWindow[];
+  /** Per-day care limits; days without one have none. */
+  careLimits?: CareLimit[];
   maxHoursPerWeek: number;
   /** ISO date (YYYY-MM-DD) from which she can start, if she gave one. */
   earliestStartDate?: string;
   maxCommuteMinutes: number;
   commuteMode: CommuteMode;
-  children: { birthYear: number; birthMonth: number }[];
+  children: MatchChild[];
   skills: SkillWithLevel[];
   qualifications: string[];
   /** The least she can accept; roles paying less are infeasible. */
@@ -107,12 +151,18 @@ export interface MatchMember {
 }
 
 export type RoleSchedule =
-  | { kind: 'fixed'; shifts: WeeklyWindow[] }
+  | { kind: 'fixed'; shifts: Shift[] }
   | {
       kind: 'flexible';
       allowedWindows: WeeklyWindow[];
       minHoursPerWeek: number;
       minDaysPerWeek: number;
+      /** The shortest working day the role accepts (hours); a day shorter than this is not offered. */
+      minHoursPerDay?: number;
+      /** The most hours a week the role offers; caps the hours (and so the pay) she is expected to work. */
+      maxHoursPerWeek?: number;
+      /** Whether a day may hold several separate blocks (e.g. 9–12 and 15–17) instead of one. */
+      splitDaysAllowed?: boolean;
       /** The hours the employer would ideally like; used for how well she suits the role. */
       preferredHoursPerWeek?: number;
     };

@@ -12,6 +12,7 @@ import type { Random } from './random.ts';
 import type { RoleRows } from './roles.ts';
 import { at, on, WEEKDAYS, type Window } from './schedules.ts';
 import { dateFromNow } from './time.ts';
+import { type TownRecord, townsByArea } from './towns.ts';
 
 export type DemoRole = 'member' | 'employer' | 'coordinator' | 'admin';
 
@@ -149,7 +150,14 @@ export function demoData(random: Random, areas: AreaIndex, now: Date): DemoData 
     });
     for (const w of spec.windows)
       roles.windows.push({ role_id: id, day: w.day, start_minute: w.start, end_minute: w.end });
-    roles.locations.push({ role_id: id, area_code: spec.place.code, label: spec.label });
+    const town = spec.address ? townOf(spec.place.code, spec.address) : undefined;
+    roles.locations.push({
+      role_id: id,
+      area_code: spec.place.code,
+      label: spec.label,
+      ...(spec.address ? { address: spec.address } : {}),
+      ...(town ? { town: town[0], lat: town[1], lng: town[2] } : {}),
+    });
     for (const [tag, level, required] of spec.skills)
       roles.skills.push({ role_id: id, tag, level, required: required ? 1 : 0 });
     for (const qualification of spec.qualifications)
@@ -169,6 +177,7 @@ export function demoData(random: Random, areas: AreaIndex, now: Date): DemoData 
     category: 'office',
     place: kohoku,
     label: '港北本社',
+    address: '新横浜二丁目5-14',
     pay: [1250, 1400],
     windows: on(WEEKDAYS, '09:00', '15:00'),
     title: '一般事務（9:00〜15:00・扶養内OK）',
@@ -278,6 +287,8 @@ export function demoData(random: Random, areas: AreaIndex, now: Date): DemoData 
         given_name: '彩',
         phone: '090-1234-5678',
         area_code: kohoku.code,
+        // She gave her town: commutes are estimated from 大倉山三丁目, not the ward's centre.
+        ...demoHomeTown(kohoku.code, '大倉山三丁目'),
         hide_municipality: 0,
         max_hours_per_week: 30,
         earliest_start_date: dateFromNow(now, 14),
@@ -335,6 +346,8 @@ interface DemoRoleSpec {
   category: string;
   place: { code: string };
   label: string;
+  /** The workplace's address; its town (the longest town name it starts with) gives the point. */
+  address?: string;
   pay: readonly [number, number];
   windows: Window[];
   /** [minHoursPerWeek, minDaysPerWeek] for a flexible schedule. */
@@ -346,4 +359,20 @@ interface DemoRoleSpec {
   qualifications: readonly string[];
   /** [fact, available, verified by the coordinator (published roles only)]. */
   facts: readonly (readonly [string, boolean, boolean])[];
+}
+
+/** A town of an area by the longest town name an address starts with. */
+function townOf(areaCode: string, address: string): TownRecord | undefined {
+  let best: TownRecord | undefined;
+  for (const t of townsByArea().get(areaCode) ?? [])
+    if (address.startsWith(t[0]) && (!best || t[0].length > best[0].length)) best = t;
+  return best;
+}
+
+/** The demo member's home town columns. */
+function demoHomeTown(areaCode: string, name: string) {
+  const town = townsByArea()
+    .get(areaCode)
+    ?.find((t) => t[0] === name);
+  return town ? { home_town: town[0], home_lat: town[1], home_lng: town[2] } : {};
 }

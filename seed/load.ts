@@ -94,7 +94,7 @@ const COLUMNS = {
     'version',
   ],
   role_windows: ['role_id', 'day', 'start_minute', 'end_minute'],
-  role_locations: ['role_id', 'area_code', 'label'],
+  role_locations: ['role_id', 'area_code', 'label', 'address', 'town', 'lat', 'lng'],
   role_skills: ['role_id', 'tag', 'level', 'required'],
   role_qualifications: ['role_id', 'qualification'],
   role_facts: ['role_id', 'fact', 'available', 'verified_at', 'verified_by'],
@@ -115,6 +115,9 @@ const COLUMNS = {
     'pay_wish_unit',
     'remote_wish',
     'support_stage',
+    'home_town',
+    'home_lat',
+    'home_lng',
     'created_at',
     'updated_at',
   ],
@@ -144,8 +147,9 @@ function inserter<K extends keyof typeof COLUMNS>(sqlite: Database.Database, tab
     `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
   );
   return (rows) => {
+    // Optional columns (a member's town) are absent from rows that have none: NULL.
     for (const row of rows)
-      statement.run(columns.map((column) => (row as unknown as Record<string, unknown>)[column]));
+      statement.run(columns.map((column) => (row as unknown as Record<string, unknown>)[column] ?? null));
     return rows.length;
   };
 }

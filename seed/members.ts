@@ -22,6 +22,7 @@ import type { SeedUser } from './organisations.ts';
 import type { Random, Weighted } from './random.ts';
 import { type Hours, hoursOf, hoursOn, on, someDays, WEEKDAYS, type Window } from './schedules.ts';
 import { after, dateFromNow, daysAgo } from './time.ts';
+import { seedTown } from './towns.ts';
 
 export interface MemberRows {
   users: SeedUser[];
@@ -264,6 +265,8 @@ export function generateMember(random: Random, context: MemberContext, out: Memb
       ? `${random.pick(['090', '080', '070'])}-${random.int(1000, 9999)}-${random.int(1000, 9999)}`
       : null,
     area_code: home.code,
+    // Two in five give their town (from the id, leaving the random stream as it was).
+    ...townColumns(home.code, id),
     hide_municipality: random.chance(0.15) ? 1 : 0,
     max_hours_per_week: maxHours,
     earliest_start_date: random.chance(0.5) ? dateFromNow(now, random.int(0, 90)) : null,
@@ -296,4 +299,10 @@ export function generateMember(random: Random, context: MemberContext, out: Memb
     updated_at: updatedAt,
     version: 1,
   });
+}
+
+/** Her home town's columns for a seeded member who gave one (two in five), else none. */
+function townColumns(areaCode: string, id: string) {
+  const town = seedTown(areaCode, id, 0.4);
+  return town ? { home_town: town[0], home_lat: town[1], home_lng: town[2] } : {};
 }

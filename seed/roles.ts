@@ -21,6 +21,7 @@ import { CLOSINGS, FACT_SENTENCES, NICE_QUALIFICATIONS, OPENINGS, PATTERN_PHRASE
 import type { Random, Weighted } from './random.ts';
 import { describeWindows, type ScheduleDraft } from './schedules.ts';
 import { after, dateFromNow, latest } from './time.ts';
+import { seedAddress, seedTown } from './towns.ts';
 import { TRADES, type TradePattern } from './trades.ts';
 
 export interface RoleRows {
@@ -176,10 +177,14 @@ export function generateRole(random: Random, context: RoleContext, out: RoleRows
     if (other !== site) sites.push(other);
   }
   for (const place of sites) {
+    // Half the workplaces have an address resolved to its town (seed/towns.ts: from the id, so
+    // the generator's random stream is unchanged); the others stay at the area's point.
+    const town = seedTown(place.code, `${id}/${place.code}`, 0.5);
     out.locations.push({
       role_id: id,
       area_code: place.code,
       label: random.pick(phrases.labels).replace('{place}', placeStem(place.name)),
+      ...(town ? { address: seedAddress(town, id), town: town[0], lat: town[1], lng: town[2] } : {}),
     });
   }
 

@@ -10,8 +10,10 @@ import type Database from 'better-sqlite3';
 /** Below D1's 100 KB statement limit, with room for the INSERT's head. */
 const MAX_STATEMENT_BYTES = 90_000;
 
+// The area master comes from a migration, the towns from their own loader (seed/towns.ts).
 const isDataTable = (name: string) =>
   name !== 'areas' &&
+  name !== 'area_towns' &&
   !name.startsWith('sqlite_') &&
   !name.startsWith('kysely_') &&
   !name.startsWith('_cf_') &&

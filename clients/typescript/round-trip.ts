@@ -25,9 +25,12 @@ export function roleInputFrom(role: Schemas['Role']): Schemas['RoleInput'] {
   return {
     ...decided,
     // Area names are looked up from the code; only the code and her label are hers to set.
-    locations: locations.map(({ areaCode, label }) => ({
+    // The town and address are hers too; the point is looked up from them.
+    locations: locations.map(({ areaCode, label, town, address }) => ({
       areaCode,
       ...(label !== undefined ? { label } : {}),
+      ...(town !== undefined ? { town } : {}),
+      ...(address !== undefined ? { address } : {}),
     })),
     // Whether a coordinator checked a fact is the coordinator's; the employer states availability.
     facts: Object.fromEntries(Object.entries(facts).map(([key, fact]) => [key, fact.available])),
@@ -43,6 +46,7 @@ export function profileInputFrom(profile: Schemas['MemberProfile']): Schemas['Me
     updatedAt: _updatedAt,
     version: _version,
     area,
+    homePoint: _homePoint,
     targetAreas,
     ...decided
   } = profile;

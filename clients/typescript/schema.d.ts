@@ -144,6 +144,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/areas/{code}/towns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Towns (大字・町丁目) of a municipality or ward, by name
+         * @description For a home or workplace finer than the municipality. Names only (the town master has no readings); digits match kanji (大倉山3 finds 大倉山三丁目).
+         *
+         *     Anyone may call this.
+         */
+        get: operations["listAreaTowns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/areas/{code}": {
         parameters: {
             query?: never;
@@ -1360,6 +1382,20 @@ export interface components {
             limit: number;
             offset: number;
         };
+        TownList: {
+            items: components["schemas"]["Town"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        Town: {
+            /** @example 大倉山三丁目 */
+            name: string;
+            point: {
+                lat: number;
+                lng: number;
+            };
+        };
         Organisation: {
             id: string;
             name: string;
@@ -1463,6 +1499,14 @@ export interface components {
                 name: string;
                 prefecture: string;
                 prefCode: string;
+                address?: string;
+                /** @description The town the point stands for; absent: the area */
+                town?: string;
+                /** @description The town's point, or the area's when no town is known */
+                point?: {
+                    lat: number;
+                    lng: number;
+                };
             }[];
             facts: {
                 short_time_allowed?: {
@@ -1569,6 +1613,13 @@ export interface components {
                 /** @example 141003 */
                 areaCode: string;
                 label?: string;
+                /** @description The town (町丁目・大字) of the area the workplace is in, e.g. 大倉山三丁目 (GET /api/areas/{code}/towns) */
+                town?: string;
+                /**
+                 * @description The street address; its town is found from it when `town` is not given (kept at the area point when none fits)
+                 * @example 港北区大倉山3-1-5
+                 */
+                address?: string;
             }[];
             skills: {
                 required: components["schemas"]["SkillWithLevel"][];
@@ -1601,6 +1652,8 @@ export interface components {
             familyName: string;
             givenName: string;
             phone?: string;
+            /** @description Optional: the town (町丁目・大字) of her area she lives in, e.g. 大倉山三丁目 (GET /api/areas/{code}/towns), so commutes are estimated from it rather than from the municipality centre. Never a street address. */
+            homeTown?: string;
             availability: components["schemas"]["AvailabilityInput"];
             commute: {
                 maxMinutes: number;
@@ -1639,6 +1692,11 @@ export interface components {
                 name: string;
                 prefecture: string;
                 prefCode: string;
+            };
+            /** @description Her home town's representative point, when she gave a town */
+            homePoint?: {
+                lat: number;
+                lng: number;
             };
             targetAreas: {
                 code: string;
@@ -1689,6 +1747,8 @@ export interface components {
              * @example 141003
              */
             areaCode: string;
+            /** @description Optional: the town (町丁目・大字) of her area she lives in, e.g. 大倉山三丁目 (GET /api/areas/{code}/towns), so commutes are estimated from it rather than from the municipality centre. Never a street address. */
+            homeTown?: string;
             /** @description Areas she would move (back) to: U-turn / I-turn; a prefecture means anywhere in it */
             targetAreas: {
                 /** @example 141003 */
@@ -1845,6 +1905,11 @@ export interface components {
         JobHit: {
             role: components["schemas"]["Role"];
             distanceKm?: number;
+            /**
+             * @description 'town': between her home town and the workplace's town; 'area': at least one end is a municipality's centre point, so the figure is coarse
+             * @enum {string}
+             */
+            distancePrecision?: "town" | "area";
             match?: components["schemas"]["MatchExplanation"];
             infeasible?: components["schemas"]["Violations"];
         };
@@ -2571,6 +2636,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AreaList"];
+                };
+            };
+            /** @description Validation failed; `issues` lists each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listAreaTowns: {
+        parameters: {
+            query?: {
+                /** @description At most 100 (20 when left out) */
+                limit?: number;
+                /** @description 0 when left out. */
+                offset?: number;
+                /** @description Part of the name, e.g. 大倉山 */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matching towns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TownList"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Validation failed; `issues` lists each field */

@@ -16,10 +16,13 @@ import type {
   SkillLevel,
   Weekday,
   WeeklyWindow,
+  WorkWindow,
 } from '../types.ts';
 import { FLEXIBILITY_FACT_KEYS, QUALIFICATIONS, SKILLS } from '../vocabulary.ts';
 
 /** mulberry32: tiny, fast and good enough for test data. */
+const CARE = ['nursery', 'kindergarten', 'school', 'after_school_club', 'at_home', 'other'] as const;
+
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -97,14 +100,22 @@ function windows(ds: Weekday[], start: number, end: number): WeeklyWindow[] {
 export function syntheticMember(r: Rng, i: number): MatchMember {
   const start = pick(r, [8 * 60, 8 * 60 + 30, 9 * 60]);
   const end = pick(r, [14 * 60, 15 * 60, 16 * 60, 17 * 60, 18 * 60, 18 * 60 + 30]);
-  const availability = windows(days(r, int(r, 3, 5)), start, end);
+  const availability: WorkWindow[] = windows(days(r, int(r, 3, 5)), start, end);
   if (chance(r, 0.25)) availability.push({ day: 6, start: 9 * 60, end: 13 * 60 });
   if (chance(r, 0.05)) availability.push({ day: 5, start: 20 * 60, end: 23 * 60 });
   const kids = int(r, 1, 3);
   const children = Array.from({ length: kids }, () => ({
     birthYear: int(r, 2008, 2024),
     birthMonth: int(r, 1, 12),
+    ...(chance(r, 0.5) ? { care: pick(r, CARE) } : {}),
+    ...(chance(r, 0.2) ? { pickupMinute: pick(r, [17 * 60 + 30, 18 * 60, 18 * 60 + 30]) } : {}),
   }));
+  // Evenings from home once the children sleep, for some: remote-only.
+  if (chance(r, 0.1)) availability.push({ day: 2, start: 20 * 60, end: 22 * 60, remoteOnly: true });
+  const careDays = [...new Set(availability.map((w) => w.day))];
+  const careLimits = chance(r, 0.6)
+    ? careDays.map((day) => ({ day, leaveFrom: start - 30, homeBy: Math.min(1440, end + pick(r, [0, 30])) }))
+    : undefined;
   const skills = Array.from({ length: int(r, 1, 5) }, () => ({
     tag: pick(r, SKILL_TAGS),
     level: int(r, 1, 3) as SkillLevel,
@@ -117,6 +128,7 @@ export function syntheticMember(r: Rng, i: number): MatchMember {
       ? [{ place: pick(r, SYNTHETIC_PLACES), needsRelocationSupport: chance(r, 0.5) }]
       : [],
     availability,
+    ...(careLimits ? { careLimits } : {}),
     maxHoursPerWeek: pick(r, [15, 20, 25, 30, 35, 40]),
     ...(chance(r, 0.3) ? { earliestStartDate: '2025-05-01' } : {}),
     maxCommuteMinutes: pick(r, [20, 30, 30, 40, 45, 60]),
@@ -179,13 +191,21 @@ export function syntheticRole(r: Rng, i: number): MatchRole {
       unit: hourly ? 'hour' : 'month',
     },
     schedule: fixed
-      ? { kind: 'fixed', shifts: windows(days(r, int(r, 2, 5)), start, Math.min(1440, start + len)) }
+      ? {
+          kind: 'fixed',
+          shifts: windows(days(r, int(r, 2, 5)), start, Math.min(1440, start + len)).map((w) =>
+            len >= 6 * 60 ? { ...w, breakMinutes: 60 } : w,
+          ),
+        }
       : {
           kind: 'flexible',
           allowedWindows: windows([1, 2, 3, 4, 5], 8 * 60, 19 * 60),
           minHoursPerWeek: pick(r, [8, 12, 16, 20, 24]),
           minDaysPerWeek: int(r, 2, 4),
           ...(chance(r, 0.5) ? { preferredHoursPerWeek: pick(r, [20, 25, 30]) } : {}),
+          ...(chance(r, 0.3) ? { minHoursPerDay: 3 } : {}),
+          ...(chance(r, 0.4) ? { maxHoursPerWeek: 32 } : {}),
+          ...(chance(r, 0.3) ? { splitDaysAllowed: true } : {}),
         },
     overtime: pick(r, ['none', 'none', 'occasional', 'regular'] as const),
     weekendWork: chance(r, 0.15),

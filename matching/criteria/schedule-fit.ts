@@ -59,6 +59,21 @@ export function scoreScheduleFit(pm: PreparedMember, pr: PreparedRole, state: Pa
   return 0.5 * pickupScore(pm, pr, state) + 0.3 * hoursScore(pm, state) + 0.2 * slackScore(pm, pr, state);
 }
 
+/**
+ * The earliest home-by she entered on a day the role needs her on site (1440 when none): the limit
+ * the schedule check held the commute home to, worth saying because she gave it.
+ */
+function homeByOnWorkDays(pm: PreparedMember, pr: PreparedRole): number {
+  if (!pm.hasHomeBy || pr.role.remote.mode === 'full') return 1440;
+  let limit = 1440;
+  const days = pr.fixed ? pr.shifts : pr.allowed;
+  for (let d = 1; d <= 7; d++) {
+    if ((days.offsets[d] as number) === (days.offsets[d - 1] as number)) continue;
+    if ((pm.homeBy[d] as number) < limit) limit = pm.homeBy[d] as number;
+  }
+  return limit;
+}
+
 /** Reasons: the pickup first (what mothers ask about), then the hours against her maximum. */
 export function explainScheduleFit(pm: PreparedMember, pr: PreparedRole, state: PairState): Reason[] {
   const needs = pm.needs;
@@ -66,7 +81,12 @@ export function explainScheduleFit(pm: PreparedMember, pr: PreparedRole, state: 
   if (needs.pickupKind === 'none') {
     out.push(reason('no_pickup', 'neutral'));
   } else {
-    const p = { kind: needs.pickupKind, time: needs.pickupMinute };
+    const p = {
+      kind: needs.pickupKind,
+      time: needs.pickupMinute,
+      entered: needs.pickupEntered ? 'yes' : 'no',
+      careEstimated: needs.careEstimated ? 'yes' : 'no',
+    };
     if (!pr.fixed)
       out.push(
         state.pickupPlaceable ? reason('pickup_ok', 'positive', p) : reason('pickup_depends', 'negative', p),
@@ -78,6 +98,8 @@ export function explainScheduleFit(pm: PreparedMember, pr: PreparedRole, state: 
       else out.push(reason('pickup_late', 'negative', p));
     }
   }
+  const limit = homeByOnWorkDays(pm, pr);
+  if (limit < 1440) out.push(reason('home_by_ok', 'positive', { limit }));
   const hours = state.plannedMinutes / 60;
   const max = pm.maxMinutesPerWeek / 60;
   out.push(

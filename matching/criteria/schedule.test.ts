@@ -4,16 +4,26 @@
  */
 import { describe, expect, it } from 'vitest';
 import { violations } from '../testing/check.ts';
-import { makeMember, makeRole, PLACES, placeAtCommute, WEEKDAYS, weekly } from '../testing/fixtures.ts';
+import {
+  careLimits,
+  makeMember,
+  makeRole,
+  PLACES,
+  placeAtCommute,
+  WEEKDAYS,
+  weekly,
+} from '../testing/fixtures.ts';
 import type { MatchRole, RoleSchedule } from '../types.ts';
 
 const home = PLACES.yokohamaNaka;
 const office25 = placeAtCommute(home, 25, 'transit');
-// She must be at the nursery at 18:00, so her availability ends there: her windows are the truth.
+// She can leave home after the 08:30 drop-off and must be back for the 18:00 pickup; she could be
+// working any time in between. The commute lies between those limits and the work.
 const mother = makeMember({
   home,
   commuteMode: 'transit',
   availability: weekly(WEEKDAYS, '08:30', '18:00'),
+  careLimits: careLimits(WEEKDAYS, '08:30', '18:00'),
   maxHoursPerWeek: 50,
 });
 const fixed = (start: string, end: string, extra: Partial<MatchRole> = {}): MatchRole =>
@@ -67,7 +77,11 @@ describe('fixed shifts, 25-minute commute, available 08:30–18:00', () => {
 describe('hybrid: commute only on office days', () => {
   // Mon/Tue she has family help until 19:00; other days the 18:00 pickup.
   const week = [...weekly([1, 2], '08:00', '19:00'), ...weekly([3, 4, 5], '08:30', '18:00')];
-  const her = makeMember({ ...mother, availability: week });
+  const her = makeMember({
+    ...mother,
+    availability: week,
+    careLimits: [...careLimits([1, 2], '08:00', '19:00'), ...careLimits([3, 4, 5], '08:30', '18:00')],
+  });
   const hybrid = (officeDaysPerWeek: number): MatchRole =>
     fixed('09:00', '17:50', { remote: { mode: 'hybrid', officeDaysPerWeek } });
   it.each([
@@ -86,7 +100,11 @@ describe('hybrid: commute only on office days', () => {
 
 describe('flexible hours: minimum hours and days inside her windows, minus the commute', () => {
   // Mon and Tue 09:00–14:00 with a 25-minute commute leave 09:25–13:35 = 250 minutes a day.
-  const her = makeMember({ ...mother, availability: weekly([1, 2], '09:00', '14:00') });
+  const her = makeMember({
+    ...mother,
+    availability: weekly([1, 2], '09:00', '14:00'),
+    careLimits: careLimits([1, 2], '09:00', '14:00'),
+  });
   const flex = (
     minHoursPerWeek: number,
     minDaysPerWeek: number,

@@ -2,8 +2,16 @@
  * Builders for members and roles in tests: a realistic default (a stage-3 mother in Yokohama with a
  * four-year-old, a part-time office role nearby) that each test changes in the one way it is about.
  */
-import { COMMUTE_MODEL } from '../criteria/commute.ts';
-import type { CommuteMode, MatchMember, MatchRole, Place, Weekday, WeeklyWindow } from '../types.ts';
+import { COMMUTE_TABLE, SETTING_INDEX, settingOf } from '../criteria/commute.ts';
+import type {
+  CareLimit,
+  CommuteMode,
+  MatchMember,
+  MatchRole,
+  Place,
+  Weekday,
+  WeeklyWindow,
+} from '../types.ts';
 
 export const EVALUATION_DATE = '2025-04-01';
 
@@ -80,6 +88,23 @@ export function weekly(days: Weekday[], start: string, end: string): WeeklyWindo
 
 export const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5];
 
+/** The same care limits on each of the given days: leave home not before `leave`, be home by `homeBy`. */
+export function careLimits(
+  days: Weekday[],
+  leave: string | undefined,
+  homeBy: string | undefined,
+): CareLimit[] {
+  const toMinute = (t: string): number => {
+    const [h, m] = t.split(':').map(Number);
+    return (h ?? 0) * 60 + (m ?? 0);
+  };
+  return days.map((day) => ({
+    day,
+    ...(leave ? { leaveFrom: toMinute(leave) } : {}),
+    ...(homeBy ? { homeBy: toMinute(homeBy) } : {}),
+  }));
+}
+
 export function makeMember(overrides: Partial<MatchMember> = {}): MatchMember {
   return {
     id: 'm-1',
@@ -130,17 +155,19 @@ export function makeRole(overrides: Partial<MatchRole> = {}): MatchRole {
 }
 
 /**
- * A place due north of `from` whose estimated commute by `mode` is exactly `minutes` (the model
- * rounds up to whole minutes, so we aim half a minute short).
+ * A place due north of `from`, in the same setting, whose estimated commute by `mode` is exactly
+ * `minutes` (the model rounds up to whole minutes, so we aim half a minute short). The estimate is
+ * the quicker of riding and walking, so the distance is the larger of the two that take `minutes`.
  */
 export function placeAtCommute(from: Place, minutes: number, mode: CommuteMode, code = 'x-commute'): Place {
-  const m = COMMUTE_MODEL[mode];
-  const km = ((minutes - 0.5 - m.overheadMinutes) * m.kmPerHour) / (60 * m.detour);
+  const [perKm, overhead, walkPerKm] = COMMUTE_TABLE[mode][SETTING_INDEX[settingOf(from)]] as readonly [
+    number,
+    number,
+    number,
+  ];
+  const rideKm = (minutes - 0.5 - overhead) / perKm;
+  const km = mode === 'car' ? rideKm : Math.max(rideKm, (minutes - 0.5) / walkPerKm);
   const degreesPerKm = 180 / (Math.PI * 6371.0088);
-  return {
-    ...from,
-    code,
-    name: `${minutes}分先`,
-    point: { lat: from.point.lat + km * degreesPerKm, lng: from.point.lng },
-  };
+  // Same kind and name as `from`, so the setting (and the figures) are the same at both ends.
+  return { ...from, code, point: { lat: from.point.lat + km * degreesPerKm, lng: from.point.lng } };
 }

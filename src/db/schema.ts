@@ -157,6 +157,20 @@ export interface RoleLocationTable {
   role_id: string;
   area_code: string;
   label: string | null;
+  /** As the employer wrote it (optional). */
+  address?: string | null;
+  /** The town (町丁目・大字) the location lies in, with its point; null: the area's point. */
+  town?: string | null;
+  lat?: number | null;
+  lng?: number | null;
+}
+
+/** A town (大字・町丁目) of a municipality or ward with its representative point (0011). */
+export interface AreaTownTable {
+  area_code: string;
+  name: string;
+  lat: number;
+  lng: number;
 }
 
 export interface RoleSkillTable {
@@ -196,6 +210,10 @@ export interface MemberTable {
   pay_wish_unit: string | null;
   remote_wish: string;
   support_stage: number | null;
+  /** Her home town (町丁目・大字) and its point, when she gave one (0011); else the area's point. */
+  home_town?: string | null;
+  home_lat?: number | null;
+  home_lng?: number | null;
   created_at: string;
   updated_at: string;
   /** Steps by one with every change of her profile (a trigger refuses any other step). */
@@ -436,6 +454,7 @@ export interface MentoringSessionTable {
 
 export interface DB {
   areas: AreaTable;
+  area_towns: AreaTownTable;
   users: UserTable;
   sessions: SessionTable;
   sign_in_failures: SignInFailureTable;

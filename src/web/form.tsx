@@ -112,6 +112,8 @@ export function TextField(
     maxlength?: number;
     multiline?: boolean;
     suffix?: string;
+    /** Suggestions the browser offers as she types (a datalist), e.g. the towns of her area. */
+    suggestions?: readonly string[];
   },
 ) {
   const error = props.errors[props.name];
@@ -143,8 +145,16 @@ export function TextField(
             type={props.type === 'number' ? 'text' : (props.type ?? 'text')}
             inputmode={props.type === 'number' ? (props.inputmode ?? 'numeric') : props.inputmode}
             autocomplete={props.autocomplete}
+            list={props.suggestions?.length ? `${common.id}-list` : undefined}
             value={value}
           />
+          {props.suggestions?.length ? (
+            <datalist id={`${common.id}-list`}>
+              {props.suggestions.map((s) => (
+                <option value={s} />
+              ))}
+            </datalist>
+          ) : null}
           {props.suffix && <span class="suffix">{props.suffix}</span>}
         </span>
       )}

@@ -16,6 +16,7 @@ import { seedAfterHire } from '../../../seed/after-hire.ts';
 import { DEMO_ACCOUNTS, DEMO_SIZES, seedDatabase } from '../../../seed/load.ts';
 import { seedProposals } from '../../../seed/proposals.ts';
 import { dumpDataAsSql } from '../../../seed/sql-dump.ts';
+import { townsSql } from '../../../seed/towns.ts';
 import { defaultConfig, systemClock } from '../../deps.ts';
 import { scryptHasher } from '../../features/auth/password.ts';
 import { createServices } from '../../services.ts';
@@ -58,6 +59,17 @@ async function loadDemo() {
 async function main() {
   console.log('Applying the D1 migrations to the local D1 (.wrangler/state)…');
   await applyLocalMigrations();
+  const [towns] = await queryLocal<{ n: number }>('SELECT count(*) AS n FROM area_towns');
+  if (!towns?.n) {
+    console.log('Loading the town master (大字・町丁目 points) into the local D1…');
+    const dir = mkdtempSync(join(tmpdir(), 'yorisoi-towns-'));
+    try {
+      writeFileSync(join(dir, 'towns.sql'), townsSql());
+      await executeLocalSqlFile(join(dir, 'towns.sql'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   const [{ n }] = (await queryLocal<{ n: number }>('SELECT count(*) AS n FROM users')) as [{ n: number }];
   if (n === 0) {
     console.log('Empty local D1: loading demo data…');

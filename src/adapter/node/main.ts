@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { seedAfterHire } from '../../../seed/after-hire.ts';
 import { DEMO_ACCOUNTS, DEMO_SIZES, isDatabaseEmpty, seedDatabase } from '../../../seed/load.ts';
 import { seedProposals } from '../../../seed/proposals.ts';
+import { loadTowns, townsMissing } from '../../../seed/towns.ts';
 import { newApp } from '../../app.ts';
 import { systemClock } from '../../deps.ts';
 import { scryptHasher } from '../../features/auth/password.ts';
@@ -21,6 +22,11 @@ import { openSqlite } from './sqlite.ts';
 async function main() {
   const config = readNodeConfig(process.env);
   const database = await openSqlite(config.databasePath);
+
+  if (await townsMissing(database)) {
+    console.log('Loading the town master (大字・町丁目 points)…');
+    console.log(`${await loadTowns(database)} towns loaded`);
+  }
 
   const seeding = config.seedDemo && (await isDatabaseEmpty(database));
   if (seeding) {

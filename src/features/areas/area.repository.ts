@@ -1,8 +1,9 @@
 /**
- * Queries on the area master (prefectures, municipalities, wards). Read-only: the rows come
- * from a migration.
+ * Queries on the area master (prefectures, municipalities, wards) and its towns. Read-only: the
+ * areas come from a migration, the towns from the town loader (seed/towns.ts).
  */
 import type { Kysely } from 'kysely';
+import { jsonList } from '../../db/json-list.ts';
 import type { AreaTable, DB } from '../../db/schema.ts';
 
 export function listPrefectures(db: Kysely<DB>) {
@@ -36,4 +37,28 @@ export async function searchAreas(db: Kysely<DB>, search: AreaSearch) {
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
+}
+
+/** Towns of one area whose name contains any of the given strings, by name. */
+export async function searchTowns(
+  db: Kysely<DB>,
+  search: { areaCode: string; contains: readonly string[]; limit: number; offset: number },
+) {
+  let query = db.selectFrom('area_towns').where('area_code', '=', search.areaCode);
+  if (search.contains.length > 0) {
+    query = query.where((eb) =>
+      eb.or(search.contains.map((q) => eb('name', 'like', `%${q.replace(/[%_\\]/g, '\\$&')}%`))),
+    );
+  }
+  const [items, total] = await Promise.all([
+    query.selectAll().orderBy('name').limit(search.limit).offset(search.offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+/** Every town of some areas (a municipality has at most a few thousand), for resolving addresses. */
+export function listTowns(db: Kysely<DB>, areaCodes: readonly string[]) {
+  if (areaCodes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('area_towns').selectAll().where('area_code', 'in', jsonList(areaCodes)).execute();
 }

@@ -61,11 +61,44 @@ const getAreaRoute = defineRoute('public', {
   responses: { 200: jsonResponse(AreaSchema, 'The area') },
 });
 
+const TownSchema = z
+  .object({
+    name: z.string().openapi({ example: '大倉山三丁目' }),
+    point: z.object({ lat: z.number(), lng: z.number() }),
+  })
+  .openapi('Town');
+
+const searchTownsRoute = defineRoute('public', {
+  method: 'get',
+  path: '/{code}/towns',
+  operationId: 'listAreaTowns',
+  tags: ['Areas'],
+  summary: 'Towns (大字・町丁目) of a municipality or ward, by name',
+  description:
+    'For a home or workplace finer than the municipality. Names only (the town master has no readings); digits match kanji (大倉山3 finds 大倉山三丁目).',
+  request: {
+    params: z.object({ code: AreaCodeSchema.openapi({ param: { name: 'code', in: 'path' } }) }),
+    query: PageQuerySchema.extend({
+      q: z
+        .string()
+        .trim()
+        .min(1)
+        .max(40)
+        .optional()
+        .openapi({ description: 'Part of the name, e.g. 大倉山' }),
+    }),
+  },
+  responses: { 200: jsonResponse(listResponse(TownSchema, 'TownList'), 'Matching towns') },
+});
+
 export const areaRoutes = newRouter()
   .openapi(listPrefecturesRoute, async (c) =>
     c.json({ items: await c.var.services.areas.prefectures() }, 200),
   )
   .openapi(searchAreasRoute, async (c) =>
     c.json(await c.var.services.areas.search(c.req.valid('query')), 200),
+  )
+  .openapi(searchTownsRoute, async (c) =>
+    c.json(await c.var.services.areas.towns({ ...c.req.valid('param'), ...c.req.valid('query') }), 200),
   )
   .openapi(getAreaRoute, async (c) => c.json(await c.var.services.areas.get(c.req.valid('param').code), 200));

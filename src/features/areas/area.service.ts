@@ -5,7 +5,24 @@
 import type { AreaTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError, type ErrorIssue, notFound } from '../../errors.ts';
-import { listAllAreas, listPrefectures, searchAreas } from './area.repository.ts';
+import { listAllAreas, listPrefectures, listTowns, searchAreas, searchTowns } from './area.repository.ts';
+import { resolveTown, townQueryVariants } from './town-names.ts';
+
+/** A town (大字・町丁目) of an area with its representative point. */
+export interface Town {
+  name: string;
+  point: { lat: number; lng: number };
+}
+
+/** A town a request asks for: a town name or an address, in an area, at a field path. */
+export interface TownRef {
+  areaCode: string;
+  /** What was typed: a town name (大倉山3丁目) or an address (大倉山3-1-5). */
+  text: string;
+  path: string;
+  /** A town name must be found (her home town); an address may stay at the area's point. */
+  required: boolean;
+}
 
 export interface Area {
   code: string;
@@ -55,6 +72,66 @@ export function createAreaService({ database }: AppDeps) {
 
   return {
     prefectures: async () => (await loaded()).prefectures,
+
+    /**
+     * Towns of a municipality or ward, optionally those whose name contains what she typed
+     * (大倉山3 finds 大倉山三丁目). Readings are not in the town master, so names only.
+     * @example await areas.towns({ code: '141097', q: '大倉山', limit: 20, offset: 0 })
+     */
+    async towns(query: { code: string; q?: string | undefined; limit: number; offset: number }) {
+      const area = (await loaded()).byCode.get(query.code);
+      if (!area || area.kind === 'prefecture') throw notFound('area');
+      const { items, total } = await searchTowns(db, {
+        areaCode: query.code,
+        contains: query.q ? townQueryVariants(query.q) : [],
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return {
+        items: items.map((t): Town => ({ name: t.name, point: { lat: t.lat, lng: t.lng } })),
+        total,
+        limit: query.limit,
+        offset: query.offset,
+      };
+    },
+
+    /**
+     * The town each reference names or lies in, keyed by path (absent: an address in no known
+     * town, kept at the area's point). Fails with a field error for a required town not found.
+     * @example await areas.resolveTowns([{ areaCode: '141097', text: '大倉山3丁目', path: 'body.homeTown', required: true }])
+     */
+    async resolveTowns(refs: readonly TownRef[]): Promise<Map<string, Town>> {
+      const found = new Map<string, Town>();
+      if (refs.length === 0) return found;
+      const { byCode } = await loaded();
+      const rows = await listTowns(db, [...new Set(refs.map((r) => r.areaCode))]);
+      const issues: ErrorIssue[] = [];
+      for (const ref of refs) {
+        const towns = rows.filter((t) => t.area_code === ref.areaCode);
+        const area = byCode.get(ref.areaCode);
+        const prefixes = area ? [area.prefecture, area.name, area.name.replace(/^.+?市(?=.+区$)/, '')] : [];
+        const exact = towns.find((t) => t.name === ref.text.trim());
+        const name =
+          exact?.name ??
+          resolveTown(
+            towns.map((t) => t.name),
+            ref.text,
+            prefixes,
+          );
+        const town = towns.find((t) => t.name === name);
+        if (town) found.set(ref.path, { name: town.name, point: { lat: town.lat, lng: town.lng } });
+        else if (ref.required) {
+          issues.push({
+            path: ref.path,
+            message: `no town ${ref.text} in ${area?.name ?? ref.areaCode}: look it up at /api/areas/${ref.areaCode}/towns`,
+            code: 'unknown_town',
+          });
+        }
+      }
+      if (issues.length > 0)
+        throw new AppError('validation_failed', 'The request has invalid fields', issues);
+      return found;
+    },
 
     places,
 

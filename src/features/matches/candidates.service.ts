@@ -3,7 +3,7 @@
  * database, by place and relocation wish; members who blocked the employer never appear), then
  * rank them with the matching module, both sides scored and explained.
  */
-import { rankMembersForRole } from '../../../matching/index.ts';
+import { rankMembersForRole, reachKm } from '../../../matching/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -16,8 +16,13 @@ import { explainInfeasible, explainMatch } from './explanations.ts';
 import type { CandidateList, RankQuery } from './match.schemas.ts';
 import { areaCodesOf, roleForMatching, toMatchMember, toMatchRole } from './match-inputs.ts';
 
-/** Farther than this no commute mode gets her there within the 180 minutes a profile allows. */
-const REACH_KM = 120;
+/**
+ * Farther than this no commute mode gets her there within the 180 minutes a profile allows, even
+ * with the estimate's uncertainty in her favour (the same model the matching module decides by).
+ */
+const REACH_KM = Math.ceil(
+  Math.max(...(['car', 'transit', 'walk_bicycle'] as const).map((m) => reachKm(m, 180))),
+);
 const MAX_CANDIDATES = 10_000;
 
 export function createCandidateService(
@@ -28,11 +33,11 @@ export function createCandidateService(
   return {
     async forRole(actor: Actor, roleId: string, query: RankQuery): Promise<CandidateList> {
       const role = await roles.get(actor, roleId);
-      const locations = await areas.places(role.locations.map((l) => l.areaCode));
       const ids = await findMemberIdsInReach(database.db, {
         organisationId: role.organisation.id,
         everywhere: role.remote.mode === 'full',
-        points: [...locations.values()].flatMap((a) => (a.point ? [a.point] : [])),
+        // Each location's finest point (its town's, else its area's), as the matching module uses.
+        points: role.locations.flatMap((l) => (l.point ? [l.point] : [])),
         prefCodes: [...new Set(role.locations.map((l) => l.prefCode))],
         areaCodes: role.locations.map((l) => l.areaCode),
         radiusKm: REACH_KM,

@@ -34,7 +34,11 @@ export type RoleForMatching = Pick<
   | 'startDate'
 > & {
   organisationId: string;
-  locations: { areaCode: string }[];
+  locations: {
+    areaCode: string;
+    town?: string | undefined;
+    point?: { lat: number; lng: number } | undefined;
+  }[];
   facts: Partial<Record<FlexibilityFact, RoleFact>>;
   openIntroductions?: number;
 };
@@ -43,6 +47,8 @@ export type RoleForMatching = Pick<
 export type MemberForMatching = Omit<MemberProfileInput, 'familyName' | 'givenName' | 'phone'> & {
   id: string;
   supportStage: number | null;
+  /** Her home town's point (stored with the town); without it the area's point is used. */
+  homePoint?: { lat: number; lng: number } | undefined;
 };
 
 /** An area as a matching Place; areas without a point were refused at input time. */
@@ -61,6 +67,15 @@ function placeOf(places: ReadonlyMap<string, Area>, code: string): Place {
   const area = places.get(code);
   if (!area) throw new Error(`area ${code} was not loaded for matching`);
   return toPlace(area);
+}
+
+/** The place at a town's point when the town and its point are known; else the area's. */
+function withTown(
+  place: Place,
+  town: string | undefined,
+  point: { lat: number; lng: number } | undefined,
+): Place {
+  return town && point ? { ...place, town, point } : place;
 }
 
 /** The area codes a role or member refers to, to load them in one query. */
@@ -111,7 +126,7 @@ export function toMatchRole(role: RoleForMatching, places: ReadonlyMap<string, A
         ? { officeDaysPerWeek: role.remote.officeDaysPerWeek }
         : {}),
     },
-    locations: role.locations.map((l) => placeOf(places, l.areaCode)),
+    locations: role.locations.map((l) => withTown(placeOf(places, l.areaCode), l.town, l.point)),
     requiredSkills: role.skills.required,
     niceToHaveSkills: role.skills.niceToHave,
     requiredQualifications: role.requiredQualifications,
@@ -125,7 +140,7 @@ export function toMatchRole(role: RoleForMatching, places: ReadonlyMap<string, A
 export function toMatchMember(member: MemberForMatching, places: ReadonlyMap<string, Area>): MatchMember {
   return {
     id: member.id,
-    home: placeOf(places, member.areaCode),
+    home: withTown(placeOf(places, member.areaCode), member.homeTown, member.homePoint),
     targetAreas: member.targetAreas.map((t) => ({
       place: placeOf(places, t.areaCode),
       needsRelocationSupport: t.needsRelocationSupport,

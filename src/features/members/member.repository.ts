@@ -39,7 +39,7 @@ export function findMembers(db: Kysely<DB>, userIds: readonly string[]): Promise
 
 /**
  * Members a role could reach: living within `radiusKm` of one of its places (a bounding box on
- * the area points; the matching module decides the real commute), or wanting to move to one of
+ * her home town's point, else her area's; the matching module decides the real commute), or wanting to move to one of
  * its prefectures or areas; everyone for a fully remote role. Members who blocked the
  * organisation are never among them.
  */
@@ -81,8 +81,8 @@ export async function findMemberIdsInReach(
     query = query.where((eb) =>
       eb.or([
         sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(${JSON.stringify(boxes)}) AS box
-          WHERE areas.lat BETWEEN json_extract(box.value, '$[0]') AND json_extract(box.value, '$[1]')
-          AND areas.lng BETWEEN json_extract(box.value, '$[2]') AND json_extract(box.value, '$[3]'))`,
+          WHERE COALESCE(members.home_lat, areas.lat) BETWEEN json_extract(box.value, '$[0]') AND json_extract(box.value, '$[1]')
+          AND COALESCE(members.home_lng, areas.lng) BETWEEN json_extract(box.value, '$[2]') AND json_extract(box.value, '$[3]'))`,
         eb.exists(
           eb
             .selectFrom('member_target_areas')

@@ -45,6 +45,10 @@ export const MemberProfileInputSchema = z
     areaCode: AreaCodeSchema.openapi({
       description: 'The municipality or ward she lives in (never a street address)',
     }),
+    homeTown: z.string().trim().min(1).max(40).optional().openapi({
+      description:
+        'Optional: the town (町丁目・大字) of her area she lives in, e.g. 大倉山三丁目 (GET /api/areas/{code}/towns), so commutes are estimated from it rather than from the municipality centre. Never a street address.',
+    }),
     targetAreas: z
       .array(z.object({ areaCode: AreaCodeSchema, needsRelocationSupport: z.boolean() }).strict())
       .max(10)
@@ -108,6 +112,10 @@ export const MemberProfileSchema = MemberProfileInputSchema.omit({ areaCode: tru
   .extend({
     userId: z.string(),
     area: PlaceSchema,
+    homePoint: z
+      .object({ lat: z.number(), lng: z.number() })
+      .optional()
+      .openapi({ description: "Her home town's representative point, when she gave a town" }),
     targetAreas: z.array(PlaceSchema.extend({ needsRelocationSupport: z.boolean() })),
     supportStage: z.number().int().min(1).max(5).nullable().openapi({ description: 'Set by a coordinator' }),
     createdAt: z.string(),

@@ -8,7 +8,7 @@ import type { MemberTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError, type ErrorIssue, notFound } from '../../errors.ts';
 import { differingFields } from '../../lib/differences.ts';
-import type { AreaService } from '../areas/area.service.ts';
+import type { AreaService, Town } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { MatchEndings } from '../matches/match-endings.ts';
 import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.schemas.ts';
@@ -41,6 +41,9 @@ export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile 
     givenName: row.given_name,
     ...(row.phone ? { phone: row.phone } : {}),
     area: { code: row.area_code, name: row.area_name, prefecture: row.prefecture, prefCode: row.pref_code },
+    ...(row.home_town && row.home_lat != null && row.home_lng != null
+      ? { homeTown: row.home_town, homePoint: { lat: row.home_lat, lng: row.home_lng } }
+      : {}),
     targetAreas: lists.targetAreas.map((t) => ({
       code: t.area_code,
       name: t.name,
@@ -76,6 +79,7 @@ function asInput(profile: Profile): MemberProfileInput {
   const {
     userId: _user,
     area,
+    homePoint: _point,
     targetAreas,
     supportStage: _stage,
     createdAt: _c,
@@ -130,7 +134,8 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
   }
 
   /** Field errors the schema cannot see: children born in the future, unknown organisations. */
-  async function checkProfile(input: MemberProfileInput): Promise<void> {
+  /** Checks a profile and returns her home town (with its point) when she gave one. */
+  async function checkProfile(input: MemberProfileInput): Promise<Town | undefined> {
     const now = clock.now();
     const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
     const issues: ErrorIssue[] = [];
@@ -160,6 +165,11 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
       input.targetAreas.map((t, i) => ({ code: t.areaCode, path: `body.targetAreas.${i}.areaCode` })),
       { allowPrefecture: true },
     );
+    if (!input.homeTown) return undefined;
+    const towns = await areas.resolveTowns([
+      { areaCode: input.areaCode, text: input.homeTown, path: 'body.homeTown', required: true },
+    ]);
+    return towns.get('body.homeTown');
   }
 
   function ownId(actor: Actor): string {
@@ -194,7 +204,7 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
       // Saving what is already saved changes nothing, not even the version.
       if (before && differingFields(asInput(before) as Record<string, unknown>, input).length === 0)
         return before;
-      await checkProfile(input);
+      const town = await checkProfile(input);
       const previousBlocks = existing
         ? ((await loadMemberChildren(db, [userId])).get(userId)?.blocks ?? [])
         : [];
@@ -217,6 +227,9 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
         pay_wish_unit: input.pay.wish?.unit ?? null,
         remote_wish: input.remoteWish,
         support_stage: existing?.support_stage ?? null,
+        home_town: town?.name ?? null,
+        home_lat: town?.point.lat ?? null,
+        home_lng: town?.point.lng ?? null,
         created_at: existing?.created_at ?? now,
         updated_at: now,
         version: (existing?.version ?? 0) + 1,

@@ -38,6 +38,7 @@ export function profileValues(profile: MemberProfile) {
     givenName: profile.givenName,
     phone: profile.phone,
     ...placeValues('area', profile.area),
+    homeTown: profile.homeTown,
     ...(target
       ? { ...placeValues('target', target), 'target.relocation': target.needsRelocationSupport }
       : {}),
@@ -117,6 +118,7 @@ export async function profileInputFrom(
     givenName: values.text('givenName') ?? '',
     ...(values.text('phone')?.trim() ? { phone: values.text('phone')?.trim() } : {}),
     areaCode: area.ok ? area.area.code : '000000',
+    ...(values.text('homeTown')?.trim() ? { homeTown: values.text('homeTown')?.trim() } : {}),
     targetAreas: [
       ...(target?.ok
         ? [{ areaCode: target.area.code, needsRelocationSupport: values.checked('target.relocation') }]
@@ -197,6 +199,8 @@ export function ProfileForm(props: {
   values: FormValues;
   errors: FieldErrors;
   prefectures: Option[];
+  /** Towns of her saved area, offered as she types her home town. */
+  towns?: readonly string[];
 }) {
   const { view, values, errors, prefectures } = props;
   const { m } = view;
@@ -250,6 +254,15 @@ export function ProfileForm(props: {
           values={values}
           errors={errors}
           required
+        />
+        <TextField
+          name="homeTown"
+          label={words.homeTown}
+          hint={words.homeTownHint}
+          maxlength={40}
+          suggestions={props.towns}
+          values={values}
+          errors={errors}
         />
       </fieldset>
       <fieldset>

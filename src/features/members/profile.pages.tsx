@@ -138,7 +138,13 @@ export const profilePages = newPageRouter()
     const profile = await c.var.services.members.findMine(requireActor(c));
     const prefectures = await prefectureOptions(c.var.services.areas);
     const values = formValues(profile ? profileValues(profile) : NEW_PROFILE_VALUES);
-    return render(c, (view) => profilePage(view, values, {}, prefectures));
+    // Her area's towns as suggestions (the first 500 by name: a datalist filters as she types).
+    const towns = profile
+      ? (await c.var.services.areas.towns({ code: profile.area.code, limit: 500, offset: 0 })).items.map(
+          (t) => t.name,
+        )
+      : [];
+    return render(c, (view) => profilePage(view, values, {}, prefectures, towns));
   })
   .post('/me/profile', async (c) => {
     const actor = requireActor(c);
@@ -226,13 +232,19 @@ export const profilePages = newPageRouter()
     return redirectWithNotice(c, '/me/privacy', viewOf(c).m.member.privacy.saved);
   });
 
-function profilePage(view: View, values: FormValues, errors: FieldErrors, prefectures: Option[]) {
+function profilePage(
+  view: View,
+  values: FormValues,
+  errors: FieldErrors,
+  prefectures: Option[],
+  towns: readonly string[] = [],
+) {
   return {
     title: view.m.member.profile.title,
     body: (
       <>
         <h1>{view.m.member.profile.title}</h1>
-        <ProfileForm view={view} values={values} errors={errors} prefectures={prefectures} />
+        <ProfileForm view={view} values={values} errors={errors} prefectures={prefectures} towns={towns} />
         <p>
           <a href="/me/data">{view.m.member.privacy.yourData}</a>
         </p>

@@ -86,6 +86,8 @@ export function roleFormValues(role: Role): FormValues {
   role.locations.forEach((location, row) => {
     Object.assign(values, placeValues(`locations.${row}`, { code: location.areaCode, name: location.name }));
     if (location.label) values[`locations.${row}.label`] = location.label;
+    const address = location.address ?? location.town;
+    if (address) values[`locations.${row}.address`] = address;
   });
   for (const skill of role.skills.required) values[`skill.${skill.tag}`] = `required:${skill.level}`;
   for (const skill of role.skills.niceToHave) values[`skill.${skill.tag}`] = `nice:${skill.level}`;
@@ -140,13 +142,18 @@ export async function readRoleForm(values: FormValues, m: View['m'], areas: Area
     const prefix = `locations.${row}`;
     const typed = typedPlace(values, prefix);
     const label = values.text(`${prefix}.label`)?.trim() ?? '';
-    if (!typed.prefCode && !typed.name && !label) continue;
+    const address = values.text(`${prefix}.address`)?.trim() ?? '';
+    if (!typed.prefCode && !typed.name && !label && !address) continue;
     const resolved = await resolvePlace(areas, m, prefix, typed);
     if (!resolved.ok) {
       early[resolved.field] ??= resolved.error;
       continue;
     }
-    locations.push({ areaCode: resolved.area.code, ...(label ? { label } : {}) });
+    locations.push({
+      areaCode: resolved.area.code,
+      ...(label ? { label } : {}),
+      ...(address ? { address } : {}),
+    });
     rowOf.push(row);
   }
 
@@ -214,7 +221,9 @@ export async function readRoleForm(values: FormValues, m: View['m'], areas: Area
       if (parts[0] === 'locations' && parts.length > 1) {
         const row = rowOf[Number(parts[1])];
         if (row === undefined) return 'locations';
-        return parts[2] === 'label' ? `locations.${row}.label` : `locations.${row}.name`;
+        if (parts[2] === 'label') return `locations.${row}.label`;
+        if (parts[2] === 'address' || parts[2] === 'town') return `locations.${row}.address`;
+        return `locations.${row}.name`;
       }
       if (parts[0] === 'skills' && (parts[1] === 'required' || parts[1] === 'niceToHave'))
         return skillField(parts[1], parts[2]);
@@ -292,7 +301,12 @@ function LocationRows(props: { view: View; values: FormValues; errors: FieldErro
   let filled = 0;
   for (let row = 0; row < MAX_LOCATIONS; row++) {
     const prefix = `locations.${row}`;
-    if (values.text(`${prefix}.name`) || values.text(`${prefix}.prefCode`) || values.text(`${prefix}.label`))
+    if (
+      values.text(`${prefix}.name`) ||
+      values.text(`${prefix}.prefCode`) ||
+      values.text(`${prefix}.label`) ||
+      values.text(`${prefix}.address`)
+    )
       filled = row + 1;
   }
   const rows = Math.min(MAX_LOCATIONS, Math.max(2, filled + 1));
@@ -314,6 +328,14 @@ function LocationRows(props: { view: View; values: FormValues; errors: FieldErro
             prefectures={props.prefectures}
             values={values}
             errors={errors}
+          />
+          <TextField
+            name={`locations.${row}.address`}
+            label={words.locationAddress}
+            hint={words.locationAddressHint}
+            values={values}
+            errors={errors}
+            maxlength={120}
           />
           <TextField
             name={`locations.${row}.label`}

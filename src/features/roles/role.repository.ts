@@ -127,8 +127,11 @@ export async function loadRoleChildren(
           prefecture: 'a.prefecture',
           pref_code: 'a.pref_code',
           parent_code: 'a.parent_code',
-          lat: 'a.lat',
-          lng: 'a.lng',
+          address: 'l.address',
+          town: 'l.town',
+          // The town's point when the location has one, else the area's: the finest known.
+          lat: 'COALESCE(l.lat, a.lat)',
+          lng: 'COALESCE(l.lng, a.lng)',
         },
         parent: 'l.role_id = r.id',
         orderBy: 'l.area_code',

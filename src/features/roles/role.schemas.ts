@@ -93,7 +93,23 @@ const RoleFields = z
         path: ['officeDaysPerWeek'],
       }),
     locations: z
-      .array(z.object({ areaCode: AreaCodeSchema, label: z.string().trim().max(60).optional() }).strict())
+      .array(
+        z
+          .object({
+            areaCode: AreaCodeSchema,
+            label: z.string().trim().max(60).optional(),
+            town: z.string().trim().min(1).max(40).optional().openapi({
+              description:
+                'The town (町丁目・大字) of the area the workplace is in, e.g. 大倉山三丁目 (GET /api/areas/{code}/towns)',
+            }),
+            address: z.string().trim().min(1).max(120).optional().openapi({
+              description:
+                'The street address; its town is found from it when `town` is not given (kept at the area point when none fits)',
+              example: '港北区大倉山3-1-5',
+            }),
+          })
+          .strict(),
+      )
       .max(50)
       .superRefine(uniqueBy((l) => l.areaCode, 'area')),
     skills: z
@@ -150,6 +166,15 @@ export const RoleSchema = RoleFields.omit({ locations: true, facts: true })
         name: z.string(),
         prefecture: z.string(),
         prefCode: z.string(),
+        address: z.string().optional(),
+        town: z
+          .string()
+          .optional()
+          .openapi({ description: 'The town the point stands for; absent: the area' }),
+        point: z
+          .object({ lat: z.number(), lng: z.number() })
+          .optional()
+          .openapi({ description: "The town's point, or the area's when no town is known" }),
       }),
     ),
     facts: z.partialRecord(z.enum(FACT_KEYS), z.object({ available: z.boolean(), verified: z.boolean() })),

@@ -10,7 +10,7 @@ import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { differingFields } from '../../lib/differences.ts';
-import type { AreaService } from '../areas/area.service.ts';
+import type { AreaService, Town } from '../areas/area.service.ts';
 import { type Actor, requireVerified } from '../auth/actor.ts';
 import type { MatchEndings } from '../matches/match-endings.ts';
 import type { OrganisationService } from '../organisations/organisation.service.ts';
@@ -79,6 +79,9 @@ export function toRole(row: RoleRow, children: RoleChildren): Role {
       name: l.name,
       prefecture: l.prefecture,
       prefCode: l.pref_code,
+      ...(l.address ? { address: l.address } : {}),
+      ...(l.town ? { town: l.town } : {}),
+      ...(l.lat != null && l.lng != null ? { point: { lat: l.lat, lng: l.lng } } : {}),
     })),
     skills: {
       required: children.skills
@@ -129,7 +132,12 @@ export function roleColumns(input: RoleInput) {
  * The child rows of a role's input. A fact keeps its verification when its value is unchanged,
  * because a coordinator verified that value, not the edit around it.
  */
-export function roleChildRows(roleId: string, input: RoleInput, previousFacts: RoleChildren['facts'] = []) {
+export function roleChildRows(
+  roleId: string,
+  input: RoleInput,
+  previousFacts: RoleChildren['facts'] = [],
+  towns: ReadonlyMap<number, Town> = new Map(),
+) {
   const windows = input.schedule.kind === 'fixed' ? input.schedule.shifts : input.schedule.windows;
   const previous = new Map(previousFacts.map((f) => [f.fact, f]));
   return {
@@ -139,11 +147,18 @@ export function roleChildRows(roleId: string, input: RoleInput, previousFacts: R
       start_minute: w.start,
       end_minute: w.end,
     })),
-    locations: input.locations.map((l) => ({
-      role_id: roleId,
-      area_code: l.areaCode,
-      label: l.label ?? null,
-    })),
+    locations: input.locations.map((l, i) => {
+      const town = towns.get(i);
+      return {
+        role_id: roleId,
+        area_code: l.areaCode,
+        label: l.label ?? null,
+        address: l.address ?? null,
+        town: town?.name ?? null,
+        lat: town?.point.lat ?? null,
+        lng: town?.point.lng ?? null,
+      };
+    }),
     skills: [
       ...input.skills.required.map((s) => ({ role_id: roleId, tag: s.tag, level: s.level, required: 1 })),
       ...input.skills.niceToHave.map((s) => ({ role_id: roleId, tag: s.tag, level: s.level, required: 0 })),
@@ -167,7 +182,12 @@ export function roleChildRows(roleId: string, input: RoleInput, previousFacts: R
 function asInput(role: Role): Record<string, unknown> {
   return {
     ...role,
-    locations: role.locations.map((l) => ({ areaCode: l.areaCode, ...(l.label ? { label: l.label } : {}) })),
+    locations: role.locations.map((l) => ({
+      areaCode: l.areaCode,
+      ...(l.label ? { label: l.label } : {}),
+      ...(l.town ? { town: l.town } : {}),
+      ...(l.address ? { address: l.address } : {}),
+    })),
     facts: Object.fromEntries(Object.entries(role.facts).map(([fact, f]) => [fact, f?.available])),
   };
 }
@@ -240,10 +260,28 @@ export function createRoleService(
     return rows.map((row) => toRole(row, children.get(row.id) as RoleChildren));
   }
 
-  function checkLocations(input: RoleInput) {
-    return areas.requirePlaces(
+  /**
+   * Checks the locations' areas and finds each location's town: the one named (which must exist),
+   * else the one its address lies in (if any). Returns the towns by location index.
+   */
+  async function checkLocations(input: RoleInput): Promise<Map<number, Town>> {
+    await areas.requirePlaces(
       input.locations.map((l, i) => ({ code: l.areaCode, path: `body.locations.${i}.areaCode` })),
       { allowPrefecture: false },
+    );
+    const refs = input.locations.flatMap((l, i) => {
+      if (l.town) return [{ areaCode: l.areaCode, text: l.town, path: `${i}`, required: true }];
+      if (l.address) return [{ areaCode: l.areaCode, text: l.address, path: `${i}`, required: false }];
+      return [];
+    });
+    const found = await areas.resolveTowns(
+      refs.map((r) => ({ ...r, path: `body.locations.${r.path}.town` })),
+    );
+    return new Map(
+      refs.flatMap((r) => {
+        const town = found.get(`body.locations.${r.path}.town`);
+        return town ? [[Number(r.path), town] as const] : [];
+      }),
     );
   }
 
@@ -325,7 +363,7 @@ export function createRoleService(
 
     async create(actor: Actor, input: RoleInput): Promise<Role> {
       const organisationId = organisations.ownOrganisationId(actor);
-      await checkLocations(input);
+      const towns = await checkLocations(input);
       const now = clock.now().toISOString();
       const id = newId();
       await database.atomic([
@@ -340,7 +378,7 @@ export function createRoleService(
           updated_at: now,
           version: 1,
         }),
-        ...replaceRoleChildren(db, id, roleChildRows(id, input)),
+        ...replaceRoleChildren(db, id, roleChildRows(id, input, [], towns)),
         ...refreshRoleSearchText({ roleId: id }),
         enqueueRole(db, id, now),
       ]);
@@ -363,13 +401,13 @@ export function createRoleService(
       if (role.status === 'closed') throw new AppError('invalid_state', 'A closed role cannot be edited');
       if (options.expectedVersion !== undefined && options.expectedVersion !== role.version)
         throw changedMeanwhile(await present(id), input);
-      await checkLocations(input);
+      const towns = await checkLocations(input);
       const previous = (await loadRoleChildren(db, [id])).get(id);
       const now = clock.now().toISOString();
       try {
         await database.atomic([
           updateRole(db, id, { ...roleColumns(input), updated_at: now, version: role.version + 1 }),
-          ...replaceRoleChildren(db, id, roleChildRows(id, input, previous?.facts)),
+          ...replaceRoleChildren(db, id, roleChildRows(id, input, previous?.facts, towns)),
           ...refreshRoleSearchText({ roleId: id }),
           enqueueRole(db, id, now),
         ]);

@@ -56,7 +56,9 @@ export function remoteText(view: View, remote: Role['remote']): string {
 }
 
 export const placesText = (role: Role) =>
-  role.locations.map((l) => `${l.prefecture}${l.name}${l.label ? `（${l.label}）` : ''}`).join('、');
+  role.locations
+    .map((l) => `${l.prefecture}${l.name}${l.town ?? ''}${l.label ? `（${l.label}）` : ''}`)
+    .join('、');
 
 /** The facts the employer stated as offered, each marked when a coordinator checked it. */
 export function FactBadges(props: { view: View; facts: Role['facts'] }) {
@@ -90,7 +92,12 @@ export function ReasonList(props: { reasons: readonly Reason[] }) {
 }
 
 /** The whole role, as on its detail page. */
-export function RoleDetails(props: { view: View; role: Role; distanceKm?: number | undefined }) {
+export function RoleDetails(props: {
+  view: View;
+  role: Role;
+  distanceKm?: number | undefined;
+  distancePrecision?: 'town' | 'area' | undefined;
+}) {
   const { view, role } = props;
   const { m, lang } = view;
   const skills = (list: Role['skills']['required']) =>
@@ -117,7 +124,7 @@ export function RoleDetails(props: { view: View; role: Role; distanceKm?: number
       <dd>
         {remoteText(view, role.remote)}
         {role.locations.length > 0 && ` · ${placesText(role)}`}
-        {props.distanceKm !== undefined && ` · ${m.role.distance(props.distanceKm)}`}
+        {props.distanceKm !== undefined && ` · ${m.role.distance(props.distanceKm, props.distancePrecision)}`}
       </dd>
       {role.skills.required.length > 0 && (
         <>

@@ -37,7 +37,7 @@ export function JobCard(props: { view: View; hit: JobHit }) {
         <br />
         {remoteText(view, role.remote)}
         {role.locations.length > 0 && ` · ${placesText(role)}`}
-        {hit.distanceKm !== undefined && ` · ${m.role.distance(hit.distanceKm)}`}
+        {hit.distanceKm !== undefined && ` · ${m.role.distance(hit.distanceKm, hit.distancePrecision)}`}
       </p>
       <FactBadges view={view} facts={role.facts} />
       {hit.match && (

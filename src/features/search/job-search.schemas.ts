@@ -55,6 +55,10 @@ export const JobHitSchema = z
   .object({
     role: RoleSchema,
     distanceKm: z.number().optional(),
+    distancePrecision: z.enum(['town', 'area']).optional().openapi({
+      description:
+        "'town': between her home town and the workplace's town; 'area': at least one end is a municipality's centre point, so the figure is coarse",
+    }),
     match: MatchExplanationSchema.optional(),
     infeasible: ViolationsSchema.optional(),
   })

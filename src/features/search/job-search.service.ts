@@ -70,20 +70,28 @@ export function createJobSearchService(
     return { result: await retrieveFromDatabase(deps.database.db, query), degraded: true };
   }
 
+  /** Her home's point: her town's when she gave one, else her area's. */
+  async function homePointOf(profile: MemberProfile): Promise<GeoPoint | null> {
+    return profile.homePoint ?? (await areas.get(profile.area.code)).point;
+  }
+
   /** Where she could work: her commute around home and target places, and target prefectures. */
   async function reachOf(profile: MemberProfile): Promise<NonNullable<JobIndexQuery['reach']>> {
+    // reachKm already allows for area-level points and the model's error (so nothing the matching
+    // module would keep is cut here); the slack covers the distance to a role's first location only.
     const radiusMeters = reachKm(profile.commute.mode, profile.commute.maxMinutes) * REACH_SLACK * 1000;
     const targets = profile.targetAreas;
     const places = await areas.places([profile.area.code, ...targets.map((t) => t.code)]);
-    const centres = [
-      profile.area.code,
-      ...targets.filter((t) => places.get(t.code)?.kind !== 'prefecture').map((t) => t.code),
-    ];
+    const centres = targets.filter((t) => places.get(t.code)?.kind !== 'prefecture').map((t) => t.code);
+    const home = await homePointOf(profile);
     return {
-      circles: centres.flatMap((code) => {
-        const point = places.get(code)?.point;
-        return point ? [{ ...point, radiusMeters }] : [];
-      }),
+      circles: [
+        ...(home ? [{ ...home, radiusMeters }] : []),
+        ...centres.flatMap((code) => {
+          const point = places.get(code)?.point;
+          return point ? [{ ...point, radiusMeters }] : [];
+        }),
+      ],
       prefCodes: targets.filter((t) => places.get(t.code)?.kind === 'prefecture').map((t) => t.prefCode),
       areaCodes: targets.filter((t) => places.get(t.code)?.kind !== 'prefecture').map((t) => t.code),
     };
@@ -112,7 +120,7 @@ export function createJobSearchService(
      * @example (await jobs.strongestFor(profile, 10)).map((m) => m.roleId)
      */
     async strongestFor(profile: MemberProfile, limit: number): Promise<ScoredMatch[]> {
-      const home = (await areas.get(profile.area.code)).point;
+      const home = await homePointOf(profile);
       const { result } = await retrieve({
         q: '',
         reach: await reachOf(profile),
@@ -161,8 +169,10 @@ export function createJobSearchService(
         throw notFound('role');
       const her = memberForMatching(profile);
       const member = toMatchMember(her, await areas.places(areaCodesOf([], [her])));
-      const home = (await areas.get(profile.area.code)).point;
-      const distance = home ? nearest(home, published.matchRole.locations) : {};
+      const home = await homePointOf(profile);
+      const distance = home
+        ? nearest(home, published.matchRole.locations, profile.homePoint !== undefined)
+        : {};
       const pair = scorePair(member, published.matchRole, {
         evaluationDate: japanDate(deps.clock.now()),
         enforceStage: false,
@@ -182,8 +192,13 @@ export function createJobSearchService(
     profile: MemberProfile | undefined,
     query: JobSearchQuery,
   ): Promise<JobSearchResult> {
-    const centerCode = query.centerAreaCode ?? profile?.area.code;
-    const center = centerCode ? (await areas.get(centerCode)).point : null;
+    // Her home (her town's point when she gave one) unless she asked about another area's centre.
+    const fromTown = !query.centerAreaCode && profile?.homePoint !== undefined;
+    const center = query.centerAreaCode
+      ? (await areas.get(query.centerAreaCode)).point
+      : profile
+        ? await homePointOf(profile)
+        : null;
     if ((query.radiusKm !== undefined || query.sort === 'distance') && !center) {
       throw invalidField(
         'query.centerAreaCode',
@@ -221,11 +236,12 @@ export function createJobSearchService(
     const hits = result.hits.filter((h) => loaded.has(h.id));
     const hitById = new Map(hits.map((h) => [h.id, h]));
     const roleOf = (id: string) => (loaded.get(id) as PublishedRole).role;
-    // The engine reports distance only when it sorts by it; otherwise it is the nearest location's.
+    // The nearest location's distance, with how precise its two points are; the engine's figure
+    // (to the first location only, and only when it sorts by distance) is the fallback.
     const distanceOf = (id: string) => {
+      if (center) return nearest(center, (loaded.get(id) as PublishedRole).matchRole.locations, fromTown);
       const meters = hitById.get(id)?.distanceMeters;
-      if (meters !== undefined) return { distanceKm: Math.round(meters / 100) / 10 };
-      return center ? nearest(center, (loaded.get(id) as PublishedRole).matchRole.locations) : {};
+      return meters !== undefined ? { distanceKm: Math.round(meters / 100) / 10 } : {};
     };
     const facets = await facetsOf(result);
 
@@ -286,10 +302,26 @@ export function createJobSearchService(
   return service;
 }
 
-/** Kilometres to the role's nearest place, to one decimal; nothing for a role without places. */
-function nearest(from: GeoPoint, locations: readonly { point: GeoPoint }[]): { distanceKm?: number } {
-  if (locations.length === 0) return {};
-  return { distanceKm: Math.round(Math.min(...locations.map((l) => distanceKm(from, l.point))) * 10) / 10 };
+/**
+ * Kilometres to the role's nearest place, to one decimal, and whether both points are towns
+ * ('town') or at least one is a municipality's centre ('area', so no one reads 「1km以内」 into two
+ * centres); nothing for a role without places.
+ */
+function nearest(
+  from: GeoPoint,
+  locations: readonly { point: GeoPoint; town?: string }[],
+  fromTown: boolean,
+): { distanceKm?: number; distancePrecision?: 'town' | 'area' } {
+  let best: { km: number; town: boolean } | undefined;
+  for (const l of locations) {
+    const km = distanceKm(from, l.point);
+    if (!best || km < best.km) best = { km, town: l.town !== undefined };
+  }
+  if (!best) return {};
+  return {
+    distanceKm: Math.round(best.km * 10) / 10,
+    distancePrecision: fromTown && best.town ? 'town' : 'area',
+  };
 }
 
 /** The member's profile in the matching mapper's shape. */

@@ -253,7 +253,12 @@ function JobPage(props: { view: View; hit: JobHit; match: MatchView | undefined 
       )}
       <InterestPanel view={view} hit={hit} match={props.match} />
       <section class="card">
-        <RoleDetails view={view} role={hit.role} distanceKm={hit.distanceKm} />
+        <RoleDetails
+          view={view}
+          role={hit.role}
+          distanceKm={hit.distanceKm}
+          distancePrecision={hit.distancePrecision}
+        />
       </section>
       <section class="card">
         <h2>{view.m.role.description}</h2>

@@ -83,7 +83,8 @@ function rolesIn(scope: SearchTextScope, column: RawBuilder<unknown>) {
  * The figures degraded search filters and sorts on, with the meaning of the search document's
  * (`toJobDocument`): pay per hour over the role's own week (as `monthlyPay` converts it, 52/12
  * weeks a month), hours and working days a week, the first and last minute, the working days as
- * bits (Monday = 1), and the point of the first located place in area-code order.
+ * bits (Monday = 1), and the point of the first located place in area-code order (its town's point
+ * when it has one, else its area's: the same point the search index holds).
  */
 function figuresOf(scope: SearchTextScope) {
   return sql`SELECT f.id AS role_id,
@@ -102,9 +103,9 @@ function figuresOf(scope: SearchTextScope) {
              COALESCE(w.earliest_start, 0) AS earliest_start,
              COALESCE(w.latest_end, 0) AS latest_end,
              COALESCE(w.weekday_mask, 0) AS weekday_mask,
-             (SELECT a.lat FROM role_locations l JOIN areas a ON a.code = l.area_code
+             (SELECT COALESCE(l.lat, a.lat) FROM role_locations l JOIN areas a ON a.code = l.area_code
                WHERE l.role_id = r.id AND a.lat IS NOT NULL AND a.lng IS NOT NULL ORDER BY l.area_code LIMIT 1) AS lat,
-             (SELECT a.lng FROM role_locations l JOIN areas a ON a.code = l.area_code
+             (SELECT COALESCE(l.lng, a.lng) FROM role_locations l JOIN areas a ON a.code = l.area_code
                WHERE l.role_id = r.id AND a.lat IS NOT NULL AND a.lng IS NOT NULL ORDER BY l.area_code LIMIT 1) AS lng
       FROM job_roles r
       LEFT JOIN (

@@ -240,7 +240,14 @@ export const commonJa = {
     nightWork: '夜間の勤務あり',
     remote: { none: '出社', hybrid: (days: number) => `一部在宅（出社 週${days}日）`, full: '完全在宅' },
     location: '勤務地',
-    distance: (km: number) => (km < 1 ? '自宅から1km以内' : `自宅から約${km}km`),
+    // Between two towns a distance is worth a number; between municipality centres only roughly,
+    // and under a km it only says both are in the same place (not 「1km以内」 of her home).
+    distance: (km: number, precision: 'town' | 'area' = 'area') =>
+      precision === 'town'
+        ? `自宅の町から約${Math.max(km, 0.5)}km`
+        : km < 1
+          ? '同じ市区町村内'
+          : `市区町村の中心どうしで約${Math.round(km)}km`,
     employmentType: '雇用形態',
     category: '職種',
     facts: '働きやすさ',
@@ -506,7 +513,12 @@ export const commonEn: CommonMessages = {
       full: 'Fully remote',
     },
     location: 'Place of work',
-    distance: (km: number) => (km < 1 ? 'Within 1 km of home' : `About ${km} km from home`),
+    distance: (km: number, precision: 'town' | 'area' = 'area') =>
+      precision === 'town'
+        ? `About ${Math.max(km, 0.5)} km from your town`
+        : km < 1
+          ? 'In the same municipality'
+          : `About ${Math.round(km)} km between municipality centres`,
     employmentType: 'Employment type',
     category: 'Kind of work',
     facts: 'Family-friendly facts',

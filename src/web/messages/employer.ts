@@ -117,6 +117,8 @@ export const employerJa = {
       `都道府県を選び、市区町村名を入力してください（${max}か所まで）。フルリモートなら空欄でかまいません。`,
     locationN: (n: number) => `勤務地 ${n}`,
     locationLabel: '事業所名など（任意）',
+    locationAddress: '住所または町名（任意）',
+    locationAddressHint: '例：港北区大倉山3-1-5。町まで分かると、通勤時間の目安を町から計算します',
     skills: 'スキル',
     skillsHint: '必要なスキルだけ選んでください。ほかは「—」のままで大丈夫です。',
     skillOption: (need: string, level: string) => `${need}（${level}）`,
@@ -303,6 +305,9 @@ export const employerEn: typeof employerJa = {
       `Choose the prefecture and type the city or ward (up to ${max} places). Leave empty for a fully remote role.`,
     locationN: (n: number) => `Place ${n}`,
     locationLabel: 'Site name (optional)',
+    locationAddress: 'Address or town (optional)',
+    locationAddressHint:
+      'e.g. 港北区大倉山3-1-5. With the town known, commute estimates start from it rather than the municipality centre',
     skills: 'Skills',
     skillsHint: 'Choose only the skills needed; leave the rest at “—”.',
     skillOption: (need: string, level: string) => `${need} (${level})`,

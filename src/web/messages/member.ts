@@ -81,6 +81,9 @@ export const memberJa = {
     phoneHint: 'ご紹介が決まったときだけ事業者に伝わります',
     area: '住んでいる地域',
     areaHint: '市区町村まで。番地は入れません',
+    homeTown: 'お住まいの町名（任意）',
+    homeTownHint:
+      '例：大倉山三丁目。通勤時間の目安を市区町村の中心からではなく町から計算します。番地は入れません',
     target: '働きたい地元（Uターン・Iターン）',
     targetHint: '住んでいる地域のほかに、移り住みたい地域があれば',
     relocation: '移住の支援（住まい・引越し）が必要',
@@ -227,6 +230,9 @@ export const memberEn: MemberMessages = {
     phoneHint: 'Shared with an employer only once an introduction is approved',
     area: 'Where you live',
     areaHint: 'Town or ward only, never a street address',
+    homeTown: 'Your neighbourhood (optional)',
+    homeTownHint:
+      'e.g. 大倉山三丁目. Commute estimates then start from it rather than from the municipality centre. Never a street address',
     target: 'Hometown you would move to (U-turn / I-turn)',
     targetHint: 'If there is a place you would like to move to',
     relocation: 'I need relocation support (housing, moving)',
