@@ -23,6 +23,7 @@ describe('migrations', () => {
       '0007_notifications',
       '0008_sign_in_throttle',
       '0009_job_progress',
+      '0010_her_real_week',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -41,6 +42,7 @@ describe('migrations', () => {
         'match_events',
         'matches',
         'member_blocks',
+        'member_care_limits',
         'member_children',
         'member_employment_types',
         'member_qualifications',
