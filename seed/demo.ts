@@ -301,6 +301,7 @@ export function demoData(random: Random, areas: AreaIndex, now: Date): DemoData 
         support_stage: 3,
         created_at: ago(120),
         updated_at: ago(30),
+        version: 1,
       },
     ],
     windows: windows.map((w) => ({

@@ -300,5 +300,6 @@ export function generateMember(random: Random, context: MemberContext, out: Memb
     support_stage: stage,
     created_at: createdAt,
     updated_at: updatedAt,
+    version: 1,
   });
 }

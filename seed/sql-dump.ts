@@ -49,15 +49,19 @@ function parentsFirst(sqlite: Database.Database, tables: string[]): string[] {
  * @example writeFileSync('demo.sql', dumpDataAsSql(database.sqlite))
  */
 export function dumpDataAsSql(sqlite: Database.Database): string {
-  const tables = (sqlite.pragma('table_list') as { schema: string; name: string; type: string }[])
-    .filter((t) => t.schema === 'main' && (t.type === 'table' || t.type === 'virtual') && isDataTable(t.name))
-    .map((t) => t.name);
+  const listed = (sqlite.pragma('table_list') as { schema: string; name: string; type: string }[]).filter(
+    (t) => t.schema === 'main' && (t.type === 'table' || t.type === 'virtual') && isDataTable(t.name),
+  );
+  const tables = listed.map((t) => t.name);
+  // The full-text table's rowid is the key its role's search row points at: keep it.
+  const virtual = new Set(listed.filter((t) => t.type === 'virtual').map((t) => t.name));
   const out: string[] = [];
   for (const table of parentsFirst(sqlite, tables)) {
-    const rows = sqlite.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][];
+    const select = `SELECT ${virtual.has(table) ? 'rowid, ' : ''}* FROM "${table}"`;
+    const rows = sqlite.prepare(select).raw().all() as unknown[][];
     if (rows.length === 0) continue;
     const columns = sqlite
-      .prepare(`SELECT * FROM "${table}" LIMIT 1`)
+      .prepare(`${select} LIMIT 1`)
       .columns()
       .map((c) => `"${c.name}"`);
     const head = `INSERT INTO "${table}" (${columns.join(', ')}) VALUES\n`;

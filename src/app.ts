@@ -4,6 +4,7 @@
  * It does no I/O of its own and uses only Web APIs, so Node and Workers entries can both serve it.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.ts';
@@ -12,31 +13,38 @@ import { areaRoutes } from './features/areas/area.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { coordinationRoutes } from './features/coordination/coordination.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
+import { followUpRoutes } from './features/follow-up/follow-up.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { matchRoutes } from './features/matches/match.routes.ts';
 import { workflowRoutes } from './features/matches/workflow.routes.ts';
 import { memberRoutes } from './features/members/member.routes.ts';
 import { memberDataRoutes } from './features/members/member-data.routes.ts';
+import { mentoringRoutes } from './features/mentoring/mentoring.routes.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
 import { sensitiveRoutes } from './features/sensitive/sensitive.routes.ts';
-import { renderDocsPage } from './http/docs-page.ts';
+import {
+  limitPasswordRoutesPerClient,
+  PASSWORD_ROUTE_LIMIT,
+  perClientLimiter,
+} from './http/client-limits.ts';
+import { DOCS_STYLE, renderDocsPage } from './http/docs-page.ts';
 import type { AppEnv } from './http/env.ts';
 import { errorResponse } from './http/error-envelope.ts';
-import { authenticate, limitBody, requireJsonBody, SESSION_COOKIE } from './http/middleware.ts';
+import {
+  authenticate,
+  limitBody,
+  requireJsonBody,
+  requireSameOriginForCookies,
+  SESSION_COOKIE,
+} from './http/middleware.ts';
+import { methodNotAllowed, openApiDocument } from './http/openapi.ts';
+import { contentSecurityPolicy, noStore, policyWithStyle } from './http/security-headers.ts';
 import { createServices } from './services.ts';
 import { errorPage } from './web/pages.tsx';
 import { isApi, webApp } from './web/web-app.ts';
-
-const API_INFO = {
-  title: 'Yorisoi',
-  version: '0.1.0',
-  description:
-    'Job matching between employers and single mothers in Japan; a coordinator approves every introduction. ' +
-    'Errors always have the shape { error: { code, message, requestId, issues? } }.',
-};
 
 /**
  * Builds the app.
@@ -44,15 +52,35 @@ const API_INFO = {
  */
 export function newApp(deps: AppDeps, services = createServices(deps)) {
   const app = new OpenAPIHono<AppEnv>();
+  // One budget per client across the API and the pages' password forms.
+  const passwordRouteLimiter = perClientLimiter(PASSWORD_ROUTE_LIMIT, deps.clock);
 
   app.use('*', requestId());
   app.use('*', secureHeaders());
+  app.use('*', contentSecurityPolicy());
   app.use('*', async (c, next) => {
     c.set('services', services);
     await next();
   });
+  app.use('/api/*', noStore());
+  // Off unless configured: only the listed origins' pages may read API answers, with bearer
+  // tokens (no credentials mode, so the session cookie never rides along cross-site).
+  if (deps.config.corsOrigins.length > 0) {
+    app.use(
+      '/api/*',
+      cors({
+        origin: [...deps.config.corsOrigins],
+        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
+        allowHeaders: ['Authorization', 'Content-Type'],
+        exposeHeaders: ['Retry-After', 'X-Request-Id', 'Content-Disposition'],
+        maxAge: 600,
+      }),
+    );
+  }
   app.use('/api/*', limitBody(deps.config.maxBodyBytes));
   app.use('/api/*', requireJsonBody());
+  app.use('/api/*', requireSameOriginForCookies());
+  app.use('/api/*', limitPasswordRoutesPerClient(passwordRouteLimiter, deps.config.trustProxy));
   app.use('/api/*', authenticate());
 
   app.route('/health', healthRoutes);
@@ -69,6 +97,8 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api', sensitiveRoutes);
   app.route('/api', notificationRoutes);
   app.route('/api', dashboardRoutes);
+  app.route('/api', followUpRoutes);
+  app.route('/api', mentoringRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
@@ -76,13 +106,24 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
     in: 'cookie',
     name: SESSION_COOKIE,
   });
-  const documentConfig = { openapi: '3.1.0', info: API_INFO };
-  app.doc31('/openapi.json', documentConfig);
-  app.get('/docs', (c) => c.html(renderDocsPage(app.getOpenAPI31Document(documentConfig))));
+  // Built on first request: every route is registered by then.
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  const documented = () => {
+    document ??= openApiDocument(app);
+    return document;
+  };
+  app.get('/openapi.json', (c) => c.json(documented()));
+  app.get('/docs', async (c) => {
+    c.header('content-security-policy', await policyWithStyle(DOCS_STYLE));
+    return c.html(renderDocsPage(documented() as Parameters<typeof renderDocsPage>[0]));
+  });
 
-  app.route('/', webApp(deps.config));
+  app.route('/', webApp(deps.config, passwordRouteLimiter));
 
+  const wrongMethod = methodNotAllowed(app);
   app.notFound((c) => {
+    const refused = wrongMethod(c);
+    if (refused) return refused;
     const error = new AppError('not_found', `No route for ${c.req.method} ${c.req.path}`);
     return isApi(c) ? errorResponse(c, error) : errorPage(c, error);
   });

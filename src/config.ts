@@ -17,6 +17,30 @@ export const booleanFlag = z.preprocess(
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
 
+/**
+ * A comma-separated allow-list of web origins for CORS. Each must be exactly an origin (scheme,
+ * host, optional port: no path, no trailing slash, no `*`), so a typo cannot widen it.
+ */
+const originList = z.preprocess(
+  (value) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean)
+      : value,
+  z.array(
+    z.string().refine((origin) => {
+      try {
+        const url = new URL(origin);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === origin;
+      } catch {
+        return false;
+      }
+    }, 'each entry must be an origin such as https://app.example.jp (no path, no trailing slash, no *)'),
+  ),
+);
+
 /** The variables both runtimes share; documented in the README's configuration table. */
 export const sharedEnvFields = {
   NOTIFY_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
@@ -27,7 +51,14 @@ export const sharedEnvFields = {
     .min(1)
     .max(1000)
     .default(defaultConfig.suggestions.roleQuota),
+  CHECK_IN_DAYS: z
+    .string()
+    .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, 'days after a hire, comma-separated, e.g. 14,30,60,90')
+    .transform((text) => [...new Set(text.split(',').map((d) => Number(d.trim())))].sort((a, b) => a - b))
+    .refine((days) => days.every((d) => d >= 1 && d <= 730), 'each day between 1 and 730')
+    .default([...defaultConfig.followUp.checkInDays]),
   TRUST_PROXY: booleanFlag.default(false),
+  CORS_ORIGINS: originList.default([]),
   SESSION_TTL_HOURS: z.coerce
     .number()
     .int()
@@ -82,7 +113,9 @@ export function appConfigFrom(e: SharedEnv): AppConfig {
       minScore: e.SUGGEST_MIN_SCORE,
       roleQuota: e.ROLE_OPEN_MATCH_QUOTA,
     },
+    followUp: { ...defaultConfig.followUp, checkInDays: e.CHECK_IN_DAYS },
     trustProxy: e.TRUST_PROXY,
+    corsOrigins: e.CORS_ORIGINS,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     maxBodyBytes: e.MAX_BODY_BYTES,
   };

@@ -21,8 +21,19 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Largest page a list endpoint returns. */
   maxPageSize: number;
+  /**
+   * Origins (`https://app.example.jp`) whose pages may call `/api/*` from the browser (CORS), with
+   * bearer tokens, not cookies. Empty, the default: no cross-origin access at all.
+   */
+  corsOrigins: readonly string[];
   /** The suggestion job: least score worth proposing, per-member count, open matches per role. */
   suggestions: { minScore: number; perMember: number; roleQuota: number };
+  /**
+   * After a hire: the days after it on which she is asked how work is going, how many days she
+   * has to answer before the coordinator hears of it, and the answer (1–5) at or below which the
+   * coordinator hears of it at once.
+   */
+  followUp: { checkInDays: readonly number[]; answerWindowDays: number; lowWellbeing: number };
 }
 
 export const defaultConfig: AppConfig = {
@@ -30,7 +41,10 @@ export const defaultConfig: AppConfig = {
   maxBodyBytes: 64 * 1024,
   trustProxy: false,
   maxPageSize: 100,
+  corsOrigins: [],
   suggestions: { minScore: 0.6, perMember: 3, roleQuota: 8 },
+  // Two weeks, then one, two and three months: the points the concierge program asks at.
+  followUp: { checkInDays: [14, 30, 60, 90], answerWindowDays: 7, lowWellbeing: 2 },
 };
 
 export interface AppDeps {

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  /** A known API path called with a method it does not have; `Allow` lists the ones it has. */
+  method_not_allowed: 405,
   conflict: 409,
   email_taken: 409,
   organisation_exists: 409,
@@ -20,6 +22,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   validation_failed: 422,
   internal: 500,
+  /** Too much password hashing in flight: try again in a moment (with Retry-After). */
+  busy: 503,
   /** The service's own configuration is invalid (a Worker's env); the message names the variable. */
   misconfigured: 500,
 } as const;

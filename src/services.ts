@@ -7,12 +7,15 @@ import { createAreaService } from './features/areas/area.service.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
 import { createCoordinationService } from './features/coordination/coordination.service.ts';
 import { createDashboardService } from './features/dashboard/dashboard.service.ts';
+import { createFollowUpService } from './features/follow-up/follow-up.service.ts';
 import { createHealthService } from './features/health/health.service.ts';
 import { createCandidateService } from './features/matches/candidates.service.ts';
 import { createMatchService } from './features/matches/match.service.ts';
+import { createMatchEndings } from './features/matches/match-endings.ts';
 import { createSuggestionJob } from './features/matches/suggestions.ts';
 import { createMemberService } from './features/members/member.service.ts';
 import { createMemberDataService } from './features/members/member-data.service.ts';
+import { createMentoringService } from './features/mentoring/mentoring.service.ts';
 import { createNotificationService } from './features/notifications/notification.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
@@ -21,15 +24,18 @@ import { createSensitiveService } from './features/sensitive/sensitive.ts';
 
 export function createServices(deps: AppDeps) {
   const areas = createAreaService(deps);
-  const organisations = createOrganisationService(deps, areas);
-  const roles = createRoleService(deps, areas, organisations);
-  const members = createMemberService(deps, areas);
+  const endings = createMatchEndings(deps.database.db);
+  const organisations = createOrganisationService(deps, areas, endings);
+  const roles = createRoleService(deps, areas, organisations, endings);
+  const members = createMemberService(deps, areas, endings);
   const jobs = createJobSearchService(deps, { areas, members }, deps.jobIndex);
   const matches = createMatchService(deps, { roles, members });
   const auth = createAuthService(deps);
   const coordination = createCoordinationService(deps, { areas, members, roles });
   const sensitive = createSensitiveService(deps);
   const notifications = createNotificationService(deps);
+  const followUp = createFollowUpService(deps, { matches });
+  const mentoring = createMentoringService(deps, { members, followUp });
   return {
     auth,
     areas,
@@ -44,6 +50,12 @@ export function createServices(deps: AppDeps) {
     coordination,
     sensitive,
     notifications,
+    followUp,
+    mentoring,
+    /** The scheduled care after a hire: check-ins opening and unanswered, mentoring sessions missed. */
+    async careJob() {
+      return { ...(await followUp.run()), ...(await mentoring.run()) };
+    },
     memberData: createMemberDataService(deps, {
       auth,
       members,

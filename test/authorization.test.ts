@@ -76,6 +76,23 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'GET /api/dashboard': STAFF,
   'GET /api/exports/queue.csv': STAFF,
   'GET /api/exports/outcomes.csv': STAFF,
+  'GET /api/members/me/check-ins': ['member'],
+  'POST /api/check-ins/{id}/answer': ['member'],
+  'GET /api/follow-ups': STAFF,
+  'POST /api/follow-ups/{id}/close': STAFF,
+  'GET /api/members/{id}/after-hire': STAFF,
+  'POST /api/introductions/{id}/separation': ['employer'],
+  'POST /api/mentoring/cohorts': STAFF,
+  'GET /api/mentoring/cohorts': STAFF,
+  'GET /api/mentoring/cohorts/{id}': STAFF,
+  'POST /api/mentoring/cohorts/{id}/mentors': STAFF,
+  'GET /api/mentoring/cohorts/{id}/suggestions': STAFF,
+  'POST /api/mentoring/cohorts/{id}/pairs': STAFF,
+  'GET /api/members/me/mentoring': ['member'],
+  'POST /api/mentoring/invitations/{id}/answer': ['member'],
+  'PUT /api/mentoring/pairs/{id}/shares': ['member'],
+  'POST /api/mentoring/sessions/{id}/record': ['member'],
+  'POST /api/mentoring/sessions/{id}/answer': ['member'],
 };
 
 let t: TestApp;

@@ -108,3 +108,28 @@ describe('dashboard', () => {
     expect(median([])).toBeNull();
   });
 });
+
+describe('formulas in exported fields (runs last: it adds a match)', () => {
+  it('neutralises a formula in a member’s name, a role title and a reason in both exports', async () => {
+    const roleId = await t.publishRole(employer, roleInput({ title: "=1+2+cmd|' /C calc'!A0" }));
+    const member = await t.signUp('member');
+    await t.call('PUT', '/api/members/me', {
+      token: member.token,
+      body: memberProfileInput({ familyName: '=HYPERLINK("http://evil.example","x")', givenName: '@SUM(1)' }),
+    });
+    const match = (await t.call('POST', `/api/jobs/${roleId}/interest`, { token: member.token })).json;
+    const queue = await t.call('GET', '/api/exports/queue.csv', { token: coordinator.token });
+    await t.call('POST', `/api/matches/${match.id}/decision`, {
+      token: coordinator.token,
+      body: { decision: 'approve', reason: '-1+1 条件が合っています', expectedVersion: 1 },
+    });
+    const outcomes = await t.call('GET', '/api/exports/outcomes.csv', { token: coordinator.token });
+    for (const csv of [queue.text, outcomes.text]) {
+      expect(csv).toContain('=1+2+cmd');
+      // Every field opens with a quote; none may go on with a character that starts a formula.
+      expect(csv).not.toMatch(/(^|,|\r\n|\uFEFF)"[=+\-@\t\r]/);
+    }
+    expect(queue.text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"") @SUM(1)"`);
+    expect(outcomes.text).toContain(`"'-1+1 条件が合っています"`);
+  });
+});

@@ -131,7 +131,11 @@ describe('member journey', () => {
     const session = cookie.split(';')[0] as string;
     const me = await t.app.request('/api/auth/me', { headers: { cookie: session } });
     expect(me.status).toBe(200);
-    const out = await t.app.request('/api/auth/sign-out', { method: 'POST', headers: { cookie: session } });
+    // A browser's own fetch says where it comes from; without that a cookie-signed write is refused.
+    const out = await t.app.request('/api/auth/sign-out', {
+      method: 'POST',
+      headers: { cookie: session, 'sec-fetch-site': 'same-origin' },
+    });
     expect(out.status).toBe(204);
     const after = await t.app.request('/api/auth/me', { headers: { cookie: session } });
     expect(after.status).toBe(401);

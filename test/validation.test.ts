@@ -29,13 +29,30 @@ function tokenFor(description: string): string | undefined {
 
 function fill(path: string, overrides: Partial<typeof ids> = {}) {
   const values = { ...ids, ...overrides };
-  return concretePath(path, { ...values, notificationId: values.roleId });
+  const concrete = concretePath(path, { ...values, notificationId: values.roleId });
+  // A required query beside the id, so only the id decides the answer.
+  return path.endsWith('/suggestions')
+    ? `${concrete}?menteeId=00000000-0000-4000-8000-000000000000`
+    : concrete;
 }
 
 /** A body each id-taking route accepts, so only the id decides the answer. */
 function validBodyFor(path: string): unknown {
   if (path.endsWith('/verification')) return { state: 'verified' };
   if (path.endsWith('/withdraw')) return {};
+  if (path.includes('/check-ins/')) return { wellbeing: 4, wantsContact: false };
+  if (path.includes('/follow-ups/')) return { note: '電話で話しました' };
+  if (path.endsWith('/mentors')) return { memberId: '00000000-0000-4000-8000-000000000000' };
+  if (path.endsWith('/pairs'))
+    return {
+      menteeId: '00000000-0000-4000-8000-000000000000',
+      mentorId: '00000000-0000-4000-8000-000000000001',
+    };
+  if (path.includes('/invitations/')) return { consent: true };
+  if (path.endsWith('/shares')) return { shares: ['area'] };
+  if (path.endsWith('/record')) return { held: true };
+  if (path.includes('/sessions/') && path.endsWith('/answer')) return { coordinatorMayRead: false };
+  if (path.endsWith('/separation')) return { separatedOn: '2026-11-20', reasonCode: 'schedule' };
   if (path.endsWith('/decision')) return { decision: 'review', expectedVersion: 1 };
   if (path.endsWith('/outcome')) return { outcome: 'interviewing', expectedVersion: 1 };
   if (path.endsWith('/stage')) return { stage: 3, reason: '就労準備が整ってきたため' };

@@ -43,3 +43,11 @@ export function transactionalDatabase(db: Kysely<DB>): Database {
     },
   };
 }
+
+/**
+ * Whether a write was aborted because a row's version moved on after it was read: the version
+ * triggers (migration 0013_2) refuse any step but one, on SQLite and D1 alike.
+ */
+export function isVersionConflict(error: unknown): boolean {
+  return error instanceof Error && error.message.includes('version_conflict');
+}

@@ -157,6 +157,8 @@ export interface MemberTable {
   support_stage: number | null;
   created_at: string;
   updated_at: string;
+  /** Steps by one with every change of her profile (a trigger refuses any other step). */
+  version: number;
 }
 
 export interface MemberWindowTable {
@@ -224,6 +226,19 @@ export interface SearchOutboxTable {
 export interface RoleSearchTextTable {
   role_id: string;
   body: string;
+}
+
+/** Search figures of a role (degraded search filters on them); `key` is its full-text rowid. */
+export interface RoleSearchRowTable {
+  key: Generated<number>;
+  role_id: string;
+  hourly_pay: number;
+  hours_per_week: number;
+  earliest_start: number;
+  latest_end: number;
+  weekday_mask: number;
+  lat: number | null;
+  lng: number | null;
 }
 
 export interface MatchTable {
@@ -309,6 +324,87 @@ export interface NotificationTable {
   last_error: string | null;
 }
 
+/** A check-in after a hire; see migration 0015_1. */
+export interface CheckInTable {
+  id: string;
+  member_id: string;
+  match_id: string;
+  after_days: number;
+  due_at: string;
+  announced_at: string | null;
+  answered_at: string | null;
+  wellbeing: number | null;
+  comment: string | null;
+  wants_contact: number | null;
+}
+
+export interface FollowUpTable {
+  id: string;
+  member_id: string;
+  reason: string;
+  source_type: string;
+  source_id: string;
+  detail: string;
+  opened_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  contact_note: string | null;
+}
+
+export interface SeparationTable {
+  match_id: string;
+  member_id: string;
+  separated_on: string;
+  reason_code: string;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+/** Peer mentoring; see migration 0015_2. */
+export interface MentoringCohortTable {
+  id: string;
+  name: string;
+  starts_on: string;
+  session_count: number;
+  interval_days: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface MentoringMentorTable {
+  cohort_id: string;
+  member_id: string;
+  invited_at: string;
+  consented_at: string | null;
+  declined_at: string | null;
+}
+
+export interface MentoringPairTable {
+  id: string;
+  cohort_id: string;
+  mentor_id: string;
+  mentee_id: string;
+  reasons: string;
+  mentee_shares: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface MentoringSessionTable {
+  id: string;
+  pair_id: string;
+  number: number;
+  planned_on: string;
+  held: number | null;
+  topics: string | null;
+  next_step: string | null;
+  recorded_by: string | null;
+  recorded_at: string | null;
+  mentee_answered_at: string | null;
+  coordinator_may_read: number;
+}
+
 export interface DB {
   areas: AreaTable;
   users: UserTable;
@@ -333,6 +429,7 @@ export interface DB {
   member_blocks: MemberBlockTable;
   search_outbox: SearchOutboxTable;
   role_search_text: RoleSearchTextTable;
+  role_search_rows: RoleSearchRowTable;
   matches: MatchTable;
   match_events: MatchEventTable;
   member_stage_history: MemberStageHistoryTable;
@@ -340,4 +437,11 @@ export interface DB {
   audit_log: AuditLogTable;
   member_sensitive: MemberSensitiveTable;
   notifications: NotificationTable;
+  check_ins: CheckInTable;
+  follow_ups: FollowUpTable;
+  separations: SeparationTable;
+  mentoring_cohorts: MentoringCohortTable;
+  mentoring_mentors: MentoringMentorTable;
+  mentoring_pairs: MentoringPairTable;
+  mentoring_sessions: MentoringSessionTable;
 }

@@ -42,6 +42,12 @@ function operationHtml(method: string, path: string, op: Operation) {
   </section>`;
 }
 
+/** The page's one inline stylesheet, allowed by its hash in the page's Content-Security-Policy. */
+export const DOCS_STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#222}
+code,pre{font-family:ui-monospace,monospace}pre{background:#f6f6f4;padding:.5rem;overflow:auto;font-size:13px}
+.op{border-top:1px solid #ddd;padding:.5rem 0}.method{display:inline-block;min-width:4rem;font-size:12px;padding:2px 6px;border-radius:4px;color:#fff;background:#555}
+.get{background:#2b6cb0}.post{background:#2f855a}.put{background:#b7791f}.delete{background:#c53030}.access{color:#555;white-space:pre-line}`;
+
 /** The docs page for a generated OpenAPI document. */
 export function renderDocsPage(doc: Document) {
   const paths = Object.entries(doc.paths ?? {}) as [string, Record<string, Operation | undefined>][];
@@ -52,10 +58,7 @@ export function renderDocsPage(doc: Document) {
   return html`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${doc.info.title} API</title>
-<style>${raw(`body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#222}
-code,pre{font-family:ui-monospace,monospace}pre{background:#f6f6f4;padding:.5rem;overflow:auto;font-size:13px}
-.op{border-top:1px solid #ddd;padding:.5rem 0}.method{display:inline-block;min-width:4rem;font-size:12px;padding:2px 6px;border-radius:4px;color:#fff;background:#555}
-.get{background:#2b6cb0}.post{background:#2f855a}.put{background:#b7791f}.delete{background:#c53030}.access{color:#555;white-space:pre-line}`)}</style>
+<style>${raw(DOCS_STYLE)}</style>
 </head><body>
 <h1>${doc.info.title} API <small>${doc.info.version}</small></h1>
 <p>${doc.info.description ?? ''}</p>

@@ -1,6 +1,6 @@
 /**
  * Request guards that apply to every API route: who is calling (cookie or bearer token),
- * body size, and JSON-only bodies. Each is a small factory in hono's style.
+ * body size, JSON-only bodies, and same-origin proof for cookie-authenticated writes. Each is a small factory in hono's style.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -13,6 +13,45 @@ export const SESSION_COOKIE = 'yorisoi_session';
 /** The session token from `Authorization: Bearer …`, else from the session cookie. */
 export function sessionTokenOf(c: Context): string | undefined {
   return c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? getCookie(c, SESSION_COOKIE);
+}
+
+/**
+ * A state change authenticated by the session cookie must show it comes from this origin:
+ * browsers send the cookie with a form posted from any page of the same site (SameSite=Lax lets
+ * sibling origins through), and such a form needs no body to record her consent. A JSON content
+ * type cannot be sent cross-origin without a CORS preflight (which this API never grants), and
+ * Origin / Sec-Fetch-Site name the page that sent it; one of them must say "this origin".
+ * Requests with a bearer token are untouched: a browser never adds that header by itself.
+ */
+export function requireSameOriginForCookies(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const method = c.req.method;
+    const changes = method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS';
+    const byCookie = !c.req.header('authorization') && getCookie(c, SESSION_COOKIE) !== undefined;
+    if (changes && byCookie && !isJson(c) && !fromThisOrigin(c)) {
+      throw new AppError(
+        'forbidden',
+        'A request signed in by cookie must come from this site: send it as application/json',
+      );
+    }
+    return next();
+  };
+}
+
+function isJson(c: Context): boolean {
+  return /^application\/([a-z.+-]*\+)?json\b/i.test(c.req.header('content-type') ?? '');
+}
+
+function fromThisOrigin(c: Context): boolean {
+  if (c.req.header('sec-fetch-site') === 'same-origin') return true;
+  const origin = c.req.header('origin');
+  if (!origin) return false;
+  try {
+    // The host, not the scheme: behind a TLS-terminating proxy the request URL says http.
+    return new URL(origin).host === new URL(c.req.url).host;
+  } catch {
+    return false;
+  }
 }
 
 /** Resolves the caller's session, if any, to the `actor` variable. */
@@ -42,8 +81,7 @@ export function requireJsonBody(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const method = c.req.method;
     if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && (await hasBody(c))) {
-      const type = c.req.header('content-type') ?? '';
-      if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
+      if (!isJson(c)) {
         throw new AppError('unsupported_media_type', 'Send the body as application/json');
       }
     }

@@ -1,7 +1,7 @@
 /**
  * `defineRoute` wraps zod-openapi's `createRoute` so that every route states who may call it.
  * The access list becomes both the enforcing middleware and the route's documented security,
- * and every route documents the shared error envelope for its failure statuses.
+ * and every route documents the shared error envelope for the failure statuses it can return.
  */
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
@@ -35,14 +35,29 @@ export const errorContent = (description: string) => ({
   content: { 'application/json': { schema: ErrorEnvelopeSchema } },
 });
 
-const COMMON_ERRORS = {
-  400: errorContent('Malformed request (for example invalid JSON)'),
-  404: errorContent('Not found, or not yours'),
-  409: errorContent('Conflicts with the current state'),
-  413: errorContent('Request body too large'),
-  415: errorContent('Content-Type must be application/json'),
-  422: errorContent('Validation failed; `issues` lists each field'),
-} as const;
+/**
+ * The failure statuses a route can really return, from its shape: body errors only with a body,
+ * 404 only with an id in the path, 409 only when it changes something, 422 only with input.
+ * Statuses particular to one route are added in its own responses (or in src/http/openapi.ts).
+ */
+function shapeErrors(route: Pick<RouteConfig, 'method' | 'request'>) {
+  const request = route.request ?? {};
+  const hasBody = request.body !== undefined;
+  return {
+    ...(hasBody
+      ? {
+          400: errorContent('Malformed request (for example invalid JSON)'),
+          413: errorContent('Request body too large'),
+          415: errorContent('Content-Type must be application/json'),
+        }
+      : {}),
+    ...(request.params ? { 404: errorContent('Not found, or not yours') } : {}),
+    ...(route.method !== 'get' ? { 409: errorContent('Conflicts with the current state') } : {}),
+    ...(hasBody || request.params || request.query
+      ? { 422: errorContent('Validation failed; `issues` lists each field') }
+      : {}),
+  };
+}
 
 const AUTH_ERRORS = {
   401: errorContent('Not signed in'),
@@ -65,7 +80,7 @@ export function defineRoute<const R extends Omit<RouteConfig, 'middleware' | 'se
 ) {
   const documented = {
     description: [route.description, describeAccess(access)].filter(Boolean).join('\n\n'),
-    responses: { ...COMMON_ERRORS, ...(access === 'public' ? {} : AUTH_ERRORS), ...route.responses },
+    responses: { ...shapeErrors(route), ...(access === 'public' ? {} : AUTH_ERRORS), ...route.responses },
   };
   // The error entries and the access note are documentation only; the handler's types come
   // from the route's own request and success responses, so they are merged in at run time.

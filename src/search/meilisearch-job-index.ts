@@ -15,7 +15,11 @@ import {
 import { SEARCH_SYNONYMS } from '../features/search/keywords.ts';
 
 export interface MeilisearchJobIndexOptions {
-  host: string;
+  /**
+   * Where the engine answers. A function for an engine that moves (the Node service restarts its
+   * own on a fresh port): undefined while it is down, which fails at once as unavailable.
+   */
+  host: string | (() => string | undefined);
   /** Master or admin key: settings, writes, key look-up. */
   adminKey: string;
   /** Search-only key; looked up with the admin key when not given. */
@@ -135,6 +139,23 @@ async function reachable<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The engine's search-only key, created on first use. */
+async function findOrCreateSearchKey(admin: Meilisearch): Promise<string> {
+  const { results } = await admin.getKeys({ limit: 100 });
+  const key = results.find(
+    (k) => k.actions.length === 1 && k.actions[0] === 'search' && k.indexes.includes('*'),
+  );
+  if (key) return key.key;
+  const created = await admin.createKey({
+    name: 'yorisoi-search',
+    description: 'Search-only key for job browsing',
+    actions: ['search'],
+    indexes: ['*'],
+    expiresAt: null,
+  });
+  return created.key;
+}
+
 function assertSucceeded(task: Task, what: string): void {
   if (task.status !== 'succeeded') {
     throw new Error(
@@ -147,45 +168,52 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
   // gzip costs ~45 ms a request on small local responses; identity costs ~2 ms.
   const requestInit = { headers: { 'accept-encoding': 'identity' } };
   const timeout = options.timeoutMs ?? 2000;
-  const admin = new Meilisearch({ host: options.host, apiKey: options.adminKey, requestInit, timeout });
   const wait = { timeout: options.taskTimeoutMs ?? 60_000, interval: 25 };
-  let searcher: Meilisearch | undefined = options.searchKey
-    ? new Meilisearch({ host: options.host, apiKey: options.searchKey, requestInit, timeout })
-    : undefined;
+  const hostNow = typeof options.host === 'function' ? options.host : () => options.host as string;
+  // The search key lives in the engine's own database, so it survives a restart on a new port.
+  let searchKey = options.searchKey;
+  let clients: { host: string; admin: Meilisearch; searcher?: Meilisearch } | undefined;
+
+  /** Clients for where the engine answers now; a moved engine gets new ones (and its settings checked). */
+  function current() {
+    const host = hostNow();
+    if (host === undefined) throw new SearchUnavailableError('search engine is not running');
+    if (clients?.host !== host) {
+      clients = { host, admin: new Meilisearch({ host, apiKey: options.adminKey, requestInit, timeout }) };
+      ready = undefined;
+    }
+    return clients;
+  }
+  const adminClient = () => current().admin;
 
   async function searchClient(): Promise<Meilisearch> {
-    if (searcher) return searcher;
-    const { results } = await admin.getKeys({ limit: 100 });
-    const key = results.find(
-      (k) => k.actions.length === 1 && k.actions[0] === 'search' && k.indexes.includes('*'),
-    );
-    const searchKey =
-      key?.key ??
-      (
-        await admin.createKey({
-          name: 'yorisoi-search',
-          description: 'Search-only key for job browsing',
-          actions: ['search'],
-          indexes: ['*'],
-          expiresAt: null,
-        })
-      ).key;
-    searcher = new Meilisearch({ host: options.host, apiKey: searchKey, requestInit, timeout });
-    return searcher;
+    const now = current();
+    if (now.searcher) return now.searcher;
+    searchKey ??= await findOrCreateSearchKey(now.admin);
+    now.searcher = new Meilisearch({ host: now.host, apiKey: searchKey, requestInit, timeout });
+    return now.searcher;
   }
 
   async function applySettings(uid: string) {
-    const exists = await admin.getIndex(uid).then(
-      () => true,
-      (error: unknown) => {
-        if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return false;
-        throw error;
-      },
-    );
+    const exists = await adminClient()
+      .getIndex(uid)
+      .then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') return false;
+          throw error;
+        },
+      );
     if (!exists)
-      assertSucceeded(await admin.createIndex(uid, { primaryKey: 'id' }).waitTask(wait), 'create index');
+      assertSucceeded(
+        await adminClient().createIndex(uid, { primaryKey: 'id' }).waitTask(wait),
+        'create index',
+      );
     // Unchanged settings make a task that finishes at once; changed ones re-index, as they must.
-    assertSucceeded(await admin.index(uid).updateSettings(JOB_INDEX_SETTINGS).waitTask(wait), 'settings');
+    assertSucceeded(
+      await adminClient().index(uid).updateSettings(JOB_INDEX_SETTINGS).waitTask(wait),
+      'settings',
+    );
   }
 
   // Settings are applied once per process before the first use, and again after a failure, so an
@@ -238,7 +266,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
         if (documents.length === 0) return;
         await ensureReady();
         assertSucceeded(
-          await admin.index(options.indexUid).addDocuments(documents).waitTask(wait),
+          await adminClient().index(options.indexUid).addDocuments(documents).waitTask(wait),
           'add documents',
         );
       }),
@@ -248,7 +276,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
         if (ids.length === 0) return;
         await ensureReady();
         assertSucceeded(
-          await admin.index(options.indexUid).deleteDocuments(ids).waitTask(wait),
+          await adminClient().index(options.indexUid).deleteDocuments(ids).waitTask(wait),
           'delete documents',
         );
       }),
@@ -262,34 +290,36 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
         const enqueued: number[] = [];
         let sent = 0;
         for await (const batch of batches) {
-          enqueued.push((await admin.index(fresh).addDocuments(batch)).taskUid);
+          enqueued.push((await adminClient().index(fresh).addDocuments(batch)).taskUid);
           sent += batch.length;
         }
         let done = 0;
         // A rebuild takes seconds to minutes: poll gently (each poll is a request).
-        for await (const task of admin.tasks.waitForTasksIter(enqueued, { ...wait, interval: 250 })) {
+        for await (const task of adminClient().tasks.waitForTasksIter(enqueued, { ...wait, interval: 250 })) {
           assertSucceeded(task, 'rebuild batch');
           done += task.details?.receivedDocuments ?? 0;
           onProgress?.(Math.min(done, sent));
         }
         await applySettings(options.indexUid);
         assertSucceeded(
-          await admin.swapIndexes([{ indexes: [options.indexUid, fresh], rename: false }]).waitTask(wait),
+          await adminClient()
+            .swapIndexes([{ indexes: [options.indexUid, fresh], rename: false }])
+            .waitTask(wait),
           'swap',
         );
-        assertSucceeded(await admin.deleteIndex(fresh).waitTask(wait), 'delete old index');
+        assertSucceeded(await adminClient().deleteIndex(fresh).waitTask(wait), 'delete old index');
       }),
 
     documentCount: () =>
       reachable(async () => {
         await ensureReady();
-        return (await admin.index(options.indexUid).getStats()).numberOfDocuments;
+        return (await adminClient().index(options.indexUid).getStats()).numberOfDocuments;
       }),
 
     versions: () =>
       reachable(async () => {
         const versions = new Map<string, number>();
-        const index = admin.index(options.indexUid);
+        const index = adminClient().index(options.indexUid);
         for (let offset = 0; ; offset += 1000) {
           const page = await index.getDocuments<Pick<JobDocument, 'id' | 'version'>>({
             fields: ['id', 'version'],
@@ -303,7 +333,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
 
     healthy: async () => {
       try {
-        return (await admin.health()).status === 'available';
+        return (await adminClient().health()).status === 'available';
       } catch {
         return false;
       }

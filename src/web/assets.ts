@@ -64,6 +64,9 @@ main.wide { max-width: 1180px; }
 .button.small { min-height: 40px; padding: 6px 14px; font-size: 0.92rem; }
 .button.wide { width: 100%; }
 .actions { display: flex; flex-wrap: wrap; gap: 10px; margin: 16px 0; align-items: center; }
+.scale { display: grid; gap: 8px; margin: 12px 0; }
+.scale .button { width: 100%; justify-content: flex-start; }
+.timeline li { border-left: 3px solid var(--line); padding-left: 10px; }
 form.inline { display: inline; }
 .field { margin: 0 0 18px; }
 .field label, fieldset legend { display: block; font-weight: 700; margin-bottom: 4px; }
@@ -104,8 +107,9 @@ th { background: #f1f4f3; }
 .kv { display: grid; grid-template-columns: 8em 1fr; gap: 4px 10px; margin: 0; }
 .kv dt { color: var(--muted); }
 .kv dd { margin: 0; }
-.bar-track { background: #edf1f0; border-radius: 6px; height: 10px; overflow: hidden; }
-.bar-fill { background: var(--brand); height: 100%; }
+.bar-track { display: block; width: 100%; background: #edf1f0; border-radius: 6px; height: 10px; overflow: hidden; }
+.bar-fill { fill: var(--brand); }
+.pre-line { white-space: pre-line; }
 .chart { width: 100%; height: auto; }
 .chart text { font-size: 12px; fill: var(--ink); }
 .pager { display: flex; justify-content: space-between; align-items: center; gap: 10px; margin: 16px 0; }

@@ -155,6 +155,29 @@ export function fieldErrorsOf(error: unknown, m: Messages): FieldErrors | undefi
   return undefined;
 }
 
+/**
+ * For an edit refused because the record changed meanwhile (409 naming fields): each differing
+ * field with a note to check it; undefined for any other error.
+ */
+export function changedFieldsOf(error: unknown, m: Messages): FieldErrors | undefined {
+  if (!(error instanceof AppError) || error.code !== 'conflict' || !error.issues) return undefined;
+  return Object.fromEntries(
+    error.issues
+      .filter((issue) => issue.code === 'changed_meanwhile')
+      .map((issue) => [issue.path.replace(/^body\./, ''), m.errors.changedMeanwhileField]),
+  );
+}
+
+/** The same values with one replaced (the hidden version, after a conflict). */
+export function withValue(values: FormValues, name: string, value: string): FormValues {
+  return {
+    text: (n) => (n === name ? value : values.text(n)),
+    all: (n) => (n === name ? [value] : values.all(n)),
+    checked: (n) => (n === name ? value !== '' : values.checked(n)),
+    number: (n) => (n === name ? Number(value) : values.number(n)),
+  };
+}
+
 /** Moves errors from one field name to another (e.g. list positions to the grid cells they came from). */
 export function renameErrors(errors: FieldErrors, rename: (name: string) => string): FieldErrors {
   const renamed: FieldErrors = {};

@@ -19,6 +19,7 @@ const NAVIGATION: Record<UserRole, { key: NavKey; href: string }[]> = {
     { key: 'home', href: '/home' },
     { key: 'jobs', href: '/jobs' },
     { key: 'matches', href: '/me/matches' },
+    { key: 'support', href: '/me/support' },
     { key: 'profile', href: '/me/profile' },
     { key: 'privacy', href: '/me/privacy' },
   ],
@@ -29,11 +30,15 @@ const NAVIGATION: Record<UserRole, { key: NavKey; href: string }[]> = {
   ],
   coordinator: [
     { key: 'queue', href: '/coordinator/queue' },
+    { key: 'followUps', href: '/coordinator/follow-ups' },
+    { key: 'mentoring', href: '/coordinator/mentoring' },
     { key: 'organisations', href: '/coordinator/organisations' },
     { key: 'dashboard', href: '/coordinator/dashboard' },
   ],
   admin: [
     { key: 'queue', href: '/coordinator/queue' },
+    { key: 'followUps', href: '/coordinator/follow-ups' },
+    { key: 'mentoring', href: '/coordinator/mentoring' },
     { key: 'organisations', href: '/coordinator/organisations' },
     { key: 'dashboard', href: '/coordinator/dashboard' },
   ],

@@ -64,7 +64,7 @@ export function render(
   );
 }
 
-type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
+type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
 /**
  * What a page says for an error no form could place next to a field. Every refusal the app
@@ -73,6 +73,7 @@ type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
 function errorText(view: View, error: unknown): { status: ErrorStatus; text: string } {
   const { errors } = view.m;
   if (error instanceof CsrfError) return { status: 403, text: errors.csrf };
+  if (error instanceof AppError && error.code === 'busy') return { status: 503, text: errors.busy };
   if (!(error instanceof AppError) || error.status >= 500) return { status: 500, text: errors.unexpected };
   const text: Partial<Record<ErrorCode, string>> = {
     not_found: errors.notFound,
@@ -80,6 +81,7 @@ function errorText(view: View, error: unknown): { status: ErrorStatus; text: str
     invalid_state: errors.invalidState,
     payload_too_large: errors.tooLarge,
     validation_failed: errors.invalidInput,
+    too_many_attempts: errors.tooManyAttempts,
   };
   const fallback = error.status === 409 ? errors.conflict : errors.invalidInput;
   return { status: error.status as ErrorStatus, text: text[error.code] ?? fallback };
@@ -90,6 +92,8 @@ export function errorPage(c: Context<AppEnv>, error: unknown) {
   if (error instanceof AppError && error.code === 'unauthenticated') return c.redirect('/sign-in', 303);
   const { status, text } = errorText(viewOf(c), error);
   if (status === 500) console.error(error);
+  if (error instanceof AppError && error.retryAfterSeconds !== undefined)
+    c.header('Retry-After', String(error.retryAfterSeconds));
   return render(
     c,
     (view) => ({

@@ -50,12 +50,26 @@ export function redirectWithNotice(c: Context<AppEnv>, to: string, notice: strin
   return c.redirect(to, 303);
 }
 
+/** Stands in for the site's own origin when resolving `next`: only whether it stays matters. */
+const SELF = 'http://yorisoi.invalid';
+
 /**
- * A path on this site to go on to, or undefined: only such paths may follow a sign-in or the
- * language switch, so neither can send anyone elsewhere ('//host' and '/\\host' are other
- * sites to a browser).
- * @example onSitePath('/jobs?page=2') // '/jobs?page=2'; onSitePath('//evil.example') // undefined
+ * A path on this site to go on to, or undefined: only such paths may follow a sign-in, the
+ * language switch or a notification, so none of them can send anyone elsewhere. `next` is
+ * resolved as a browser would resolve it against this site and must keep its origin; and it must
+ * be printable ASCII, because browsers drop tabs and line breaks ('/\t/evil.example' is
+ * '//evil.example' to them) and CR/LF must never reach a Location header. Paths the site makes
+ * itself are percent-encoded, so nothing legitimate is refused.
+ * @example onSitePath('/jobs?page=2') // '/jobs?page=2'; onSitePath('/\t/evil.example') // undefined
  */
 export function onSitePath(next: string | undefined): string | undefined {
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : undefined;
+  if (!next?.startsWith('/') || !/^[\x21-\x7e]+$/.test(next) || next.includes('\\')) return undefined;
+  let url: URL;
+  try {
+    url = new URL(next, SELF);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== SELF) return undefined;
+  return url.pathname + url.search + url.hash;
 }

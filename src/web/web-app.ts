@@ -9,17 +9,21 @@ import type { AppConfig } from '../deps.ts';
 import { authPages } from '../features/auth/auth.pages.tsx';
 import { memberSupportPages } from '../features/coordination/member-support.pages.tsx';
 import { dashboardPages } from '../features/dashboard/dashboard.pages.tsx';
+import { followUpPages } from '../features/follow-up/follow-up.pages.tsx';
+import { supportPages } from '../features/follow-up/support.pages.tsx';
 import { introductionPages } from '../features/matches/introduction.pages.tsx';
 import { matchReviewPages } from '../features/matches/match-review.pages.tsx';
 import { myMatchPages } from '../features/matches/my-matches.pages.tsx';
 import { queuePages } from '../features/matches/queue.pages.tsx';
 import { memberDataPages } from '../features/members/member-data.pages.tsx';
 import { profilePages } from '../features/members/profile.pages.tsx';
+import { mentoringPages } from '../features/mentoring/mentoring.pages.tsx';
 import { notificationPages } from '../features/notifications/notification.pages.tsx';
 import { organisationPages } from '../features/organisations/organisation.pages.tsx';
 import { verificationPages } from '../features/organisations/verification.pages.tsx';
 import { rolePages } from '../features/roles/role.pages.tsx';
 import { jobPages } from '../features/search/job.pages.tsx';
+import { type ClientLimiter, limitPasswordRoutesPerClient } from '../http/client-limits.ts';
 import type { AppEnv } from '../http/env.ts';
 import { authenticate, limitBody } from '../http/middleware.ts';
 import { isHttps } from '../http/session-cookie.ts';
@@ -35,7 +39,7 @@ function forPages(middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppE
   return (c, next) => (isApi(c) ? next() : middleware(c, next));
 }
 
-export function webApp(config: AppConfig) {
+export function webApp(config: AppConfig, passwordRouteLimiter: ClientLimiter) {
   const web = new Hono<AppEnv>();
   web.onError((error, c) => errorPage(c, error));
   for (const asset of Object.values(ASSETS)) {
@@ -46,6 +50,7 @@ export function webApp(config: AppConfig) {
       }),
     );
   }
+  web.use('*', forPages(limitPasswordRoutesPerClient(passwordRouteLimiter, config.trustProxy)));
   web.use('*', forPages(limitBody(config.maxBodyBytes)));
   web.use('*', forPages(authenticate()));
   web.use('*', forPages(csrfProtection({ secure: (c) => isHttps(c, config.trustProxy) })));
@@ -77,6 +82,9 @@ export function webApp(config: AppConfig) {
   web.route('/', myMatchPages);
   web.route('/', notificationPages);
   web.route('/', memberDataPages);
+  web.route('/', supportPages);
+  web.route('/', followUpPages);
+  web.route('/', mentoringPages);
   return web;
 }
 

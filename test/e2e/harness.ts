@@ -1,8 +1,10 @@
 /**
  * The real thing for browser tests: the service started as `npm start` starts it (its own SQLite
- * file with the demo data, its own Meilisearch), on a free port with a temp directory, and
- * Debian's Chromium driven by playwright-core. Without Chromium the suite fails and says how to
- * install it; a browser suite that silently passes would hide exactly what it is for.
+ * file with the demo data, its own Meilisearch), on a free port with a temp directory, and a
+ * headless Chromium driven by playwright-core: the one `@sparticuz/chromium` ships (unpacked from
+ * node_modules, so `npm ci` is all the set-up), or another build when `CHROMIUM_PATH` names one.
+ * Either way the browser sees only Noto Sans JP from `@fontsource/noto-sans-jp`, so Japanese shows
+ * as glyphs, not boxes, on a machine with no Japanese fonts; `japaneseGlyphProblems` proves it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { freePort } from '../../src/adapter/node/meilisearch-process.ts';
+import { japaneseFontConfig, npmChromium } from './browser-files.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
 export const DEMO_PASSWORD = 'yorisoi-demo-2026';
 
@@ -72,19 +74,25 @@ export async function startService(): Promise<RunningService> {
   };
 }
 
-/** Launches Chromium, or fails loudly with what to install. */
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
+/**
+ * Launches Chromium: `CHROMIUM_PATH` when set (and it must exist: a browser suite that silently
+ * skips would hide exactly what it is for), else the npm-shipped one. `fontConfig` replaces the
+ * Noto Sans JP fontconfig file (the glyph check's own test uses one with no fonts).
+ */
+export async function launchBrowser(fontConfig = japaneseFontConfig()): Promise<Browser> {
+  const chosen = process.env.CHROMIUM_PATH;
+  if (chosen && !existsSync(chosen)) {
     throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: the browser tests cannot run. ` +
-        'Install it with `apt-get install -y chromium fonts-ipafont-gothic` (.ci/run does), or set CHROMIUM_PATH.',
+      `CHROMIUM_PATH names ${chosen}, which does not exist; unset it to use the npm-shipped Chromium.`,
     );
   }
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: chosen || npmChromium(),
+    env: { ...process.env, FONTCONFIG_FILE: fontConfig },
     args: [
       '--headless',
       '--no-sandbox',
+      '--no-zygote',
       '--disable-gpu',
       '--disable-background-networking',
       '--disable-component-update',
@@ -103,6 +111,8 @@ export async function newPhoneContext(browser: Browser, baseURL: string): Promis
     deviceScaleFactor: 1,
     hasTouch: true,
     isMobile: true,
+    // axe-core is injected as an inline script, which the pages' Content-Security-Policy refuses.
+    bypassCSP: true,
   });
 }
 
@@ -158,4 +168,41 @@ export async function visible(locator: Locator) {
 export async function textOf(locator: Locator): Promise<string> {
   await visible(locator);
   return ((await locator.first().textContent()) ?? '').trim();
+}
+
+/**
+ * Why Japanese on the current page would show as boxes, or [] when it shows as glyphs. Three
+ * characters are rendered in the page's own font beside it: two different kanji, which are the
+ * same .notdef box when no font has them, and a private-use character, which is that box. The
+ * kanji must differ from each other, from the box and from a blank.
+ */
+export async function japaneseGlyphProblems(page: Page): Promise<string[]> {
+  const shot = async (text: string): Promise<Buffer> => {
+    const probe = page.locator('#glyph-probe');
+    await page.evaluate((content) => {
+      const span = document.createElement('span');
+      span.id = 'glyph-probe';
+      span.textContent = content;
+      span.style.fontSize = '32px';
+      // A fixed box, so that a character drawn as nothing still makes a (blank) picture.
+      span.style.display = 'inline-block';
+      span.style.width = '40px';
+      span.style.height = '40px';
+      span.style.lineHeight = '40px';
+      document.body.append(span);
+    }, text);
+    const image = await probe.screenshot();
+    await probe.evaluate((element) => element.remove());
+    return image;
+  };
+  const kanji = await shot('寄');
+  const other = await shot('添');
+  const box = await shot('\uE000');
+  const blank = await shot('\u3000');
+  const problems: string[] = [];
+  if (kanji.equals(other))
+    problems.push('two different kanji render the same (both as the missing-glyph box)');
+  if (kanji.equals(box)) problems.push('a kanji renders as the missing-glyph box');
+  if (kanji.equals(blank)) problems.push('a kanji renders as nothing');
+  return problems;
 }

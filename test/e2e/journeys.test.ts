@@ -3,11 +3,13 @@
  * its own SQLite and Meilisearch), on a phone-sized window in Japanese: the employer posts and
  * publishes a role, the member finds it near her home, reads why it fits and says she would like
  * to hear more, the coordinator approves, and the employer sees the introduction. Each main page
- * is screenshotted at phone and desktop width and checked with axe-core.
+ * is screenshotted at phone and desktop width (Japanese shown as glyphs, checked) and checked with
+ * axe-core.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  japaneseGlyphProblems,
   launchBrowser,
   newPhoneContext,
   type RunningService,
@@ -33,8 +35,9 @@ async function pageAs(email: string): Promise<Page> {
   return page;
 }
 
-/** Screenshot and accessibility check of the page as it is now. */
+/** Screenshot (with Japanese glyphs, not boxes) and accessibility check of the page as it is now. */
 async function checkPage(page: Page, name: string) {
+  expect(await japaneseGlyphProblems(page), name).toEqual([]);
   await screenshotBoth(page, name);
   const problems = await seriousAccessibilityProblems(page);
   expect(

@@ -9,7 +9,7 @@ import { inject } from 'vitest';
 import { openSqlite, type SqliteDatabase } from '../../src/adapter/node/sqlite.ts';
 import { newApp } from '../../src/app.ts';
 import type { UserRole } from '../../src/db/schema.ts';
-import { type Clock, defaultConfig, newId, systemClock } from '../../src/deps.ts';
+import { type AppConfig, type Clock, defaultConfig, newId, systemClock } from '../../src/deps.ts';
 import { scryptHasher } from '../../src/features/auth/password.ts';
 import type { JobIndex } from '../../src/features/search/job-index.ts';
 import { createOutboxRelay } from '../../src/features/search/outbox-relay.ts';
@@ -41,6 +41,8 @@ export interface TestAppOptions {
   search?: boolean | JobIndex;
   /** The app's clock; the system's by default. */
   clock?: Clock;
+  /** Settings that differ from the defaults (CORS origins; longer sessions for a test that moves its clock by months…). */
+  config?: Partial<AppConfig>;
 }
 
 /** A job index of its own on the run's Meilisearch. */
@@ -60,7 +62,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const passwords = scryptHasher();
   const jobIndex = options.search === true ? testJobIndex() : options.search || null;
   const clock = options.clock ?? systemClock;
-  const deps = { database, clock, config: defaultConfig, passwords, jobIndex };
+  const deps = { database, clock, config: { ...defaultConfig, ...options.config }, passwords, jobIndex };
   const app = newApp(deps);
   // The same services the app builds, for jobs the service runs outside HTTP (suggestions).
   const services = createServices(deps);
@@ -99,8 +101,10 @@ export async function createTestApp(options: TestAppOptions = {}) {
     return { token: res.json.token, userId: res.json.actor.userId };
   }
 
-  async function createStaff(role: Extract<UserRole, 'coordinator' | 'admin'>): Promise<Account> {
-    const email = `${role}-${newId()}@example.jp`;
+  async function createStaff(
+    role: Extract<UserRole, 'coordinator' | 'admin'>,
+    email = `${role}-${newId()}@example.jp`,
+  ): Promise<Account> {
     const now = new Date().toISOString();
     await database.atomic([
       database.db.insertInto('users').values({

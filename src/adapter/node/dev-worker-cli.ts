@@ -18,14 +18,15 @@ import { dumpDataAsSql } from '../../../seed/sql-dump.ts';
 import { defaultConfig, systemClock } from '../../deps.ts';
 import { scryptHasher } from '../../features/auth/password.ts';
 import { createServices } from '../../services.ts';
-import { RELAY_CRON, SUGGEST_CRON } from '../worker/worker.ts';
-import { startMeilisearch } from './meilisearch-process.ts';
+import { CARE_CRON, RELAY_CRON, SUGGEST_CRON } from '../worker/worker.ts';
+import { freePort, superviseMeilisearch } from './meilisearch-process.ts';
 import { openSqlite } from './sqlite.ts';
 import { applyLocalMigrations, executeLocalSqlFile, offlineWranglerEnv, queryLocal } from './wrangler.ts';
 
 const PORT = Number(process.env.PORT ?? 8787);
 const RELAY_EVERY_MS = 10_000;
 const SUGGEST_EVERY_MS = 2 * 60_000;
+const CARE_EVERY_MS = 10 * 60_000;
 
 /** Generates the demo exactly as `npm start` does and loads it into the local D1. */
 async function loadDemo() {
@@ -60,13 +61,21 @@ async function main() {
     await loadDemo();
   }
 
+  // wrangler gets the address once, so restarts keep this port.
   const meili = process.env.MEILI_URL
     ? undefined
-    : await startMeilisearch({ dataDir: './data/meili-worker', maxIndexingMemory: '1 GiB', restart: true });
+    : superviseMeilisearch({
+        dataDir: './data/meili-worker',
+        maxIndexingMemory: '1 GiB',
+        port: await freePort(),
+        log: (line: string) => {
+          if (/^Meilisearch (exited|did not start)/.test(line)) console.log(line.trim());
+        },
+      });
   const search = meili
-    ? { url: meili.url, key: meili.masterKey }
+    ? { url: await meili.running(), key: meili.masterKey }
     : { url: process.env.MEILI_URL as string, key: process.env.MEILI_API_KEY ?? '' };
-  if (meili) console.log(`Meilisearch started at ${meili.url} (data in ./data/meili-worker)`);
+  if (meili) console.log(`Meilisearch started at ${search.url} (data in ./data/meili-worker)`);
 
   const wranglerBin = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js');
   const dev = spawn(
@@ -98,6 +107,7 @@ async function main() {
     );
   const relay = setInterval(() => fire(RELAY_CRON), RELAY_EVERY_MS);
   const suggest = setInterval(() => fire(SUGGEST_CRON), SUGGEST_EVERY_MS);
+  const care = setInterval(() => fire(CARE_CRON), CARE_EVERY_MS);
   for (let i = 0; i < 60; i++) {
     if (
       await fetch(`${base}/health`).then(
@@ -109,6 +119,7 @@ async function main() {
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   await fire('* * * * *');
+  await fire(CARE_CRON);
   console.log(`Yorisoi (Workers) is running at ${base}  (API docs: ${base}/docs)`);
   console.log('Demo sign-ins (POST /api/auth/sign-in):');
   for (const account of DEMO_ACCOUNTS)
@@ -120,6 +131,7 @@ async function main() {
     stopping = true;
     clearInterval(relay);
     clearInterval(suggest);
+    clearInterval(care);
     dev.kill('SIGTERM');
     await meili?.stop();
   };

@@ -26,8 +26,8 @@ async function main() {
   }
 
   const log = (line: string) => console.log(`[search] ${line}`);
-  const search = await startSearch(config.search, { database, clock: systemClock }, log);
-  if (search.process) log(`Meilisearch started at ${search.process.url} (data in ${config.search.dataDir})`);
+  // Search comes up in the background; until its index is current, pages answer from the database.
+  const search = startSearch(config.search, { database, clock: systemClock }, log);
 
   const deps = {
     database,
@@ -52,6 +52,16 @@ async function main() {
     );
   }, config.suggestIntervalMinutes * 60_000);
   suggesting.unref();
+  // Check-ins open and go unanswered by the day, mentoring sessions by the fortnight: every ten
+  // minutes is soon enough, and the job is idempotent.
+  const careFor = () =>
+    services.careJob().then(
+      (run) => Object.values(run).some((n) => n > 0) && console.log(`[care] ${JSON.stringify(run)}`),
+      (error: Error) => console.error(`[care] ${error.message}`),
+    );
+  void careFor();
+  const caring = setInterval(careFor, 10 * 60_000);
+  caring.unref();
   const delivery = createDeliveryRelay(
     deps,
     config.notifyWebhookUrl ? webhookSender(config.notifyWebhookUrl) : null,
@@ -78,6 +88,7 @@ async function main() {
     console.log(`${signal}: shutting down`);
     clearInterval(suggesting);
     clearInterval(delivering);
+    clearInterval(caring);
     server.close();
     // Keep-alive connections can hold close() open; stop the rest without waiting for them.
     void search

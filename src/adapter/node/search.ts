@@ -1,19 +1,24 @@
 /**
- * Search for the Node service: a Meilisearch it starts itself (no MEILI_URL) or the one
- * configured, the job index on it, an initial rebuild when the index does not match the database,
- * and the outbox relay running in the background. Search trouble never stops the service: it
- * starts degraded and catches up once Meilisearch answers.
+ * Search for the Node service: a Meilisearch it supervises itself (no MEILI_URL) or the one
+ * configured, the job index on it, a start-up sync (outbox replay, or a rebuild when the index
+ * does not match the database) and the outbox relay, all in the background. Search trouble never
+ * stops or delays the service: it answers degraded from the database until the index is current.
  */
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../deps.ts';
-import { type JobIndex, SearchUnavailableError } from '../../features/search/job-index.ts';
+import {
+  type IndexFreshness,
+  type JobIndex,
+  SearchUnavailableError,
+} from '../../features/search/job-index.ts';
 import { createOutboxRelay, type OutboxRelay } from '../../features/search/outbox-relay.ts';
 import { countFindableRoles, rebuildJobIndex } from '../../features/search/rebuild-index.ts';
+import { makeAllDue, outboxLag } from '../../features/search/search-outbox.repository.ts';
 import { meilisearchJobIndex } from '../../search/meilisearch-job-index.ts';
 import {
   attachOrStartMeilisearch,
-  type MeilisearchProcess,
-  startMeilisearch,
+  type MeilisearchSupervisor,
+  superviseMeilisearch,
 } from './meilisearch-process.ts';
 
 export interface SearchConfig {
@@ -29,8 +34,8 @@ export interface SearchConfig {
 export interface NodeSearch {
   index: JobIndex;
   relay: OutboxRelay;
-  /** The process we started, if we started one. */
-  process?: MeilisearchProcess;
+  /** The engine we supervise, if we started one. */
+  process?: MeilisearchSupervisor;
   stop(): Promise<void>;
 }
 
@@ -76,68 +81,164 @@ export function runRelayLoop(
   };
 }
 
-/** Rebuilds the index when its size differs from the database's findable roles (first start, reseed). */
+/**
+ * Brings the index into step with the database at start: nothing when the counts agree or the
+ * difference is no larger than what waits in the outbox (a crash between a change and its relay:
+ * replaying the outbox fixes it in seconds); otherwise (first start, a reseeded database, another
+ * MEILI_INDEX) a full rebuild, announced through `onRebuild` so searches use the database meanwhile.
+ */
 export async function syncIndexOnStart(
   deps: { database: Database; clock: Clock },
   index: JobIndex,
   log: (line: string) => void,
-) {
-  const [indexed, findable] = await Promise.all([
+  onRebuild: () => void = () => {},
+): Promise<'in step' | 'replay' | 'rebuilt'> {
+  const [indexed, findable, lag] = await Promise.all([
     index.documentCount(),
     countFindableRoles(deps.database.db),
+    outboxLag(deps.database.db),
   ]);
-  if (indexed === findable) return;
-  log(`search index has ${indexed} roles, database ${findable}: rebuilding…`);
+  if (indexed === findable) return 'in step';
+  if (indexed > 0 && Math.abs(indexed - findable) <= lag.pending) {
+    log(`search index has ${indexed} roles, database ${findable}: replaying ${lag.pending} outbox entries`);
+    return 'replay';
+  }
+  onRebuild();
+  log(`search index has ${indexed} roles, database ${findable}: rebuilding in the background…`);
   const result = await rebuildJobIndex(deps, index);
   log(`search index rebuilt with ${result.documents} roles`);
+  return 'rebuilt';
 }
 
-export async function startSearch(
+export interface IndexSync {
+  freshness(): IndexFreshness;
+  /** The engine went away (its process exited): searches go to the database at once. */
+  engineDown(): void;
+  /** The engine is back: catching up until the changes made meanwhile are sent. */
+  engineUp(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Keeps the index in step in the background and tracks how far it can be trusted: first the
+ * start-up sync (retried until the engine answers), then the outbox relay every `intervalMs`.
+ * After an outage the index is `catchingUp` until no outbox entry from before its return is left;
+ * entries postponed during the outage are made due at once, so catching up takes seconds.
+ * @example const sync = startIndexSync(deps, index, relay, log); sync.freshness()
+ */
+export function startIndexSync(
+  deps: { database: Database; clock: Clock },
+  index: JobIndex,
+  relay: OutboxRelay,
+  log: (line: string) => void,
+  intervalMs = 250,
+): IndexSync {
+  let state: IndexFreshness = 'building';
+  let synced = false;
+  let stopped = false;
+  /** When the engine came back; entries enqueued before it must be sent before we are current. */
+  let returnedAt: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  const catchUp = async () => {
+    state = 'catchingUp';
+    returnedAt = deps.clock.now().toISOString();
+    await deps.database.atomic([makeAllDue(deps.database.db, returnedAt)]);
+  };
+
+  const tick = async () => {
+    try {
+      if (!synced) {
+        const outcome = await syncIndexOnStart(deps, index, log, () => {
+          state = 'building';
+        });
+        synced = true;
+        await catchUp();
+        if (outcome !== 'in step') log('search index catching up');
+      } else if (state === 'unavailable') {
+        // Nothing to send may mean nobody notices the return: ask.
+        if (await index.healthy()) {
+          await catchUp();
+          log('search engine answers again; catching up');
+        }
+      }
+      if (state === 'catchingUp' || state === 'current') {
+        const result = await relay.drain();
+        if (result.error) {
+          if (state === 'current') log(`search index behind (will retry): ${result.error}`);
+          if (!(await index.healthy())) state = 'unavailable';
+        } else if (state === 'catchingUp') {
+          const { oldest } = await outboxLag(deps.database.db);
+          if (oldest === null || (returnedAt !== undefined && oldest > returnedAt)) {
+            state = 'current';
+            log('search index is current');
+          }
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof SearchUnavailableError))
+        log(`search sync error (will retry): ${(error as Error).message}`);
+      if (synced) state = 'unavailable';
+    }
+    if (!stopped) timer = setTimeout(tick, intervalMs);
+  };
+  timer = setTimeout(tick, 0);
+  return {
+    freshness: () => state,
+    engineDown() {
+      if (synced) state = 'unavailable';
+    },
+    engineUp() {
+      // The next round notices and catches up (before the first sync, that sync decides).
+      clearTimeout(timer);
+      if (!stopped) timer = setTimeout(tick, 0);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * Starts search for the service without waiting for it: the supervised Meilisearch (or MEILI_URL)
+ * comes up, the index is brought into step and the outbox relayed, all in the background, while
+ * the service already answers from the database (`degraded: true`).
+ * @example const search = startSearch(config.search, deps, log); newApp({ ...deps, jobIndex: search.index })
+ */
+export function startSearch(
   config: SearchConfig,
   deps: { database: Database; clock: Clock },
   log: (line: string) => void,
-): Promise<NodeSearch> {
-  const process = config.url
+): NodeSearch {
+  let sync: IndexSync | undefined;
+  const supervisor = config.url
     ? undefined
-    : await startMeilisearch({
+    : superviseMeilisearch({
         dataDir: config.dataDir,
         maxIndexingMemory: config.maxIndexingMemory,
-        restart: true,
         log: (line) => {
           // Only our own supervision messages; Meilisearch's own log stays out of the service's.
-          if (/^Meilisearch (exited|is running again|did not start)/.test(line)) log(line.trim());
+          if (/^Meilisearch[: ]/.test(line)) log(line.trim());
         },
+        onChange: (url) => (url ? sync?.engineUp() : sync?.engineDown()),
       });
-  const host = config.url ?? (process as MeilisearchProcess).url;
-  const adminKey = config.apiKey ?? (process as MeilisearchProcess).masterKey;
-  const index = meilisearchJobIndex({
-    host,
-    adminKey,
+  const engine = meilisearchJobIndex({
+    host: config.url ?? (() => supervisor?.url),
+    adminKey: config.apiKey ?? (supervisor as MeilisearchSupervisor).masterKey,
     ...(config.searchKey ? { searchKey: config.searchKey } : {}),
     indexUid: config.indexUid,
   });
-  let startSynced = false;
-  try {
-    await syncIndexOnStart(deps, index, log);
-    startSynced = true;
-  } catch (error) {
-    if (!(error instanceof SearchUnavailableError)) throw error;
-    log(`Meilisearch at ${host} is unreachable; serving from the database until it answers`);
-  }
-  const relay = createOutboxRelay(deps, index);
-  // If the start-up sync could not run, the loop retries it before relaying anything.
-  const loop = runRelayLoop(relay, log, async () => {
-    if (startSynced) return;
-    await syncIndexOnStart(deps, index, log);
-    startSynced = true;
-  });
+  const relay = createOutboxRelay(deps, engine);
+  sync = startIndexSync(deps, engine, relay, log);
+  const tracked = sync;
   return {
-    index,
+    index: { ...engine, freshness: () => tracked.freshness() },
     relay,
-    ...(process ? { process } : {}),
+    ...(supervisor ? { process: supervisor } : {}),
     async stop() {
-      await loop.stop();
-      await process?.stop();
+      await tracked.stop();
+      await supervisor?.stop();
     },
   };
 }

@@ -3,7 +3,7 @@
  * wait on the writer, foreign keys enforced, and a busy timeout for the seed and the service
  * sharing one file. Migrations are read from `src/db/migrations/` and applied on open.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
@@ -29,11 +29,26 @@ export interface SqliteDatabase extends Database {
 }
 
 /**
+ * The file holds password hashes and DV notes, so only the service's user may read it: a new
+ * directory is made 0700 (an existing one is the operator's choice and left as it is), the file
+ * is made — or tightened to — 0600 before SQLite opens it, and SQLite gives the WAL and its
+ * shared-memory index the database file's own permissions (tightened too if an older run left
+ * them readable).
+ */
+function keepPrivate(path: string) {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+}
+
+/**
  * Opens (creating if needed) and migrates a database file; `:memory:` works for tests.
  * @example const database = await openSqlite('./data/yorisoi.db')
  */
 export async function openSqlite(path: string): Promise<SqliteDatabase> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') keepPrivate(path);
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');

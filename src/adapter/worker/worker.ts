@@ -18,8 +18,13 @@ import { readWorkerConfig } from './env.ts';
 
 /** The trigger that relays the search outbox and delivers notifications; any other runs the suggestion job. */
 export const RELAY_CRON = '* * * * *';
-/** wrangler.toml's trigger for the suggestion job (any trigger but RELAY_CRON would do). */
+/** wrangler.toml's trigger for the suggestion job (any trigger but RELAY_CRON and CARE_CRON would do). */
 export const SUGGEST_CRON = '*/2 * * * *';
+/**
+ * wrangler.toml's trigger for the care after a hire: check-ins opening and left unanswered,
+ * mentoring sessions missed. Each run handles at most 100 of each kind (a few hundred D1 queries).
+ */
+export const CARE_CRON = '*/10 * * * *';
 /**
  * Outbox batches (of 500 roles) one run sends: a cron run is bounded in time and subrequests,
  * and what is left waits for the next minute.
@@ -87,6 +92,8 @@ function buildWorker(env: unknown) {
       }
       return { queued, search, notifications };
     },
+    /** One run of the care after a hire (check-ins, mentoring sessions). */
+    care: () => services.careJob(),
     /** One slice of the suggestion job's pass over the members. */
     suggest: () => services.suggestions.runSlice(config.suggestMembersPerRun),
   };
@@ -115,6 +122,11 @@ export async function runScheduled(worker: Worker, cron: string): Promise<void> 
     if (search?.error) console.error(`[search] index behind (will retry): ${search.error}`);
     if (run.queued || search?.indexed || search?.removed || notifications.delivered || notifications.failed)
       console.log(`[cron] ${JSON.stringify(run)}`);
+    return;
+  }
+  if (cron === CARE_CRON) {
+    const run = await worker.care();
+    if (Object.values(run).some((n) => n > 0)) console.log(`[care] ${JSON.stringify(run)}`);
     return;
   }
   const { members, suggested, resumeAfter } = await worker.suggest();

@@ -2,6 +2,8 @@
  * Sign-up, sign-in, sign-out and "who am I". Browsers get an HttpOnly session cookie
  * (SameSite=Lax, Secure when served over https); API clients use the returned bearer token.
  */
+
+import { PASSWORD_ROUTE_LIMIT } from '../../http/client-limits.ts';
 import { requireActor } from '../../http/env.ts';
 import { sessionTokenOf } from '../../http/middleware.ts';
 import { defineRoute, errorContent, jsonBody, jsonResponse } from '../../http/route.ts';
@@ -12,13 +14,21 @@ import { SIGN_IN_ATTEMPTS_ALLOWED, SIGN_IN_WINDOW_MINUTES } from './auth.service
 
 const tags = ['Accounts'];
 
+/** What every route that checks or sets a password says about its limits. */
+export const PASSWORD_ROUTE_NOTE = `Each client (IP) may make ${PASSWORD_ROUTE_LIMIT.requests} requests a minute to the routes that check or set a password (429 with Retry-After beyond), and when too many passwords are being checked at once the answer is 503 with Retry-After.`;
+
 const signUpRoute = defineRoute('public', {
   method: 'post',
   path: '/sign-up',
   tags,
   summary: 'Create a member or employer account and sign in',
   request: jsonBody(SignUpSchema),
-  responses: { 201: jsonResponse(SessionSchema, 'Signed up and signed in') },
+  description: PASSWORD_ROUTE_NOTE,
+  responses: {
+    201: jsonResponse(SessionSchema, 'Signed up and signed in'),
+    429: errorContent('Too many requests from this client; wait the Retry-After seconds'),
+    503: errorContent('Busy checking passwords; try again after the Retry-After seconds'),
+  },
 });
 
 const signInRoute = defineRoute('public', {
@@ -26,11 +36,14 @@ const signInRoute = defineRoute('public', {
   path: '/sign-in',
   tags,
   summary: 'Sign in with e-mail and password',
-  description: `An address gets ${SIGN_IN_ATTEMPTS_ALLOWED} attempts per ${SIGN_IN_WINDOW_MINUTES} minutes until one succeeds; after that, 429 with Retry-After.`,
+  description: `An address gets ${SIGN_IN_ATTEMPTS_ALLOWED} attempts per ${SIGN_IN_WINDOW_MINUTES} minutes from each client until one succeeds; after that, 429 with Retry-After. ${PASSWORD_ROUTE_NOTE}`,
   request: jsonBody(SignInSchema),
   responses: {
     200: jsonResponse(SessionSchema, 'Signed in'),
-    429: errorContent('Too many attempts for this address; wait the Retry-After seconds'),
+    429: errorContent(
+      'Too many attempts for this address, or from this client; wait the Retry-After seconds',
+    ),
+    503: errorContent('Busy checking passwords; try again after the Retry-After seconds'),
   },
 });
 

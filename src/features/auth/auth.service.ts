@@ -10,6 +10,7 @@ import { AppError } from '../../errors.ts';
 import { randomToken, sha256Hex } from '../../lib/bytes.ts';
 import type { Actor } from './actor.ts';
 import type { SignInInput, SignUpInput } from './auth.schemas.ts';
+import { cappedHasher } from './password.ts';
 import {
   clearSignInAttempts,
   deleteExpiredSessions,
@@ -41,8 +42,10 @@ const DUMMY_HASH_PASSWORD = 'yorisoi-timing-equaliser';
 export const SIGN_IN_ATTEMPTS_ALLOWED = 5;
 export const SIGN_IN_WINDOW_MINUTES = 15;
 
-export function createAuthService({ database, clock, config, passwords }: AppDeps) {
+export function createAuthService({ database, clock, config, passwords: hasher }: AppDeps) {
   const { db } = database;
+  // Hashing is the service's costliest work: a few at a time, the rest refused fast (503).
+  const passwords = cappedHasher(hasher);
   // Kept as the finished string, never as a shared promise: on Workers a promise begun in one
   // request and awaited in another never settles once the first request has ended.
   let dummyHash: string | undefined;

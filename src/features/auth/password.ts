@@ -5,6 +5,7 @@
  * and are stored in the hash, so they can be raised later without breaking old hashes.
  */
 import { scryptAsync } from '@noble/hashes/scrypt.js';
+import { AppError } from '../../errors.ts';
 import { base64urlToBytes, bytesToBase64url, constantTimeEqual } from '../../lib/bytes.ts';
 
 export interface ScryptParams {
@@ -61,5 +62,44 @@ export function scryptHasher(params: ScryptParams = OWASP_SCRYPT): PasswordHashe
       });
       return constantTimeEqual(actual, expected);
     },
+  };
+}
+
+/** How many hashes run at once, and how many may wait for a turn, before callers are refused. */
+export const HASHING_CAP = { running: 2, waiting: 6 };
+
+/**
+ * The same hasher, with at most `running` hashes at once and `waiting` queued behind them; a call
+ * beyond that is refused at once with 503 and Retry-After (code `busy`), so a burst of sign-ins
+ * cannot take every core from the rest of the service. The cost of each hash is unchanged.
+ * @example const passwords = cappedHasher(scryptHasher())
+ */
+export function cappedHasher(inner: PasswordHasher, cap = HASHING_CAP): PasswordHasher {
+  let running = 0;
+  const queue: (() => void)[] = [];
+  async function turn<T>(work: () => Promise<T>): Promise<T> {
+    if (running >= cap.running) {
+      if (queue.length >= cap.waiting) {
+        throw new AppError(
+          'busy',
+          'The service is busy checking passwords: try again in a moment',
+          undefined,
+          2,
+        );
+      }
+      await new Promise<void>((resolve) => queue.push(resolve));
+    } else running += 1;
+    try {
+      return await work();
+    } finally {
+      // Hand the slot straight to the next in line, or free it.
+      const next = queue.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  }
+  return {
+    hash: (password) => turn(() => inner.hash(password)),
+    verify: (password, stored) => turn(() => inner.verify(password, stored)),
   };
 }

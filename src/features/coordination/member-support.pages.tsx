@@ -20,6 +20,8 @@ import {
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
+import { AfterHireSection } from '../follow-up/follow-up.pages.tsx';
+import type { AfterHire } from '../follow-up/follow-up.schemas.ts';
 import { MATCH_STATES } from '../matches/match-lifecycle.ts';
 import { matchPath, StateBadge } from '../matches/match-review.view.tsx';
 import type { MemberProfile } from '../members/member.schemas.ts';
@@ -42,6 +44,7 @@ interface SupportRecord {
   history: StageChange[];
   notes: Note[];
   matches: MemberMatch[];
+  afterHire: AfterHire;
 }
 
 interface Forms {
@@ -261,6 +264,12 @@ function MemberPage(props: { view: View; record: SupportRecord; forms: Forms; to
         <StageSection view={view} record={record} form={forms.stage} />
       </div>
       <MatchesSection view={view} matches={record.matches} />
+      <AfterHireSection
+        view={view}
+        afterHire={record.afterHire}
+        history={record.history}
+        stageText={(stage) => (stage ? stageText(view, stage) : view.m.coordinator.dashboard.stageUnset)}
+      />
       <NotesSection view={view} record={record} form={forms.note} today={props.today} />
       <SensitiveSection view={view} memberId={record.member.userId} sensitive={forms.sensitive} />
     </>
@@ -274,14 +283,15 @@ const MATCHES_SHOWN = 100;
 const today = () => japanDate(new Date());
 
 async function load(c: Context<AppEnv>, memberId: string): Promise<SupportRecord> {
-  const { members, coordination, matches } = c.var.services;
+  const { members, coordination, matches, followUp } = c.var.services;
   const member = await members.get(requireActor(c), memberId);
-  const [history, notes, herMatches] = await Promise.all([
+  const [history, notes, herMatches, afterHire] = await Promise.all([
     coordination.stageHistory(memberId),
     coordination.notes(memberId),
     matches.queue({ memberId, state: [...MATCH_STATES], limit: MATCHES_SHOWN, offset: 0 }),
+    followUp.afterHire(memberId),
   ]);
-  return { member, history, notes, matches: herMatches };
+  return { member, history, notes, matches: herMatches, afterHire };
 }
 
 function renderMember(c: Context<AppEnv>, record: SupportRecord, forms: Forms = {}, status: 200 | 422 = 200) {

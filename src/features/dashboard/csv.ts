@@ -1,11 +1,23 @@
 /**
  * CSV that Excel opens correctly in Japanese: UTF-8 with a byte-order mark, CRLF line ends,
- * every field quoted (so commas, quotes and line breaks inside a field survive).
+ * every field quoted (so commas, quotes and line breaks inside a field survive). Text that a
+ * spreadsheet would run as a formula — starting with = + - @, a tab or a carriage return, or
+ * their full-width forms, which Japanese Excel also accepts — is prefixed with an apostrophe, as
+ * OWASP advises for CSV injection: names, role titles and reasons are typed by other people.
  */
+
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+
+/** A text field as a spreadsheet will show it, never run it; numbers stay numbers. */
+function neutralised(field: string | number | null | undefined): string {
+  if (typeof field === 'number') return String(field);
+  const text = field ?? '';
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
 
 /** @example toCsv([['名前', '状態'], ['佐藤 美咲', '承認']]) // '\uFEFF"名前","状態"\r\n"佐藤 美咲","承認"\r\n' */
 export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   const line = (row: readonly (string | number | null | undefined)[]) =>
-    row.map((field) => `"${String(field ?? '').replaceAll('"', '""')}"`).join(',');
+    row.map((field) => `"${neutralised(field).replaceAll('"', '""')}"`).join(',');
   return `\uFEFF${rows.map(line).join('\r\n')}\r\n`;
 }

@@ -9,7 +9,7 @@ const HealthSchema = z
   .object({
     status: z.enum(['ok', 'degraded']),
     database: z.enum(['ok', 'unavailable']),
-    search: z.enum(['ok', 'unavailable', 'disabled']),
+    search: z.enum(['ok', 'catching_up', 'building', 'unavailable', 'disabled']),
     outbox: z.object({ pending: z.number().int(), oldestSeconds: z.number().nullable() }),
     time: z.string(),
   })
@@ -23,7 +23,7 @@ const healthRoute = defineRoute('public', {
   responses: {
     200: jsonResponse(
       HealthSchema,
-      'Serving; `status: degraded` when search is down and the database answers',
+      'Serving; `status: degraded` when search is down, being built or catching up (the database answers)',
     ),
     503: jsonResponse(HealthSchema, 'Database unavailable'),
   },

@@ -4,14 +4,30 @@
  */
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps.ts';
+import type { IndexFreshness, JobIndex } from '../search/job-index.ts';
 import { outboxLag } from '../search/search-outbox.repository.ts';
 
 export interface Health {
   status: 'ok' | 'degraded';
   database: 'ok' | 'unavailable';
-  search: 'ok' | 'unavailable' | 'disabled';
+  /** `catching_up`: answering, with changes made while it was away still being sent; `building`: being filled. */
+  search: 'ok' | 'catching_up' | 'building' | 'unavailable' | 'disabled';
   outbox: { pending: number; oldestSeconds: number | null };
   time: string;
+}
+
+const FRESHNESS: Record<IndexFreshness, Health['search']> = {
+  current: 'ok',
+  catchingUp: 'catching_up',
+  building: 'building',
+  unavailable: 'unavailable',
+};
+
+/** The tracked state when there is one (no request to the engine); otherwise ask the engine. */
+async function searchHealth(index: JobIndex): Promise<Health['search']> {
+  const freshness = index.freshness?.();
+  if (freshness) return FRESHNESS[freshness];
+  return (await index.healthy()) ? 'ok' : 'unavailable';
 }
 
 export function createHealthService({ database, clock, jobIndex }: AppDeps) {
@@ -31,7 +47,7 @@ export function createHealthService({ database, clock, jobIndex }: AppDeps) {
         };
       }
       const lag = await outboxLag(database.db);
-      const search = jobIndex === null ? 'disabled' : (await jobIndex.healthy()) ? 'ok' : 'unavailable';
+      const search = jobIndex === null ? 'disabled' : await searchHealth(jobIndex);
       return {
         status: search === 'ok' ? 'ok' : 'degraded',
         database: 'ok',

@@ -107,7 +107,14 @@ function IntroductionCard(props: {
           </fieldset>
         </PostForm>
       ) : (
-        <p class="meta">{intro.state === 'withdrawn' ? words.withdrawn : words.done}</p>
+        <>
+          <p class="meta">{intro.state === 'withdrawn' ? words.withdrawn : words.done}</p>
+          {intro.state === 'hired' && (
+            <p>
+              <a href={`/employer/introductions/${intro.id}/separation`}>{m.afterHire.separation.link}</a>
+            </p>
+          )}
+        </>
       )}
     </li>
   );

@@ -42,7 +42,16 @@ interface Transition {
 }
 
 /** States in which the member has said yes and nothing is concluded yet. */
-const OPEN: readonly MatchState[] = ['suggested', 'interested', 'under_review', 'approved', 'interviewing'];
+export const OPEN: readonly MatchState[] = [
+  'suggested',
+  'interested',
+  'under_review',
+  'approved',
+  'interviewing',
+];
+
+/** Open states in which the employer has not been told who she is yet. */
+export const BEFORE_INTRODUCTION: readonly MatchState[] = ['suggested', 'interested', 'under_review'];
 
 export const TRANSITIONS: Record<MatchAction, Transition> = {
   // Her consent to be introduced; a withdrawn or dismissed match can be revived by her.

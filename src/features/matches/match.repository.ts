@@ -6,7 +6,7 @@
  * Employer-facing reads go through `introductionsOf`, whose SQL admits introduced states only:
  * nothing about a member before approval can come out of it.
  */
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { jsonList } from '../../db/json-list.ts';
 import type { DB, MatchEventTable, MatchTable } from '../../db/schema.ts';
 import type { MatchState } from './match-lifecycle.ts';
@@ -81,13 +81,16 @@ export function transitionWrites(
     updated_at: string;
   },
   event: MatchEventTable,
+  options: { onlyIfIntroducible?: boolean } = {},
 ) {
+  let update = db
+    .updateTable('matches')
+    .set({ ...changes, version: match.version + 1, last_event_id: event.id })
+    .where('id', '=', match.id)
+    .where('version', '=', match.version);
+  if (options.onlyIfIntroducible) update = update.where(stillIntroducible);
   return [
-    db
-      .updateTable('matches')
-      .set({ ...changes, version: match.version + 1, last_event_id: event.id })
-      .where('id', '=', match.id)
-      .where('version', '=', match.version),
+    update,
     sql`INSERT INTO match_events (id, match_id, action, from_state, to_state, actor_id, actor_role, reason_code, reason, at)
         SELECT ${event.id}, ${event.match_id}, ${event.action}, ${event.from_state}, ${event.to_state}, ${event.actor_id},
                ${event.actor_role}, ${event.reason_code}, ${event.reason}, ${event.at}
@@ -96,6 +99,110 @@ export function transitionWrites(
         SELECT ${event.at}, ${event.actor_id}, ${event.actor_role}, ${event.action}, 'match', ${match.id},
                ${`${event.from_state ?? '-'} → ${event.to_state}`}
         WHERE EXISTS (SELECT 1 FROM matches WHERE id = ${match.id} AND last_event_id = ${event.id})`,
+  ];
+}
+
+/**
+ * What an introduction needs at the moment it is made, checked inside the guarded write itself
+ * so that nothing changed between the coordinator's read and her approval slips through: she has
+ * not blocked the employer, the organisation is verified, and the role is still published.
+ */
+export function stillIntroducible(eb: ExpressionBuilder<DB, 'matches'>) {
+  return eb.and([
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('member_blocks')
+          .select('member_blocks.member_id')
+          .whereRef('member_blocks.member_id', '=', 'matches.member_id')
+          .whereRef('member_blocks.organisation_id', '=', 'matches.organisation_id'),
+      ),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('organisations')
+        .select('organisations.id')
+        .whereRef('organisations.id', '=', 'matches.organisation_id')
+        .where('organisations.verification_state', '=', 'verified'),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('job_roles')
+        .select('job_roles.id')
+        .whereRef('job_roles.id', '=', 'matches.role_id')
+        .where('job_roles.status', '=', 'published'),
+    ),
+  ]);
+}
+
+/** Why a match cannot be introduced now, or undefined when it can (the same rule, for messages). */
+export async function whyNotIntroducible(
+  db: Kysely<DB>,
+  matchId: string,
+): Promise<'blocked' | 'organisation_not_verified' | 'role_not_published' | undefined> {
+  const row = await db
+    .selectFrom('matches')
+    .innerJoin('organisations', 'organisations.id', 'matches.organisation_id')
+    .innerJoin('job_roles', 'job_roles.id', 'matches.role_id')
+    .leftJoin('member_blocks', (join) =>
+      join
+        .onRef('member_blocks.member_id', '=', 'matches.member_id')
+        .onRef('member_blocks.organisation_id', '=', 'matches.organisation_id'),
+    )
+    .select(['organisations.verification_state', 'job_roles.status', 'member_blocks.member_id as blocked_by'])
+    .where('matches.id', '=', matchId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  if (row.blocked_by) return 'blocked';
+  if (row.verification_state !== 'verified') return 'organisation_not_verified';
+  if (row.status !== 'published') return 'role_not_published';
+  return undefined;
+}
+
+/** Which open matches a change ends: hers with one organisation, a role's, or an organisation's. */
+export type EndingScope =
+  | { memberId: string; organisationIds: readonly string[] }
+  | { roleId: string }
+  | { organisationId: string };
+
+/** The open matches in a scope, in the given states, with what a notification needs. */
+export function openMatchesIn(db: Kysely<DB>, scope: EndingScope, states: readonly MatchState[]) {
+  let query = matchesWithRole(db).where('matches.state', 'in', states);
+  if ('memberId' in scope) {
+    if (scope.organisationIds.length === 0) return Promise.resolve([] as MatchRow[]);
+    query = query
+      .where('matches.member_id', '=', scope.memberId)
+      .where('matches.organisation_id', 'in', jsonList(scope.organisationIds));
+  } else if ('roleId' in scope) query = query.where('matches.role_id', '=', scope.roleId);
+  else query = query.where('matches.organisation_id', '=', scope.organisationId);
+  return query.execute();
+}
+
+/**
+ * Ends one open match (→ withdrawn) because of something that happened outside it: the event is
+ * recorded from the state it is in when the writes run, and the change applies only while it is
+ * still in one of `states` — so a decision racing with it either happened first (and is ended
+ * too) or finds it ended. Event and audit entry are written before the change they describe,
+ * under the same condition, because the change itself erases the state it came from.
+ */
+export function endMatchWrites(
+  matchId: string,
+  states: readonly MatchState[],
+  event: Omit<MatchEventTable, 'match_id' | 'from_state' | 'to_state'>,
+) {
+  const open = jsonList(states);
+  return [
+    sql`INSERT INTO match_events (id, match_id, action, from_state, to_state, actor_id, actor_role, reason_code, reason, at)
+        SELECT ${event.id}, id, ${event.action}, state, 'withdrawn', ${event.actor_id}, ${event.actor_role},
+               ${event.reason_code}, ${event.reason}, ${event.at}
+        FROM matches WHERE id = ${matchId} AND state IN ${open}`,
+    sql`INSERT INTO audit_log (at, actor_id, actor_role, action, subject_type, subject_id, detail)
+        SELECT ${event.at}, ${event.actor_id}, ${event.actor_role}, ${event.action}, 'match', id,
+               state || ' → withdrawn (' || ${event.reason_code ?? '-'} || ')'
+        FROM matches WHERE id = ${matchId} AND state IN ${open}`,
+    sql`UPDATE matches SET state = 'withdrawn', version = version + 1, last_event_id = ${event.id},
+               updated_at = ${event.at}
+        WHERE id = ${matchId} AND state IN ${open}`,
   ];
 }
 
@@ -211,7 +318,29 @@ export function introductionsOf(db: Kysely<DB>, organisationId: string, matchId?
       'areas.prefecture',
     ])
     .where('matches.organisation_id', '=', organisationId)
-    .where('matches.state', 'in', INTRODUCED);
+    .where('matches.state', 'in', INTRODUCED)
+    // Re-checked on every read, not only at approval: once she blocks the employer, or the
+    // organisation is rejected, nothing of her comes out here, however that change got in.
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('member_blocks')
+            .select('member_blocks.member_id')
+            .whereRef('member_blocks.member_id', '=', 'matches.member_id')
+            .whereRef('member_blocks.organisation_id', '=', 'matches.organisation_id'),
+        ),
+      ),
+    )
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('organisations')
+          .select('organisations.id')
+          .whereRef('organisations.id', '=', 'matches.organisation_id')
+          .where('organisations.verification_state', '<>', 'rejected'),
+      ),
+    );
   if (matchId) query = query.where('matches.id', '=', matchId);
   return query.orderBy('matches.decided_at', 'desc').orderBy('matches.id').execute();
 }

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { MemberProfileSchema } from '../members/member.schemas.ts';
+import { QueryFlagSchema } from '../shared/common.schemas.ts';
 import { MATCH_STATES } from './match-lifecycle.ts';
 
 export const ReasonSchema = z
@@ -56,10 +57,7 @@ export const ExcludedCountsSchema = z
 
 export const RankQuerySchema = z.object({
   lang: z.enum(['ja', 'en']).default('ja'),
-  includeInfeasible: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
+  includeInfeasible: QueryFlagSchema.optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });

@@ -10,6 +10,7 @@ import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
+import { checkInWritesOnHire } from '../follow-up/check-in-schedule.ts';
 import type { MemberService } from '../members/member.service.ts';
 import { announcementsFor, withdrawalAnnouncements } from '../notifications/announcements.ts';
 import { announceIfWon, employerUserIds } from '../notifications/notification.repository.ts';
@@ -24,6 +25,7 @@ import {
   newMatchWrites,
   queue,
   transitionWrites,
+  whyNotIntroducible,
 } from './match.repository.ts';
 import type { DecisionInput, Introduction, MatchView, OutcomeInput, QueueQuery } from './match.schemas.ts';
 import { isIntroduced, type MatchAction, type MatchState, nextState } from './match-lifecycle.ts';
@@ -44,7 +46,7 @@ function toMatchView(row: MatchRow): MatchView {
 }
 
 export function createMatchService(
-  { database, clock }: AppDeps,
+  { database, clock, config }: AppDeps,
   services: { roles: RoleService; members: MemberService },
 ) {
   const { db } = database;
@@ -83,6 +85,8 @@ export function createMatchService(
       at: now,
     };
     const decided = action === 'approve' || action === 'reject';
+    const introduces = outcome.to === 'approved';
+    if (introduces) await refuseIfNotIntroducible(match.id);
     await database.atomic([
       ...transitionWrites(
         db,
@@ -94,17 +98,45 @@ export function createMatchService(
           ...(decided ? { decided_at: now } : {}),
         },
         event,
+        // Checked again inside the write: a block, a rejection or a closing that lands after
+        // the check above still stops the introduction (and its notifications) atomically.
+        { onlyIfIntroducible: introduces },
       ),
       ...(await announcements(match, action, options.reason)).map((a) => announceIfWon(a, event.id, now)),
+      // A hire schedules her check-ins with it (see follow-up/check-in-schedule.ts).
+      ...(outcome.to === 'hired'
+        ? checkInWritesOnHire(
+            { id: match.id, memberId: match.member_id },
+            event.id,
+            now,
+            config.followUp.checkInDays,
+          )
+        : []),
     ]);
     const after = (await findMatch(db, match.id)) as MatchTable;
     if (after.last_event_id !== event.id) {
+      if (introduces && after.version === match.version) await refuseIfNotIntroducible(match.id);
       throw new AppError(
         'conflict',
         `Someone acted on this match first: it is now ${after.state} (version ${after.version})`,
       );
     }
     return after;
+  }
+
+  /** Refuses an introduction that what changed since she said yes no longer allows. */
+  async function refuseIfNotIntroducible(matchId: string) {
+    const why = await whyNotIntroducible(db, matchId);
+    if (!why) return;
+    throw new AppError(
+      'invalid_state',
+      {
+        blocked: 'She has blocked this employer since she said yes: she cannot be introduced to it',
+        organisation_not_verified:
+          'The organisation is not verified (any more): nobody can be introduced to it',
+        role_not_published: 'The role is no longer published: nobody can be introduced to it',
+      }[why],
+    );
   }
 
   /** The notifications this change sends, written with it. */

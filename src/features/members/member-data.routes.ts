@@ -4,9 +4,10 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { requireActor } from '../../http/env.ts';
-import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
+import { defineRoute, errorContent, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
 import { clearSessionCookie } from '../../http/session-cookie.ts';
+import { PASSWORD_ROUTE_NOTE } from '../auth/auth.routes.ts';
 import { NoteSchema, StageChangeSchema } from '../coordination/coordination.schemas.ts';
 import { MatchSchema } from '../matches/match.schemas.ts';
 import { NotificationSchema } from '../notifications/notification.routes.ts';
@@ -50,8 +51,13 @@ const deleteRoute = defineRoute(['member'], {
   path: '/me/deletion',
   tags,
   summary: 'Delete her account and everything kept about her; asks for her password again',
+  description: PASSWORD_ROUTE_NOTE,
   request: jsonBody(DeletionInputSchema),
-  responses: { 204: { description: 'Deleted; the session is gone too' } },
+  responses: {
+    204: { description: 'Deleted; the session is gone too' },
+    429: errorContent('Too many password attempts; wait the Retry-After seconds'),
+    503: errorContent('Busy checking passwords; try again after the Retry-After seconds'),
+  },
 });
 
 export const memberDataRoutes = newRouter()

@@ -4,6 +4,7 @@
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { etagOf, expectedVersionOf, IfMatchHeaderSchema } from '../../http/versions.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import {
   AvailabilityInputSchema,
@@ -27,7 +28,9 @@ const saveMineRoute = defineRoute(['member'], {
   path: '/me',
   tags,
   summary: 'Create or replace her profile',
-  request: jsonBody(MemberProfileInputSchema),
+  description:
+    'Send `If-Match` with the ETag (or `version`) of the profile you edited: if it changed meanwhile, 409 names the fields that differ.',
+  request: { headers: IfMatchHeaderSchema, ...jsonBody(MemberProfileInputSchema) },
   responses: { 200: jsonResponse(MemberProfileSchema, 'Saved') },
 });
 
@@ -44,7 +47,9 @@ const saveAvailabilityRoute = defineRoute(['member'], {
   path: '/me/availability',
   tags,
   summary: 'Replace her weekly availability',
-  request: jsonBody(AvailabilityInputSchema),
+  description:
+    'Send `If-Match` with the ETag of her profile to refuse the change (409) if it changed meanwhile.',
+  request: { headers: IfMatchHeaderSchema, ...jsonBody(AvailabilityInputSchema) },
   responses: { 200: jsonResponse(AvailabilitySchema, 'Saved') },
 });
 
@@ -58,16 +63,35 @@ const getMemberRoute = defineRoute(['coordinator', 'admin'], {
 });
 
 export const memberRoutes = newRouter()
-  .openapi(getMineRoute, async (c) => c.json(await c.var.services.members.mine(requireActor(c)), 200))
-  .openapi(saveMineRoute, async (c) =>
-    c.json(await c.var.services.members.saveMine(requireActor(c), c.req.valid('json')), 200),
-  )
+  .openapi(getMineRoute, async (c) => {
+    const profile = await c.var.services.members.mine(requireActor(c));
+    c.header('ETag', etagOf(profile.version));
+    return c.json(profile, 200);
+  })
+  .openapi(saveMineRoute, async (c) => {
+    const expectedVersion = expectedVersionOf(c.req.valid('header')['if-match']);
+    const profile = await c.var.services.members.saveMine(
+      requireActor(c),
+      c.req.valid('json'),
+      expectedVersion === undefined ? {} : { expectedVersion },
+    );
+    c.header('ETag', etagOf(profile.version));
+    return c.json(profile, 200);
+  })
   .openapi(getAvailabilityRoute, async (c) =>
     c.json(await c.var.services.members.availability(requireActor(c)), 200),
   )
-  .openapi(saveAvailabilityRoute, async (c) =>
-    c.json(await c.var.services.members.saveAvailability(requireActor(c), c.req.valid('json')), 200),
-  )
+  .openapi(saveAvailabilityRoute, async (c) => {
+    const expectedVersion = expectedVersionOf(c.req.valid('header')['if-match']);
+    return c.json(
+      await c.var.services.members.saveAvailability(
+        requireActor(c),
+        c.req.valid('json'),
+        expectedVersion === undefined ? {} : { expectedVersion },
+      ),
+      200,
+    );
+  })
   .openapi(getMemberRoute, async (c) =>
     c.json(await c.var.services.members.get(requireActor(c), c.req.valid('param').id), 200),
   );

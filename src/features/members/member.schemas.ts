@@ -143,6 +143,10 @@ export const MemberProfileSchema = MemberProfileInputSchema.omit({ areaCode: tru
     supportStage: z.number().int().min(1).max(5).nullable().openapi({ description: 'Set by a coordinator' }),
     createdAt: z.string(),
     updatedAt: z.string(),
+    version: z
+      .number()
+      .int()
+      .openapi({ description: 'Send back as If-Match when saving, to catch edits made meanwhile' }),
   })
   .openapi('MemberProfile');
 

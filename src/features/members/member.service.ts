@@ -4,11 +4,14 @@
  */
 
 import type { ChildCare } from '../../../matching/types.ts';
+import { isVersionConflict } from '../../db/database.ts';
 import type { MemberTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError, type ErrorIssue, notFound } from '../../errors.ts';
+import { differingFields } from '../../lib/differences.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { MatchEndings } from '../matches/match-endings.ts';
 import {
   minutesOf,
   sortWindows,
@@ -91,7 +94,47 @@ export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile 
     supportStage: row.support_stage,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
   };
+}
+
+/** A saved profile in the input's shape, to re-save it or compare it with an edit. */
+function asInput(profile: Profile): MemberProfileInput {
+  const {
+    userId: _user,
+    area,
+    targetAreas,
+    supportStage: _stage,
+    createdAt: _c,
+    updatedAt: _u,
+    version: _v,
+    ...rest
+  } = profile;
+  return {
+    ...rest,
+    areaCode: area.code,
+    targetAreas: targetAreas.map((t) => ({
+      areaCode: t.code,
+      needsRelocationSupport: t.needsRelocationSupport,
+    })),
+  };
+}
+
+/** The 409 for a profile edit made from an older version, naming the fields saving would overwrite. */
+function changedMeanwhile(saved: Profile, submitted: Record<string, unknown>): AppError {
+  const fields = differingFields(asInput(saved) as Record<string, unknown>, submitted);
+  return new AppError(
+    'conflict',
+    `Your profile was changed meanwhile (now version ${saved.version}, saved ${saved.updatedAt}); ` +
+      (fields.length
+        ? `it differs from your edit in: ${fields.join(', ')}. Reload it and apply your changes again.`
+        : 'reload it and save again.'),
+    fields.map((field) => ({
+      path: `body.${field}`,
+      message: 'changed meanwhile',
+      code: 'changed_meanwhile',
+    })),
+  );
 }
 
 function windowRows(memberId: string, availability: AvailabilityInput) {
@@ -118,7 +161,7 @@ function careLimitRows(memberId: string, availability: AvailabilityInput) {
     }));
 }
 
-export function createMemberService({ database, clock }: AppDeps, areas: AreaService) {
+export function createMemberService({ database, clock }: AppDeps, areas: AreaService, endings: MatchEndings) {
   const { db } = database;
 
   async function present(userId: string): Promise<Profile> {
@@ -175,11 +218,25 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
       return (await findMember(db, userId)) ? present(userId) : undefined;
     },
 
-    /** Creates or replaces her whole profile. */
-    async saveMine(actor: Actor, input: MemberProfileInput): Promise<Profile> {
+    /**
+     * Creates or replaces her whole profile. With `expectedVersion` (the version her edit was
+     * made from) a profile changed meanwhile is refused with 409 naming the fields that differ;
+     * a save that raced another is refused the same way rather than undoing it.
+     */
+    async saveMine(
+      actor: Actor,
+      input: MemberProfileInput,
+      options: { expectedVersion?: number } = {},
+    ): Promise<Profile> {
       const userId = ownId(actor);
-      await checkProfile(input);
       const existing = await findMember(db, userId);
+      const before = existing ? await present(userId) : undefined;
+      if (before && options.expectedVersion !== undefined && options.expectedVersion !== before.version)
+        throw changedMeanwhile(before, input);
+      // Saving what is already saved changes nothing, not even the version.
+      if (before && differingFields(asInput(before) as Record<string, unknown>, input).length === 0)
+        return before;
+      await checkProfile(input);
       const previousBlocks = existing
         ? ((await loadMemberChildren(db, [userId])).get(userId)?.blocks ?? [])
         : [];
@@ -204,8 +261,17 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
         support_stage: existing?.support_stage ?? null,
         created_at: existing?.created_at ?? now,
         updated_at: now,
+        version: (existing?.version ?? 0) + 1,
       };
-      await database.atomic([
+      // Blocking an employer withdraws her open matches with it, in the same atomic unit.
+      const newlyBlocked = input.privacy.blockedOrganisationIds.filter((id) => !blockedSince.has(id));
+      const endingWrites = await endings.writes(
+        { memberId: userId, organisationIds: newlyBlocked },
+        'blocked_employer',
+        actor,
+        now,
+      );
+      const writes = [
         upsertMember(db, row),
         ...replaceMemberWindows(
           db,
@@ -235,7 +301,14 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
             created_at: blockedSince.get(id) ?? now,
           })),
         }),
-      ]);
+        ...endingWrites,
+      ];
+      try {
+        await database.atomic(writes);
+      } catch (error) {
+        if (isVersionConflict(error)) throw changedMeanwhile(await present(userId), input);
+        throw error;
+      }
       return present(userId);
     },
 
@@ -245,42 +318,47 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
      * @example await members.changePrivacy(actor, (p) => ({ ...p, hideMunicipality: true }))
      */
     async changePrivacy(actor: Actor, change: (privacy: Profile['privacy']) => Profile['privacy']) {
-      const {
-        userId: _user,
-        area,
-        targetAreas,
-        supportStage: _stage,
-        createdAt: _c,
-        updatedAt: _u,
-        ...rest
-      } = await present(ownId(actor));
-      return this.saveMine(actor, {
-        ...rest,
-        areaCode: area.code,
-        targetAreas: targetAreas.map((t) => ({
-          areaCode: t.code,
-          needsRelocationSupport: t.needsRelocationSupport,
-        })),
-        privacy: change(rest.privacy),
-      });
+      const saved = await present(ownId(actor));
+      return this.saveMine(
+        actor,
+        { ...asInput(saved), privacy: change(saved.privacy) },
+        { expectedVersion: saved.version },
+      );
     },
 
     async availability(actor: Actor) {
       return (await present(ownId(actor))).availability;
     },
 
-    /** Replaces her weekly windows, weekly hours and start date; needs a profile first. */
-    async saveAvailability(actor: Actor, input: AvailabilityInput) {
+    /**
+     * Replaces her weekly windows, weekly hours and start date; needs a profile first. With
+     * `expectedVersion`, refused with 409 when her profile changed meanwhile.
+     */
+    async saveAvailability(
+      actor: Actor,
+      input: AvailabilityInput,
+      options: { expectedVersion?: number } = {},
+    ) {
       const userId = ownId(actor);
-      if (!(await findMember(db, userId))) throw notFound('member profile');
-      await database.atomic([
-        updateMember(db, userId, {
-          max_hours_per_week: input.maxHoursPerWeek,
-          earliest_start_date: input.earliestStartDate ?? null,
-          updated_at: clock.now().toISOString(),
-        }),
-        ...replaceMemberWindows(db, userId, windowRows(userId, input), careLimitRows(userId, input)),
-      ]);
+      const existing = await findMember(db, userId);
+      if (!existing) throw notFound('member profile');
+      const conflict = async () => changedMeanwhile(await present(userId), { availability: input });
+      if (options.expectedVersion !== undefined && options.expectedVersion !== existing.version)
+        throw await conflict();
+      try {
+        await database.atomic([
+          updateMember(db, userId, {
+            max_hours_per_week: input.maxHoursPerWeek,
+            earliest_start_date: input.earliestStartDate ?? null,
+            updated_at: clock.now().toISOString(),
+            version: existing.version + 1,
+          }),
+          ...replaceMemberWindows(db, userId, windowRows(userId, input), careLimitRows(userId, input)),
+        ]);
+      } catch (error) {
+        if (isVersionConflict(error)) throw await conflict();
+        throw error;
+      }
       return (await present(userId)).availability;
     },
 

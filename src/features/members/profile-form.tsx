@@ -33,6 +33,8 @@ const optionsOf = (labels: Record<string, { ja: string; en: string }>, view: Vie
 export function profileValues(profile: MemberProfile) {
   const target = profile.targetAreas[0];
   return {
+    // The version this edit starts from: saving refuses it (409) if the profile changed meanwhile.
+    expectedVersion: profile.version,
     familyName: profile.familyName,
     givenName: profile.givenName,
     phone: profile.phone,
@@ -282,6 +284,9 @@ export function ProfileForm(props: {
   return (
     <PostForm view={view} action="/me/profile">
       <ErrorSummary view={view} errors={errors} />
+      {values.text('expectedVersion') && (
+        <input type="hidden" name="expectedVersion" value={values.text('expectedVersion')} />
+      )}
       <fieldset>
         <legend>{words.about}</legend>
         <div class="two">

@@ -6,12 +6,14 @@
 import { requireActor } from '../../http/env.ts';
 import { type Option, PostForm, SubmitButton, Toggle } from '../../web/form.tsx';
 import {
+  changedFieldsOf,
   type FieldErrors,
   type FormValues,
   fieldErrorsOf,
   formValues,
   readForm,
   validate,
+  withValue,
 } from '../../web/forms.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View, viewOf } from '../../web/view.ts';
@@ -152,11 +154,28 @@ export const profilePages = newPageRouter()
     const input = validate(MemberProfileInputSchema, built.input, view.m);
     const errors = { ...built.errors, ...(input.ok ? {} : built.placeErrors(input.errors)) };
     if (!input.ok || Object.keys(errors).length > 0) return again(errors);
+    // The form of a saved profile sends the version it was drawn from; a tampered one asks for a reload.
+    const expectedVersion = values.number('expectedVersion');
+    if (expectedVersion !== undefined && !Number.isInteger(expectedVersion))
+      return again({ expectedVersion: view.m.errors.invalidInput });
     try {
-      await services.members.saveMine(actor, input.value);
+      await services.members.saveMine(
+        actor,
+        input.value,
+        expectedVersion === undefined ? {} : { expectedVersion },
+      );
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error, view.m);
       if (fieldErrors) return again(built.placeErrors(fieldErrors));
+      const changed = changedFieldsOf(error, view.m);
+      if (changed) {
+        // Her edit stays, the differing fields are marked; saving again overwrites knowingly.
+        const current = (await services.members.findMine(actor)) as NonNullable<typeof saved>;
+        const posted = withValue(values, 'expectedVersion', String(current.version));
+        const prefectures = await prefectureOptions(services.areas);
+        const marked = { expectedVersion: view.m.errors.changedMeanwhile, ...built.placeErrors(changed) };
+        return render(c, () => profilePage(view, posted, marked, prefectures), 409);
+      }
       throw error;
     }
     return redirectWithNotice(c, '/home', view.m.member.profile.saved);

@@ -75,3 +75,42 @@ export function postponeDelivery(db: Kysely<DB>, id: string, nextAttemptAt: stri
     }))
     .where('id', '=', id);
 }
+
+/** A notification not tied to a match change (a check-in opening, a mentoring invitation…). */
+export interface Notice {
+  id: string;
+  userId: string;
+  kind: string;
+  matchId: string | null;
+  title: string;
+  body: string;
+}
+
+/** Inserts a notification as is (callers write it in the atomic unit of what it announces). */
+export function insertNotice(db: Kysely<DB>, notice: Notice, at: string) {
+  return db.insertInto('notifications').values({
+    id: notice.id,
+    user_id: notice.userId,
+    kind: notice.kind,
+    match_id: notice.matchId,
+    title: notice.title,
+    body: notice.body,
+    created_at: at,
+    read_at: null,
+    delivery: 'pending',
+    attempts: 0,
+    next_attempt_at: at,
+    last_error: null,
+  });
+}
+
+/** The coordinator accounts: who hears that a member asked for contact or left a job. */
+export async function coordinatorUserIds(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'coordinator')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}

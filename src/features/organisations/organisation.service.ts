@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../errors.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { setUserOrganisation } from '../auth/user.repository.ts';
+import type { MatchEndings } from '../matches/match-endings.ts';
 import { enqueueOrganisationRoles, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
 import {
   countOrganisations,
@@ -54,7 +55,11 @@ function inputColumns(input: OrganisationInput) {
   };
 }
 
-export function createOrganisationService({ database, clock }: AppDeps, areas: AreaService) {
+export function createOrganisationService(
+  { database, clock }: AppDeps,
+  areas: AreaService,
+  endings: MatchEndings,
+) {
   const { db } = database;
 
   async function load(id: string) {
@@ -163,7 +168,13 @@ export function createOrganisationService({ database, clock }: AppDeps, areas: A
     async verify(actor: Actor, id: string, state: 'verified' | 'rejected'): Promise<Organisation> {
       await load(id);
       const now = clock.now().toISOString();
+      // A rejected organisation's open matches end with the rejection, introduced ones included.
+      const endingWrites =
+        state === 'rejected'
+          ? await endings.writes({ organisationId: id }, 'organisation_rejected', actor, now)
+          : [];
       await database.atomic([
+        ...endingWrites,
         updateOrganisation(db, id, {
           verification_state: state,
           verified_at: state === 'verified' ? now : null,

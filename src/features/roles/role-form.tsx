@@ -58,6 +58,8 @@ export function newRoleValues(): FormValues {
 export function roleFormValues(role: Role): FormValues {
   const schedule = role.schedule;
   const values: Values = {
+    // The version this edit starts from: saving refuses it (409) if the role changed meanwhile.
+    expectedVersion: String(role.version),
     title: role.title,
     description: role.description,
     category: role.category,
@@ -356,6 +358,9 @@ export function RoleForm(props: {
   return (
     <PostForm view={view} action={props.action} class="role-editor">
       <ErrorSummary view={view} errors={errors} />
+      {values.text('expectedVersion') && (
+        <input type="hidden" name="expectedVersion" value={values.text('expectedVersion')} />
+      )}
       <Section title={words.sections.basics}>
         <TextField
           name="title"

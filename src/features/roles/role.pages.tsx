@@ -9,7 +9,15 @@ import { EMPLOYMENT_TYPES, JOB_CATEGORIES } from '../../../matching/vocabulary.t
 import { AppError, type ErrorCode } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { PostForm, SubmitButton, Toggle } from '../../web/form.tsx';
-import { type FieldErrors, type FormValues, fieldErrorsOf, noValues, readForm } from '../../web/forms.ts';
+import {
+  changedFieldsOf,
+  type FieldErrors,
+  type FormValues,
+  fieldErrorsOf,
+  noValues,
+  readForm,
+  withValue,
+} from '../../web/forms.ts';
 import { labelOf, messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
@@ -176,6 +184,8 @@ function EditPage(props: {
   prefectures: Awaited<ReturnType<typeof prefectureOptions>>;
   confirmErrors?: FieldErrors;
   problem?: string;
+  /** Why her save was refused as a whole (changed meanwhile, a bad hidden version). */
+  conflict?: string;
 }) {
   const { view, role } = props;
   const words = view.m.employer.editor;
@@ -206,6 +216,11 @@ function EditPage(props: {
             <SubmitButton label={words.publish} />
           </PostForm>
         </section>
+      )}
+      {props.conflict && (
+        <p class="degraded" role="alert">
+          {props.conflict}
+        </p>
       )}
       <RoleForm
         view={view}
@@ -318,14 +333,36 @@ export const rolePages = newPageRouter()
     const role = await c.var.services.roles.get(actor, c.req.param('id'));
     const values = await readForm(c);
     const again = (errors: FieldErrors) => showEditPage(c, role, { values, errors }, 422);
+    // The editor always sends the version it was drawn from; a tampered one asks for a reload.
+    const expectedVersion = values.number('expectedVersion');
+    if (expectedVersion !== undefined && !Number.isInteger(expectedVersion))
+      return showEditPage(c, role, { values, conflict: m.errors.invalidInput }, 422);
     const read = await readRoleForm(values, m, c.var.services.areas);
     if (!read.ok) return again(read.errors);
     try {
-      await c.var.services.roles.update(actor, role.id, read.value);
+      await c.var.services.roles.update(
+        actor,
+        role.id,
+        read.value,
+        expectedVersion === undefined ? {} : { expectedVersion },
+      );
       return redirectWithNotice(c, `/employer/roles/${role.id}/edit`, m.employer.editor.saved);
     } catch (error) {
       const errors = fieldErrorsOf(error, m);
       if (errors) return again(read.place(errors));
+      // Changed meanwhile: her edit stays, the differing fields are marked, and saving again
+      // (now from the current version) is her informed choice.
+      const changed = changedFieldsOf(error, m);
+      if (changed) {
+        const current = await c.var.services.roles.get(actor, role.id);
+        const posted = withValue(values, 'expectedVersion', String(current.version));
+        return showEditPage(
+          c,
+          current,
+          { values: posted, errors: changed, conflict: m.errors.changedMeanwhile },
+          409,
+        );
+      }
       throw error;
     }
   })
@@ -360,7 +397,13 @@ const PUBLISH_REFUSALS: Partial<Record<ErrorCode, 'notVerified' | 'rejected'>> =
 async function showEditPage(
   c: Context<AppEnv>,
   role: Role,
-  extra: { values?: FormValues; errors?: FieldErrors; confirmErrors?: FieldErrors; problem?: string } = {},
+  extra: {
+    values?: FormValues;
+    errors?: FieldErrors;
+    confirmErrors?: FieldErrors;
+    problem?: string;
+    conflict?: string;
+  } = {},
   status: 200 | 409 | 422 = 200,
 ) {
   const prefectures = await prefectureOptions(c.var.services.areas);
@@ -377,6 +420,7 @@ async function showEditPage(
           prefectures={prefectures}
           {...(extra.confirmErrors ? { confirmErrors: extra.confirmErrors } : {})}
           {...(extra.problem ? { problem: extra.problem } : {})}
+          {...(extra.conflict ? { conflict: extra.conflict } : {})}
         />
       ),
     }),

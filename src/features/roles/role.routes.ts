@@ -6,6 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { etagOf, expectedVersionOf, IfMatchHeaderSchema } from '../../http/versions.ts';
 import { IdParamSchema, listResponse, PageQuerySchema } from '../shared/common.schemas.ts';
 import { RoleInputSchema, RoleSchema } from './role.schemas.ts';
 
@@ -49,7 +50,9 @@ const updateRoleRoute = defineRoute(['employer'], {
   path: '/{id}',
   tags,
   summary: 'Replace a draft or published role (facts keep their verification when unchanged)',
-  request: { params: IdParamSchema, ...jsonBody(RoleInputSchema) },
+  description:
+    'Send `If-Match` with the ETag (or `version`) of the role you edited: if it changed meanwhile, 409 names the fields that differ instead of overwriting them.',
+  request: { params: IdParamSchema, headers: IfMatchHeaderSchema, ...jsonBody(RoleInputSchema) },
   responses: { 200: jsonResponse(RoleSchema, 'Updated') },
 });
 
@@ -87,15 +90,22 @@ export const roleRoutes = newRouter()
   .openapi(createRoleRoute, async (c) =>
     c.json(await c.var.services.roles.create(requireActor(c), c.req.valid('json')), 201),
   )
-  .openapi(getRoleRoute, async (c) =>
-    c.json(await c.var.services.roles.get(requireActor(c), c.req.valid('param').id), 200),
-  )
-  .openapi(updateRoleRoute, async (c) =>
-    c.json(
-      await c.var.services.roles.update(requireActor(c), c.req.valid('param').id, c.req.valid('json')),
-      200,
-    ),
-  )
+  .openapi(getRoleRoute, async (c) => {
+    const role = await c.var.services.roles.get(requireActor(c), c.req.valid('param').id);
+    c.header('ETag', etagOf(role.version));
+    return c.json(role, 200);
+  })
+  .openapi(updateRoleRoute, async (c) => {
+    const expectedVersion = expectedVersionOf(c.req.valid('header')['if-match']);
+    const role = await c.var.services.roles.update(
+      requireActor(c),
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      expectedVersion === undefined ? {} : { expectedVersion },
+    );
+    c.header('ETag', etagOf(role.version));
+    return c.json(role, 200);
+  })
   .openapi(deleteRoleRoute, async (c) => {
     await c.var.services.roles.remove(requireActor(c), c.req.valid('param').id);
     return c.body(null, 204);

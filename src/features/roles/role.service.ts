@@ -4,12 +4,15 @@
  * Publishing needs a verified organisation. Someone else's role is reported as not found.
  */
 import type { FlexibilityFact } from '../../../matching/types.ts';
+import { isVersionConflict } from '../../db/database.ts';
 import type { JobRoleTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { differingFields } from '../../lib/differences.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import type { MatchEndings } from '../matches/match-endings.ts';
 import type { OrganisationService } from '../organisations/organisation.service.ts';
 import { enqueueRole, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
 import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.schemas.ts';
@@ -175,10 +178,40 @@ export function roleChildRows(roleId: string, input: RoleInput, previousFacts: R
   };
 }
 
+/** The saved role in the input's shape, to compare with an edit. */
+function asInput(role: Role): Record<string, unknown> {
+  return {
+    ...role,
+    locations: role.locations.map((l) => ({ areaCode: l.areaCode, ...(l.label ? { label: l.label } : {}) })),
+    facts: Object.fromEntries(Object.entries(role.facts).map(([fact, f]) => [fact, f?.available])),
+  };
+}
+
+/**
+ * The 409 for an edit made from an older version: which fields of the saved role differ from
+ * hers (what saving would overwrite), so she can reload and apply her change again.
+ */
+function changedMeanwhile(saved: Role, input: RoleInput): AppError {
+  const fields = differingFields(asInput(saved), input as Record<string, unknown>);
+  return new AppError(
+    'conflict',
+    `This role was changed meanwhile (now version ${saved.version}, ${saved.status}, saved ${saved.updatedAt}); ` +
+      (fields.length
+        ? `it differs from your edit in: ${fields.join(', ')}. Reload it and apply your changes again.`
+        : 'reload it and save again.'),
+    fields.map((field) => ({
+      path: `body.${field}`,
+      message: 'changed meanwhile',
+      code: 'changed_meanwhile',
+    })),
+  );
+}
+
 export function createRoleService(
   { database, clock }: AppDeps,
   areas: AreaService,
   organisations: OrganisationService,
+  endings: MatchEndings,
 ) {
   const { db } = database;
 
@@ -246,15 +279,25 @@ export function createRoleService(
       );
     }
     const now = clock.now().toISOString();
-    await database.atomic([
-      updateRole(db, id, {
-        status: to,
-        ...(to === 'published' ? { published_at: now } : { closed_at: now }),
-        updated_at: now,
-        version: role.version + 1,
-      }),
-      enqueueRole(db, id, now),
-    ]);
+    // Closing ends the matches nobody has been introduced through yet, in the same atomic unit.
+    const endingWrites =
+      to === 'closed' ? await endings.writes({ roleId: id }, 'role_closed', actor, now) : [];
+    try {
+      await database.atomic([
+        ...endingWrites,
+        updateRole(db, id, {
+          status: to,
+          ...(to === 'published' ? { published_at: now } : { closed_at: now }),
+          updated_at: now,
+          version: role.version + 1,
+        }),
+        enqueueRole(db, id, now),
+      ]);
+    } catch (error) {
+      if (isVersionConflict(error))
+        throw new AppError('conflict', 'This role changed meanwhile: reload it and try again');
+      throw error;
+    }
     return present(id);
   }
 
@@ -318,18 +361,36 @@ export function createRoleService(
       return present(id);
     },
 
-    async update(actor: Actor, id: string, input: RoleInput): Promise<Role> {
+    /**
+     * Replaces a role. With `expectedVersion` (the version her edit was made from) a role changed
+     * meanwhile is refused with 409 naming the fields that differ; without it, a write that
+     * raced another one is refused the same way rather than undoing it.
+     * @example await roles.update(actor, id, input, { expectedVersion: role.version })
+     */
+    async update(
+      actor: Actor,
+      id: string,
+      input: RoleInput,
+      options: { expectedVersion?: number } = {},
+    ): Promise<Role> {
       const role = await loadOwned(actor, id);
       if (role.status === 'closed') throw new AppError('invalid_state', 'A closed role cannot be edited');
+      if (options.expectedVersion !== undefined && options.expectedVersion !== role.version)
+        throw changedMeanwhile(await present(id), input);
       await checkLocations(input);
       const previous = (await loadRoleChildren(db, [id])).get(id);
       const now = clock.now().toISOString();
-      await database.atomic([
-        updateRole(db, id, { ...roleColumns(input), updated_at: now, version: role.version + 1 }),
-        ...replaceRoleChildren(db, id, roleChildRows(id, input, previous?.facts)),
-        ...refreshRoleSearchText({ roleId: id }),
-        enqueueRole(db, id, now),
-      ]);
+      try {
+        await database.atomic([
+          updateRole(db, id, { ...roleColumns(input), updated_at: now, version: role.version + 1 }),
+          ...replaceRoleChildren(db, id, roleChildRows(id, input, previous?.facts)),
+          ...refreshRoleSearchText({ roleId: id }),
+          enqueueRole(db, id, now),
+        ]);
+      } catch (error) {
+        if (isVersionConflict(error)) throw changedMeanwhile(await present(id), input);
+        throw error;
+      }
       return present(id);
     },
 

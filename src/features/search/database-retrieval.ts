@@ -1,16 +1,15 @@
 /**
- * Retrieval from the database when the search engine is unreachable (degraded mode). SQL narrows
- * the candidates (status, places, remote, employment type, text); the rest of the filters, the
- * sort and the facet counts run over those candidates' search documents, with the same meaning
- * as the engine's. Text relevance is not ranked here: matches come newest first.
+ * Retrieval from the database when the search engine is unreachable (degraded mode), with the
+ * same meaning as the engine's. SQL applies every filter and the order over each role's search
+ * figures (`role_search_rows`) and stops at a bounded number of candidates, so one search costs
+ * milliseconds and never blocks the service; exact distances, the facet counts and the page are
+ * worked out over those slim rows. Text relevance is not ranked here: matches come newest first.
  */
 import type { Kysely } from 'kysely';
-import { distanceKm } from '../../../matching/index.ts';
+import { distanceKm, type GeoPoint } from '../../../matching/index.ts';
 import type { DB } from '../../db/schema.ts';
-import { findRolesByIds, loadRoleChildren } from '../roles/role.repository.ts';
-import { type JobDocument, toJobDocument } from './job-document.ts';
 import type { JobIndexQuery, JobIndexResult } from './job-index.ts';
-import { findPublishedRoleIds } from './job-search.repository.ts';
+import { findSearchCandidates } from './job-search.repository.ts';
 import { CATEGORY_KEYWORDS, FACT_KEYWORDS, REMOTE_KEYWORDS } from './keywords.ts';
 
 /** Enough candidates for a person's search; beyond this a degraded answer asks her to narrow it. */
@@ -44,83 +43,81 @@ function namedBy(term: string) {
   };
 }
 
-function fitsAvailability(doc: JobDocument, a: NonNullable<JobIndexQuery['availability']>): boolean {
-  if (doc.hoursPerWeek > a.maxHoursPerWeek) return false;
-  if (doc.scheduleKind === 'flexible') return true;
-  return (
-    doc.earliestStart >= a.earliestStart &&
-    doc.latestEnd <= a.latestEnd &&
-    doc.weekdays.every((d) => a.weekdays.includes(d))
-  );
-}
-
-function withinReach(doc: JobDocument, reach: NonNullable<JobIndexQuery['reach']>): boolean {
-  if (doc.remote === 'full') return true;
-  const point = doc._geo;
-  if (point && reach.circles.some((c) => distanceKm(c, point) * 1000 <= c.radiusMeters)) return true;
-  return (
-    doc.prefCodes.some((p) => reach.prefCodes.includes(p)) ||
-    doc.areaCodes.some((a) => reach.areaCodes.includes(a))
-  );
-}
-
 function count(values: string[], into: Record<string, number>) {
   for (const value of values) into[value] = (into[value] ?? 0) + 1;
 }
 
+const metersBetween = (a: GeoPoint, b: GeoPoint) => distanceKm(a, b) * 1000;
+
+/**
+ * Retrieves roles from the database with the engine's meaning. SQL applies every filter (distances
+ * by bounding box) and the order, and returns at most MAX_CANDIDATES slim rows; distances are then
+ * measured exactly, and the page's ids returned. No child rows are read here: the caller loads
+ * the page's roles only.
+ */
 export async function retrieveFromDatabase(db: Kysely<DB>, query: JobIndexQuery): Promise<JobIndexResult> {
-  const ids = await findPublishedRoleIds(db, {
+  const near = query.near;
+  const a = query.availability;
+  const candidates = await findSearchCandidates(db, {
     terms: queryTerms(query.q).map((text) => ({ text, ...namedBy(text) })),
     ...(query.prefCodes ? { prefCodes: query.prefCodes } : {}),
     ...(query.areaCodes ? { areaCodes: query.areaCodes } : {}),
     ...(query.remote ? { remote: query.remote } : {}),
     ...(query.employmentTypes ? { employmentTypes: query.employmentTypes } : {}),
     ...(query.excludeOrganisationIds ? { excludeOrganisationIds: query.excludeOrganisationIds } : {}),
+    ...(query.minHourlyPay !== undefined ? { minHourlyPay: query.minHourlyPay } : {}),
+    ...(a
+      ? {
+          availability: {
+            weekdayMask: a.weekdays.reduce((mask, day) => mask | (1 << (day - 1)), 0),
+            maxHoursPerWeek: a.maxHoursPerWeek,
+            earliestStart: a.earliestStart,
+            latestEnd: a.latestEnd,
+          },
+        }
+      : {}),
+    ...(near?.radiusMeters !== undefined ? { within: { ...near, radiusMeters: near.radiusMeters } } : {}),
+    ...(query.reach ? { reach: query.reach } : {}),
+    order: query.sort === 'pay' ? 'pay' : query.sort === 'distance' && near ? { nearest: near } : 'newest',
+    withPrefCodes: query.facets,
     limit: MAX_CANDIDATES,
   });
-  const rows = await findRolesByIds(db, ids);
-  const children = await loadRoleChildren(db, ids);
-  const near = query.near;
-  const documents = rows
-    .map((row) => {
-      const doc = toJobDocument(row, children.get(row.id) as NonNullable<ReturnType<typeof children.get>>);
-      const km = near && doc._geo ? distanceKm(near, doc._geo) : undefined;
-      return { doc, meters: km === undefined ? undefined : km * 1000 };
-    })
-    .filter(({ doc, meters }) => {
-      if (query.minHourlyPay !== undefined && doc.hourlyPay < query.minHourlyPay) return false;
-      if (near?.radiusMeters !== undefined && (meters === undefined || meters > near.radiusMeters))
-        return false;
-      if (query.reach && !withinReach(doc, query.reach)) return false;
-      return !query.availability || fitsAvailability(doc, query.availability);
-    });
 
-  const order: Record<
-    JobIndexQuery['sort'],
-    (a: (typeof documents)[number], b: (typeof documents)[number]) => number
-  > = {
-    distance: (a, b) => (a.meters ?? Number.POSITIVE_INFINITY) - (b.meters ?? Number.POSITIVE_INFINITY),
-    pay: (a, b) => b.doc.hourlyPay - a.doc.hourlyPay,
-    newest: (a, b) => b.doc.publishedAt - a.doc.publishedAt,
-    relevance: (a, b) => b.doc.publishedAt - a.doc.publishedAt,
-  };
-  documents.sort((a, b) => order[query.sort](a, b) || (a.doc.id < b.doc.id ? -1 : 1));
+  const found = candidates.flatMap((c) => {
+    const point = c.lat !== null && c.lng !== null ? { lat: c.lat, lng: c.lng } : undefined;
+    const meters = near && point ? metersBetween(near, point) : undefined;
+    if (near?.radiusMeters !== undefined && (meters === undefined || meters > near.radiusMeters)) return [];
+    if (
+      query.reach &&
+      !c.reach_by_place &&
+      !(point && query.reach.circles.some((circle) => metersBetween(circle, point) <= circle.radiusMeters))
+    )
+      return [];
+    return [{ c, meters }];
+  });
+  // SQL ordered by time, pay, or flat-earth distance; distance is re-sorted on the exact figure.
+  if (query.sort === 'distance')
+    found.sort(
+      (x, y) =>
+        (x.meters ?? Number.POSITIVE_INFINITY) - (y.meters ?? Number.POSITIVE_INFINITY) ||
+        (x.c.id < y.c.id ? -1 : 1),
+    );
 
   const facets: JobIndexResult['facets'] = { prefCodes: {}, employmentType: {}, remote: {} };
   if (query.facets) {
-    for (const { doc } of documents) {
-      count(doc.prefCodes, facets.prefCodes);
-      count([doc.employmentType], facets.employmentType);
-      count([doc.remote], facets.remote);
+    for (const { c } of found) {
+      count(c.pref_codes ? c.pref_codes.split(',') : [], facets.prefCodes);
+      count([c.employment_type], facets.employmentType);
+      count([c.remote_mode], facets.remote);
     }
   }
   return {
-    hits: documents.slice(query.offset, query.offset + query.limit).map(({ doc, meters }) => ({
-      id: doc.id,
+    hits: found.slice(query.offset, query.offset + query.limit).map(({ c, meters }) => ({
+      id: c.id,
       relevance: 1,
       ...(meters !== undefined ? { distanceMeters: meters } : {}),
     })),
-    total: documents.length,
+    total: found.length,
     facets,
   };
 }

@@ -58,7 +58,22 @@ export interface JobIndexResult {
   };
 }
 
+/**
+ * How far the index can be trusted right now:
+ * - `current`: it holds every change but the last moments' (normal operation);
+ * - `catchingUp`: the engine answers but changes made while it was away are still being sent;
+ *   searches use it and say `degraded: true`;
+ * - `building`: it is being filled or rebuilt and may lack most roles; searches use the database;
+ * - `unavailable`: the engine is down; searches use the database without trying it first.
+ */
+export type IndexFreshness = 'current' | 'catchingUp' | 'building' | 'unavailable';
+
 export interface JobIndex {
+  /**
+   * The tracked freshness, where a runtime keeps one (the Node service's sync loop); without it
+   * the index counts as current and an unreachable engine is found out by the search itself.
+   */
+  freshness?(): IndexFreshness;
   /** Creates the index if needed and applies its settings; safe to call at every start. */
   prepare(): Promise<void>;
   search(query: JobIndexQuery): Promise<JobIndexResult>;

@@ -60,39 +60,124 @@ function termMatches(
   ]);
 }
 
-/** Ids of findable roles (published, verified organisation) passing the filters, newest first. */
-export async function findPublishedRoleIds(db: Kysely<DB>, filter: DatabaseJobFilter): Promise<string[]> {
+/** A circle on the map; candidates are first cut by its bounding box, then checked exactly. */
+export interface SearchCircle {
+  lat: number;
+  lng: number;
+  radiusMeters: number;
+}
+
+export interface DatabaseSearchFilter extends DatabaseJobFilter {
+  minHourlyPay?: number;
+  availability?: { weekdayMask: number; maxHoursPerWeek: number; earliestStart: number; latestEnd: number };
+  /** Only roles whose point lies in this circle's bounding box. */
+  within?: SearchCircle;
+  /** Fully remote, or in one of the circles' boxes, or placed in one of these prefectures or areas. */
+  reach?: { circles: SearchCircle[]; prefCodes: string[]; areaCodes: string[] };
+  /** Newest first, best paid first, or nearest this point first (approximately; refine exactly). */
+  order: 'newest' | 'pay' | { nearest: { lat: number; lng: number } };
+  /** Also return each role's prefecture codes (for facet counts). */
+  withPrefCodes: boolean;
+}
+
+/** What degraded search needs of each candidate: no child rows, no text. */
+export interface SearchCandidate {
+  id: string;
+  published_at: string | null;
+  hourly_pay: number;
+  employment_type: string;
+  remote_mode: string;
+  lat: number | null;
+  lng: number | null;
+  /** In reach by being remote or by place (not by distance), when a reach was asked for. */
+  reach_by_place: number | null;
+  /** Comma-separated prefecture codes, when asked for. */
+  pref_codes: string | null;
+}
+
+const METERS_PER_DEGREE = 111_320;
+
+/** The box around a circle, 1 % wider so no point inside the circle falls outside it. */
+function inBox(eb: ExpressionBuilder<DB, 'role_search_rows'>, c: SearchCircle): Expression<SqlBool> {
+  const dLat = (c.radiusMeters * 1.01) / METERS_PER_DEGREE;
+  const dLng = dLat / Math.max(0.01, Math.cos((c.lat * Math.PI) / 180));
+  return eb.and([
+    eb('role_search_rows.lat', '>=', c.lat - dLat),
+    eb('role_search_rows.lat', '<=', c.lat + dLat),
+    eb('role_search_rows.lng', '>=', c.lng - dLng),
+    eb('role_search_rows.lng', '<=', c.lng + dLng),
+  ]);
+}
+
+/** Placed in one of these prefectures and (when given) one of these areas or their wards. */
+function placedIn(
+  eb: ExpressionBuilder<DB, 'job_roles'>,
+  prefCodes: string[] | undefined,
+  areaCodes: string[] | undefined,
+): Expression<SqlBool> {
+  return eb.exists(
+    eb
+      .selectFrom('role_locations')
+      .innerJoin('areas', 'areas.code', 'role_locations.area_code')
+      .select('role_locations.role_id')
+      .whereRef('role_locations.role_id', '=', 'job_roles.id')
+      .where((inner) =>
+        inner.and([
+          ...(prefCodes?.length ? [inner('areas.pref_code', 'in', jsonList(prefCodes))] : []),
+          ...(areaCodes?.length
+            ? [
+                inner.or([
+                  inner('areas.code', 'in', jsonList(areaCodes)),
+                  inner('areas.parent_code', 'in', jsonList(areaCodes)),
+                ]),
+              ]
+            : []),
+        ]),
+      ),
+  );
+}
+
+/**
+ * Findable roles (published, verified organisation) passing every filter SQL can apply — text,
+ * places, remote, employment type, pay, the coarse availability fit, and bounding boxes for
+ * distances — in the order asked, at most `limit` of them, each with only what the caller needs
+ * to check distances exactly, sort and count facets. The work is bounded by `limit`.
+ */
+export async function findSearchCandidates(
+  db: Kysely<DB>,
+  filter: DatabaseSearchFilter,
+): Promise<SearchCandidate[]> {
+  const reach = filter.reach;
   let query = db
     .selectFrom('job_roles')
     .innerJoin('organisations', 'organisations.id', 'job_roles.organisation_id')
-    .select('job_roles.id')
+    .innerJoin('role_search_rows', 'role_search_rows.role_id', 'job_roles.id')
+    .select((eb) => [
+      'job_roles.id',
+      'job_roles.published_at',
+      'job_roles.employment_type',
+      'job_roles.remote_mode',
+      'role_search_rows.hourly_pay',
+      'role_search_rows.lat',
+      'role_search_rows.lng',
+      (reach
+        ? sql<number | null>`${eb.or([
+            eb('job_roles.remote_mode', '=', 'full'),
+            ...(reach.prefCodes.length ? [placedIn(eb, reach.prefCodes, undefined)] : []),
+            ...(reach.areaCodes.length ? [placedIn(eb, undefined, reach.areaCodes)] : []),
+          ])}`
+        : sql<number | null>`NULL`
+      ).as('reach_by_place'),
+      (filter.withPrefCodes
+        ? sql<string | null>`(SELECT group_concat(DISTINCT a.pref_code) FROM role_locations l
+            JOIN areas a ON a.code = l.area_code WHERE l.role_id = job_roles.id)`
+        : sql<string | null>`NULL`
+      ).as('pref_codes'),
+    ])
     .where('job_roles.status', '=', 'published')
     .where('organisations.verification_state', '=', 'verified');
   const { prefCodes, areaCodes } = filter;
-  if (prefCodes?.length || areaCodes?.length) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('role_locations')
-          .innerJoin('areas', 'areas.code', 'role_locations.area_code')
-          .select('role_locations.role_id')
-          .whereRef('role_locations.role_id', '=', 'job_roles.id')
-          .where((inner) =>
-            inner.and([
-              ...(prefCodes?.length ? [inner('areas.pref_code', 'in', jsonList(prefCodes))] : []),
-              ...(areaCodes?.length
-                ? [
-                    inner.or([
-                      inner('areas.code', 'in', jsonList(areaCodes)),
-                      inner('areas.parent_code', 'in', jsonList(areaCodes)),
-                    ]),
-                  ]
-                : []),
-            ]),
-          ),
-      ),
-    );
-  }
+  if (prefCodes?.length || areaCodes?.length) query = query.where((eb) => placedIn(eb, prefCodes, areaCodes));
   if (filter.remote?.length) query = query.where('job_roles.remote_mode', 'in', jsonList(filter.remote));
   if (filter.employmentTypes?.length)
     query = query.where('job_roles.employment_type', 'in', jsonList(filter.employmentTypes));
@@ -100,10 +185,46 @@ export async function findPublishedRoleIds(db: Kysely<DB>, filter: DatabaseJobFi
     query = query.where('job_roles.organisation_id', 'not in', jsonList(filter.excludeOrganisationIds));
   }
   for (const term of filter.terms) query = query.where((eb) => termMatches(eb, term));
-  const rows = await query
-    .orderBy('job_roles.published_at', 'desc')
-    .orderBy('job_roles.id')
-    .limit(filter.limit)
-    .execute();
-  return rows.map((row) => row.id);
+  if (filter.minHourlyPay !== undefined)
+    query = query.where('role_search_rows.hourly_pay', '>=', filter.minHourlyPay);
+  const a = filter.availability;
+  if (a) {
+    query = query.where('role_search_rows.hours_per_week', '<=', a.maxHoursPerWeek).where((eb) =>
+      eb.or([
+        eb('job_roles.schedule_kind', '=', 'flexible'),
+        eb.and([
+          eb('role_search_rows.earliest_start', '>=', a.earliestStart),
+          eb('role_search_rows.latest_end', '<=', a.latestEnd),
+          // No working day outside hers.
+          eb(sql`role_search_rows.weekday_mask & ${~a.weekdayMask & 0x7f}`, '=', 0),
+        ]),
+      ]),
+    );
+  }
+  const within = filter.within;
+  if (within) query = query.where((eb) => inBox(eb as never, within));
+  if (reach) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('job_roles.remote_mode', '=', 'full'),
+        ...reach.circles.map((c) => inBox(eb as never, c)),
+        ...(reach.prefCodes.length ? [placedIn(eb, reach.prefCodes, undefined)] : []),
+        ...(reach.areaCodes.length ? [placedIn(eb, undefined, reach.areaCodes)] : []),
+      ]),
+    );
+  }
+  const order = filter.order;
+  if (order === 'newest') query = query.orderBy('job_roles.published_at', 'desc');
+  else if (order === 'pay') query = query.orderBy('role_search_rows.hourly_pay', 'desc');
+  else {
+    // Flat-earth distance is enough to keep the nearest; the caller measures exactly.
+    const { lat, lng } = order.nearest;
+    const k = Math.cos((lat * Math.PI) / 180);
+    query = query
+      .orderBy(sql`role_search_rows.lat IS NULL`)
+      .orderBy(
+        sql`(role_search_rows.lat - ${lat}) * (role_search_rows.lat - ${lat}) + (role_search_rows.lng - ${lng}) * (role_search_rows.lng - ${lng}) * ${k * k}`,
+      );
+  }
+  return query.orderBy('job_roles.id').limit(filter.limit).execute();
 }

@@ -6,7 +6,7 @@
 import { z } from '@hono/zod-openapi';
 import { ExcludedCountsSchema, MatchExplanationSchema, ViolationsSchema } from '../matches/match.schemas.ts';
 import { RoleSchema } from '../roles/role.schemas.ts';
-import { AreaCodeSchema, EmploymentTypeSchema } from '../shared/common.schemas.ts';
+import { AreaCodeSchema, EmploymentTypeSchema, QueryFlagSchema } from '../shared/common.schemas.ts';
 
 const list = <T extends z.ZodTypeAny>(item: T) =>
   z.preprocess(
@@ -14,7 +14,7 @@ const list = <T extends z.ZodTypeAny>(item: T) =>
     z.array(item).max(20),
   );
 
-const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+const booleanFlag = QueryFlagSchema;
 
 export const JobSearchQuerySchema = z.object({
   q: z

@@ -58,9 +58,11 @@ export function createJobSearchService(
   const publishedRoles = createPublishedRoles(deps.database, areas);
 
   async function retrieve(query: JobIndexQuery): Promise<{ result: JobIndexResult; degraded: boolean }> {
-    if (index) {
+    const freshness = index?.freshness?.() ?? 'current';
+    if (index && (freshness === 'current' || freshness === 'catchingUp')) {
       try {
-        return { result: await index.search(query), degraded: false };
+        // Catching up, the engine may still lack roles published while it was away: say so.
+        return { result: await index.search(query), degraded: freshness === 'catchingUp' };
       } catch (error) {
         if (!(error instanceof SearchUnavailableError)) throw error;
       }

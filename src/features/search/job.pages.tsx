@@ -257,7 +257,7 @@ function JobPage(props: { view: View; hit: JobHit; match: MatchView | undefined 
       </section>
       <section class="card">
         <h2>{view.m.role.description}</h2>
-        <p style="white-space: pre-line">{hit.role.description}</p>
+        <p class="pre-line">{hit.role.description}</p>
       </section>
     </>
   );

@@ -2,7 +2,7 @@
  * Queries on the search outbox and the database's own full-text table. Enqueue statements are
  * returned as builders so they join the role change's atomic unit.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { jsonList } from '../../db/json-list.ts';
 import type { DB } from '../../db/schema.ts';
 
@@ -56,6 +56,11 @@ export function postponeEntries(
     .where('id', 'in', jsonList(ids));
 }
 
+/** Makes every postponed entry due (the engine is back: no reason to wait out the back-off). */
+export function makeAllDue(db: Kysely<DB>, now: string) {
+  return db.updateTable('search_outbox').set({ next_attempt_at: now }).where('next_attempt_at', '>', now);
+}
+
 /** How far the index is behind: pending entries and the age of the oldest. */
 export async function outboxLag(db: Kysely<DB>) {
   const row = await db
@@ -67,31 +72,76 @@ export async function outboxLag(db: Kysely<DB>) {
 
 export type SearchTextScope = { roleId: string } | { organisationId: string } | 'all';
 
+/** Roles in scope, as a condition on a column holding role ids. */
+function rolesIn(scope: SearchTextScope, column: RawBuilder<unknown>) {
+  if (scope === 'all') return sql`1`;
+  if ('roleId' in scope) return sql`${column} = ${scope.roleId}`;
+  return sql`${column} IN (SELECT id FROM job_roles WHERE organisation_id = ${scope.organisationId})`;
+}
+
 /**
- * Rewrites the full-text rows of one role, of an organisation's roles, or of all roles, from the
- * roles' own columns, their organisation and their places: one SQL statement, so the text cannot
- * drift from the tables it is built from.
+ * The figures degraded search filters and sorts on, with the meaning of the search document's
+ * (`toJobDocument`): pay per hour over the role's own week (as `monthlyPay` converts it, 52/12
+ * weeks a month), hours and working days a week, the first and last minute, the working days as
+ * bits (Monday = 1), and the point of the first located place in area-code order.
+ */
+function figuresOf(scope: SearchTextScope) {
+  return sql`SELECT f.id AS role_id,
+       CAST(ROUND(
+         CASE f.pay_unit
+           WHEN 'hour' THEN f.pay_min * f.hours * 52.0 / 12
+           WHEN 'day' THEN f.pay_min * f.days * 52.0 / 12
+           WHEN 'month' THEN f.pay_min
+           ELSE f.pay_min / 12.0
+         END / MAX(1, f.hours * 52.0 / 12)) AS INTEGER) AS hourly_pay,
+       f.hours AS hours_per_week, f.earliest_start, f.latest_end, f.weekday_mask, f.lat, f.lng
+    FROM (
+      SELECT r.id, r.pay_min, r.pay_unit,
+             CASE r.schedule_kind WHEN 'fixed' THEN COALESCE(w.minutes, 0) / 60.0 ELSE COALESCE(r.min_hours_per_week, 0) END AS hours,
+             CASE r.schedule_kind WHEN 'fixed' THEN COALESCE(w.days, 0) ELSE COALESCE(r.min_days_per_week, 0) END AS days,
+             COALESCE(w.earliest_start, 0) AS earliest_start,
+             COALESCE(w.latest_end, 0) AS latest_end,
+             COALESCE(w.weekday_mask, 0) AS weekday_mask,
+             (SELECT a.lat FROM role_locations l JOIN areas a ON a.code = l.area_code
+               WHERE l.role_id = r.id AND a.lat IS NOT NULL AND a.lng IS NOT NULL ORDER BY l.area_code LIMIT 1) AS lat,
+             (SELECT a.lng FROM role_locations l JOIN areas a ON a.code = l.area_code
+               WHERE l.role_id = r.id AND a.lat IS NOT NULL AND a.lng IS NOT NULL ORDER BY l.area_code LIMIT 1) AS lng
+      FROM job_roles r
+      LEFT JOIN (
+        SELECT role_id, SUM(end_minute - start_minute) AS minutes, COUNT(DISTINCT day) AS days,
+               MIN(start_minute) AS earliest_start, MAX(end_minute) AS latest_end,
+               SUM(DISTINCT 1 << (day - 1)) AS weekday_mask
+        FROM role_windows WHERE ${rolesIn(scope, sql.ref('role_id'))} GROUP BY role_id
+      ) w ON w.role_id = r.id
+      WHERE ${rolesIn(scope, sql.ref('r.id'))}
+    ) f`;
+}
+
+/**
+ * Rewrites the search rows (figures and full-text) of one role, of an organisation's roles, or of
+ * all roles, from the roles' own columns, their organisation and their places: a few SQL
+ * statements, so they cannot drift from the tables they are built from. A role keeps its key, and
+ * its old text is found by that key (an index), not by scanning the full-text table.
  */
 export function refreshRoleSearchText(scope: SearchTextScope) {
-  const roleFilter =
-    scope === 'all'
-      ? sql``
-      : 'roleId' in scope
-        ? sql`WHERE r.id = ${scope.roleId}`
-        : sql`WHERE r.organisation_id = ${scope.organisationId}`;
-  const textFilter =
-    scope === 'all'
-      ? sql``
-      : 'roleId' in scope
-        ? sql`WHERE role_id = ${scope.roleId}`
-        : sql`WHERE role_id IN (SELECT id FROM job_roles WHERE organisation_id = ${scope.organisationId})`;
+  const keyed = rolesIn(scope, sql.ref('role_id'));
   return [
-    sql`DELETE FROM role_search_text ${textFilter}`,
-    sql`INSERT INTO role_search_text (role_id, body)
-        SELECT r.id,
+    sql`DELETE FROM role_search_text WHERE rowid IN (SELECT key FROM role_search_rows WHERE ${keyed})`,
+    // A deleted draft leaves no row behind.
+    sql`DELETE FROM role_search_rows WHERE ${keyed} AND role_id NOT IN (SELECT id FROM job_roles)`,
+    sql`INSERT INTO role_search_rows (role_id, hourly_pay, hours_per_week, earliest_start, latest_end, weekday_mask, lat, lng)
+        SELECT * FROM (${figuresOf(scope)}) WHERE true
+        ON CONFLICT (role_id) DO UPDATE SET hourly_pay = excluded.hourly_pay,
+          hours_per_week = excluded.hours_per_week, earliest_start = excluded.earliest_start,
+          latest_end = excluded.latest_end, weekday_mask = excluded.weekday_mask,
+          lat = excluded.lat, lng = excluded.lng`,
+    sql`INSERT INTO role_search_text (rowid, role_id, body)
+        SELECT k.key, r.id,
                r.title || ' ' || r.description || ' ' || o.name || ' ' ||
                COALESCE((SELECT group_concat(a.name, ' ') FROM role_locations l JOIN areas a ON a.code = l.area_code
                          WHERE l.role_id = r.id), '')
-        FROM job_roles r JOIN organisations o ON o.id = r.organisation_id ${roleFilter}`,
+        FROM job_roles r JOIN organisations o ON o.id = r.organisation_id
+        JOIN role_search_rows k ON k.role_id = r.id
+        WHERE ${rolesIn(scope, sql.ref('r.id'))}`,
   ];
 }

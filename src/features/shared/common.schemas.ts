@@ -12,6 +12,15 @@ export const IdParamSchema = z.object({
 
 export const IsoDateSchema = z.iso.date().openapi({ example: '2027-04-01' });
 
+/**
+ * A yes/no query flag: `true` or `false`, or `on`, which is what a checked HTML checkbox sends
+ * (the search page's form uses the same parsing as the API).
+ */
+export const QueryFlagSchema = z
+  .enum(['true', 'false', 'on'])
+  .transform((v) => v !== 'false')
+  .openapi({ type: 'string', enum: ['true', 'false', 'on'] });
+
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'At most 100' }),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),

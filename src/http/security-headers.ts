@@ -1,0 +1,49 @@
+/**
+ * Headers that keep what the service sends where it belongs: one strict Content-Security-Policy
+ * for pages and API alike (the pages load only this site's own stylesheet and script, and no
+ * page may be framed), and `Cache-Control: no-store` on API responses, which carry her profile,
+ * her matches, introductions and exports — a shared cache or a shared phone must not keep them.
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './env.ts';
+
+/** The policy: this site's files only, nothing inline, no framing, forms only to this site. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/**
+ * The same policy allowing one inline stylesheet by its SHA-256 (the generated API reference).
+ * @example c.header('content-security-policy', await policyWithStyle(DOCS_STYLE))
+ */
+export async function policyWithStyle(style: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(style));
+  const hash = btoa(String.fromCharCode(...new Uint8Array(digest)));
+  return CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'sha256-${hash}'`);
+}
+
+/** Sets the policy on every response that has not set its own. */
+export function contentSecurityPolicy(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    if (!c.res.headers.has('content-security-policy')) {
+      c.res.headers.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    }
+  };
+}
+
+/** `Cache-Control: no-store` on every response of the routes it guards, errors included. */
+export function noStore(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    await next();
+    c.res.headers.set('cache-control', 'no-store');
+  };
+}
