@@ -47,8 +47,15 @@ export function evaluatePair(
   if (stopAtFirst && state.violations) return state.violations;
   checkReach(pm, pr, state);
   if (stopAtFirst && state.violations) return state.violations;
-  // Out of reach, the commute is meaningless, and so would be a schedule check built on it.
   if ((state.violations & CONSTRAINT_BITS.out_of_reach) === 0) checkSchedule(pm, pr, state);
+  else if (!stopAtFirst) {
+    // Out of reach, her real commute means nothing to the schedule; for the explanation (and to
+    // tell a near miss from a pair that fails twice) check it as if the trip took her maximum.
+    const commute = state.commuteMinutes;
+    state.commuteMinutes = Math.min(commute, pm.member.maxCommuteMinutes);
+    checkSchedule(pm, pr, state);
+    state.commuteMinutes = commute;
+  }
   checkPayFloor(pm, pr, state);
   if (state.violations) return state.violations;
 

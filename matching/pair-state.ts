@@ -72,6 +72,8 @@ export class PairState {
   /** … the minute she would be home (-1 when that was fine), and the limit she gave. */
   failHome = -1;
   failLimit = 0;
+  /** The one-way commute the schedule was checked with (her maximum when out of reach). */
+  scheduleCommute = 0;
   /** Minutes per week she would work: the fixed shifts, or what she can place of a flexible role. */
   weeklyMinutes = 0;
   /** Minutes per week she would most likely work: the shifts, or the employer's preference within her reach. */

@@ -7,7 +7,7 @@ import { CONSTRAINT_BITS, CONSTRAINT_CODES, type ConstraintCode, NEAR_MISS_LIMIT
 import { evaluatePair } from './evaluate.ts';
 import { explainInfeasible, explainMatch, type InfeasibleMatch, type ScoredMatch } from './explain.ts';
 import { type MatchContext, type MatchOptions, resolveOptions } from './options.ts';
-import { PairState } from './pair-state.ts';
+import { marginOf, PairState } from './pair-state.ts';
 import { type PreparedMember, type PreparedRole, prepareMember, prepareRole } from './prepare.ts';
 import { rerank } from './rerank.ts';
 import type { MatchMember, MatchRole } from './types.ts';
@@ -60,7 +60,9 @@ function scoreAll(
       totals[i] = hot.total;
       feasible.push(i);
     } else {
-      masks[i] = mask;
+      // Remember only whether the early-stopped evaluation already shows a small enough miss, so
+      // near misses are re-evaluated for a handful of pairs, not for every pair left out.
+      masks[i] = mask | (ctx.nearMisses && maybeNear(memberAt(i), mask) ? MAYBE_NEAR_FLAG : 0);
       infeasible.push(i);
     }
   }
@@ -71,6 +73,23 @@ function scoreAll(
   return { feasible, infeasible, totals, masks };
 }
 
+/** A bit above every constraint bit, set on pairs worth re-evaluating for a near miss. */
+const MAYBE_NEAR_FLAG = 1 << 30;
+
+/** From the hot state (just evaluated with early stop): could this pair be a near miss? */
+function maybeNear(pm: PreparedMember, mask: number): boolean {
+  if ((mask & ~MAYBE_NEAR) !== 0) return false;
+  if (mask & CONSTRAINT_BITS.out_of_reach) {
+    const over = hot.commuteMinutes - pm.member.maxCommuteMinutes;
+    if (over > NEAR_MISS_LIMITS.minutes) return false;
+  }
+  if (mask & CONSTRAINT_BITS.schedule_infeasible) {
+    const m = marginOf(hot, 'schedule_infeasible');
+    if (!m || m.shortBy.amount > NEAR_MISS_LIMITS[m.shortBy.unit]) return false;
+  }
+  return true;
+}
+
 /** Only a miss on reach or schedule can be small enough to ask about (NEGOTIABLE in explain.ts). */
 const MAYBE_NEAR = CONSTRAINT_BITS.out_of_reach | CONSTRAINT_BITS.schedule_infeasible;
 
@@ -78,7 +97,7 @@ const MAYBE_NEAR = CONSTRAINT_BITS.out_of_reach | CONSTRAINT_BITS.schedule_infea
 function countExcluded(infeasible: number[], masks: Int32Array): Partial<Record<ConstraintCode, number>> {
   const counts: Partial<Record<ConstraintCode, number>> = {};
   for (const i of infeasible) {
-    const mask = masks[i] as number;
+    const mask = (masks[i] as number) & ~MAYBE_NEAR_FLAG;
     const code = CONSTRAINT_CODES.find((c) => (mask & CONSTRAINT_BITS[c]) !== 0);
     if (code) counts[code] = (counts[code] ?? 0) + 1;
   }
@@ -99,7 +118,7 @@ function findNearMisses(
 ): InfeasibleMatch[] {
   const out: { match: InfeasibleMatch; id: string; miss: number }[] = [];
   for (const i of infeasible) {
-    if (((masks[i] as number) & ~MAYBE_NEAR) !== 0) continue;
+    if (((masks[i] as number) & MAYBE_NEAR_FLAG) === 0) continue;
     const match = materialiseInfeasible(memberAt(i), roleAt(i), ctx);
     if (!match.nearMiss) continue;
     let miss = 0;

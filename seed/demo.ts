@@ -9,7 +9,7 @@ import type { AreaIndex } from './areas.ts';
 import type { MemberRows } from './members.ts';
 import type { SeedUser } from './organisations.ts';
 import type { Random } from './random.ts';
-import type { RoleRows } from './roles.ts';
+import { legalBreakMinutes, type RoleRows } from './roles.ts';
 import { at, on, WEEKDAYS, type Window } from './schedules.ts';
 import { dateFromNow } from './time.ts';
 import { type TownRecord, townsByArea } from './towns.ts';
@@ -135,6 +135,9 @@ export function demoData(random: Random, areas: AreaIndex, now: Date): DemoData 
       min_hours_per_week: spec.flexible?.[0] ?? null,
       min_days_per_week: spec.flexible?.[1] ?? null,
       preferred_hours_per_week: null,
+      min_hours_per_day: null,
+      max_hours_per_week: null,
+      split_days_allowed: 0,
       overtime: 'none',
       weekend_work: spec.windows.some((w) => w.day >= 6) ? 1 : 0,
       night_work: 0,
@@ -149,7 +152,13 @@ export function demoData(random: Random, areas: AreaIndex, now: Date): DemoData 
       version: published ? 2 : 1,
     });
     for (const w of spec.windows)
-      roles.windows.push({ role_id: id, day: w.day, start_minute: w.start, end_minute: w.end });
+      roles.windows.push({
+        role_id: id,
+        day: w.day,
+        start_minute: w.start,
+        end_minute: w.end,
+        break_minutes: spec.flexible ? 0 : legalBreakMinutes(w.end - w.start),
+      });
     const town = spec.address ? townOf(spec.place.code, spec.address) : undefined;
     roles.locations.push({
       role_id: id,
@@ -310,10 +319,11 @@ export function demoData(random: Random, areas: AreaIndex, now: Date): DemoData 
       day: w.day,
       start_minute: w.start,
       end_minute: w.end,
+      remote_only: 0,
     })),
     children: [
-      { member_id: memberId, ...born(3 * 12 + 4) },
-      { member_id: memberId, ...born(8 * 12 + 7) },
+      { member_id: memberId, ...born(3 * 12 + 4), care: 'nursery', pickup_minute: 18 * 60 },
+      { member_id: memberId, ...born(8 * 12 + 7), care: 'after_school_club', pickup_minute: null },
     ],
     skills: (
       [

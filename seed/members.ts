@@ -152,13 +152,19 @@ export function generateMember(random: Random, context: MemberContext, out: Memb
   for (let i = 0; i < childCount; i++) {
     if (ageMonths > 17 * 12 + 11) break;
     const born = thisMonth - ageMonths;
-    out.children.push({ member_id: id, birth_year: Math.floor(born / 12), birth_month: (born % 12) + 1 });
+    out.children.push({
+      member_id: id,
+      birth_year: Math.floor(born / 12),
+      birth_month: (born % 12) + 1,
+      care: null,
+      pickup_minute: null,
+    });
     ageMonths += random.int(14, 72);
   }
 
   const windows = availability(random, youngest);
   for (const w of windows)
-    out.windows.push({ member_id: id, day: w.day, start_minute: w.start, end_minute: w.end });
+    out.windows.push({ member_id: id, day: w.day, start_minute: w.start, end_minute: w.end, remote_only: 0 });
   const wanted =
     stage === 2
       ? random.int(15, 20)

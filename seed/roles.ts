@@ -239,7 +239,13 @@ export function generateRole(random: Random, context: RoleContext, out: RoleRows
   }
 
   for (const w of schedule.windows)
-    out.windows.push({ role_id: id, day: w.day, start_minute: w.start, end_minute: w.end });
+    out.windows.push({
+      role_id: id,
+      day: w.day,
+      start_minute: w.start,
+      end_minute: w.end,
+      break_minutes: schedule.kind === 'fixed' ? legalBreakMinutes(w.end - w.start) : 0,
+    });
   const weekend = schedule.windows.some((w) => w.day >= 6);
   const night = schedule.windows.some((w) => w.end > 22 * 60 || w.start < 5 * 60);
 
@@ -274,6 +280,9 @@ export function generateRole(random: Random, context: RoleContext, out: RoleRows
     min_hours_per_week: schedule.minHours,
     min_days_per_week: schedule.minDays,
     preferred_hours_per_week: schedule.preferredHours,
+    min_hours_per_day: null,
+    max_hours_per_week: null,
+    split_days_allowed: 0,
     overtime: random.weighted(pattern.overtime),
     weekend_work: weekend ? 1 : 0,
     night_work: night ? 1 : 0,
@@ -339,4 +348,15 @@ function describe(random: Random, parts: DescriptionParts): string {
   const opening = chosen.find((s) => s.order === 0);
   const rest = chosen.filter((s) => s.order !== 0).map((s) => s.text);
   return [opening?.text, duty, ...rest].filter(Boolean).join('');
+}
+
+/**
+ * The break the Labour Standards Act (労働基準法 第34条) requires inside a shift: 45 minutes over
+ * 6 hours, an hour over 8. Seeded shifts take exactly that, as most employers do.
+ *
+ * @example legalBreakMinutes(9 * 60) // 60
+ */
+export function legalBreakMinutes(spanMinutes: number): number {
+  if (spanMinutes > 8 * 60 + 45) return 60;
+  return spanMinutes > 6 * 60 ? 45 : 0;
 }

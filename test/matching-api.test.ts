@@ -143,9 +143,10 @@ describe('ranked members for a role (coordinator)', () => {
       supportStage: _s,
       createdAt: _c,
       updatedAt: _up,
+      version: _v,
       ...rest
     } = profile.json;
-    await t.call('PUT', '/api/members/me', {
+    const saved = await t.call('PUT', '/api/members/me', {
       token: member.token,
       body: {
         ...rest,
@@ -154,6 +155,7 @@ describe('ranked members for a role (coordinator)', () => {
         privacy: { hideMunicipality: false, blockedOrganisationIds: [employer.organisationId] },
       },
     });
+    if (saved.status !== 200) throw new Error(saved.text);
     const candidates = await t.call(
       'GET',
       `/api/roles/${ids.office}/candidates?includeInfeasible=true&limit=50`,

@@ -1551,7 +1551,46 @@ export interface components {
              * @enum {string}
              */
             kind: "fixed";
-            shifts: components["schemas"]["WeeklyWindow"][];
+            shifts: components["schemas"]["Shift"][];
+        };
+        /**
+         * @example {
+         *       "day": "mon",
+         *       "start": "08:30",
+         *       "end": "17:30",
+         *       "breakMinutes": 60
+         *     }
+         */
+        Shift: {
+            /** @enum {string} */
+            day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+            /** @example 09:00 */
+            start: string;
+            /** @example 09:00 */
+            end: string;
+            /**
+             * @description Unpaid break inside the shift, in minutes (absent means none). Worked hours leave it out.
+             * @example 60
+             */
+            breakMinutes?: number;
+        };
+        /** @description Allowed windows plus a weekly minimum of hours and days */
+        FlexibleSchedule: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "flexible";
+            windows: components["schemas"]["WeeklyWindow"][];
+            minHoursPerWeek: number;
+            minDaysPerWeek: number;
+            preferredHoursPerWeek?: number;
+            /** @description The shortest working day the role accepts, in hours */
+            minHoursPerDay?: number;
+            /** @description The most hours a week the role offers (caps the hours and pay she is shown) */
+            maxHoursPerWeek?: number;
+            /** @description Whether a day may be split into several blocks (e.g. 9–12 and 15–18) */
+            splitDaysAllowed?: boolean;
         };
         /**
          * @example {
@@ -1567,18 +1606,6 @@ export interface components {
             start: string;
             /** @example 09:00 */
             end: string;
-        };
-        /** @description Allowed windows plus a weekly minimum of hours and days */
-        FlexibleSchedule: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            kind: "flexible";
-            windows: components["schemas"]["WeeklyWindow"][];
-            minHoursPerWeek: number;
-            minDaysPerWeek: number;
-            preferredHoursPerWeek?: number;
         };
         SkillWithLevel: {
             /** @enum {string} */
@@ -1663,6 +1690,16 @@ export interface components {
             children: {
                 birthYear: number;
                 birthMonth: number;
+                /**
+                 * @description How the child is looked after on weekdays; absent: estimated from age (April school year)
+                 * @enum {string}
+                 */
+                care?: "nursery" | "kindergarten" | "school" | "after_school_club" | "at_home" | "other";
+                /**
+                 * @description The real pickup or home-by time, if she gives it; otherwise only an estimate is used
+                 * @example 09:00
+                 */
+                pickupTime?: string;
             }[];
             skills: components["schemas"]["SkillWithLevel"][];
             qualifications: ("driver_license" | "care_initial_training" | "care_practical_training" | "certified_care_worker" | "bookkeeping_2" | "bookkeeping_3" | "medical_clerk" | "childcare_worker" | "cook" | "mos" | "it_passport" | "forklift")[];
@@ -1730,13 +1767,54 @@ export interface components {
          *     }
          */
         AvailabilityInput: {
-            windows: components["schemas"]["WeeklyWindow"][];
+            /** @description When she can be working (not when she leaves home: see careLimits) */
+            windows: components["schemas"]["WorkWindow"][];
+            /** @description Per weekday: leave home not before, be home by (drop-off and pickup). The commute must fit between these and the work. Absent or empty: none. */
+            careLimits?: components["schemas"]["CareLimit"][];
             maxHoursPerWeek: number;
             /**
              * Format: date
              * @example 2027-04-01
              */
             earliestStartDate?: string;
+        };
+        /**
+         * @example {
+         *       "day": "mon",
+         *       "start": "09:00",
+         *       "end": "15:00"
+         *     }
+         */
+        WorkWindow: {
+            /** @enum {string} */
+            day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+            /** @example 09:00 */
+            start: string;
+            /** @example 09:00 */
+            end: string;
+            /** @description She can work then only from home (absent means on site or from home) */
+            remoteOnly?: boolean;
+        };
+        /**
+         * @example {
+         *       "day": "mon",
+         *       "leaveHomeFrom": "08:30",
+         *       "homeBy": "18:00"
+         *     }
+         */
+        CareLimit: {
+            /** @enum {string} */
+            day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+            /**
+             * @description She cannot leave home before this
+             * @example 08:30
+             */
+            leaveHomeFrom?: string;
+            /**
+             * @description She must be back home by this
+             * @example 18:00
+             */
+            homeBy?: string;
         };
         MemberProfileInput: {
             familyName: string;
@@ -1764,6 +1842,16 @@ export interface components {
             children: {
                 birthYear: number;
                 birthMonth: number;
+                /**
+                 * @description How the child is looked after on weekdays; absent: estimated from age (April school year)
+                 * @enum {string}
+                 */
+                care?: "nursery" | "kindergarten" | "school" | "after_school_club" | "at_home" | "other";
+                /**
+                 * @description The real pickup or home-by time, if she gives it; otherwise only an estimate is used
+                 * @example 09:00
+                 */
+                pickupTime?: string;
             }[];
             skills: components["schemas"]["SkillWithLevel"][];
             qualifications: ("driver_license" | "care_initial_training" | "care_practical_training" | "certified_care_worker" | "bookkeeping_2" | "bookkeeping_3" | "medical_clerk" | "childcare_worker" | "cook" | "mos" | "it_passport" | "forklift")[];
@@ -1806,7 +1894,10 @@ export interface components {
          *     }
          */
         Availability: {
-            windows: components["schemas"]["WeeklyWindow"][];
+            /** @description When she can be working (not when she leaves home: see careLimits) */
+            windows: components["schemas"]["WorkWindow"][];
+            /** @description Per weekday: leave home not before, be home by (drop-off and pickup). The commute must fit between these and the work. Absent or empty: none. */
+            careLimits?: components["schemas"]["CareLimit"][];
             maxHoursPerWeek: number;
             /**
              * Format: date
@@ -1901,6 +1992,14 @@ export interface components {
             degraded: boolean;
             /** @enum {string} */
             ranking: "match" | "search";
+            /** @description Signed-in member, infeasible roles not requested: what was left out and why. Ask again with includeInfeasible=true to see them (「条件外も表示」). */
+            hidden?: {
+                /** @description Roles matching her search that were left out */
+                total: number;
+                byReason: components["schemas"]["ExcludedCounts"];
+                /** @example 条件外の求人が5件あります（通勤時間が希望を超える 3件・勤務時間が合わない 2件） */
+                summary: string;
+            };
         };
         JobHit: {
             role: components["schemas"]["Role"];
@@ -1943,9 +2042,47 @@ export interface components {
                 code: string;
                 text: string;
             }[];
+            /** @description How far each measurable violation missed */
+            margins: components["schemas"]["ConstraintMargin"][];
+            /** @description Missed only by a small margin: worth asking about */
+            nearMiss: boolean;
+        };
+        ConstraintMargin: {
+            /**
+             * @description The hard constraint missed
+             * @example out_of_reach
+             */
+            code: string;
+            shortBy: {
+                /**
+                 * @description How much is missing (always positive)
+                 * @example 4
+                 */
+                amount: number;
+                /** @enum {string} */
+                unit: "minutes" | "hours_per_week" | "days_per_week";
+            };
+            /** @example あと4分足りません */
+            text: string;
+        };
+        /**
+         * @description How many were left out for each hard constraint (each role counted once)
+         * @example {
+         *       "out_of_reach": 3,
+         *       "schedule_infeasible": 2
+         *     }
+         */
+        ExcludedCounts: {
+            [key: string]: number;
         };
         CandidateList: {
             items: components["schemas"]["Candidate"][];
+            /** @description Members ruled out by a small margin, smallest miss first, with what is missing (always listed) */
+            nearMisses: components["schemas"]["Candidate"][];
+            feasibleCount: number;
+            excluded: components["schemas"]["ExcludedCounts"] & unknown;
+            /** @description One sentence on the list, never empty: how many fit, were left out, nearly fit */
+            summary: string;
             total: number;
             limit: number;
             offset: number;

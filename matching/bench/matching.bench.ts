@@ -12,6 +12,7 @@ import { prepareMember, prepareRole } from '../prepare.ts';
 import { rankMembersForRole, rankRolesForMember } from '../rank.ts';
 import type { MatchMember } from '../types.ts';
 import { baselineRankMembers, baselineRankRoles, baselineScorePair } from './baseline.ts';
+import { judgedMetrics } from './judged-metrics.ts';
 import { syntheticMembers, syntheticRoles } from './synthetic.ts';
 
 const EVALUATION_DATE = '2025-04-01';
@@ -180,6 +181,14 @@ for (const [label, ours, base, target] of [
     target ? ours <= TARGET_RANK_10K_MS : true,
   );
 }
+
+// — 4. Ranking quality on the judged fixtures (grades written before the ranking was run) —
+const judged = judgedMetrics();
+console.log(
+  `\nJudged fixtures (${judged.members} members × ${judged.roles} roles, concierge grades 0–3, matching/bench/judged.ts):`,
+);
+row('nDCG@10 (mean over members)', judged.ndcgAt10.toFixed(3), '', '', '(reported)', '');
+row('grade-0 roles in the top 20 (all members)', String(judged.gradeZeroInTop20), '', '', '(reported)', '');
 
 const passed =
   pairsPerSecond >= TARGET_PAIRS_PER_SECOND &&

@@ -320,6 +320,7 @@ function checkFlexible(pm: PreparedMember, pr: PreparedRole, commute: number, st
  */
 export function checkSchedule(pm: PreparedMember, pr: PreparedRole, state: PairState): void {
   const commute = pr.role.remote.mode === 'full' ? 0 : state.commuteMinutes;
+  state.scheduleCommute = commute;
   if (pr.fixed) checkFixed(pm, pr, commute, state);
   else checkFlexible(pm, pr, commute, state);
 }
@@ -336,13 +337,13 @@ export function explainScheduleViolation(pm: PreparedMember, pr: PreparedRole, s
       return state.failHome >= 0
         ? reason('schedule_home_too_late', 'negative', {
             ...shift,
-            commute: state.commuteMinutes,
+            commute: state.scheduleCommute,
             home: state.failHome,
             limit: state.failLimit,
           })
         : reason('schedule_leave_too_early', 'negative', {
             ...shift,
-            commute: state.commuteMinutes,
+            commute: state.scheduleCommute,
             leave: state.failLeave,
             limit: state.failLimit,
           });

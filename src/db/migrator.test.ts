@@ -10,6 +10,36 @@ import { migrateToLatest, splitStatements } from './migrator.ts';
 import type { DB } from './schema.ts';
 
 describe('migrations', () => {
+  it("0010 keeps old rows meaning what they meant: breaks 0, each day's window span as her care limits", async () => {
+    const sqlite = new SQLite(':memory:');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const sources = readMigrationSources();
+    const before = Object.fromEntries(Object.entries(sources).filter(([name]) => name < '0010'));
+    await migrateToLatest(db, before);
+    sqlite.pragma('foreign_keys = OFF');
+    sqlite.exec(`
+      INSERT INTO member_windows (member_id, day, start_minute, end_minute) VALUES
+        ('m1', 1, 510, 720), ('m1', 1, 780, 1050), ('m1', 3, 540, 900);
+      INSERT INTO member_children (member_id, birth_year, birth_month) VALUES ('m1', 2021, 5);
+      INSERT INTO role_windows (role_id, day, start_minute, end_minute) VALUES ('r1', 1, 510, 1050);
+    `);
+    expect((await migrateToLatest(db, sources))[0]).toBe('0010_her_real_week');
+    expect(await db.selectFrom('member_care_limits').selectAll().orderBy('day').execute()).toEqual([
+      { member_id: 'm1', day: 1, leave_from: 510, home_by: 1050 },
+      { member_id: 'm1', day: 3, leave_from: 540, home_by: 900 },
+    ]);
+    expect(await db.selectFrom('member_windows').select('remote_only').distinct().execute()).toEqual([
+      { remote_only: 0 },
+    ]);
+    expect(await db.selectFrom('member_children').select(['care', 'pickup_minute']).execute()).toEqual([
+      { care: null, pickup_minute: null },
+    ]);
+    expect(await db.selectFrom('role_windows').select('break_minutes').execute()).toEqual([
+      { break_minutes: 0 },
+    ]);
+    await db.destroy();
+  });
+
   it('build the whole schema on an empty database, once', async () => {
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
     const applied = await migrateToLatest(db, readMigrationSources());
@@ -23,6 +53,8 @@ describe('migrations', () => {
       '0007_notifications',
       '0008_sign_in_throttle',
       '0009_job_progress',
+      '0010_her_real_week',
+      '0011_places',
       '0012_security',
       '0013_1_search_rows',
       '0013_2_edit_versions',
@@ -51,6 +83,7 @@ describe('migrations', () => {
         'match_events',
         'matches',
         'member_blocks',
+        'member_care_limits',
         'member_children',
         'member_employment_types',
         'member_qualifications',

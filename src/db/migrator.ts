@@ -58,7 +58,13 @@ export function sqlMigrationProvider(sources: Record<string, string>): Migration
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before (and regardless of) the typed schema.
 export async function migrateToLatest(db: Kysely<any>, sources: Record<string, string>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: sqlMigrationProvider(sources) });
+  // Migrations written side by side land in any order; a database that already has a later one
+  // still takes an earlier newcomer, as `wrangler d1 migrations apply` does on D1.
+  const migrator = new Migrator({
+    db,
+    provider: sqlMigrationProvider(sources),
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error) {

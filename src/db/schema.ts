@@ -131,6 +131,9 @@ export interface JobRoleTable {
   min_hours_per_week: number | null;
   min_days_per_week: number | null;
   preferred_hours_per_week: number | null;
+  min_hours_per_day: number | null;
+  max_hours_per_week: number | null;
+  split_days_allowed: number;
   overtime: string;
   weekend_work: number;
   night_work: number;
@@ -151,6 +154,8 @@ export interface RoleWindowTable {
   day: number;
   start_minute: number;
   end_minute: number;
+  /** Unpaid break inside a fixed shift (0 for flexible windows); see migration 0010. */
+  break_minutes: number;
 }
 
 export interface RoleLocationTable {
@@ -225,12 +230,24 @@ export interface MemberWindowTable {
   day: number;
   start_minute: number;
   end_minute: number;
+  /** 1 when she can use the window only from home; see migration 0010. */
+  remote_only: number;
+}
+
+/** Her care limits for one weekday (leave home not before, be home by); see migration 0010. */
+export interface MemberCareLimitTable {
+  member_id: string;
+  day: number;
+  leave_from: number | null;
+  home_by: number | null;
 }
 
 export interface MemberChildTable {
   member_id: string;
   birth_year: number;
   birth_month: number;
+  care: string | null;
+  pickup_minute: number | null;
 }
 
 export interface MemberSkillTable {
@@ -470,6 +487,7 @@ export interface DB {
   role_facts: RoleFactTable;
   members: MemberTable;
   member_windows: MemberWindowTable;
+  member_care_limits: MemberCareLimitTable;
   member_children: MemberChildTable;
   member_skills: MemberSkillTable;
   member_qualifications: MemberQualificationTable;

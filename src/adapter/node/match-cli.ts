@@ -1,8 +1,13 @@
 /**
- * `npm run match -- --input FILE [--lang en] [--date YYYY-MM-DD]`: ranks the roles in a JSON file
- * for each member in it and prints the result as JSON. Members and roles use the API's own input
- * shapes (validated by the same zod schemas); areas come from the bundled area master, so no
+ * `npm run match -- --input FILE [--lang en] [--date YYYY-MM-DD] [--json]`: ranks the roles in a
+ * JSON file for each member in it. Members and roles use the API's own input shapes (validated by
+ * the same zod schemas), plus what the API knows beside them: a role's coordinator-verified facts
+ * and open introductions, a member's support stage. Areas come from the bundled area master, so no
  * database or search engine is needed. See matching/examples/ for the file format.
+ *
+ * Without `--json` it prints a readable summary; with it, the stable shape documented in
+ * matching/README.md (`MATCH_JSON_VERSION`): ranked role ids with scores and reasons, near misses
+ * with their margins, infeasible roles with their codes.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -13,7 +18,7 @@ import type { Area } from '../../features/areas/area.service.ts';
 import { explainInfeasible, explainMatch } from '../../features/matches/explanations.ts';
 import { areaCodesOf, toMatchMember, toMatchRole } from '../../features/matches/match-inputs.ts';
 import { MemberProfileInputSchema } from '../../features/members/member.schemas.ts';
-import { RoleInputSchema } from '../../features/roles/role.schemas.ts';
+import { FACT_KEYS, RoleInputSchema } from '../../features/roles/role.schemas.ts';
 import { IsoDateSchema } from '../../features/shared/common.schemas.ts';
 import { japanDate } from '../../features/shared/japan-time.ts';
 
@@ -34,7 +39,13 @@ export const MatchFileSchema = z
     roles: z
       .array(
         z
-          .object({ id: z.string().min(1), organisationId: z.string().min(1), role: RoleInputSchema })
+          .object({
+            id: z.string().min(1),
+            organisationId: z.string().min(1),
+            role: RoleInputSchema,
+            verifiedFacts: z.array(z.enum(FACT_KEYS)).optional(),
+            openIntroductions: z.number().int().min(0).optional(),
+          })
           .strict(),
       )
       .min(1),
@@ -71,7 +82,8 @@ export function rankFile(file: MatchFile, areas: Map<string, Area>, lang: 'ja' |
     ...r.role,
     id: r.id,
     organisationId: r.organisationId,
-    facts: factsOf(r.role.facts),
+    facts: factsOf(r.role.facts, r.verifiedFacts ?? []),
+    openIntroductions: r.openIntroductions ?? 0,
   }));
   const members = file.members.map((m) => ({ ...m.profile, id: m.id, supportStage: m.supportStage }));
   const unknown = areaCodesOf(roles, members).filter((code) => !areas.get(code)?.point);
@@ -82,40 +94,116 @@ export function rankFile(file: MatchFile, areas: Map<string, Area>, lang: 'ja' |
   return {
     evaluationDate,
     members: members.map((member) => {
-      const ranking = rankRolesForMember(toMatchMember(member, areas), matchRoles, { evaluationDate });
+      // As she browses: every role that fits her, her stage shaping nothing she may see.
+      const ranking = rankRolesForMember(toMatchMember(member, areas), matchRoles, {
+        evaluationDate,
+        enforceStage: false,
+      });
       return {
         memberId: member.id,
         ranked: ranking.ranked.map((m) => ({
           roleId: m.roleId,
           title: titles.get(m.roleId),
+          rankScore: m.rankScore,
           ...explainMatch(m, lang),
         })),
+        nearMisses: ranking.nearMisses.map((m) => ({ roleId: m.roleId, ...explainInfeasible(m, lang) })),
         infeasible: ranking.infeasible.map((m) => ({
           roleId: m.roleId,
           title: titles.get(m.roleId),
+          codes: m.violations.map((v) => v.code),
           ...explainInfeasible(m, lang),
         })),
+        excluded: ranking.excludedCounts,
       };
     }),
   };
 }
 
-/** A role input's stated facts, none verified yet. */
-function factsOf(facts: MatchFile['roles'][number]['role']['facts']) {
+/** A role input's stated facts, verified where the file says a coordinator checked them. */
+function factsOf(facts: MatchFile['roles'][number]['role']['facts'], verified: readonly string[]) {
   return Object.fromEntries(
     Object.entries(facts).map(([fact, available]) => [
       fact,
-      { available: available === true, verified: false },
+      { available: available === true, verified: available === true && verified.includes(fact) },
     ]),
   );
 }
 
+/** Bumped whenever a field of the `--json` output changes meaning or goes away. */
+export const MATCH_JSON_VERSION = 1;
+
+/**
+ * The stable `--json` shape: per member, ranked roles (id, score, reasons as code/tone/text), near
+ * misses (id, codes, margins) and infeasible roles (id, codes, sentences), plus exclusion counts.
+ *
+ * @example toStableJson(rankFile(file, bundledAreas(), 'ja')).members[0].ranked[0].roleId
+ */
+export function toStableJson(result: ReturnType<typeof rankFile>) {
+  return {
+    version: MATCH_JSON_VERSION,
+    evaluationDate: result.evaluationDate,
+    members: result.members.map((m) => ({
+      memberId: m.memberId,
+      ranked: m.ranked.map((r) => ({
+        roleId: r.roleId,
+        score: round(r.score),
+        rankScore: round(r.rankScore),
+        memberSide: round(r.memberSide),
+        employerSide: round(r.employerSide),
+        commuteMinutes: r.commuteMinutes,
+        components: Object.fromEntries(r.components.map((c) => [c.key, round(c.score)])),
+        reasons: r.reasons,
+      })),
+      nearMisses: m.nearMisses.map((n) => ({
+        roleId: n.roleId,
+        codes: n.violations.map((v) => v.code),
+        margins: n.margins,
+      })),
+      infeasible: m.infeasible.map((i) => ({
+        roleId: i.roleId,
+        codes: i.codes,
+        nearMiss: i.nearMiss,
+        margins: i.margins,
+        violations: i.violations,
+      })),
+      excluded: m.excluded,
+    })),
+  };
+}
+
+const round = (x: number): number => Math.round(x * 10_000) / 10_000;
+
+/** A readable summary: one block per member, ranked roles with their first reasons, the rest apart. */
+function toText(result: ReturnType<typeof rankFile>): string {
+  const lines: string[] = [`evaluation date ${result.evaluationDate}`];
+  for (const m of result.members) {
+    lines.push('', `■ ${m.memberId}`);
+    m.ranked.forEach((r, i) => {
+      lines.push(`  ${i + 1}. ${r.roleId} ${r.title ?? ''}  ${r.score.toFixed(3)}`);
+      for (const reason of r.reasons.slice(0, 4)) lines.push(`       ${reason.text}`);
+    });
+    for (const n of m.nearMisses)
+      lines.push(
+        `  △ ${n.roleId}  ${n.violations.map((v) => v.text).join(' / ')}（${n.margins.map((g) => g.text).join('・')}）`,
+      );
+    for (const i of m.infeasible.filter((x) => !x.nearMiss))
+      lines.push(`  × ${i.roleId}  ${i.violations.map((v) => v.text).join(' / ')}`);
+  }
+  return lines.join('\n');
+}
+
 function main() {
   const { values } = parseArgs({
-    options: { input: { type: 'string' }, lang: { type: 'string', default: 'ja' }, date: { type: 'string' } },
+    options: {
+      input: { type: 'string' },
+      lang: { type: 'string', default: 'ja' },
+      date: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
   });
   if (!values.input || (values.lang !== 'ja' && values.lang !== 'en')) {
-    console.error('usage: npm run match -- --input FILE [--lang ja|en] [--date YYYY-MM-DD]');
+    console.error('usage: npm run match -- --input FILE [--lang ja|en] [--date YYYY-MM-DD] [--json]');
     process.exit(2);
   }
   const parsed = MatchFileSchema.safeParse(JSON.parse(readFileSync(values.input, 'utf8')));
@@ -124,7 +212,7 @@ function main() {
     process.exit(2);
   }
   const result = rankFile(parsed.data, bundledAreas(), values.lang, values.date);
-  console.log(JSON.stringify(result, null, 2));
+  console.log(values.json ? JSON.stringify(toStableJson(result), null, 2) : toText(result));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

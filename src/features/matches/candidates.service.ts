@@ -12,7 +12,7 @@ import type { MemberService } from '../members/member.service.ts';
 import type { RoleService } from '../roles/role.service.ts';
 import { memberForMatching } from '../search/job-search.service.ts';
 import { japanDate } from '../shared/japan-time.ts';
-import { explainInfeasible, explainMatch } from './explanations.ts';
+import { explainInfeasible, explainMatch, rankingSummary } from './explanations.ts';
 import type { CandidateList, RankQuery } from './match.schemas.ts';
 import { areaCodesOf, roleForMatching, toMatchMember, toMatchRole } from './match-inputs.ts';
 
@@ -70,6 +70,22 @@ export function createCandidateService(
       const total = ranking.feasibleCount + ranking.infeasible.length;
       return {
         items: items.slice(query.offset, query.offset + query.limit),
+        nearMisses: ranking.nearMisses.map((m) => ({
+          member: byId.get(m.memberId) as (typeof profiles)[number],
+          infeasible: explainInfeasible(m, query.lang),
+        })),
+        feasibleCount: ranking.feasibleCount,
+        excluded: ranking.excludedCounts as Record<string, number>,
+        summary: rankingSummary(
+          ranking.feasibleCount,
+          ranking.excludedCounts,
+          ranking.nearMisses.length,
+          query.lang,
+          {
+            ja: '人',
+            en: '',
+          },
+        ),
         total,
         limit: query.limit,
         offset: query.offset,

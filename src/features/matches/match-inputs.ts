@@ -14,7 +14,7 @@ import type {
 import type { Area } from '../areas/area.service.ts';
 import type { MemberProfileInput } from '../members/member.schemas.ts';
 import type { Role } from '../roles/role.schemas.ts';
-import { toWeeklyWindow } from '../shared/schedule.schemas.ts';
+import { minutesOf, toCareLimit, toWeeklyWindow } from '../shared/schedule.schemas.ts';
 
 /** What the mapper needs of a role: the stored Role, or a RoleInput with its ids. */
 export type RoleForMatching = Pick<
@@ -95,7 +95,13 @@ export function areaCodesOf(
 export function toMatchRole(role: RoleForMatching, places: ReadonlyMap<string, Area>): MatchRole {
   const schedule: MatchRole['schedule'] =
     role.schedule.kind === 'fixed'
-      ? { kind: 'fixed', shifts: role.schedule.shifts.map(toWeeklyWindow) }
+      ? {
+          kind: 'fixed',
+          shifts: role.schedule.shifts.map((s) => ({
+            ...toWeeklyWindow(s),
+            breakMinutes: s.breakMinutes ?? 0,
+          })),
+        }
       : {
           kind: 'flexible',
           allowedWindows: role.schedule.windows.map(toWeeklyWindow),
@@ -104,6 +110,13 @@ export function toMatchRole(role: RoleForMatching, places: ReadonlyMap<string, A
           ...(role.schedule.preferredHoursPerWeek !== undefined
             ? { preferredHoursPerWeek: role.schedule.preferredHoursPerWeek }
             : {}),
+          ...(role.schedule.minHoursPerDay !== undefined
+            ? { minHoursPerDay: role.schedule.minHoursPerDay }
+            : {}),
+          ...(role.schedule.maxHoursPerWeek !== undefined
+            ? { maxHoursPerWeek: role.schedule.maxHoursPerWeek }
+            : {}),
+          ...(role.schedule.splitDaysAllowed ? { splitDaysAllowed: true } : {}),
         };
   return {
     id: role.id,
@@ -145,14 +158,23 @@ export function toMatchMember(member: MemberForMatching, places: ReadonlyMap<str
       place: placeOf(places, t.areaCode),
       needsRelocationSupport: t.needsRelocationSupport,
     })),
-    availability: member.availability.windows.map(toWeeklyWindow),
+    availability: member.availability.windows.map((w) => ({
+      ...toWeeklyWindow(w),
+      ...(w.remoteOnly ? { remoteOnly: true } : {}),
+    })),
+    careLimits: (member.availability.careLimits ?? []).map(toCareLimit),
     maxHoursPerWeek: member.availability.maxHoursPerWeek,
     ...(member.availability.earliestStartDate
       ? { earliestStartDate: member.availability.earliestStartDate }
       : {}),
     maxCommuteMinutes: member.commute.maxMinutes,
     commuteMode: member.commute.mode,
-    children: member.children,
+    children: member.children.map((c) => ({
+      birthYear: c.birthYear,
+      birthMonth: c.birthMonth,
+      ...(c.care ? { care: c.care } : {}),
+      ...(c.pickupTime !== undefined ? { pickupMinute: minutesOf(c.pickupTime) } : {}),
+    })),
     skills: member.skills,
     qualifications: member.qualifications,
     ...(member.pay.floor ? { payFloor: member.pay.floor } : {}),

@@ -31,9 +31,29 @@ export const MatchExplanationSchema = z
   })
   .openapi('MatchExplanation');
 
+export const MarginSchema = z
+  .object({
+    code: z.string().openapi({ description: 'The hard constraint missed', example: 'out_of_reach' }),
+    shortBy: z.object({
+      amount: z.number().openapi({ description: 'How much is missing (always positive)', example: 4 }),
+      unit: z.enum(['minutes', 'hours_per_week', 'days_per_week']),
+    }),
+    text: z.string().openapi({ example: 'あと4分足りません' }),
+  })
+  .openapi('ConstraintMargin');
+
 export const ViolationsSchema = z
-  .object({ violations: z.array(z.object({ code: z.string(), text: z.string() })) })
+  .object({
+    violations: z.array(z.object({ code: z.string(), text: z.string() })),
+    margins: z.array(MarginSchema).openapi({ description: 'How far each measurable violation missed' }),
+    nearMiss: z.boolean().openapi({ description: 'Missed only by a small margin: worth asking about' }),
+  })
   .openapi('Violations');
+
+/** How many pairs each hard constraint left out (each pair counted once). */
+export const ExcludedCountsSchema = z
+  .record(z.string(), z.number().int())
+  .openapi('ExcludedCounts', { example: { out_of_reach: 3, schedule_infeasible: 2 } });
 
 export const RankQuerySchema = z.object({
   lang: z.enum(['ja', 'en']).default('ja'),
@@ -53,6 +73,15 @@ export const CandidateSchema = z
 export const CandidateListSchema = z
   .object({
     items: z.array(CandidateSchema),
+    nearMisses: z.array(CandidateSchema).openapi({
+      description:
+        'Members ruled out by a small margin, smallest miss first, with what is missing (always listed)',
+    }),
+    feasibleCount: z.number().int(),
+    excluded: ExcludedCountsSchema.openapi({ description: 'Members left out, per reason' }),
+    summary: z.string().openapi({
+      description: 'One sentence on the list, never empty: how many fit, were left out, nearly fit',
+    }),
     total: z.number().int(),
     limit: z.number().int(),
     offset: z.number().int(),

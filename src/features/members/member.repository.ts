@@ -9,6 +9,7 @@ import { childRowsJson, parseRows } from '../../db/json-rows.ts';
 import type {
   DB,
   MemberBlockTable,
+  MemberCareLimitTable,
   MemberChildTable,
   MemberEmploymentTypeTable,
   MemberQualificationTable,
@@ -105,6 +106,7 @@ export async function findMemberIdsInReach(
 
 export interface MemberChildren {
   windows: MemberWindowTable[];
+  careLimits: MemberCareLimitTable[];
   children: MemberChildTable[];
   skills: MemberSkillTable[];
   qualifications: MemberQualificationTable[];
@@ -131,12 +133,27 @@ export async function loadMemberChildren(
       'm.user_id',
       child(
         'member_windows x',
-        { day: 'x.day', start_minute: 'x.start_minute', end_minute: 'x.end_minute' },
+        {
+          day: 'x.day',
+          start_minute: 'x.start_minute',
+          end_minute: 'x.end_minute',
+          remote_only: 'x.remote_only',
+        },
         'x.day, x.start_minute',
       ).as('windows'),
       child(
+        'member_care_limits x',
+        { day: 'x.day', leave_from: 'x.leave_from', home_by: 'x.home_by' },
+        'x.day',
+      ).as('careLimits'),
+      child(
         'member_children x',
-        { birth_year: 'x.birth_year', birth_month: 'x.birth_month' },
+        {
+          birth_year: 'x.birth_year',
+          birth_month: 'x.birth_month',
+          care: 'x.care',
+          pickup_minute: 'x.pickup_minute',
+        },
         'x.birth_year, x.birth_month',
       ).as('children'),
       child('member_skills x', { tag: 'x.tag', level: 'x.level' }, 'x.tag').as('skills'),
@@ -170,6 +187,7 @@ export async function loadMemberChildren(
       row.user_id,
       {
         windows: parseRows(row.windows),
+        careLimits: parseRows(row.careLimits),
         children: parseRows(row.children),
         skills: parseRows(row.skills),
         qualifications: parseRows(row.qualifications),
@@ -194,10 +212,18 @@ export function updateMember(db: Kysely<DB>, userId: string, changes: Partial<Om
   return db.updateTable('members').set(changes).where('user_id', '=', userId);
 }
 
-export function replaceMemberWindows(db: Kysely<DB>, memberId: string, windows: MemberWindowTable[]) {
+/** The statements that replace her work windows and her care limits (saved together: one week). */
+export function replaceMemberWindows(
+  db: Kysely<DB>,
+  memberId: string,
+  windows: MemberWindowTable[],
+  careLimits: MemberCareLimitTable[],
+) {
   return [
     db.deleteFrom('member_windows').where('member_id', '=', memberId),
+    db.deleteFrom('member_care_limits').where('member_id', '=', memberId),
     ...insertRows(db, 'member_windows', windows),
+    ...insertRows(db, 'member_care_limits', careLimits),
   ];
 }
 
@@ -205,7 +231,9 @@ export function replaceMemberWindows(db: Kysely<DB>, memberId: string, windows: 
 export function replaceMemberLists(
   db: Kysely<DB>,
   memberId: string,
-  lists: Omit<MemberChildren, 'windows' | 'targetAreas'> & { targetAreas: MemberTargetAreaTable[] },
+  lists: Omit<MemberChildren, 'windows' | 'careLimits' | 'targetAreas'> & {
+    targetAreas: MemberTargetAreaTable[];
+  },
 ) {
   return [
     db.deleteFrom('member_children').where('member_id', '=', memberId),

@@ -14,7 +14,17 @@ import {
   SkillWithLevelSchema,
   uniqueBy,
 } from '../shared/common.schemas.ts';
-import { windowList } from '../shared/schedule.schemas.ts';
+import { CareLimitSchema, TimeSchema, WorkWindowSchema, windowList } from '../shared/schedule.schemas.ts';
+
+export const CHILD_CARE = [
+  'nursery',
+  'kindergarten',
+  'school',
+  'after_school_club',
+  'at_home',
+  'other',
+] as const;
+export const ChildCareSchema = z.enum(CHILD_CARE);
 
 const PaySchema = z
   .object({ amount: z.number().int().min(1).max(100_000_000), unit: PayUnitSchema })
@@ -22,7 +32,18 @@ const PaySchema = z
 
 export const AvailabilityInputSchema = z
   .object({
-    windows: windowList(21).min(1, 'Give at least one time in the week you could work'),
+    windows: windowList(21, WorkWindowSchema)
+      .min(1, 'Give at least one time in the week you could work')
+      .openapi({ description: 'When she can be working (not when she leaves home: see careLimits)' }),
+    careLimits: z
+      .array(CareLimitSchema)
+      .max(7)
+      .superRefine(uniqueBy((c) => c.day, 'day'))
+      .optional()
+      .openapi({
+        description:
+          'Per weekday: leave home not before, be home by (drop-off and pickup). The commute must fit between these and the work. Absent or empty: none.',
+      }),
     maxHoursPerWeek: z.number().min(1).max(60),
     earliestStartDate: IsoDateSchema.optional(),
   })
@@ -69,6 +90,14 @@ export const MemberProfileInputSchema = z
           .object({
             birthYear: z.number().int().min(1990).max(2100),
             birthMonth: z.number().int().min(1).max(12),
+            care: ChildCareSchema.optional().openapi({
+              description:
+                'How the child is looked after on weekdays; absent: estimated from age (April school year)',
+            }),
+            pickupTime: TimeSchema.optional().openapi({
+              description:
+                'The real pickup or home-by time, if she gives it; otherwise only an estimate is used',
+            }),
           })
           .strict(),
       )

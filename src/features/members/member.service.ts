@@ -3,6 +3,7 @@
  * Her support stage is not hers to set (a coordinator assigns it), so saving her profile keeps it.
  */
 
+import type { ChildCare } from '../../../matching/types.ts';
 import { isVersionConflict } from '../../db/database.ts';
 import type { MemberTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -11,7 +12,15 @@ import { differingFields } from '../../lib/differences.ts';
 import type { AreaService, Town } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { MatchEndings } from '../matches/match-endings.ts';
-import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.schemas.ts';
+import {
+  minutesOf,
+  sortWindows,
+  timeOf,
+  toCareLimit,
+  toWeeklyWindow,
+  WEEKDAYS,
+  windowFromRow,
+} from '../shared/schedule.schemas.ts';
 import {
   existingOrganisationIds,
   findMember,
@@ -52,12 +61,30 @@ export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile 
       needsRelocationSupport: t.needs_relocation_support === 1,
     })),
     availability: {
-      windows: lists.windows.map(windowFromRow),
+      windows: lists.windows.map((w) => ({
+        ...windowFromRow(w),
+        ...(w.remote_only === 1 ? { remoteOnly: true } : {}),
+      })),
+      // Absent when she gave none, as in the input.
+      ...(lists.careLimits.length
+        ? {
+            careLimits: lists.careLimits.map((c) => ({
+              day: WEEKDAYS[c.day - 1] ?? 'mon',
+              ...(c.leave_from !== null ? { leaveHomeFrom: timeOf(c.leave_from) } : {}),
+              ...(c.home_by !== null ? { homeBy: timeOf(c.home_by) } : {}),
+            })),
+          }
+        : {}),
       maxHoursPerWeek: row.max_hours_per_week,
       ...(row.earliest_start_date ? { earliestStartDate: row.earliest_start_date } : {}),
     },
     commute: { maxMinutes: row.max_commute_minutes, mode: row.commute_mode as Profile['commute']['mode'] },
-    children: lists.children.map((c) => ({ birthYear: c.birth_year, birthMonth: c.birth_month })),
+    children: lists.children.map((c) => ({
+      birthYear: c.birth_year,
+      birthMonth: c.birth_month,
+      ...(c.care ? { care: c.care as ChildCare } : {}),
+      ...(c.pickup_minute !== null ? { pickupTime: timeOf(c.pickup_minute) } : {}),
+    })),
     skills: lists.skills.map((s) => ({ tag: s.tag, level: s.level })) as Profile['skills'],
     qualifications: lists.qualifications.map((q) => q.qualification) as Profile['qualifications'],
     pay: { ...(floor ? { floor } : {}), ...(wish ? { wish } : {}) },
@@ -115,12 +142,27 @@ function changedMeanwhile(saved: Profile, submitted: Record<string, unknown>): A
 }
 
 function windowRows(memberId: string, availability: AvailabilityInput) {
-  return sortWindows(availability.windows.map(toWeeklyWindow)).map((w) => ({
+  return sortWindows(
+    availability.windows.map((w) => ({ ...toWeeklyWindow(w), remoteOnly: w.remoteOnly === true })),
+  ).map((w) => ({
     member_id: memberId,
     day: w.day,
     start_minute: w.start,
     end_minute: w.end,
+    remote_only: w.remoteOnly ? 1 : 0,
   }));
+}
+
+function careLimitRows(memberId: string, availability: AvailabilityInput) {
+  return (availability.careLimits ?? [])
+    .map(toCareLimit)
+    .sort((a, b) => a.day - b.day)
+    .map((c) => ({
+      member_id: memberId,
+      day: c.day,
+      leave_from: c.leaveFrom ?? null,
+      home_by: c.homeBy ?? null,
+    }));
 }
 
 export function createMemberService({ database, clock }: AppDeps, areas: AreaService, endings: MatchEndings) {
@@ -244,12 +286,19 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
       );
       const writes = [
         upsertMember(db, row),
-        ...replaceMemberWindows(db, userId, windowRows(userId, input.availability)),
+        ...replaceMemberWindows(
+          db,
+          userId,
+          windowRows(userId, input.availability),
+          careLimitRows(userId, input.availability),
+        ),
         ...replaceMemberLists(db, userId, {
           children: input.children.map((c) => ({
             member_id: userId,
             birth_year: c.birthYear,
             birth_month: c.birthMonth,
+            care: c.care ?? null,
+            pickup_minute: c.pickupTime !== undefined ? minutesOf(c.pickupTime) : null,
           })),
           skills: input.skills.map((s) => ({ member_id: userId, tag: s.tag, level: s.level })),
           qualifications: input.qualifications.map((q) => ({ member_id: userId, qualification: q })),
@@ -317,7 +366,7 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
             updated_at: clock.now().toISOString(),
             version: existing.version + 1,
           }),
-          ...replaceMemberWindows(db, userId, windowRows(userId, input)),
+          ...replaceMemberWindows(db, userId, windowRows(userId, input), careLimitRows(userId, input)),
         ]);
       } catch (error) {
         if (isVersionConflict(error)) throw await conflict();

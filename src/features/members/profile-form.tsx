@@ -20,7 +20,8 @@ import type { View } from '../../web/view.ts';
 import { parseWeek, WeekGrid, weekValues } from '../../web/week-grid.tsx';
 import type { AreaService } from '../areas/area.service.ts';
 import { PlaceFields, placeValues, resolvePlace, typedPlace } from '../areas/place-field.tsx';
-import type { MemberProfile, MemberProfileInput } from './member.schemas.ts';
+import { WEEKDAYS } from '../shared/schedule.schemas.ts';
+import { CHILD_CARE, type MemberProfile, type MemberProfileInput } from './member.schemas.ts';
 
 const WEEK = 'week';
 const CHILD_ROWS = 4;
@@ -51,8 +52,13 @@ export function profileValues(profile: MemberProfile) {
       profile.children.flatMap((child, i) => [
         [`children.${i}.birthYear`, child.birthYear],
         [`children.${i}.birthMonth`, child.birthMonth],
+        [`children.${i}.care`, child.care],
+        [`children.${i}.pickupTime`, child.pickupTime],
       ]),
     ),
+    // The page edits one weekday limit; a saved week with per-day limits shows Monday's.
+    'care.leaveHomeFrom': profile.availability.careLimits?.[0]?.leaveHomeFrom,
+    'care.homeBy': profile.availability.careLimits?.[0]?.homeBy,
     skills: profile.skills.map((s) => s.tag),
     qualifications: profile.qualifications,
     'pay.floor.amount': profile.pay.floor?.amount,
@@ -108,7 +114,21 @@ export async function profileInputFrom(
   const children = Array.from({ length: CHILD_ROWS }, (_, i) => ({
     birthYear: values.number(`children.${i}.birthYear`),
     birthMonth: values.number(`children.${i}.birthMonth`),
+    ...(values.text(`children.${i}.care`) ? { care: values.text(`children.${i}.care`) } : {}),
+    ...(values.text(`children.${i}.pickupTime`)
+      ? { pickupTime: values.text(`children.${i}.pickupTime`) }
+      : {}),
   })).filter((child) => child.birthYear !== undefined || child.birthMonth !== undefined);
+  const leaveHomeFrom = values.text('care.leaveHomeFrom') || undefined;
+  const homeBy = values.text('care.homeBy') || undefined;
+  const careLimits =
+    leaveHomeFrom || homeBy
+      ? WEEKDAYS.slice(0, 5).map((day) => ({
+          day,
+          ...(leaveHomeFrom ? { leaveHomeFrom } : {}),
+          ...(homeBy ? { homeBy } : {}),
+        }))
+      : [];
   const money = (name: string) => {
     const amount = values.number(`${name}.amount`);
     return amount === undefined ? undefined : { amount, unit: values.text(`${name}.unit`) || 'hour' };
@@ -127,6 +147,7 @@ export async function profileInputFrom(
     ],
     availability: {
       windows: week.windows,
+      careLimits,
       maxHoursPerWeek: values.number('availability.maxHoursPerWeek'),
       ...(values.text('availability.earliestStartDate')
         ? { earliestStartDate: values.text('availability.earliestStartDate') }
@@ -149,7 +170,13 @@ export async function profileInputFrom(
     errors,
     placeErrors: (validation) =>
       renameErrors(week.placeErrors(validation, 'availability.windows'), (name) =>
-        name === 'areaCode' ? 'area.name' : name.startsWith('targetAreas') ? 'target.name' : name,
+        name === 'areaCode'
+          ? 'area.name'
+          : name.startsWith('targetAreas')
+            ? 'target.name'
+            : name.startsWith('availability.careLimits')
+              ? 'care.homeBy'
+              : name,
       ),
   };
 }
@@ -188,8 +215,61 @@ function ChildRows(props: { view: View; values: FormValues; errors: FieldErrors 
             values={values}
             errors={errors}
           />
+          <SelectField
+            name={`children.${i}.care`}
+            label={profile.childCare}
+            options={CHILD_CARE.map((c) => ({ value: c, label: profile.childCareOptions[c] }))}
+            placeholder={profile.childCareUnset}
+            values={values}
+            errors={errors}
+          />
+          <SelectField
+            name={`children.${i}.pickupTime`}
+            label={profile.pickupTime}
+            options={TIMES}
+            placeholder={profile.pickupUnset}
+            values={values}
+            errors={errors}
+          />
         </div>
       ))}
+    </fieldset>
+  );
+}
+
+/** Times in 15-minute steps from 06:00 to 22:00, for pickup and care limits (no typing on a phone). */
+const TIMES: Option[] = Array.from({ length: 65 }, (_, i) => {
+  const minutes = 6 * 60 + i * 15;
+  const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return { value: time, label: time };
+});
+
+/** Her weekday care limits: when she can leave home, when she must be back. */
+function CareLimits(props: { view: View; values: FormValues; errors: FieldErrors }) {
+  const { values, errors } = props;
+  const { profile } = props.view.m.member;
+  return (
+    <fieldset>
+      <legend>{profile.care}</legend>
+      <span class="hint">{profile.careHint}</span>
+      <div class="two">
+        <SelectField
+          name="care.leaveHomeFrom"
+          label={profile.leaveHomeFrom}
+          options={TIMES}
+          placeholder={profile.careUnset}
+          values={values}
+          errors={errors}
+        />
+        <SelectField
+          name="care.homeBy"
+          label={profile.homeBy}
+          options={TIMES}
+          placeholder={profile.careUnset}
+          values={values}
+          errors={errors}
+        />
+      </div>
     </fieldset>
   );
 }
@@ -272,6 +352,7 @@ export function ProfileForm(props: {
         <Toggle name="target.relocation" label={words.relocation} values={values} />
       </fieldset>
       <WeekGrid view={view} name={WEEK} legend={words.availability} values={values} errors={errors} />
+      <CareLimits view={view} values={values} errors={errors} />
       <div class="two">
         <TextField
           name="availability.maxHoursPerWeek"

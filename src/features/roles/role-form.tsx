@@ -73,6 +73,9 @@ export function roleFormValues(role: Role): FormValues {
     ...weekValues(GRID, schedule.kind === 'fixed' ? schedule.shifts : schedule.windows),
   };
   if (role.pay.max !== undefined) values['pay.max'] = String(role.pay.max);
+  // The page sets one break for every shift; a week saved with different breaks shows the first.
+  if (schedule.kind === 'fixed' && schedule.shifts[0]?.breakMinutes)
+    values['schedule.breakMinutes'] = String(schedule.shifts[0].breakMinutes);
   if (schedule.kind === 'flexible') {
     values['schedule.minHoursPerWeek'] = String(schedule.minHoursPerWeek);
     values['schedule.minDaysPerWeek'] = String(schedule.minDaysPerWeek);
@@ -193,7 +196,13 @@ export async function readRoleForm(values: FormValues, m: View['m'], areas: Area
             preferredHoursPerWeek: values.number('schedule.preferredHoursPerWeek'),
           }
         : kind === 'fixed'
-          ? { kind, shifts: week.windows }
+          ? {
+              kind,
+              shifts: week.windows.map((w) => {
+                const breakMinutes = values.number('schedule.breakMinutes');
+                return breakMinutes ? { ...w, breakMinutes } : w;
+              }),
+            }
           : { kind },
     overtime: values.text('overtime') || undefined,
     weekendWork: values.checked('weekendWork'),
@@ -459,6 +468,14 @@ export function RoleForm(props: {
           {...field}
         />
         <WeekGrid view={view} name={GRID} legend={words.gridLegend} hint={words.gridHint} {...field} />
+        <TextField
+          name="schedule.breakMinutes"
+          type="number"
+          label={words.breakMinutes}
+          hint={words.breakHint}
+          suffix={words.minutesSuffix}
+          {...field}
+        />
         <fieldset class="flexible-only">
           <legend>{words.flexible}</legend>
           <span class="hint">{words.flexibleOnly}</span>

@@ -113,6 +113,7 @@ export async function loadRoleChildren(
           day: 'w.day',
           start_minute: 'w.start_minute',
           end_minute: 'w.end_minute',
+          break_minutes: 'w.break_minutes',
         },
         parent: 'w.role_id = r.id',
         orderBy: 'w.day, w.start_minute',

@@ -14,14 +14,14 @@ import {
   SkillWithLevelSchema,
   uniqueBy,
 } from '../shared/common.schemas.ts';
-import { minutesOf, windowList } from '../shared/schedule.schemas.ts';
+import { minutesOf, ShiftSchema, windowList } from '../shared/schedule.schemas.ts';
 
 export const FACT_KEYS = FLEXIBILITY_FACT_KEYS;
 
 const FixedScheduleSchema = z
   .object({
     kind: z.literal('fixed'),
-    shifts: windowList(14).min(1, 'A fixed schedule needs at least one shift'),
+    shifts: windowList(14, ShiftSchema).min(1, 'A fixed schedule needs at least one shift'),
   })
   .strict()
   .openapi('FixedSchedule', { description: 'Shifts that must all be worked every week' });
@@ -33,6 +33,15 @@ const FlexibleScheduleSchema = z
     minHoursPerWeek: z.number().min(1).max(60),
     minDaysPerWeek: z.number().int().min(1).max(7),
     preferredHoursPerWeek: z.number().min(1).max(60).optional(),
+    minHoursPerDay: z.number().min(1).max(12).optional().openapi({
+      description: 'The shortest working day the role accepts, in hours',
+    }),
+    maxHoursPerWeek: z.number().min(1).max(60).optional().openapi({
+      description: 'The most hours a week the role offers (caps the hours and pay she is shown)',
+    }),
+    splitDaysAllowed: z.boolean().optional().openapi({
+      description: 'Whether a day may be split into several blocks (e.g. 9–12 and 15–18)',
+    }),
   })
   .strict()
   .superRefine((schedule, ctx) => {
@@ -46,6 +55,24 @@ const FlexibleScheduleSchema = z
         code: 'custom',
         path: ['minHoursPerWeek'],
         message: `the windows only hold ${hours} hours`,
+      });
+    }
+    if (schedule.maxHoursPerWeek !== undefined && schedule.maxHoursPerWeek < schedule.minHoursPerWeek) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxHoursPerWeek'],
+        message: 'must not be below minHoursPerWeek',
+      });
+    }
+    if (
+      schedule.preferredHoursPerWeek !== undefined &&
+      schedule.maxHoursPerWeek !== undefined &&
+      schedule.preferredHoursPerWeek > schedule.maxHoursPerWeek
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['preferredHoursPerWeek'],
+        message: 'must not be above maxHoursPerWeek',
       });
     }
     if (

@@ -34,6 +34,11 @@ import type { Role, RoleInput } from './role.schemas.ts';
 /** Maps a role row and its children to the API's Role. */
 export function toRole(row: RoleRow, children: RoleChildren): Role {
   const windows = children.windows.map(windowFromRow);
+  // A break of 0 is left out, as in the input: absent means none.
+  const shifts = children.windows.map((w) => ({
+    ...windowFromRow(w),
+    ...(w.break_minutes > 0 ? { breakMinutes: w.break_minutes } : {}),
+  }));
   const facts: Role['facts'] = {};
   for (const fact of children.facts) {
     facts[fact.fact as FlexibilityFact] = {
@@ -56,7 +61,7 @@ export function toRole(row: RoleRow, children: RoleChildren): Role {
     },
     schedule:
       row.schedule_kind === 'fixed'
-        ? { kind: 'fixed', shifts: windows }
+        ? { kind: 'fixed', shifts }
         : {
             kind: 'flexible',
             windows,
@@ -65,6 +70,9 @@ export function toRole(row: RoleRow, children: RoleChildren): Role {
             ...(row.preferred_hours_per_week !== null
               ? { preferredHoursPerWeek: row.preferred_hours_per_week }
               : {}),
+            ...(row.min_hours_per_day !== null ? { minHoursPerDay: row.min_hours_per_day } : {}),
+            ...(row.max_hours_per_week !== null ? { maxHoursPerWeek: row.max_hours_per_week } : {}),
+            ...(row.split_days_allowed === 1 ? { splitDaysAllowed: true } : {}),
           },
     overtime: row.overtime as Role['overtime'],
     weekendWork: row.weekend_work === 1,
@@ -119,6 +127,9 @@ export function roleColumns(input: RoleInput) {
     min_hours_per_week: flexible?.minHoursPerWeek ?? null,
     min_days_per_week: flexible?.minDaysPerWeek ?? null,
     preferred_hours_per_week: flexible?.preferredHoursPerWeek ?? null,
+    min_hours_per_day: flexible?.minHoursPerDay ?? null,
+    max_hours_per_week: flexible?.maxHoursPerWeek ?? null,
+    split_days_allowed: flexible?.splitDaysAllowed ? 1 : 0,
     overtime: input.overtime,
     weekend_work: input.weekendWork ? 1 : 0,
     night_work: input.nightWork ? 1 : 0,
@@ -138,14 +149,18 @@ export function roleChildRows(
   previousFacts: RoleChildren['facts'] = [],
   towns: ReadonlyMap<number, Town> = new Map(),
 ) {
-  const windows = input.schedule.kind === 'fixed' ? input.schedule.shifts : input.schedule.windows;
+  const windows =
+    input.schedule.kind === 'fixed'
+      ? input.schedule.shifts.map((s) => ({ ...toWeeklyWindow(s), breakMinutes: s.breakMinutes ?? 0 }))
+      : input.schedule.windows.map((w) => ({ ...toWeeklyWindow(w), breakMinutes: 0 }));
   const previous = new Map(previousFacts.map((f) => [f.fact, f]));
   return {
-    windows: sortWindows(windows.map(toWeeklyWindow)).map((w) => ({
+    windows: sortWindows(windows).map((w) => ({
       role_id: roleId,
       day: w.day,
       start_minute: w.start,
       end_minute: w.end,
+      break_minutes: w.breakMinutes,
     })),
     locations: input.locations.map((l, i) => {
       const town = towns.get(i);

@@ -2,8 +2,9 @@
  * Browse-jobs request and response shapes. Pages are capped at 50 and offsets at 1,000: deeper
  * than that a person refines the search rather than paging.
  */
+
 import { z } from '@hono/zod-openapi';
-import { MatchExplanationSchema, ViolationsSchema } from '../matches/match.schemas.ts';
+import { ExcludedCountsSchema, MatchExplanationSchema, ViolationsSchema } from '../matches/match.schemas.ts';
 import { RoleSchema } from '../roles/role.schemas.ts';
 import { AreaCodeSchema, EmploymentTypeSchema, QueryFlagSchema } from '../shared/common.schemas.ts';
 
@@ -77,6 +78,21 @@ export const JobSearchResultSchema = z
     degraded: z.boolean(),
     /** 'match' when ranked for the signed-in member by the matching module. */
     ranking: z.enum(['match', 'search']),
+    hidden: z
+      .object({
+        total: z.number().int().openapi({ description: 'Roles matching her search that were left out' }),
+        byReason: ExcludedCountsSchema.openapi({
+          description: 'How many were left out for each hard constraint (each role counted once)',
+        }),
+        summary: z.string().openapi({
+          example: '条件外の求人が5件あります（通勤時間が希望を超える 3件・勤務時間が合わない 2件）',
+        }),
+      })
+      .optional()
+      .openapi({
+        description:
+          'Signed-in member, infeasible roles not requested: what was left out and why. Ask again with includeInfeasible=true to see them (「条件外も表示」).',
+      }),
   })
   .openapi('JobSearchResult');
 

@@ -100,6 +100,10 @@ export const employerJa = {
     gridHint:
       '決まったシフトなら勤務する時間帯を、自由な場合は働いてもよい時間帯を、曜日ごとに選んでください。空欄の曜日はお休みです。',
     flexibleOnly: '「時間帯の中で自由に」を選んだときだけ入力してください。',
+    breakMinutes: '休憩（無給・1回のシフトあたり）',
+    breakHint:
+      '決まったシフトのとき、各シフトの休憩時間。勤務時間は休憩を除いて計算します（例：8:30〜17:30・休憩60分＝8時間）',
+    minutesSuffix: '分',
     minHours: '週の最低時間',
     minDays: '週の最低日数',
     preferredHours: '週の希望時間（任意）',
@@ -288,6 +292,10 @@ export const employerEn: typeof employerJa = {
     gridHint:
       'For fixed shifts choose the times worked; for flexible hours choose the times work may happen. Empty days are days off.',
     flexibleOnly: 'Only for “Flexible within the times”.',
+    breakMinutes: 'Unpaid break per shift',
+    breakHint:
+      'For fixed shifts: the break in each shift. Hours are counted without it (8:30–17:30 with 60 min is 8 hours).',
+    minutesSuffix: 'min',
     minHours: 'Minimum hours a week',
     minDays: 'Minimum days a week',
     preferredHours: 'Preferred hours a week (optional)',

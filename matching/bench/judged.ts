@@ -1,0 +1,437 @@
+/**
+ * Judged fixtures: ten realistic members and twenty realistic roles around 横浜市中区, with the grade
+ * a concierge would give each pair, written from PRODUCT.md's rules before the ranking was run:
+ * 3 = propose first, 2 = a good fit, 1 = possible, worth a conversation (e.g. a near miss to ask
+ * about), 0 = would not propose (a hard rule broken: hours, reach, qualification, care limits,
+ * pay floor, weekends or nights she cannot do). Pairs not listed are 0.
+ *
+ * Distances are given in km from her home (not minutes), so the grades do not lean on our own
+ * commute model. The bench (matching.bench.ts) prints nDCG@10 and grade-0 roles in the top 20.
+ */
+import type { CareLimit, MatchMember, MatchRole, Place, Shift, Weekday, WorkWindow } from '../types.ts';
+
+const HOME: Place = {
+  code: '141046',
+  prefCode: '14',
+  kind: 'ward',
+  name: '横浜市中区',
+  point: { lat: 35.4446, lng: 139.6425 },
+  parentCode: '141003',
+};
+const KM_PER_DEGREE_LAT = 111.2;
+/** A place `km` due north of her home. */
+const at = (km: number, name: string): Place => ({
+  ...HOME,
+  code: `j-${name}`,
+  name,
+  point: { lat: HOME.point.lat + km / KM_PER_DEGREE_LAT, lng: HOME.point.lng },
+});
+const t = (s: string): number => {
+  const [h, m] = s.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+const WEEK: Weekday[] = [1, 2, 3, 4, 5];
+const win = (days: Weekday[], s: string, e: string, remoteOnly = false): WorkWindow[] =>
+  days.map((day) => ({ day, start: t(s), end: t(e), ...(remoteOnly ? { remoteOnly } : {}) }));
+const shifts = (days: Weekday[], s: string, e: string, breakMinutes = 0): Shift[] =>
+  days.map((day) => ({ day, start: t(s), end: t(e), breakMinutes }));
+const care = (days: Weekday[], leave: string | undefined, home: string | undefined): CareLimit[] =>
+  days.map((day) => ({
+    day,
+    ...(leave ? { leaveFrom: t(leave) } : {}),
+    ...(home ? { homeBy: t(home) } : {}),
+  }));
+
+const role = (
+  id: string,
+  r: Partial<MatchRole> & Pick<MatchRole, 'title' | 'category' | 'schedule'>,
+): MatchRole => ({
+  id,
+  organisationId: `org-${id}`,
+  employmentType: 'part_time',
+  pay: { min: 1200, unit: 'hour' },
+  overtime: 'none',
+  weekendWork: false,
+  nightWork: false,
+  remote: { mode: 'none' },
+  locations: [],
+  requiredSkills: [],
+  niceToHaveSkills: [],
+  requiredQualifications: [],
+  facts: {},
+  openIntroductions: 0,
+  ...r,
+});
+const yes = { available: true, verified: true };
+
+export const JUDGED_ROLES: MatchRole[] = [
+  role('r01', {
+    title: '一般事務（9:30〜14:30）',
+    category: 'office',
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '09:30', '14:30') },
+    locations: [at(2, '関内')],
+    requiredSkills: [{ tag: 'pc_basic', level: 1 }],
+    facts: { sick_child_absence_ok: yes },
+  }),
+  role('r02', {
+    title: '一般事務（正社員）',
+    category: 'office',
+    employmentType: 'full_time',
+    pay: { min: 220_000, unit: 'month' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '08:30', '17:30', 60) },
+    overtime: 'occasional',
+    locations: [at(3, '桜木町')],
+    requiredSkills: [{ tag: 'excel', level: 2 }],
+  }),
+  role('r03', {
+    title: 'デイサービス介護（月水金）',
+    category: 'care',
+    pay: { min: 1300, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts([1, 3, 5], '09:00', '15:00', 45) },
+    locations: [at(1, '山手')],
+    requiredQualifications: ['care_initial_training'],
+    facts: { sick_child_absence_ok: yes, school_event_leave: yes },
+  }),
+  role('r04', {
+    title: '介護（遅番 13:00〜22:00）',
+    category: 'care',
+    pay: { min: 1350, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts([2, 3, 4, 5, 6], '13:00', '22:00', 60) },
+    locations: [at(4, '野毛')],
+    requiredQualifications: ['care_initial_training'],
+  }),
+  role('r05', {
+    title: 'コールセンター（完全在宅）',
+    category: 'call_center',
+    pay: { min: 1150, unit: 'hour' },
+    remote: { mode: 'full' },
+    schedule: {
+      kind: 'flexible',
+      allowedWindows: win(WEEK, '09:00', '18:00'),
+      minHoursPerWeek: 20,
+      minDaysPerWeek: 3,
+    },
+    requiredSkills: [{ tag: 'phone_reception', level: 1 }],
+  }),
+  role('r06', {
+    title: '販売（土日）',
+    category: 'retail',
+    pay: { min: 1100, unit: 'hour' },
+    weekendWork: true,
+    schedule: { kind: 'fixed', shifts: shifts([6, 7], '10:00', '16:00', 45) },
+    locations: [at(1, '元町')],
+    requiredSkills: [{ tag: 'customer_service', level: 1 }],
+  }),
+  role('r07', {
+    title: '医療事務（午前）',
+    category: 'medical_office',
+    pay: { min: 1150, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '08:30', '12:30') },
+    locations: [at(3, '石川町')],
+    requiredQualifications: ['medical_clerk'],
+  }),
+  role('r08', {
+    title: '経理（正社員・在宅週3）',
+    category: 'accounting',
+    employmentType: 'full_time',
+    pay: { min: 250_000, unit: 'month' },
+    remote: { mode: 'hybrid', officeDaysPerWeek: 2 },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '09:00', '17:00', 60) },
+    locations: [at(5, '横浜駅')],
+    requiredQualifications: ['bookkeeping_2'],
+    requiredSkills: [{ tag: 'excel', level: 2 }],
+  }),
+  role('r09', {
+    title: '調理補助（早朝）',
+    category: 'food',
+    pay: { min: 1150, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '06:00', '10:00') },
+    locations: [at(1, '寿町')],
+    requiredSkills: [{ tag: 'cooking', level: 1 }],
+  }),
+  role('r10', {
+    title: '製造（夜勤）',
+    category: 'manufacturing',
+    pay: { min: 1400, unit: 'hour' },
+    nightWork: true,
+    schedule: { kind: 'fixed', shifts: shifts([1, 2, 3, 4], '21:00', '24:00') },
+    locations: [at(8, '鶴見')],
+  }),
+  role('r11', {
+    title: '一般事務（遠方）',
+    category: 'office',
+    pay: { min: 1300, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts([1, 2, 3, 4], '10:00', '16:00', 60) },
+    locations: [at(14, '新横浜の先')],
+  }),
+  role('r12', {
+    title: '保育補助（朝）',
+    category: 'childcare_assistant',
+    pay: { min: 1150, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '08:00', '13:00') },
+    locations: [at(1.5, '日本大通り')],
+    facts: { onsite_nursery: yes },
+  }),
+  role('r13', {
+    title: 'Web制作（完全在宅）',
+    category: 'it_web',
+    pay: { min: 1800, unit: 'hour' },
+    remote: { mode: 'full' },
+    schedule: {
+      kind: 'flexible',
+      allowedWindows: [...win(WEEK, '09:00', '18:00'), ...win(WEEK, '20:00', '22:00')],
+      minHoursPerWeek: 25,
+      minDaysPerWeek: 4,
+    },
+    requiredSkills: [{ tag: 'web_design', level: 2 }],
+  }),
+  role('r14', {
+    title: '一般事務（9:00〜16:00）',
+    category: 'office',
+    pay: { min: 1250, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '09:00', '16:00', 60) },
+    locations: [at(3.5, '馬車道')],
+    requiredSkills: [{ tag: 'pc_basic', level: 1 }],
+  }),
+  role('r15', {
+    title: '販売（朝・夕の分割可）',
+    category: 'retail',
+    pay: { min: 1100, unit: 'hour' },
+    schedule: {
+      kind: 'flexible',
+      allowedWindows: [...win(WEEK, '10:00', '13:00'), ...win(WEEK, '16:00', '19:00')],
+      minHoursPerWeek: 15,
+      minDaysPerWeek: 3,
+      splitDaysAllowed: true,
+      maxHoursPerWeek: 25,
+    },
+    locations: [at(0.5, '商店街')],
+  }),
+  role('r16', {
+    title: '訪問介護（車）',
+    category: 'care',
+    pay: { min: 1400, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '09:00', '17:00', 60) },
+    locations: [at(2, '本牧')],
+    requiredQualifications: ['care_initial_training', 'driver_license'],
+  }),
+  role('r17', {
+    title: '営業事務（契約・残業あり）',
+    category: 'office',
+    employmentType: 'contract',
+    pay: { min: 240_000, unit: 'month' },
+    overtime: 'regular',
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '09:00', '18:00', 60) },
+    locations: [at(3, 'みなとみらい')],
+    requiredSkills: [{ tag: 'excel', level: 2 }],
+  }),
+  role('r18', {
+    title: 'コールセンター（時短OK）',
+    category: 'call_center',
+    pay: { min: 1200, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '09:00', '15:00', 45) },
+    locations: [at(1.5, '関内北')],
+    facts: { short_time_allowed: yes, sick_child_absence_ok: { available: true, verified: false } },
+  }),
+  role('r19', {
+    title: '経理（パート・火木）',
+    category: 'accounting',
+    pay: { min: 1400, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts([2, 4], '09:30', '15:30', 45) },
+    locations: [at(2.5, '伊勢佐木町')],
+    requiredQualifications: ['bookkeeping_2'],
+  }),
+  role('r20', {
+    title: '一般事務（9:30〜15:30）',
+    category: 'office',
+    pay: { min: 1250, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '09:30', '15:30', 45) },
+    locations: [at(5, '横浜駅西')],
+    requiredSkills: [{ tag: 'pc_basic', level: 1 }],
+  }),
+];
+
+const member = (id: string, m: Partial<MatchMember>): MatchMember => ({
+  id,
+  home: HOME,
+  targetAreas: [],
+  availability: win(WEEK, '09:00', '16:00'),
+  maxHoursPerWeek: 30,
+  maxCommuteMinutes: 30,
+  commuteMode: 'transit',
+  children: [],
+  skills: [],
+  qualifications: [],
+  employmentTypes: [],
+  remoteWish: 'no_preference',
+  supportStage: 3,
+  blockedOrganisationIds: [],
+  ...m,
+});
+
+export interface JudgedMember {
+  member: MatchMember;
+  /** Concierge grades by role id (0–3); roles not listed are 0. */
+  grades: Record<string, number>;
+}
+
+export const JUDGED: JudgedMember[] = [
+  {
+    // 美咲: 3-year-old at nursery (she collects at 17:00), office skills, up to 30 h, 30 min by train.
+    member: member('m01-misaki', {
+      availability: win(WEEK, '09:00', '16:00'),
+      careLimits: care(WEEK, '08:30', '17:00'),
+      children: [{ birthYear: 2022, birthMonth: 1, care: 'nursery', pickupMinute: t('17:00') }],
+      skills: [
+        { tag: 'pc_basic', level: 2 },
+        { tag: 'excel', level: 2 },
+        { tag: 'phone_reception', level: 1 },
+      ],
+      payFloor: { amount: 1100, unit: 'hour' },
+      employmentTypes: ['part_time'],
+    }),
+    grades: { r01: 3, r14: 3, r18: 3, r20: 2, r05: 2 },
+  },
+  {
+    // 由紀: children 11 and 14, wants full-time, 簿記2級, up to 40 h, 45 min.
+    member: member('m02-yuki', {
+      availability: win(WEEK, '08:00', '18:30'),
+      careLimits: care(WEEK, '07:30', '19:30'),
+      maxHoursPerWeek: 40,
+      maxCommuteMinutes: 45,
+      children: [
+        { birthYear: 2014, birthMonth: 2 },
+        { birthYear: 2011, birthMonth: 7 },
+      ],
+      skills: [
+        { tag: 'excel', level: 3 },
+        { tag: 'bookkeeping', level: 3 },
+        { tag: 'pc_basic', level: 3 },
+      ],
+      qualifications: ['bookkeeping_2'],
+      payFloor: { amount: 200_000, unit: 'month' },
+      employmentTypes: ['full_time', 'contract'],
+      supportStage: 4,
+    }),
+    grades: { r08: 3, r02: 3, r17: 2 },
+  },
+  {
+    // 彩: 介護職員初任者研修 and a licence, second-grader at the after-school club, car.
+    member: member('m03-aya', {
+      availability: [...win(WEEK, '08:30', '17:00'), ...win([6], '09:00', '13:00')],
+      careLimits: care(WEEK, '08:00', '18:30'),
+      maxHoursPerWeek: 35,
+      commuteMode: 'car',
+      children: [{ birthYear: 2017, birthMonth: 9, care: 'after_school_club' }],
+      skills: [{ tag: 'caregiving', level: 3 }],
+      qualifications: ['care_initial_training', 'driver_license'],
+      payFloor: { amount: 1200, unit: 'hour' },
+    }),
+    grades: { r03: 3, r16: 1, r18: 1, r01: 1 },
+  },
+  {
+    // 遥: stage 2, 3-year-old at nursery, short hours only (15 h), home by 15:00.
+    member: member('m04-haruka', {
+      availability: win(WEEK, '09:30', '14:30'),
+      careLimits: care(WEEK, '09:00', '15:00'),
+      maxHoursPerWeek: 15,
+      maxCommuteMinutes: 20,
+      children: [{ birthYear: 2022, birthMonth: 4 }],
+      skills: [{ tag: 'customer_service', level: 1 }],
+      supportStage: 2,
+    }),
+    grades: { r15: 3 },
+  },
+  {
+    // さくら: 医療事務 qualification, 5-year-old at nursery collected at 18:00, up to 25 h.
+    member: member('m05-sakura', {
+      availability: win(WEEK, '08:00', '17:00'),
+      careLimits: care(WEEK, '07:30', '18:00'),
+      maxHoursPerWeek: 25,
+      children: [{ birthYear: 2020, birthMonth: 6, care: 'nursery', pickupMinute: t('18:00') }],
+      skills: [
+        { tag: 'medical_billing', level: 2 },
+        { tag: 'pc_basic', level: 2 },
+      ],
+      qualifications: ['medical_clerk'],
+    }),
+    grades: { r07: 3, r01: 2, r12: 2, r18: 1 },
+  },
+  {
+    // 恵美: web designer, needs remote work, evenings from home once her 7-year-old sleeps.
+    member: member('m06-emi', {
+      availability: [...win(WEEK, '09:00', '15:00'), ...win(WEEK, '20:00', '22:00', true)],
+      maxHoursPerWeek: 30,
+      remoteWish: 'required',
+      children: [{ birthYear: 2018, birthMonth: 5 }],
+      skills: [
+        { tag: 'web_design', level: 3 },
+        { tag: 'pc_basic', level: 3 },
+        { tag: 'phone_reception', level: 1 },
+      ],
+    }),
+    grades: { r13: 3, r05: 2, r01: 1 },
+  },
+  {
+    // 直美: retail experience, her parents look after the children at weekends, bicycle.
+    member: member('m07-naomi', {
+      availability: win([1, 2, 3, 4, 5, 6, 7], '09:00', '17:00'),
+      commuteMode: 'walk_bicycle',
+      maxCommuteMinutes: 25,
+      children: [{ birthYear: 2016, birthMonth: 11 }],
+      skills: [
+        { tag: 'customer_service', level: 3 },
+        { tag: 'cash_register', level: 2 },
+        { tag: 'pc_basic', level: 1 },
+      ],
+    }),
+    grades: { r06: 3, r15: 2, r01: 2, r18: 2, r03: 0, r14: 1 },
+  },
+  {
+    // 理恵: stage 4, career step in accounting, 8-year-old at the club until 18:30, up to 40 h.
+    member: member('m08-rie', {
+      availability: win(WEEK, '08:30', '17:30'),
+      careLimits: care(WEEK, '08:00', '18:30'),
+      maxHoursPerWeek: 40,
+      maxCommuteMinutes: 40,
+      children: [{ birthYear: 2017, birthMonth: 1, care: 'after_school_club', pickupMinute: t('18:30') }],
+      skills: [
+        { tag: 'excel', level: 3 },
+        { tag: 'bookkeeping', level: 3 },
+        { tag: 'payroll', level: 2 },
+      ],
+      qualifications: ['bookkeeping_2'],
+      payWish: { amount: 230_000, unit: 'month' },
+      supportStage: 4,
+    }),
+    grades: { r08: 3, r02: 3, r19: 2, r14: 1, r01: 1 },
+  },
+  {
+    // 香奈: kitchen experience, early mornings suit her (12-year-old goes to school alone), bicycle.
+    member: member('m09-kana', {
+      availability: win(WEEK, '05:30', '14:00'),
+      maxHoursPerWeek: 25,
+      commuteMode: 'walk_bicycle',
+      maxCommuteMinutes: 15,
+      children: [{ birthYear: 2013, birthMonth: 3 }],
+      skills: [
+        { tag: 'cooking', level: 3 },
+        { tag: 'food_prep', level: 2 },
+      ],
+    }),
+    grades: { r09: 3, r12: 1 },
+  },
+  {
+    // 真由: 1-year-old cared for at home by her mother, works from 10:00 to 15:00, up to 20 h.
+    member: member('m10-mayu', {
+      availability: win(WEEK, '10:00', '15:00'),
+      maxHoursPerWeek: 20,
+      children: [{ birthYear: 2024, birthMonth: 2, care: 'at_home' }],
+      skills: [
+        { tag: 'phone_reception', level: 2 },
+        { tag: 'pc_basic', level: 2 },
+      ],
+    }),
+    grades: { r05: 3, r15: 2 },
+  },
+];
