@@ -55,7 +55,10 @@ import { isApi, webApp } from './web/web-app.ts';
 export function newApp(deps: AppDeps, services = createServices(deps)) {
   const app = new OpenAPIHono<AppEnv>();
   // One budget per client across the API and the pages' password forms.
-  const passwordRouteLimiter = perClientLimiter(PASSWORD_ROUTE_LIMIT, deps.clock);
+  const passwordRouteLimiter = perClientLimiter(
+    { ...PASSWORD_ROUTE_LIMIT, requests: deps.config.passwordRequestsPerClientPerMinute },
+    deps.clock,
+  );
 
   app.use('*', requestId());
   app.use('*', secureHeaders());

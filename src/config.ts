@@ -57,6 +57,12 @@ export const sharedEnvFields = {
     .transform((text) => [...new Set(text.split(',').map((d) => Number(d.trim())))].sort((a, b) => a - b))
     .refine((days) => days.every((d) => d >= 1 && d <= 730), 'each day between 1 and 730')
     .default([...defaultConfig.followUp.checkInDays]),
+  PASSWORD_REQUESTS_PER_CLIENT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(defaultConfig.passwordRequestsPerClientPerMinute),
   TRUST_PROXY: booleanFlag.default(false),
   CORS_ORIGINS: originList.default([]),
   SESSION_TTL_HOURS: z.coerce
@@ -151,6 +157,7 @@ export function appConfigFrom(e: SharedEnv, publicUrl = defaultConfig.publicUrl)
     },
     followUp: { ...defaultConfig.followUp, checkInDays: e.CHECK_IN_DAYS },
     trustProxy: e.TRUST_PROXY,
+    passwordRequestsPerClientPerMinute: e.PASSWORD_REQUESTS_PER_CLIENT_PER_MINUTE,
     corsOrigins: e.CORS_ORIGINS,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     maxBodyBytes: e.MAX_BODY_BYTES,

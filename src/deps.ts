@@ -30,6 +30,11 @@ export interface AppConfig {
   /** Largest page a list endpoint returns. */
   maxPageSize: number;
   /**
+   * POSTs to the password routes (sign-in, sign-up, reset, deletion) one client address may make
+   * a minute: each costs a deliberately slow hash.
+   */
+  passwordRequestsPerClientPerMinute: number;
+  /**
    * Origins (`https://app.example.jp`) whose pages may call `/api/*` from the browser (CORS), with
    * bearer tokens, not cookies. Empty, the default: no cross-origin access at all.
    */
@@ -58,6 +63,7 @@ export const defaultConfig: AppConfig = {
   maxBodyBytes: 64 * 1024,
   trustProxy: false,
   maxPageSize: 100,
+  passwordRequestsPerClientPerMinute: 10,
   corsOrigins: [],
   suggestions: { minScore: 0.6, perMember: 3, roleQuota: 8 },
   // Two weeks, then one, two and three months: the points the concierge program asks at.

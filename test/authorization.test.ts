@@ -37,6 +37,7 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'GET /api/areas/prefectures': EVERYONE,
   'GET /api/areas': EVERYONE,
   'GET /api/areas/{code}': EVERYONE,
+  'GET /api/areas/{code}/towns': EVERYONE,
   'POST /api/organisations': ['employer'],
   'GET /api/organisations': STAFF,
   'GET /api/organisations/me': ['employer'],

@@ -72,6 +72,7 @@ describe('migrations', () => {
     expect(tables).toEqual(
       [
         'account_tokens',
+        'area_towns',
         'areas',
         'audit_log',
         'check_ins',

@@ -102,6 +102,17 @@ export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile 
 }
 
 /** A saved profile in the input's shape, to re-save it or compare it with an edit. */
+/**
+ * A profile input with its optional lists spelled out, so "no care limits" reads the same whether
+ * it came back from a read (which leaves the empty list out) or from her form (which sends []).
+ */
+function comparable(input: MemberProfileInput): Record<string, unknown> {
+  return {
+    ...input,
+    availability: { ...input.availability, careLimits: input.availability.careLimits ?? [] },
+  };
+}
+
 function asInput(profile: Profile): MemberProfileInput {
   const {
     userId: _user,
@@ -244,7 +255,7 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
       if (before && options.expectedVersion !== undefined && options.expectedVersion !== before.version)
         throw changedMeanwhile(before, input);
       // Saving what is already saved changes nothing, not even the version.
-      if (before && differingFields(asInput(before) as Record<string, unknown>, input).length === 0)
+      if (before && differingFields(comparable(asInput(before)), comparable(input)).length === 0)
         return before;
       const town = await checkProfile(input);
       const previousBlocks = existing
