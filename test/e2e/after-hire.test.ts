@@ -54,7 +54,7 @@ afterAll(async () => {
 });
 
 describe('after the introduction, on a phone, in Japanese', { timeout: 120_000 }, () => {
-  let coordinator: Page;
+  let coordinator: Page | undefined;
 
   // Skipped until fixed: in the last run the employer's 採用 button for 小川 彩 was not found after
   // the approval (the in-process page test test/web/after-hire-pages.test.ts covers the same walk).
@@ -116,6 +116,8 @@ describe('after the introduction, on a phone, in Japanese', { timeout: 120_000 }
   });
 
   it('a cohort: open, pair, two sessions recorded, one missed session flagged', async () => {
+    // Signed in by the journey above when it runs; on its own, this one signs her in.
+    coordinator ??= await pageAs('coordinator@demo.yorisoi.jp');
     await coordinator.goto('/coordinator/mentoring');
     await coordinator.getByLabel('グループ名').fill('E2E 春のグループ');
     await coordinator.getByRole('button', { name: 'グループを開く' }).click();
