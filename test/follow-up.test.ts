@@ -29,7 +29,10 @@ const queue = async (token: string, query = '') =>
   }[];
 
 beforeAll(async () => {
-  t = await createTestApp({ clock, config: { sessionTtlHours: 24 * 300 } });
+  t = await createTestApp({
+    clock,
+    config: { sessionTtlHours: 24 * 300, sessionIdleHours: { member: 24 * 300, other: 24 * 300 } },
+  });
   hire = await hireMember(t);
 });
 afterAll(async () => t.close());

@@ -26,7 +26,10 @@ async function stage(member: Account, n: number) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ clock, config: { sessionTtlHours: 24 * 300 } });
+  t = await createTestApp({
+    clock,
+    config: { sessionTtlHours: 24 * 300, sessionIdleHours: { member: 24 * 300, other: 24 * 300 } },
+  });
   coordinator = await t.createStaff('coordinator');
   mentor = await t.signUp('member');
   mentee = await t.signUp('member');

@@ -54,14 +54,16 @@ afterAll(async () => {
 });
 
 describe('after the introduction, on a phone, in Japanese', { timeout: 120_000 }, () => {
-  let coordinator: Page;
+  let coordinator: Page | undefined;
 
-  // Skipped until fixed: in the last run the employer's 採用 button for 小川 彩 was not found after
-  // the approval (the in-process page test test/web/after-hire-pages.test.ts covers the same walk).
+  // Skipped until fixed: every close form on the follow-up queue names its field "note", so each
+  // has the id f-note and the label 連絡の記録 of hers points at the first form's field, not her own
+  // (the in-process page test test/web/after-hire-pages.test.ts covers the same walk).
   it.skip('hire recorded → her 2-week check-in with 「相談したい」 → the follow-up queue → note and close', async () => {
     coordinator = await pageAs('coordinator@demo.yorisoi.jp');
+    // Her interest in the demo employer's role (she may be in the queue for other employers' roles too).
     await coordinator
-      .locator('li.queue-item')
+      .locator('li.queue-item', { hasText: 'みなと介護サービス' })
       .getByRole('link', { name: '小川 彩', exact: true })
       .first()
       .click();
@@ -116,6 +118,8 @@ describe('after the introduction, on a phone, in Japanese', { timeout: 120_000 }
   });
 
   it('a cohort: open, pair, two sessions recorded, one missed session flagged', async () => {
+    // Signed in by the journey above when it runs; on its own, this one signs her in.
+    coordinator ??= await pageAs('coordinator@demo.yorisoi.jp');
     await coordinator.goto('/coordinator/mentoring');
     await coordinator.getByLabel('グループ名').fill('E2E 春のグループ');
     await coordinator.getByRole('button', { name: 'グループを開く' }).click();

@@ -14,7 +14,10 @@ let t: TestApp;
 let hire: Hire;
 
 beforeAll(async () => {
-  t = await createTestApp({ clock, config: { sessionTtlHours: 24 * 300 } });
+  t = await createTestApp({
+    clock,
+    config: { sessionTtlHours: 24 * 300, sessionIdleHours: { member: 24 * 300, other: 24 * 300 } },
+  });
   hire = await hireMember(t);
 });
 afterAll(async () => t.close());
