@@ -48,11 +48,12 @@ describe('check-in pages', () => {
     const followUpId = /action="\/coordinator\/follow-ups\/([0-9a-f-]+)\/close"/.exec(
       queue.html,
     )?.[1] as string;
-    const empty = await coordinator.post(`/coordinator/follow-ups/${followUpId}/close`, { note: '' });
+    const noteField = `note.${followUpId}`;
+    const empty = await coordinator.post(`/coordinator/follow-ups/${followUpId}/close`, { [noteField]: '' });
     expect(empty.status).toBe(422);
-    expect(fieldError(empty.html, 'note')).toBeTruthy();
+    expect(fieldError(empty.html, noteField)).toBeTruthy();
     const closed = await coordinator.post(`/coordinator/follow-ups/${followUpId}/close`, {
-      note: '電話しました。来週の面談で勤務日を相談します。',
+      [noteField]: '電話しました。来週の面談で勤務日を相談します。',
     });
     expect(closed.status).toBe(303);
     const after = await coordinator.get('/coordinator/follow-ups');

@@ -186,7 +186,7 @@ function FollowUpQueue(props: {
                 <ErrorSummary view={view} errors={errors} />
                 <PostForm view={view} action={`/coordinator/follow-ups/${item.id}/close`}>
                   <TextField
-                    name="note"
+                    name={noteField(item.id)}
                     label={f.note}
                     hint={f.noteHint}
                     maxlength={2000}
@@ -384,14 +384,23 @@ async function hiredIntroduction(c: Context<AppEnv>, id: string) {
   return introduction;
 }
 
+/**
+ * Each entry's note has its own name, so every textarea on the queue gets its own id and label
+ * (one shared `note` gave every entry the first entry's label).
+ */
+const noteField = (id: string) => `note.${id}`;
+
 export const followUpPages = newPageRouter()
   .get('/coordinator/follow-ups', STAFF, (c) => renderQueue(c))
   .post('/coordinator/follow-ups/:id/close', STAFF, async (c) => {
     const id = c.req.param('id');
     const values = await readForm(c);
     const m = messagesOf(c);
-    const input = validate(CloseFollowUpSchema, { note: values.text('note') ?? '' }, m);
-    if (!input.ok) return renderQueue(c, { id, values, errors: input.errors });
+    const input = validate(CloseFollowUpSchema, { note: values.text(noteField(id)) ?? '' }, m);
+    if (!input.ok) {
+      const errors = input.errors.note ? { [noteField(id)]: input.errors.note } : input.errors;
+      return renderQueue(c, { id, values, errors });
+    }
     await c.var.services.followUp.close(requireActor(c), id, input.value.note);
     return redirectWithNotice(c, '/coordinator/follow-ups', m.afterHire.followUps.closed);
   })
