@@ -51,6 +51,9 @@ main.wide { max-width: 1180px; }
 .badge.state { background: #eef0f6; color: #2f3b66; }
 .badge.warn { background: var(--warn-soft); color: var(--warn); }
 .badge.bad { background: var(--bad-soft); color: var(--bad); }
+.card.infeasible { border-style: dashed; }
+.hidden-roles { background: var(--warn-soft); border-radius: var(--radius); padding: 10px 12px; }
+.hidden-roles .button { margin-top: 8px; }
 .reasons { list-style: none; padding: 0; margin: 8px 0; }
 .reasons li { padding: 4px 0 4px 26px; position: relative; }
 .reasons li::before { position: absolute; left: 0; top: 4px; font-weight: 700; }
@@ -95,6 +98,9 @@ input[type=checkbox], input[type=radio] { width: 24px; height: 24px; accent-colo
 .week .day.weekend { color: var(--accent); }
 .week .slot { display: grid; grid-template-columns: 1fr auto 1fr; gap: 6px; align-items: center; }
 .week .slot .field-error { grid-column: 1 / -1; }
+.week .slot .remote-only { grid-column: 1 / -1; display: flex; align-items: center; gap: 8px; font-size: 0.9rem; min-height: 36px; }
+.week .care-row { display: grid; grid-template-columns: 1fr 1fr; gap: 6px; }
+.week .care-row label { font-size: 0.8rem; color: var(--muted); display: block; }
 .week select.time { min-width: 0; }
 .week details summary { color: var(--brand-dark); font-size: 0.88rem; cursor: pointer; padding: 6px 0; min-height: 36px; }
 .filters summary { font-weight: 700; cursor: pointer; min-height: var(--tap); display: flex; align-items: center; }
@@ -213,9 +219,13 @@ const SCRIPT = `
     button.hidden = false;
     button.addEventListener('click', function () {
       var monday = grid.querySelectorAll('[data-day="mon"] select');
+      var mondayBoxes = grid.querySelectorAll('[data-day="mon"] input[type=checkbox]');
       ['tue', 'wed', 'thu', 'fri'].forEach(function (day) {
         grid.querySelectorAll('[data-day="' + day + '"] select').forEach(function (select, i) {
           if (monday[i]) select.value = monday[i].value;
+        });
+        grid.querySelectorAll('[data-day="' + day + '"] input[type=checkbox]').forEach(function (box, i) {
+          if (mondayBoxes[i]) box.checked = mondayBoxes[i].checked;
         });
       });
     });

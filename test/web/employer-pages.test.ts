@@ -257,6 +257,10 @@ describe('the role pages', () => {
         minHoursPerWeek: 8.5,
         minDaysPerWeek: 2,
         preferredHoursPerWeek: 12,
+        // Her real week's flexible fields: a page that dropped them would widen the role unseen.
+        minHoursPerDay: 3,
+        maxHoursPerWeek: 16,
+        splitDaysAllowed: true,
       },
       remote: { mode: 'hybrid', officeDaysPerWeek: 2 },
       locations: [{ areaCode: '141097' }, { areaCode: '132063', label: '府中オフィス' }],
@@ -319,6 +323,43 @@ describe('the role pages', () => {
     expect(fieldError(page.html, 'schedule.minHoursPerWeek')).toBe(
       ja.employer.editor.errors.hoursBeyondWindows,
     );
+  });
+
+  it('takes the shortest day, the weekly cap and split days, and says when the cap is below the minimum', async () => {
+    const flexible = {
+      'schedule.kind': 'flexible',
+      'schedule.minHoursPerWeek': '10',
+      'schedule.minDaysPerWeek': '2',
+    };
+    const bad = await employerPage.post(
+      '/employer/roles/new',
+      roleForm({ ...flexible, 'schedule.maxHoursPerWeek': '8', 'schedule.preferredHoursPerWeek': '12' }),
+    );
+    expect(bad.status).toBe(422);
+    expect(fieldError(bad.html, 'schedule.maxHoursPerWeek')).toBe(ja.employer.editor.errors.maxBelowMin);
+    expect(fieldError(bad.html, 'schedule.preferredHoursPerWeek')).toBe(
+      ja.employer.editor.errors.preferredAboveMax,
+    );
+
+    const saved = await employerPage.post(
+      '/employer/roles/new',
+      roleForm({
+        ...flexible,
+        'schedule.maxHoursPerWeek': '15',
+        'schedule.minHoursPerDay': '３',
+        'schedule.splitDaysAllowed': 'on',
+      }),
+    );
+    expect(saved.status).toBe(303);
+    const id = saved.location?.split('/')[3] as string;
+    const role = await t.services.roles.get(await actorOf(employer), id);
+    expect(role.schedule).toMatchObject({
+      kind: 'flexible',
+      minHoursPerWeek: 10,
+      maxHoursPerWeek: 15,
+      minHoursPerDay: 3,
+      splitDaysAllowed: true,
+    });
   });
 
   it('saves edits, and closes only once the box is ticked', async () => {

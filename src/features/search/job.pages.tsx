@@ -35,7 +35,7 @@ const LIST_FILTERS = ['prefCode', 'employmentType', 'remote'] as const;
 /** The filters as the query string gave them: blanks dropped, lists kept as lists. */
 function filtersOf(c: Context<AppEnv>) {
   const record: Record<string, string | string[]> = {};
-  for (const name of ['q', 'minHourlyPay', 'fitsAvailability', 'sort', 'offset']) {
+  for (const name of ['q', 'minHourlyPay', 'fitsAvailability', 'includeInfeasible', 'sort', 'offset']) {
     const value = c.req.query(name)?.trim();
     if (value) record[name] = name === 'minHourlyPay' ? normaliseNumber(value) : value;
   }
@@ -130,6 +130,7 @@ function SearchForm(props: {
           errors={errors}
         />
         {isMember && <Toggle name="fitsAvailability" label={words.fitsAvailability} values={values} />}
+        {isMember && <Toggle name="includeInfeasible" label={words.showHidden} values={values} />}
       </details>
       <SelectField
         name="sort"
@@ -147,6 +148,37 @@ function SearchForm(props: {
   );
 }
 
+/**
+ * What her search left out and why, with the one tap that shows those roles too (each then says
+ * what does not fit); or, while they are shown, the tap back to the roles that fit.
+ */
+function HiddenRoles(props: {
+  view: View;
+  result: JobSearchResult;
+  filters: Record<string, string | string[]>;
+}) {
+  const { view, result, filters } = props;
+  const words = view.m.member.jobs;
+  if (view.actor?.role !== 'member' || result.ranking !== 'match') return null;
+  if (filters.includeInfeasible) {
+    const { includeInfeasible: _shown, ...fitting } = filters;
+    return (
+      <p class="hidden-roles">
+        {words.showingHidden} <a href={pageLink(fitting, 0)}>{words.hideHidden}</a>
+      </p>
+    );
+  }
+  if (!result.hidden || result.hidden.total === 0) return null;
+  return (
+    <p class="hidden-roles">
+      {result.hidden.summary}{' '}
+      <a class="button secondary small" href={pageLink({ ...filters, includeInfeasible: 'true' }, 0)}>
+        {words.showHidden}
+      </a>
+    </p>
+  );
+}
+
 function Results(props: { view: View; result: JobSearchResult; filters: Record<string, string | string[]> }) {
   const { view, result } = props;
   const words = view.m.member.jobs;
@@ -157,6 +189,7 @@ function Results(props: { view: View; result: JobSearchResult; filters: Record<s
       {result.degraded && <p class="degraded">{words.degraded}</p>}
       {!view.actor && <p class="meta">{words.signInToRank}</p>}
       <h2>{words.results(result.total)}</h2>
+      <HiddenRoles view={view} result={result} filters={props.filters} />
       {result.items.length === 0 ? (
         <p class="empty">{words.noResults}</p>
       ) : (
