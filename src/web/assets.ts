@@ -119,6 +119,7 @@ th { background: #f1f4f3; }
 .chart { width: 100%; height: auto; }
 .chart text { font-size: 12px; fill: var(--ink); }
 .pager { display: flex; justify-content: space-between; align-items: center; gap: 10px; margin: 16px 0; }
+.plain-list { list-style: none; padding: 0; margin: 0 0 16px; }
 .empty { color: var(--muted); padding: 18px; text-align: center; background: var(--card); border: 1px dashed var(--line); border-radius: var(--radius); }
 .hero { background: var(--brand-soft); border-radius: var(--radius); padding: 20px 18px; margin-bottom: 18px; }
 .hero h1 { font-size: 1.5rem; }

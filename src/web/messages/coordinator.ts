@@ -39,6 +39,19 @@ export const coordinatorJa = {
     count: (n: number) => `${n}件`,
     more: '続きを見る',
   },
+  candidates: {
+    title: (role: string) => `「${role}」の候補者`,
+    fitting: (n: number) => `条件に合う人（${n}人）`,
+    none: '条件に合う人はいません。下の「わずかに届かない人」と、除いた理由を見てください。',
+    score: (percent: number) => `相性 ${percent}%`,
+    nearMisses: (n: number) => `わずかに条件に届かない人（${n}人）`,
+    nearMissesHint:
+      '足りないのは数分・数時間だけです。メンバーか事業者に確かめれば、ご紹介できるかもしれません。',
+    noNearMisses: 'わずかに届かない人はいません。',
+    excluded: '条件外で除いた人（理由別・一人を一度だけ数えます）',
+    excludedCount: (label: string, n: number) => `${label}：${n}人`,
+    open: 'この求人の候補者を見る',
+  },
   match: {
     title: (name: string, role: string) => `${name}さん × ${role}`,
     her: 'メンバー',
@@ -269,6 +282,19 @@ export const coordinatorEn: typeof coordinatorJa = {
     csv: 'Export CSV',
     count: (n: number) => `${n} item${n === 1 ? '' : 's'}`,
     more: 'Show more',
+  },
+  candidates: {
+    title: (role: string) => `Candidates for “${role}”`,
+    fitting: (n: number) => `Members who fit (${n})`,
+    none: 'Nobody fits yet. See the members who nearly fit below, and why the others were left out.',
+    score: (percent: number) => `Fit ${percent}%`,
+    nearMisses: (n: number) => `Members who nearly fit (${n})`,
+    nearMissesHint:
+      'They miss by minutes or hours only. Asking the member or the employer may make an introduction possible.',
+    noNearMisses: 'Nobody nearly fits.',
+    excluded: 'Left out, by reason (each member counted once)',
+    excludedCount: (label: string, n: number) => `${label}: ${n}`,
+    open: "See this role's candidates",
   },
   match: {
     title: (name: string, role: string) => `${name} × ${role}`,
