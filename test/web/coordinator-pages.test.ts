@@ -118,6 +118,9 @@ describe('the queue and a decision', () => {
     expect(page.html).toContain('name="expectedVersion" value="1"');
     expect(page.html).toContain(`>${c.decision.approve}</button>`);
     expect(page.html).toContain(`>${c.decision.review}</button>`);
+    // Coordinators call members: her phone and address are on the page.
+    expect(page.html).toContain('href="tel:09012345678">090-1234-5678</a>');
+    expect(page.html).toMatch(/href="mailto:[^"]+@[^"]+"/);
 
     const approved = await staff.post(`/coordinator/matches/${matchId}/decision`, {
       decision: 'approve',
@@ -291,6 +294,9 @@ describe("a member's support record", () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain(c.member.title('佐藤 美咲'));
     expect(page.html).toContain(c.stages[3]);
+    expect(page.html).toMatch(
+      /<dt>連絡先<\/dt><dd><a href="tel:09012345678">[^<]+<\/a><br\/><a href="mailto:member-[^"]+@example.jp">/,
+    );
 
     const saved = await staff.post(`${path}/stage`, {
       stage: '４',
@@ -303,6 +309,21 @@ describe("a member's support record", () => {
     dump('member', after.html);
     expect(after.html).toContain(c.stages[4]);
     expect(after.html).toContain('フルタイムを目指したいとのこと');
+  });
+
+  it('a stage set when she joined (no change recorded) is not called unset', async () => {
+    const joined = await t.signUp('member');
+    await t.call('PUT', '/api/members/me', { token: joined.token, body: memberProfileInput() });
+    // As an import or the demo data leave it: a stage with no change recorded.
+    await t.database.db
+      .updateTable('members')
+      .set({ support_stage: 2 })
+      .where('user_id', '=', joined.userId)
+      .execute();
+    const page = await staff.get(`/coordinator/members/${joined.userId}`);
+    expect(page.html).toContain(c.stages[2]);
+    expect(page.html).not.toContain(c.member.noHistory);
+    expect(page.html).toContain(c.member.noChanges);
   });
 
   it('lists her matches with where each stands, and nobody else’s', async () => {

@@ -892,6 +892,7 @@ export interface components {
         MatchDetail: {
             match: components["schemas"]["Match"];
             member: components["schemas"]["MemberProfile"];
+            contact: components["schemas"]["MemberContact"];
             role: components["schemas"]["Role"];
             explanation?: components["schemas"]["MatchExplanation"];
             infeasible?: components["schemas"]["Violations"];
@@ -904,6 +905,12 @@ export interface components {
                 reason: string | null;
                 at: string;
             }[];
+        };
+        MemberContact: {
+            /** @example misaki@example.jp */
+            email: string;
+            /** @example 090-1234-5678 */
+            phone?: string;
         };
         AuditEntry: {
             id: number;

@@ -6,7 +6,7 @@
 import type { AppDeps } from '../../deps.ts';
 import { commonJa } from '../../web/messages/common.ts';
 import type { MatchService } from '../matches/match.service.ts';
-import { toCsv } from './csv.ts';
+import { csvDateTime, toCsv } from './csv.ts';
 import {
   countsByPrefecture,
   countsByStage,
@@ -87,7 +87,7 @@ export function createDashboardService({ database }: AppDeps, matches: MatchServ
         ...items.map((i) => [
           i.id,
           STATE_LABELS[i.state] ?? i.state,
-          i.interestedAt,
+          csvDateTime(i.interestedAt),
           i.member.name,
           i.member.supportStage,
           i.member.prefecture,
@@ -104,8 +104,8 @@ export function createDashboardService({ database }: AppDeps, matches: MatchServ
         ...rows.map((r) => [
           r.id,
           STATE_LABELS[r.state] ?? r.state,
-          r.decided_at,
-          r.updated_at,
+          csvDateTime(r.decided_at),
+          csvDateTime(r.updated_at),
           r.title,
           r.organisation,
           `${r.family_name} ${r.given_name}`,

@@ -206,7 +206,7 @@ export function MatchPage(props: {
           <h2 id="her">
             {c.her}：{member.familyName} {member.givenName}
           </h2>
-          <MemberSummary view={view} member={member} today={props.today} />
+          <MemberSummary view={view} member={member} contact={detail.contact} today={props.today} />
           <p>
             <a href={`/coordinator/members/${encodeURIComponent(member.userId)}`}>{c.toMember}</a>
           </p>
