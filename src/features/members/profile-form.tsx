@@ -316,6 +316,7 @@ export function ProfileForm(props: {
       {values.text('expectedVersion') && (
         <input type="hidden" name="expectedVersion" value={values.text('expectedVersion')} />
       )}
+      {values.text('next') && <input type="hidden" name="next" value={values.text('next')} />}
       <fieldset>
         <legend>{words.about}</legend>
         <div class="two">
