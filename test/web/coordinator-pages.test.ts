@@ -98,6 +98,9 @@ describe('the queue and a decision', () => {
     expect(page.html).toContain(c.queue.title);
     expect(page.html).toContain(`href="/coordinator/matches/${matchId}"`);
     expect(page.html).toContain('佐藤 美咲');
+    // Her card says how well it fits, without opening it.
+    const card = page.html.split('<li class="card queue-item').find((chunk) => chunk.includes(matchId)) ?? '';
+    expect(card).toMatch(/相性 \d+%/);
     const otherPrefecture = await staff.get('/coordinator/queue?prefCode=01&stage=&waitingDays=');
     expect(otherPrefecture.status).toBe(200);
     expect(otherPrefecture.html).not.toContain(`/coordinator/matches/${matchId}`);
@@ -147,6 +150,9 @@ describe('the queue and a decision', () => {
     });
     const interest = await t.call('POST', `/api/jobs/${roleId}/interest`, { token: account.token });
     const matchId = interest.json.id as string;
+    const queue = await staff.get('/coordinator/queue');
+    const card = queue.html.split('<li class="card queue-item').find((chunk) => chunk.includes(matchId)) ?? '';
+    expect(card).toContain('<span class="badge warn">条件外：勤務時間が合わない</span>');
     const page = await staff.get(`/coordinator/matches/${matchId}`);
     expect(page.html).toContain(c.decision.infeasibleWarning);
     expect(page.html).toContain(c.decision.override);

@@ -29,7 +29,7 @@ import {
 } from './match.repository.ts';
 import type { DecisionInput, Introduction, MatchView, OutcomeInput, QueueQuery } from './match.schemas.ts';
 import { isIntroduced, type MatchAction, type MatchState, nextState } from './match-lifecycle.ts';
-import { type StaffScoringDeps, scoreForStaff } from './staff-scoring.ts';
+import { fitsForStaff, type QueueFit, type StaffScoringDeps, scoreForStaff } from './staff-scoring.ts';
 
 function toMatchView(row: MatchRow): MatchView {
   return {
@@ -327,6 +327,20 @@ export function createMatchService({ database, clock, config }: AppDeps, service
           prefecture: row.prefecture,
         },
       }));
+    },
+
+    /**
+     * How each listed match fits (score, or the hard rules it breaks), for staff scanning the
+     * queue; nothing for anyone else.
+     */
+    async fits(actor: Actor, items: readonly { id: string; roleId: string; member: { userId: string } }[]) {
+      if (actor.role !== 'coordinator' && actor.role !== 'admin') return new Map<string, QueueFit>();
+      return fitsForStaff(
+        services,
+        actor,
+        items.map((i) => ({ id: i.id, memberId: i.member.userId, roleId: i.roleId })),
+        japanDate(clock.now()),
+      );
     },
 
     async decide(actor: Actor, id: string, input: DecisionInput): Promise<MatchView> {

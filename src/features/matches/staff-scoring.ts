@@ -4,6 +4,8 @@
  * own, not what a coordinator may look at or approve, so staff see the full breakdown for a member
  * without a stage too (and never the member-facing 「自動ではご提案していません」).
  */
+
+import type { ConstraintCode } from '../../../matching/constraints.ts';
 import { scorePair } from '../../../matching/index.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -40,4 +42,46 @@ export async function scoreForStaff(
     enforceStage: false,
   });
   return { member, role, scored };
+}
+
+/** How a listed match fits, for a coordinator scanning a queue: the score, or what is broken. */
+export type QueueFit = { feasible: true; score: number } | { feasible: false; codes: ConstraintCode[] };
+
+/**
+ * Scores many listed matches at once (the coordinator's queue): each member's profile and each
+ * role read once, the places in one call. Matches whose member or role cannot be read (deleted
+ * meanwhile) are left out of the answer.
+ *
+ * @example (await fitsForStaff(deps, coordinator, items, '2026-12-01')).get(items[0].id)
+ */
+export async function fitsForStaff(
+  deps: StaffScoringDeps,
+  actor: Actor,
+  pairs: readonly { id: string; memberId: string; roleId: string }[],
+  evaluationDate: string,
+): Promise<Map<string, QueueFit>> {
+  const fits = new Map<string, QueueFit>();
+  if (pairs.length === 0) return fits;
+  const profiles = await deps.members.profiles([...new Set(pairs.map((p) => p.memberId))]);
+  const roleIds = [...new Set(pairs.map((p) => p.roleId))];
+  const roles = await Promise.all(roleIds.map((id) => deps.roles.get(actor, id).catch(() => undefined)));
+  const members = new Map(profiles.map((p) => [p.userId, memberForMatching(p)]));
+  const subjects = new Map(roles.flatMap((r) => (r ? [[r.id, roleForMatching(r)] as const] : [])));
+  const places = await deps.areas.places(areaCodesOf([...subjects.values()], [...members.values()]));
+  for (const pair of pairs) {
+    const her = members.get(pair.memberId);
+    const subject = subjects.get(pair.roleId);
+    if (!her || !subject) continue;
+    const scored = scorePair(toMatchMember(her, places), toMatchRole(subject, places), {
+      evaluationDate,
+      enforceStage: false,
+    });
+    fits.set(
+      pair.id,
+      scored.feasible
+        ? { feasible: true, score: scored.match.score }
+        : { feasible: false, codes: scored.infeasible.violations.map((v) => v.code) },
+    );
+  }
+  return fits;
 }

@@ -15,6 +15,8 @@ export const coordinatorJa = {
   stageOf: (stage: number) => `段階${stage}`,
   stageNotSet: '段階 未設定',
   queue: {
+    fit: (percent: number) => `相性 ${percent}%`,
+    outside: (what: string) => `条件外：${what}`,
     title: '確認待ちのマッチ',
     intro: '話を聞きたいと言ったかたから、待っている時間が長い順に並んでいます。',
     filters: '絞り込み',
@@ -266,6 +268,8 @@ export const coordinatorEn: typeof coordinatorJa = {
   stageOf: (stage: number) => `Stage ${stage}`,
   stageNotSet: 'Stage not set',
   queue: {
+    fit: (percent: number) => `Fit ${percent}%`,
+    outside: (what: string) => `Outside the rules: ${what}`,
     title: 'Matches waiting for a decision',
     intro: 'Members who said they would like to hear more, longest waiting first.',
     filters: 'Filters',
