@@ -151,7 +151,8 @@ describe('the queue and a decision', () => {
     const interest = await t.call('POST', `/api/jobs/${roleId}/interest`, { token: account.token });
     const matchId = interest.json.id as string;
     const queue = await staff.get('/coordinator/queue');
-    const card = queue.html.split('<li class="card queue-item').find((chunk) => chunk.includes(matchId)) ?? '';
+    const card =
+      queue.html.split('<li class="card queue-item').find((chunk) => chunk.includes(matchId)) ?? '';
     expect(card).toContain('<span class="badge warn">条件外：勤務時間が合わない</span>');
     const page = await staff.get(`/coordinator/matches/${matchId}`);
     expect(page.html).toContain(c.decision.infeasibleWarning);
