@@ -136,6 +136,7 @@ describe('malformed posts to every web form', () => {
           [
             '/me/privacy',
             '/me/privacy/unblock',
+            '/me/privacy/sensitive/delete',
             '/verification/resend',
             '/account/mail',
             '/account/sign-out-elsewhere',

@@ -397,6 +397,55 @@ describe('interest, withdrawal and privacy', () => {
     expect((await browser.get(`/jobs/${roleId}`)).status).toBe(200);
   });
 
+  it('she finds an employer by part of its name and hides it from the privacy page', async () => {
+    const browser = browserFor(t, member.token);
+    const page = await browser.get('/me/privacy?organisation=みなと介護');
+    expect(page.html).toContain(ja.member.privacy.whoSees);
+    const found = page.html
+      .split('<li class="card">')
+      .find((chunk) => chunk.includes('株式会社みなと介護サービス'));
+    expect(found).toContain('name="back" value="privacy"');
+    // Wildcards she types are letters, not patterns.
+    expect((await browser.get('/me/privacy?organisation=%25')).html).toContain(ja.member.privacy.noneFound);
+    const blocked = await browser.post('/me/privacy/block', {
+      organisationId: employer.organisationId as string,
+      back: 'privacy',
+    });
+    expect(blocked.location).toBe('/me/privacy#blocked');
+    expect((await browser.get('/me/privacy?organisation=みなと介護')).html).toContain(
+      ja.member.privacy.alreadyBlocked,
+    );
+    await browser.post('/me/privacy/unblock', { organisationId: employer.organisationId as string });
+  });
+
+  it('shares her family situation only with consent, and deletes it when she stops', async () => {
+    const browser = browserFor(t, member.token);
+    const before = await t.rowCounts();
+    const refused = await browser.post('/me/privacy/sensitive', {
+      familySituation: '実家の支援は受けられません',
+      dvSupportNeeded: 'on',
+    });
+    expect(refused.status).toBe(422);
+    expect(fieldError(refused.html, 'consent')).toBe(ja.member.privacy.consentRequired);
+    expect(refused.html).toContain('実家の支援は受けられません');
+    expect(await t.rowCounts()).toEqual(before);
+
+    const shared = await browser.post('/me/privacy/sensitive', {
+      familySituation: '実家の支援は受けられません',
+      dvSupportNeeded: 'on',
+      consent: 'yes',
+    });
+    expect(shared.status).toBe(303);
+    const mine = await t.call('GET', '/api/members/me/sensitive', { token: member.token });
+    expect(mine.json).toMatchObject({ familySituation: '実家の支援は受けられません', dvSupportNeeded: true });
+    const page = await browser.get('/me/privacy');
+    expect(page.html).toContain(ja.member.privacy.withdrawSensitive);
+    expect(page.html).toContain(ja.member.privacy.sharedPhoneWarning);
+
+    await browser.post('/me/privacy/sensitive/delete');
+    expect((await t.call('GET', '/api/members/me/sensitive', { token: member.token })).status).toBe(404);
+  });
+
   it('hiding her municipality is saved', async () => {
     await browserFor(t, member.token).post('/me/privacy', { hideMunicipality: 'on' });
     const saved = await t.call('GET', '/api/members/me', { token: member.token });

@@ -2,9 +2,18 @@
  * The member's own pages: home (her ranked work with the reasons), the profile editor and her
  * privacy settings. Home needs a profile; without one it invites her to write it.
  */
-
-import { requireActor } from '../../http/env.ts';
-import { type Option, PostForm, SubmitButton, Toggle } from '../../web/form.tsx';
+import type { Context } from 'hono';
+import { AppError } from '../../errors.ts';
+import { type AppEnv, requireActor } from '../../http/env.ts';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  type Option,
+  PostForm,
+  SubmitButton,
+  TextField,
+  Toggle,
+} from '../../web/form.tsx';
 import {
   changedFieldsOf,
   type FieldErrors,
@@ -21,6 +30,7 @@ import { prefectureOptions } from '../areas/place-field.tsx';
 import { NotificationPanel } from '../notifications/notification.pages.tsx';
 import { JobCard } from '../search/job-card.tsx';
 import type { JobSearchResult } from '../search/job-search.schemas.ts';
+import { SensitiveInputSchema } from '../sensitive/sensitive.ts';
 import { type MemberProfile, MemberProfileInputSchema } from './member.schemas.ts';
 import { NEW_PROFILE_VALUES, ProfileForm, profileInputFrom, profileValues } from './profile-form.tsx';
 
@@ -69,11 +79,38 @@ function Home(props: {
   );
 }
 
-function PrivacyForm(props: { view: View; values: FormValues; blocked: { id: string; name: string }[] }) {
-  const { view } = props;
+/** Her family situation and DV protection, shared only with her consent, as it stands. */
+type SensitiveShared = Awaited<ReturnType<AppEnv['Variables']['services']['sensitive']['mine']>> | undefined;
+
+function PrivacyForm(props: {
+  view: View;
+  values: FormValues;
+  blocked: { id: string; name: string }[];
+  search: { words: string; found: { id: string; name: string }[] };
+  sensitive: SensitiveShared;
+  sensitiveForm?: { values: FormValues; errors: FieldErrors };
+}) {
+  const { view, search } = props;
   const words = view.m.member.privacy;
+  const blockedIds = new Set(props.blocked.map((b) => b.id));
+  const sensitiveValues =
+    props.sensitiveForm?.values ??
+    formValues({
+      familySituation: props.sensitive?.familySituation ?? '',
+      dvSupportNeeded: props.sensitive?.dvSupportNeeded ?? false,
+      dvNotes: props.sensitive?.dvNotes ?? '',
+    });
+  const sensitiveErrors = props.sensitiveForm?.errors ?? {};
   return (
     <>
+      <section class="card" aria-labelledby="who-sees">
+        <h2 id="who-sees">{words.whoSees}</h2>
+        <ul>
+          {words.whoSeesItems.map((item) => (
+            <li>{item}</li>
+          ))}
+        </ul>
+      </section>
       <PostForm view={view} action="/me/privacy">
         <Toggle
           name="hideMunicipality"
@@ -83,10 +120,40 @@ function PrivacyForm(props: { view: View; values: FormValues; blocked: { id: str
         />
         <SubmitButton label={view.m.form.save} />
       </PostForm>
-      <p>
-        <a href="/me/data">{words.yourData}</a>
-      </p>
-      <h2>{words.blocked}</h2>
+      <h2 id="blocked">{words.blocked}</h2>
+      <p class="hint">{words.blockedHint}</p>
+      <form method="get" action="/me/privacy#blocked" class="card" aria-label={words.findEmployer}>
+        <TextField
+          name="organisation"
+          type="search"
+          label={words.findEmployer}
+          maxlength={40}
+          values={formValues({ organisation: search.words })}
+          errors={{}}
+        />
+        <button type="submit" class="button secondary">
+          {words.find}
+        </button>
+      </form>
+      {search.words && search.found.length === 0 && <p class="meta">{words.noneFound}</p>}
+      {search.found.length > 0 && (
+        <ul class="list">
+          {search.found.map((organisation) => (
+            <li class="card">
+              <span class="card-title">{organisation.name}</span>
+              {blockedIds.has(organisation.id) ? (
+                <span class="meta"> {words.alreadyBlocked}</span>
+              ) : (
+                <PostForm view={view} action="/me/privacy/block" class="inline">
+                  <input type="hidden" name="organisationId" value={organisation.id} />
+                  <input type="hidden" name="back" value="privacy" />
+                  <SubmitButton label={view.m.member.job.block} secondary />
+                </PostForm>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {props.blocked.length === 0 ? (
         <p class="empty">{words.blockedNone}</p>
       ) : (
@@ -102,6 +169,56 @@ function PrivacyForm(props: { view: View; values: FormValues; blocked: { id: str
           ))}
         </ul>
       )}
+      <section class="card sensitive" aria-labelledby="sensitive">
+        <h2 id="sensitive">{words.sensitiveHeading}</h2>
+        <p>{words.sensitiveLead}</p>
+        <p class="degraded">{words.sharedPhoneWarning}</p>
+        {props.sensitive && <p class="meta">{words.sharedOn(view.m.date(props.sensitive.updatedAt))}</p>}
+        <ErrorSummary view={view} errors={sensitiveErrors} />
+        <PostForm view={view} action="/me/privacy/sensitive">
+          <TextField
+            name="familySituation"
+            label={words.familySituation}
+            hint={words.familySituationHint}
+            maxlength={2000}
+            multiline
+            values={sensitiveValues}
+            errors={sensitiveErrors}
+          />
+          <Toggle
+            name="dvSupportNeeded"
+            label={words.dvSupportNeeded}
+            hint={words.dvHint}
+            values={sensitiveValues}
+          />
+          <TextField
+            name="dvNotes"
+            label={words.dvNotes}
+            maxlength={2000}
+            multiline
+            values={sensitiveValues}
+            errors={sensitiveErrors}
+          />
+          <ChoiceGroup
+            name="consent"
+            label={words.consentLegend}
+            options={[{ value: 'yes', label: words.consent }]}
+            values={sensitiveValues}
+            errors={sensitiveErrors}
+            multiple
+          />
+          <SubmitButton label={words.shareSensitive} />
+        </PostForm>
+        {props.sensitive && (
+          <PostForm view={view} action="/me/privacy/sensitive/delete">
+            <p class="hint">{words.withdrawHint}</p>
+            <SubmitButton label={words.withdrawSensitive} secondary />
+          </PostForm>
+        )}
+      </section>
+      <p>
+        <a href="/me/data">{words.yourData}</a>
+      </p>
     </>
   );
 }
@@ -194,27 +311,7 @@ export const profilePages = newPageRouter()
       ? redirectWithNotice(c, next, view.m.member.job.backToJob)
       : redirectWithNotice(c, '/home', view.m.member.profile.saved);
   })
-  .get('/me/privacy', async (c) => {
-    const actor = requireActor(c);
-    const profile = await c.var.services.members.findMine(actor);
-    if (!profile) return redirectWithNotice(c, '/me/profile', viewOf(c).m.member.privacy.needProfile);
-    const ids = profile.privacy.blockedOrganisationIds;
-    const names = await c.var.services.organisations.namesOf(ids);
-    const blocked = ids.map((id) => ({ id, name: names.get(id) ?? '—' }));
-    return render(c, (view) => ({
-      title: view.m.member.privacy.title,
-      body: (
-        <>
-          <h1>{view.m.member.privacy.title}</h1>
-          <PrivacyForm
-            view={view}
-            values={formValues({ hideMunicipality: profile.privacy.hideMunicipality })}
-            blocked={blocked}
-          />
-        </>
-      ),
-    }));
-  })
+  .get('/me/privacy', (c) => showPrivacy(c))
   .post('/me/privacy', async (c) => {
     const values = await readForm(c);
     await c.var.services.members.changePrivacy(requireActor(c), (privacy) => ({
@@ -224,12 +321,41 @@ export const profilePages = newPageRouter()
     return redirectWithNotice(c, '/me/privacy', viewOf(c).m.member.privacy.saved);
   })
   .post('/me/privacy/block', async (c) => {
-    const organisationId = (await readForm(c)).text('organisationId') ?? '';
+    const values = await readForm(c);
+    const organisationId = values.text('organisationId') ?? '';
     await c.var.services.members.changePrivacy(requireActor(c), (privacy) => ({
       ...privacy,
       blockedOrganisationIds: [...new Set([...privacy.blockedOrganisationIds, organisationId])],
     }));
-    return redirectWithNotice(c, '/jobs', viewOf(c).m.member.job.blocked);
+    const back = values.text('back') === 'privacy' ? '/me/privacy#blocked' : '/jobs';
+    return redirectWithNotice(c, back, viewOf(c).m.member.job.blocked);
+  })
+  .post('/me/privacy/sensitive', async (c) => {
+    const values = await readForm(c);
+    const view = viewOf(c);
+    const input = validate(
+      SensitiveInputSchema,
+      {
+        consent: values.all('consent').includes('yes') ? true : undefined,
+        ...(values.text('familySituation')?.trim()
+          ? { familySituation: values.text('familySituation') }
+          : {}),
+        dvSupportNeeded: values.checked('dvSupportNeeded'),
+        ...(values.text('dvNotes')?.trim() ? { dvNotes: values.text('dvNotes') } : {}),
+      },
+      view.m,
+    );
+    if (!input.ok) {
+      const errors = { ...input.errors };
+      if (errors.consent) errors.consent = view.m.member.privacy.consentRequired;
+      return showPrivacy(c, { values, errors }, 422);
+    }
+    await c.var.services.sensitive.share(requireActor(c), input.value);
+    return redirectWithNotice(c, '/me/privacy#sensitive', view.m.member.privacy.sensitiveSaved);
+  })
+  .post('/me/privacy/sensitive/delete', async (c) => {
+    await c.var.services.sensitive.withdraw(requireActor(c));
+    return redirectWithNotice(c, '/me/privacy#sensitive', viewOf(c).m.member.privacy.sensitiveWithdrawn);
   })
   .post('/me/privacy/unblock', async (c) => {
     const organisationId = (await readForm(c)).text('organisationId') ?? '';
@@ -259,4 +385,47 @@ function profilePage(
       </>
     ),
   };
+}
+
+/** Her privacy page: who sees what, her town hidden or not, blocked employers, what she shared. */
+async function showPrivacy(
+  c: Context<AppEnv>,
+  sensitiveForm?: { values: FormValues; errors: FieldErrors },
+  status: 200 | 422 = 200,
+) {
+  const actor = requireActor(c);
+  const { services } = c.var;
+  const profile = await services.members.findMine(actor);
+  if (!profile) return redirectWithNotice(c, '/me/profile', viewOf(c).m.member.privacy.needProfile);
+  const ids = profile.privacy.blockedOrganisationIds;
+  const searchWords = (c.req.query('organisation') ?? '').trim().slice(0, 40);
+  const [names, found, sensitive] = await Promise.all([
+    services.organisations.namesOf(ids),
+    services.organisations.findByName(searchWords),
+    services.sensitive.mine(actor).catch((error) => {
+      if (error instanceof AppError && error.code === 'not_found') return undefined;
+      throw error;
+    }),
+  ]);
+  const blocked = ids.map((id) => ({ id, name: names.get(id) ?? '—' }));
+  return render(
+    c,
+    (view) => ({
+      title: view.m.member.privacy.title,
+      body: (
+        <>
+          <h1>{view.m.member.privacy.title}</h1>
+          <PrivacyForm
+            view={view}
+            values={formValues({ hideMunicipality: profile.privacy.hideMunicipality })}
+            blocked={blocked}
+            search={{ words: searchWords, found }}
+            sensitive={sensitive}
+            {...(sensitiveForm ? { sensitiveForm } : {})}
+          />
+        </>
+      ),
+    }),
+    status,
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * Queries on employer organisations.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { jsonList } from '../../db/json-list.ts';
 import type { DB, OrganisationTable } from '../../db/schema.ts';
 
@@ -21,6 +21,22 @@ export function findOrganisation(db: Kysely<DB>, id: string) {
 /** Names only, for lists a member keeps (her blocked employers): names are public on every role. */
 export function findOrganisationNames(db: Kysely<DB>, ids: readonly string[]) {
   return db.selectFrom('organisations').select(['id', 'name']).where('id', 'in', jsonList(ids)).execute();
+}
+
+/**
+ * Verified organisations whose name contains the words, for a member choosing whom to block
+ * (names are public on every role they post). LIKE wildcards she types are taken literally.
+ */
+export function searchOrganisationNames(db: Kysely<DB>, words: string, limit: number) {
+  const literal = words.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+  return db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where(sql<boolean>`name LIKE ${`%${literal}%`} ESCAPE '\\'`)
+    .where('verification_state', '=', 'verified')
+    .orderBy('name')
+    .limit(limit)
+    .execute();
 }
 
 export type OrganisationRow = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>;

@@ -19,6 +19,7 @@ import {
   insertOrganisation,
   listOrganisations,
   type OrganisationRow,
+  searchOrganisationNames,
   updateOrganisation,
 } from './organisation.repository.ts';
 import type { Organisation, OrganisationInput } from './organisation.schemas.ts';
@@ -78,6 +79,12 @@ export function createOrganisationService(
     ownOrganisationId,
 
     /** Organisation names by id (unknown ids are left out). */
+    /** Up to 20 verified organisations by a part of their name (a member choosing whom to block). */
+    async findByName(words: string): Promise<{ id: string; name: string }[]> {
+      const trimmed = words.trim().slice(0, 40);
+      return trimmed ? searchOrganisationNames(db, trimmed, 20) : [];
+    },
+
     async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
       return new Map((await findOrganisationNames(db, ids)).map((row) => [row.id, row.name]));
     },
