@@ -219,12 +219,62 @@ describe('several violations are all listed', () => {
 });
 
 describe('start date', () => {
-  it('is a note, not a constraint', () => {
-    const member = makeMember({ earliestStartDate: '2025-05-01' });
-    const role = makeRole({ startDate: '2025-04-15' });
-    expect(violations(member, role)).toEqual([]);
-    expect(sentences(member, role)).toContain(
-      '勤務開始は2025-04-15ですが、2025-05-01からのご希望です（要相談）',
+  const member = makeMember({ earliestStartDate: '2025-05-01' });
+  it.each([
+    ['the same day she can start', '2025-05-01', []],
+    ['after she can start', '2025-06-01', []],
+    ['one day before she can start', '2025-04-30', ['start_too_early']],
+  ])('a role starting %s', (_l, startDate, codes) => {
+    expect(violations(member, makeRole({ startDate }))).toEqual(codes);
+  });
+  it('says by how many days, as a margin a coordinator can ask about', () => {
+    const r = scorePair(member, makeRole({ startDate: '2025-04-21' }), { evaluationDate: EVALUATION_DATE });
+    if (r.feasible) throw new Error('expected infeasible');
+    expect(r.infeasible.margins).toEqual([
+      { code: 'start_too_early', shortBy: { amount: 10, unit: 'days' } },
+    ]);
+    expect(r.infeasible.nearMiss).toBe(true);
+    expect(sentences(member, makeRole({ startDate: '2025-04-21' }))).toContain(
+      '勤務開始（2025-04-21）が、開始できる日（2025-05-01）より10日早いです',
     );
+  });
+  it('a month early is not a near miss', () => {
+    const r = scorePair(member, makeRole({ startDate: '2025-04-01' }), { evaluationDate: EVALUATION_DATE });
+    expect(r.feasible ? undefined : r.infeasible.nearMiss).toBe(false);
+  });
+  it('a role whose start date has passed starts as soon as possible: fine for her if she can start now', () => {
+    expect(violations(makeMember({}), makeRole({ startDate: '2025-03-01' }))).toEqual([]);
+  });
+  it('a role without a start date starts when agreed', () => {
+    expect(violations(member, makeRole({}))).toEqual([]);
+  });
+});
+
+describe('qualifications', () => {
+  it('a higher grade covers a lower one (介護福祉士 meets 初任者研修)', () => {
+    const role = makeRole({ requiredQualifications: ['care_initial_training'] });
+    expect(violations(makeMember({ qualifications: ['certified_care_worker'] }), role)).toEqual([]);
+    expect(
+      violations(
+        makeMember({ qualifications: ['care_initial_training'] }),
+        makeRole({ requiredQualifications: ['certified_care_worker'] }),
+      ),
+    ).toEqual(['qualification_missing']);
+  });
+  it('a requirement the vocabulary does not know is 要確認, never "none required"', () => {
+    const role = makeRole({ requiredQualifications: ['ドローン操縦士'] });
+    expect(violations(makeMember({}), role)).toEqual(['qualification_unconfirmed']);
+    expect(sentences(makeMember({}), role)).toContain(
+      '要確認：この求人には「ドローン操縦士」が必要です。お持ちかどうかをコーディネーターが確認します',
+    );
+  });
+  it('she meets an unknown requirement only by having entered the same (spelling aside)', () => {
+    const role = makeRole({ requiredQualifications: ['ドローン操縦士'] });
+    expect(violations(makeMember({ qualifications: ['ドローン 操縦士'] }), role)).toEqual([]);
+  });
+  it('names from a file resolve to their keys (宅建 is real_estate_broker)', () => {
+    const role = makeRole({ requiredQualifications: ['宅建'] });
+    expect(violations(makeMember({ qualifications: ['real_estate_broker'] }), role)).toEqual([]);
+    expect(violations(makeMember({}), role)).toEqual(['qualification_missing']);
   });
 });

@@ -15,6 +15,7 @@ import { scoreRoleHours } from './criteria/role-hours.ts';
 import { checkSchedule } from './criteria/schedule.ts';
 import { scoreScheduleFit } from './criteria/schedule-fit.ts';
 import { scoreRoleSkills, scoreSkills } from './criteria/skills.ts';
+import { checkStartDate } from './criteria/start-date.ts';
 import { checkSupportStage, scoreStageFit } from './criteria/support-stage.ts';
 import { textRelevance } from './criteria/text-relevance.ts';
 import type { MatchContext } from './options.ts';
@@ -44,6 +45,7 @@ export function evaluatePair(
   checkEmploymentType(pm, pr, state);
   checkQualifications(pm, pr, state);
   checkNightAndWeekend(pm, pr, state);
+  checkStartDate(pm, pr, state);
   if (stopAtFirst && state.violations) return state.violations;
   checkReach(pm, pr, state);
   if (stopAtFirst && state.violations) return state.violations;

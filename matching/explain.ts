@@ -14,12 +14,12 @@ import { explainCommute, explainOutOfReach } from './criteria/commute.ts';
 import { explainEmploymentType } from './criteria/employment-type.ts';
 import { explainFlexibility } from './criteria/flexibility.ts';
 import { explainPay, explainPayFloor } from './criteria/pay.ts';
-import { explainMissingQualifications } from './criteria/qualifications.ts';
+import { explainMissingQualifications, explainUnconfirmedQualifications } from './criteria/qualifications.ts';
 import { explainRoleHours } from './criteria/role-hours.ts';
 import { explainScheduleViolation } from './criteria/schedule.ts';
 import { explainScheduleFit } from './criteria/schedule-fit.ts';
 import { explainRoleSkills, explainSkills } from './criteria/skills.ts';
-import { startDateNote } from './criteria/start-date.ts';
+import { explainStartTooEarly } from './criteria/start-date.ts';
 import { explainStageFit } from './criteria/support-stage.ts';
 import { explainTextRelevance } from './criteria/text-relevance.ts';
 import {
@@ -87,7 +87,8 @@ export interface InfeasibleMatch {
 }
 
 /** Constraints a coordinator can do something about by asking; the others are facts or choices. */
-const NEGOTIABLE = CONSTRAINT_BITS.out_of_reach | CONSTRAINT_BITS.schedule_infeasible;
+const NEGOTIABLE =
+  CONSTRAINT_BITS.out_of_reach | CONSTRAINT_BITS.schedule_infeasible | CONSTRAINT_BITS.start_too_early;
 
 /** The margins of a fully evaluated infeasible pair, and whether they make it a near miss. */
 export function marginsOf(
@@ -169,7 +170,6 @@ export function explainMatch(pm: PreparedMember, pr: PreparedRole, state: PairSt
     .sort((a, b) => (importance[b] as number) - (importance[a] as number) || a - b);
   const reasons: Reason[] = [];
   for (const i of order) reasons.push(...(components[i] as ComponentScore).reasons);
-  const note = startDateNote(pm, pr);
   return {
     memberId: pm.member.id,
     roleId: pr.role.id,
@@ -182,7 +182,7 @@ export function explainMatch(pm: PreparedMember, pr: PreparedRole, state: PairSt
     openIntroductions: pr.role.openIntroductions,
     components,
     reasons,
-    notes: note ? [note] : [],
+    notes: [],
   };
 }
 
@@ -195,6 +195,10 @@ function violationReason(
   switch (code) {
     case 'qualification_missing':
       return explainMissingQualifications(pm, pr);
+    case 'qualification_unconfirmed':
+      return explainUnconfirmedQualifications(pm, pr);
+    case 'start_too_early':
+      return explainStartTooEarly(pm, pr);
     case 'employment_type_excluded':
       return explainEmploymentType(pr);
     case 'out_of_reach':

@@ -88,11 +88,13 @@ const UNIT_JA: Record<string, (n: number) => string> = {
   minutes: (n) => `${Math.round(n)}分`,
   hours_per_week: (n) => `週${Math.round(n * 10) / 10}時間`,
   days_per_week: (n) => `週${Math.round(n)}日`,
+  days: (n) => `${Math.round(n)}日`,
 };
 const UNIT_EN: Record<string, (n: number) => string> = {
   minutes: (n) => `${Math.round(n)} min`,
   hours_per_week: (n) => `${Math.round(n * 10) / 10} h/week`,
   days_per_week: (n) => `${Math.round(n)} day(s) a week`,
+  days: (n) => `${Math.round(n)} day(s)`,
 };
 const nearMissJa = (p: P): string => `あと${UNIT_JA[str(p, 'unit')]?.(num(p, 'amount')) ?? ''}足りません`;
 const nearMissEn = (p: P): string => `Short by ${UNIT_EN[str(p, 'unit')]?.(num(p, 'amount')) ?? ''}`;
@@ -116,6 +118,18 @@ export const MESSAGES = {
   qualification_missing: {
     ja: (p) => `必要な資格：${list(p, 'qualifications').map(qualJa).join('・')}がありません`,
     en: (p) => `Required qualification missing: ${list(p, 'qualifications').map(qualEn).join(', ')}`,
+  },
+  qualification_unconfirmed: {
+    ja: (p) =>
+      `要確認：この求人には「${list(p, 'qualifications').join('」「')}」が必要です。お持ちかどうかをコーディネーターが確認します`,
+    en: (p) =>
+      `To confirm: the role requires "${list(p, 'qualifications').join('", "')}"; a coordinator will check whether you hold it`,
+  },
+  start_too_early: {
+    ja: (p) =>
+      `勤務開始（${str(p, 'role')}）が、開始できる日（${str(p, 'member')}）より${num(p, 'days')}日早いです`,
+    en: (p) =>
+      `The role starts ${str(p, 'role')}, ${num(p, 'days')} days before you can start (${str(p, 'member')})`,
   },
   out_of_reach: {
     ja: (p) => `通勤に約${num(p, 'minutes')}分（目安）かかり、ご希望の${num(p, 'max')}分以内に収まりません`,
@@ -321,11 +335,6 @@ export const MESSAGES = {
   text_match: {
     ja: (p) => `検索した言葉との一致度 ${num(p, 'percent')}%`,
     en: (p) => `Matches your search: ${num(p, 'percent')}%`,
-  },
-  // — notes —
-  start_date_later: {
-    ja: (p) => `勤務開始は${str(p, 'role')}ですが、${str(p, 'member')}からのご希望です（要相談）`,
-    en: (p) => `The role starts ${str(p, 'role')}; you can start from ${str(p, 'member')} (to discuss)`,
   },
 } satisfies Record<string, { ja: Template; en: Template }>;
 

@@ -137,6 +137,10 @@ export interface MatchMember {
   commuteMode: CommuteMode;
   children: MatchChild[];
   skills: SkillWithLevel[];
+  /**
+   * Qualification keys (terms/qualifications.ts; a name such as 宅建 is looked up), and text no
+   * entry knows, as she wrote it: it only meets a role's requirement of the same text.
+   */
   qualifications: string[];
   /** The least she can accept; roles paying less are infeasible. */
   payFloor?: Pay;
@@ -188,6 +192,10 @@ export interface MatchRole {
   locations: Place[];
   requiredSkills: SkillWithLevel[];
   niceToHaveSkills: SkillWithLevel[];
+  /**
+   * Keys of the vocabulary (or names it knows), and the ad's text for any it does not: an unknown
+   * requirement is never "none" — she must have entered the same, else the pair is 要確認.
+   */
   requiredQualifications: string[];
   facts: Partial<Record<FlexibilityFact, RoleFact>>;
   /** ISO date the role starts, if fixed. */

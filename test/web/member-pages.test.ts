@@ -134,6 +134,8 @@ describe('her profile', () => {
       'children.0.birthMonth': '6',
       skills: ['caregiving', 'pc_basic'],
       qualifications: ['care_initial_training'],
+      // Typed in the picker: a name the vocabulary knows, one it does not, and an empty row.
+      qualificationText: ['宅建', 'ドローン操縦士', ''],
       'pay.floor.amount': '1,100',
       'pay.floor.unit': 'hour',
       employmentTypes: ['part_time'],
@@ -158,6 +160,8 @@ describe('her profile', () => {
       },
       children: [{ birthYear: 2022, birthMonth: 6 }],
       pay: { floor: { amount: 1100, unit: 'hour' } },
+      qualifications: ['care_initial_training', 'real_estate_broker'],
+      otherQualifications: ['ドローン操縦士'],
     });
   });
 
@@ -166,6 +170,11 @@ describe('her profile', () => {
     const before = (await t.call('GET', '/api/members/me', { token: member.token })).json;
     const form = await browser.get('/me/profile');
     expect(form.status).toBe(200);
+    // The qualification picker: what she holds ticked, the names offered with their readings.
+    expect(form.html).toMatch(
+      /<input type="checkbox" name="otherQualifications" value="ドローン操縦士" checked/,
+    );
+    expect(form.html).toContain('<option value="看護師">かんごし</option>');
     const page = await browser.post('/me/profile', formFields(form.html, '/me/profile'));
     expect(page.status).toBe(303);
     const after = (await t.call('GET', '/api/members/me', { token: member.token })).json;

@@ -47,6 +47,8 @@ const CODE_LABEL: Record<string, { ja: string; en: string }> = {
   blocked_employer: { ja: '事業者をブロック', en: 'employer blocked' },
   employment_type_excluded: { ja: '雇用形態が希望外', en: 'employment type excluded' },
   qualification_missing: { ja: '必要な資格がない', en: 'qualification missing' },
+  qualification_unconfirmed: { ja: '必要な資格が要確認', en: 'qualification to confirm' },
+  start_too_early: { ja: '勤務開始が早すぎる', en: 'starts too early' },
   out_of_reach: { ja: '通勤時間が希望を超える', en: 'commute too long' },
   schedule_infeasible: { ja: '勤務時間が合わない', en: 'hours do not fit' },
   night_work: { ja: '夜間勤務', en: 'night work' },

@@ -31,6 +31,7 @@ export type RoleForMatching = Pick<
   | 'remote'
   | 'skills'
   | 'requiredQualifications'
+  | 'otherRequiredQualifications'
   | 'startDate'
 > & {
   organisationId: string;
@@ -142,7 +143,9 @@ export function toMatchRole(role: RoleForMatching, places: ReadonlyMap<string, A
     locations: role.locations.map((l) => withTown(placeOf(places, l.areaCode), l.town, l.point)),
     requiredSkills: role.skills.required,
     niceToHaveSkills: role.skills.niceToHave,
-    requiredQualifications: role.requiredQualifications,
+    // Keys and the text no vocabulary entry knows, in one list: matching tells them apart, and reads
+    // unknown text as 要確認 (never as "none required").
+    requiredQualifications: [...role.requiredQualifications, ...(role.otherRequiredQualifications ?? [])],
     facts: role.facts,
     ...(role.startDate ? { startDate: role.startDate } : {}),
     openIntroductions: role.openIntroductions ?? 0,
@@ -176,7 +179,7 @@ export function toMatchMember(member: MemberForMatching, places: ReadonlyMap<str
       ...(c.pickupTime !== undefined ? { pickupMinute: minutesOf(c.pickupTime) } : {}),
     })),
     skills: member.skills,
-    qualifications: member.qualifications,
+    qualifications: [...member.qualifications, ...(member.otherQualifications ?? [])],
     ...(member.pay.floor ? { payFloor: member.pay.floor } : {}),
     ...(member.pay.wish ? { payWish: member.pay.wish } : {}),
     employmentTypes: member.employmentTypes,

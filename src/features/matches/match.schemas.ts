@@ -36,7 +36,7 @@ export const MarginSchema = z
     code: z.string().openapi({ description: 'The hard constraint missed', example: 'out_of_reach' }),
     shortBy: z.object({
       amount: z.number().openapi({ description: 'How much is missing (always positive)', example: 4 }),
-      unit: z.enum(['minutes', 'hours_per_week', 'days_per_week']),
+      unit: z.enum(['minutes', 'hours_per_week', 'days_per_week', 'days']),
     }),
     text: z.string().openapi({ example: 'あと4分足りません' }),
   })

@@ -9,6 +9,7 @@ import {
   EmploymentTypeSchema,
   IsoDateSchema,
   JapanesePhoneSchema,
+  otherQualificationsSchema,
   PayUnitSchema,
   QualificationSchema,
   SkillWithLevelSchema,
@@ -110,6 +111,9 @@ export const MemberProfileInputSchema = z
       .array(QualificationSchema)
       .max(30)
       .superRefine(uniqueBy((q) => q, 'qualification')),
+    otherQualifications: otherQualificationsSchema(
+      'Qualifications she holds that the vocabulary does not list, as she writes them (a known name is stored under its key)',
+    ),
     pay: z.object({ floor: PaySchema.optional(), wish: PaySchema.optional() }).strict(),
     employmentTypes: z
       .array(EmploymentTypeSchema)

@@ -12,6 +12,7 @@ import { differingFields } from '../../lib/differences.ts';
 import type { AreaService, Town } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { MatchEndings } from '../matches/match-endings.ts';
+import { splitStoredQualifications, storedQualifications } from '../shared/qualifications.ts';
 import {
   minutesOf,
   sortWindows,
@@ -36,6 +37,12 @@ import {
 import type { AvailabilityInput, MemberProfile, MemberProfileInput } from './member.schemas.ts';
 
 type Profile = MemberProfile;
+
+/** Stored qualification values as the profile's two lists. */
+function qualificationsOf(values: readonly string[]) {
+  const { keys, other } = splitStoredQualifications(values);
+  return { qualifications: keys as Profile['qualifications'], otherQualifications: other };
+}
 
 export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile {
   const pay = (amount: number | null, unit: string | null) =>
@@ -86,7 +93,7 @@ export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile 
       ...(c.pickup_minute !== null ? { pickupTime: timeOf(c.pickup_minute) } : {}),
     })),
     skills: lists.skills.map((s) => ({ tag: s.tag, level: s.level })) as Profile['skills'],
-    qualifications: lists.qualifications.map((q) => q.qualification) as Profile['qualifications'],
+    ...qualificationsOf(lists.qualifications.map((q) => q.qualification)),
     pay: { ...(floor ? { floor } : {}), ...(wish ? { wish } : {}) },
     employmentTypes: lists.employmentTypes.map((t) => t.employment_type) as Profile['employmentTypes'],
     remoteWish: row.remote_wish as Profile['remoteWish'],
@@ -312,7 +319,9 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
             pickup_minute: c.pickupTime !== undefined ? minutesOf(c.pickupTime) : null,
           })),
           skills: input.skills.map((s) => ({ member_id: userId, tag: s.tag, level: s.level })),
-          qualifications: input.qualifications.map((q) => ({ member_id: userId, qualification: q })),
+          qualifications: storedQualifications(input.qualifications, input.otherQualifications ?? []).map(
+            (q) => ({ member_id: userId, qualification: q }),
+          ),
           employmentTypes: input.employmentTypes.map((t) => ({ member_id: userId, employment_type: t })),
           targetAreas: input.targetAreas.map((t) => ({
             member_id: userId,

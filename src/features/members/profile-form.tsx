@@ -3,7 +3,7 @@
  * posted form, and the form itself. Her place is typed as a name and resolved to an area code on
  * the server; her week is the shared weekly editor.
  */
-import { EMPLOYMENT_TYPES, QUALIFICATIONS, SKILLS } from '../../../matching/vocabulary.ts';
+import { EMPLOYMENT_TYPES, SKILLS } from '../../../matching/vocabulary.ts';
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -16,6 +16,8 @@ import {
 } from '../../web/form.tsx';
 import { type FieldErrors, type FormValues, renameErrors } from '../../web/forms.ts';
 import { labelOf } from '../../web/i18n.ts';
+import { qualificationTerms } from '../../web/picker-terms.ts';
+import { TermPicker } from '../../web/term-picker.tsx';
 import type { View } from '../../web/view.ts';
 import { parseWeek, WeekGrid, weekValues } from '../../web/week-grid.tsx';
 import type { AreaService } from '../areas/area.service.ts';
@@ -61,6 +63,7 @@ export function profileValues(profile: MemberProfile) {
     'care.homeBy': profile.availability.careLimits?.[0]?.homeBy,
     skills: profile.skills.map((s) => s.tag),
     qualifications: profile.qualifications,
+    otherQualifications: profile.otherQualifications,
     'pay.floor.amount': profile.pay.floor?.amount,
     'pay.floor.unit': profile.pay.floor?.unit,
     'pay.wish.amount': profile.pay.wish?.amount,
@@ -157,6 +160,10 @@ export async function profileInputFrom(
     children,
     skills: values.all('skills').map((tag) => ({ tag, level: levelOf.get(tag) ?? 2 })),
     qualifications: values.all('qualifications'),
+    // Ticked text she entered before, and names she typed now (the service finds their keys).
+    otherQualifications: [...values.all('otherQualifications'), ...values.all('qualificationText')]
+      .map((t) => t.trim())
+      .filter(Boolean),
     pay: {
       ...(money('pay.floor') ? { floor: money('pay.floor') } : {}),
       ...(money('pay.wish') ? { wish: money('pay.wish') } : {}),
@@ -404,14 +411,16 @@ export function ProfileForm(props: {
         multiple
         inline
       />
-      <ChoiceGroup
+      <TermPicker
+        view={view}
         name="qualifications"
+        otherName="otherQualifications"
+        textName="qualificationText"
         label={words.qualifications}
-        options={optionsOf(QUALIFICATIONS, view)}
+        hint={words.qualificationsHint}
+        terms={qualificationTerms(view.lang)}
         values={values}
         errors={errors}
-        multiple
-        inline
       />
       <fieldset>
         <legend>{words.pay}</legend>

@@ -8,7 +8,6 @@ import {
   EMPLOYMENT_TYPES,
   FLEXIBILITY_FACTS,
   JOB_CATEGORIES,
-  QUALIFICATIONS,
   SKILL_LEVELS,
   SKILLS,
 } from '../../../matching/vocabulary.ts';
@@ -26,6 +25,8 @@ import {
 } from '../../web/form.tsx';
 import { type FieldErrors, type FormValues, formValues, renameErrors, validate } from '../../web/forms.ts';
 import { labelOf } from '../../web/i18n.ts';
+import { qualificationTerms } from '../../web/picker-terms.ts';
+import { TermPicker } from '../../web/term-picker.tsx';
 import type { View } from '../../web/view.ts';
 import { parseWeek, WeekGrid, weekValues } from '../../web/week-grid.tsx';
 import type { AreaService } from '../areas/area.service.ts';
@@ -70,6 +71,7 @@ export function roleFormValues(role: Role): FormValues {
     overtime: role.overtime,
     'remote.mode': role.remote.mode,
     requiredQualifications: [...role.requiredQualifications],
+    otherRequiredQualifications: [...role.otherRequiredQualifications],
     ...weekValues(GRID, schedule.kind === 'fixed' ? schedule.shifts : schedule.windows),
   };
   if (role.pay.max !== undefined) values['pay.max'] = String(role.pay.max);
@@ -214,6 +216,13 @@ export async function readRoleForm(values: FormValues, m: View['m'], areas: Area
     locations,
     skills,
     requiredQualifications: values.all('requiredQualifications'),
+    // Ticked text saved before, and names typed now (the service finds their keys).
+    otherRequiredQualifications: [
+      ...values.all('otherRequiredQualifications'),
+      ...values.all('requiredQualificationText'),
+    ]
+      .map((t) => t.trim())
+      .filter(Boolean),
     facts,
     startDate: values.text('startDate')?.trim() || undefined,
   };
@@ -236,7 +245,8 @@ export async function readRoleForm(values: FormValues, m: View['m'], areas: Area
       }
       if (parts[0] === 'skills' && (parts[1] === 'required' || parts[1] === 'niceToHave'))
         return skillField(parts[1], parts[2]);
-      if (parts[0] === 'requiredQualifications') return 'requiredQualifications';
+      if (parts[0] === 'requiredQualifications' || parts[0] === 'otherRequiredQualifications')
+        return 'requiredQualifications';
       return name;
     });
   };
@@ -542,12 +552,14 @@ export function RoleForm(props: {
 
       <Section title={words.sections.skills}>
         <SkillPicker view={view} {...field} />
-        <ChoiceGroup
+        <TermPicker
+          view={view}
           name="requiredQualifications"
+          otherName="otherRequiredQualifications"
+          textName="requiredQualificationText"
           label={words.qualifications}
           hint={words.qualificationsHint}
-          options={options(QUALIFICATIONS, view)}
-          multiple
+          terms={qualificationTerms(view.lang)}
           {...field}
         />
       </Section>

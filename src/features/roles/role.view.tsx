@@ -138,10 +138,15 @@ export function RoleDetails(props: {
           <dd>{skills(role.skills.niceToHave)}</dd>
         </>
       )}
-      {role.requiredQualifications.length > 0 && (
+      {role.requiredQualifications.length + role.otherRequiredQualifications.length > 0 && (
         <>
           <dt>{m.role.qualifications}</dt>
-          <dd>{role.requiredQualifications.map((q) => labelOf(QUALIFICATIONS, q, lang)).join('、')}</dd>
+          <dd>
+            {[
+              ...role.requiredQualifications.map((q) => labelOf(QUALIFICATIONS, q, lang)),
+              ...role.otherRequiredQualifications,
+            ].join('、')}
+          </dd>
         </>
       )}
       {role.startDate && (

@@ -154,6 +154,11 @@ export const commonJa = {
     add: '追加',
     remove: '削除',
   },
+  picker: {
+    chosen: '選んでいるもの（外すときはチェックを外します）',
+    add: '追加する（名前か読みを入れると候補が出ます）',
+    notInList: '一覧にない資格・要確認',
+  },
   validation: {
     required: '入力してください',
     choose: '選んでください',
@@ -422,6 +427,11 @@ export const commonEn: CommonMessages = {
     none: 'None',
     add: 'Add',
     remove: 'Remove',
+  },
+  picker: {
+    chosen: 'Chosen (untick to remove)',
+    add: 'Add (type a name or its reading for suggestions)',
+    notInList: 'not in our list: to confirm',
   },
   validation: {
     required: 'Please fill this in',

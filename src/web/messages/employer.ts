@@ -129,7 +129,8 @@ export const employerJa = {
     required: '必須',
     niceToHave: 'あれば歓迎',
     qualifications: '必須の資格',
-    qualificationsHint: '持っていないと働けない資格だけ選んでください',
+    qualificationsHint:
+      '持っていないと働けない資格だけ。一覧にない資格も書けます（その場合は応募者ごとにコーディネーターが確認します）',
     factsHint:
       'はっきり言えることだけ「はい」「いいえ」で答えてください。コーディネーターが確かめたものには「確認済み」と表示されます。',
     verified: '確認済み',
@@ -322,7 +323,8 @@ export const employerEn: typeof employerJa = {
     required: 'Required',
     niceToHave: 'Welcome',
     qualifications: 'Required qualifications',
-    qualificationsHint: 'Only those the work cannot be done without',
+    qualificationsHint:
+      'Only those the work cannot be done without; one not in our list can be written as it is (a coordinator then checks it with each applicant)',
     factsHint:
       'Answer “Yes” or “No” only where you are sure. Facts a coordinator has checked are marked “Checked”.',
     verified: 'Checked',
