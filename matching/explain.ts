@@ -61,8 +61,18 @@ export interface ScoredMatch {
   commuteMinutes: number;
   openIntroductions: number;
   components: ComponentScore[];
-  /** Every component reason, the most telling first (strong or weak components before middling ones). */
+  /** Every component reason, the most telling first (strong or weak components before middling ones), each once. */
   reasons: Reason[];
+  /**
+   * For her: the reasons of the components that score the role for her, most telling first, each
+   * once. Never the employer's count of her skills (「必須スキル 1/1」).
+   */
+  memberReasons: Reason[];
+  /**
+   * For the employer: how she suits the role (qualifications, skills, hours), each once. Nothing
+   * about her children, her home or her plans: those stay between her and the coordinator.
+   */
+  employerReasons: Reason[];
   /** Things to discuss that do not change the score (e.g. the start date). */
   notes: Reason[];
 }
@@ -169,7 +179,20 @@ export function explainMatch(pm: PreparedMember, pr: PreparedRole, state: PairSt
     .map((_, i) => i)
     .sort((a, b) => (importance[b] as number) - (importance[a] as number) || a - b);
   const reasons: Reason[] = [];
-  for (const i of order) reasons.push(...(components[i] as ComponentScore).reasons);
+  const memberReasons: Reason[] = [];
+  const employerReasons: Reason[] = [];
+  const seen = new Set<string>();
+  for (const i of order) {
+    const component = components[i] as ComponentScore;
+    for (const r of component.reasons) {
+      // The same sentence from two components (or twice from one) is said once.
+      const key = `${r.code}${JSON.stringify(r.params)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      reasons.push(r);
+      (component.side === 'member' ? memberReasons : employerReasons).push(r);
+    }
+  }
   return {
     memberId: pm.member.id,
     roleId: pr.role.id,
@@ -182,6 +205,8 @@ export function explainMatch(pm: PreparedMember, pr: PreparedRole, state: PairSt
     openIntroductions: pr.role.openIntroductions,
     components,
     reasons,
+    memberReasons,
+    employerReasons,
     notes: [],
   };
 }

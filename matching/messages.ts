@@ -276,9 +276,17 @@ export const MESSAGES = {
     en: () => 'No family-friendly arrangements confirmed yet',
   },
   // — skills —
-  skills_required: {
-    ja: (p) => `必要なスキル ${num(p, 'have')}/${num(p, 'total')}${missingJa(p)}`,
-    en: (p) => `Required skills: ${num(p, 'have')} of ${num(p, 'total')}${missingEn(p)}`,
+  skills_have: {
+    ja: (p) => `求められるスキル（${list(p, 'skills').map(skillJa).join('・')}）をお持ちです`,
+    en: (p) => `You have the skills asked for (${list(p, 'skills').map(skillEn).join(', ')})`,
+  },
+  skills_missing: {
+    ja: (p) => `足りないスキル：${list(p, 'missing').map(skillJa).join('・')}`,
+    en: (p) => `Skills to build: ${list(p, 'missing').map(skillEn).join(', ')}`,
+  },
+  qualifications_held: {
+    ja: (p) => `必要な資格（${list(p, 'qualifications').map(qualJa).join('・')}）をお持ちです`,
+    en: (p) => `You hold the qualifications required (${list(p, 'qualifications').map(qualEn).join(', ')})`,
   },
   skills_none_required: {
     ja: () => '必須スキルはありません（未経験可）',
@@ -292,6 +300,10 @@ export const MESSAGES = {
     ja: (p) => skillCounts(p, { required: '必須スキル', niceToHave: '歓迎スキル' }).join('・') + missingJa(p),
     en: (p) =>
       skillCounts(p, { required: 'Required skills', niceToHave: 'nice-to-have' }).join(', ') + missingEn(p),
+  },
+  role_qualifications: {
+    ja: (p) => `必須の資格あり（${list(p, 'qualifications').map(qualJa).join('・')}）`,
+    en: (p) => `Holds the required qualifications (${list(p, 'qualifications').map(qualEn).join(', ')})`,
   },
   role_skills_none: {
     ja: () => 'この求人はスキルを指定していません',

@@ -214,3 +214,50 @@ describe('members for a role', () => {
     expect(r.ranked.map((x) => x.memberId)).toEqual(['a', 'b']);
   });
 });
+
+describe('reasons, by audience', () => {
+  const pair = (m: MatchMember, r: MatchRole) => {
+    const p = scorePair(m, r, options);
+    if (!p.feasible) throw new Error(`infeasible: ${p.infeasible.violations.map((v) => v.code)}`);
+    return p.match;
+  };
+  const said = (reasons: readonly { code: string; params: object }[]) =>
+    reasons.map((r) => renderReason(r as Parameters<typeof renderReason>[0]));
+
+  it("her list says what the role means for her, never the employer's count of her skills", () => {
+    const match = pair(makeMember(), makeRole());
+    const hers = said(match.memberReasons);
+    expect(hers.join('\n')).not.toMatch(/必須スキル \d+\/\d+/);
+    expect(hers).toContain('求められるスキル（パソコン基本操作）をお持ちです');
+    expect(said(match.employerReasons)).toContain('必須スキル 1/1・歓迎スキル 1/1');
+  });
+  it("the employer's list says nothing of her children or her commute", () => {
+    const match = pair(makeMember(), makeRole());
+    const codes = match.employerReasons.map((r) => r.code);
+    expect(codes.some((c) => c.startsWith('pickup') || c.startsWith('commute'))).toBe(false);
+    expect(codes.length).toBeGreaterThan(0);
+  });
+  it('says each sentence once', () => {
+    for (const match of [
+      pair(makeMember(), makeRole()),
+      pair(makeMember(), makeRole({ requiredSkills: [] })),
+    ]) {
+      for (const list of [match.reasons, match.memberReasons, match.employerReasons]) {
+        const keys = list.map((r) => `${r.code}${JSON.stringify(r.params)}`);
+        expect(new Set(keys).size).toBe(keys.length);
+      }
+    }
+  });
+  it('a role needing a qualification but listing no skills is not 「未経験可」 for her', () => {
+    const role = makeRole({ requiredSkills: [], niceToHaveSkills: [], requiredQualifications: ['nurse'] });
+    const match = pair(makeMember({ qualifications: ['nurse'] }), role);
+    const hers = said(match.memberReasons);
+    expect(hers.join('\n')).not.toContain('未経験');
+    expect(hers).toContain('必要な資格（看護師）をお持ちです');
+    expect(said(match.employerReasons)).toContain('必須の資格あり（看護師）');
+  });
+  it('a role that asks nothing says beginners are welcome', () => {
+    const match = pair(makeMember(), makeRole({ requiredSkills: [], niceToHaveSkills: [] }));
+    expect(said(match.memberReasons)).toContain('必須スキルはありません（未経験可）');
+  });
+});

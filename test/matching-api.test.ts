@@ -60,6 +60,14 @@ describe('ranked for her', () => {
     }
     const office = res.json.items.find((i: { role: { id: string } }) => i.role.id === ids.office);
     expect(office.match.reasons.map((r: { text: string }) => r.text).join(' ')).toMatch(/[ぁ-んァ-ン一-龥]/);
+    // Reasons by audience: hers never carry the employer's count of her skills; the employer's
+    // never her children or her commute; neither says a sentence twice.
+    const hers = office.match.memberReasons.map((r: { text: string }) => r.text);
+    const theirs = office.match.employerReasons.map((r: { code: string; text: string }) => r);
+    expect(hers.join('\n')).not.toMatch(/必須スキル/);
+    expect(theirs.map((r: { text: string }) => r.text)).toContain('必須スキル 1/1・歓迎スキル 1/1');
+    expect(theirs.some((r: { code: string }) => /pickup|commute/.test(r.code))).toBe(false);
+    expect(new Set(hers).size).toBe(hers.length);
   });
 
   it('explains in English on request, and lists infeasible roles apart with why', async () => {

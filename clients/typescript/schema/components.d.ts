@@ -777,7 +777,12 @@ export interface components {
                 weight: number;
                 reasons: components["schemas"]["Reason"][];
             }[];
+            /** @description Every reason, most telling first, each once */
             reasons: components["schemas"]["Reason"][];
+            /** @description For her: how the role suits her, most telling first, each once */
+            memberReasons: components["schemas"]["Reason"][];
+            /** @description For the employer: how she suits the role (qualifications, skills, hours); nothing about her children or home */
+            employerReasons: components["schemas"]["Reason"][];
             notes: components["schemas"]["Reason"][];
         };
         Reason: {

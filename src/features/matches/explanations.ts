@@ -28,6 +28,8 @@ export function explainMatch(match: ScoredMatch, lang: Lang): MatchExplanation {
     commuteMinutes: match.commuteMinutes,
     components: match.components.map((c) => ({ ...c, reasons: c.reasons.map((r) => text(r, lang)) })),
     reasons: match.reasons.map((r) => text(r, lang)),
+    memberReasons: match.memberReasons.map((r) => text(r, lang)),
+    employerReasons: match.employerReasons.map((r) => text(r, lang)),
     notes: match.notes.map((r) => text(r, lang)),
   };
 }
@@ -101,17 +103,10 @@ export function rankingSummary(
 }
 
 /**
- * The reasons worth telling her: those of the components that score the role for her, plus any
- * not tied to one side. How well she suits the employer's wish list ("必須スキル 1/2") is for
- * coordinators, not for her.
+ * The reasons worth telling her (the matching module splits them by audience): how the role suits
+ * her, never how she scores on the employer's wish list (「必須スキル 1/2」).
  * @example memberFacingReasons(hit.match).slice(0, 3)
  */
 export function memberFacingReasons(match: MatchExplanation): MatchExplanation['reasons'] {
-  const employerOnly = new Set(
-    match.components.filter((c) => c.side === 'employer').flatMap((c) => c.reasons.map((r) => r.code)),
-  );
-  for (const component of match.components.filter((c) => c.side === 'member')) {
-    for (const reason of component.reasons) employerOnly.delete(reason.code);
-  }
-  return match.reasons.filter((reason) => !employerOnly.has(reason.code));
+  return match.memberReasons;
 }

@@ -26,7 +26,14 @@ export const MatchExplanationSchema = z
         reasons: z.array(ReasonSchema),
       }),
     ),
-    reasons: z.array(ReasonSchema),
+    reasons: z.array(ReasonSchema).openapi({ description: 'Every reason, most telling first, each once' }),
+    memberReasons: z.array(ReasonSchema).openapi({
+      description: 'For her: how the role suits her, most telling first, each once',
+    }),
+    employerReasons: z.array(ReasonSchema).openapi({
+      description:
+        'For the employer: how she suits the role (qualifications, skills, hours); nothing about her children or home',
+    }),
     notes: z.array(ReasonSchema),
   })
   .openapi('MatchExplanation');
