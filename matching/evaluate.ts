@@ -6,6 +6,7 @@
 import { CONSTRAINT_BITS } from './constraints.ts';
 import { checkBlockedEmployer } from './criteria/blocked-employer.ts';
 import { checkReach, scoreCommute } from './criteria/commute.ts';
+import { scoreDirection } from './criteria/direction.ts';
 import { checkEmploymentType } from './criteria/employment-type.ts';
 import { scoreFlexibility } from './criteria/flexibility.ts';
 import { checkNightAndWeekend } from './criteria/night-weekend.ts';
@@ -70,6 +71,8 @@ export function evaluatePair(
   s[C.flexibility] = scoreFlexibility(pm, pr, state);
   s[C.skills] = scoreSkills(pm, pr, state);
   s[C.stage] = scoreStageFit(pm, pr, state);
+  const direction = scoreDirection(pm, pr);
+  s[C.direction] = direction ?? 0;
   const text = textRelevance(ctx.textRelevance, pr.role.id);
   s[C.text] = text ?? 0;
   s[C.roleSkills] = scoreRoleSkills(pm, pr, state);
@@ -78,7 +81,8 @@ export function evaluatePair(
   let mSum = 0;
   let mW = 0;
   for (let i = 0; i < FIRST_EMPLOYER_COMPONENT; i++) {
-    const wi = i === C.text && text === undefined ? 0 : (cw[i] as number);
+    const absent = (i === C.text && text === undefined) || (i === C.direction && direction === undefined);
+    const wi = absent ? 0 : (cw[i] as number);
     w[i] = wi;
     mSum += wi * (s[i] as number);
     mW += wi;

@@ -11,6 +11,7 @@ import {
   NEAR_MISS_LIMITS,
 } from './constraints.ts';
 import { explainCommute, explainOutOfReach } from './criteria/commute.ts';
+import { explainDirection } from './criteria/direction.ts';
 import { explainEmploymentType } from './criteria/employment-type.ts';
 import { explainFlexibility } from './criteria/flexibility.ts';
 import { explainPay, explainPayFloor } from './criteria/pay.ts';
@@ -137,6 +138,8 @@ function componentReasons(i: number, pm: PreparedMember, pr: PreparedRole, state
       return explainSkills(pm, pr, state);
     case C.stage:
       return explainStageFit(pm, pr, state);
+    case C.direction:
+      return explainDirection(pm, pr);
     case C.text:
       return explainTextRelevance(state.scores[C.text] as number);
     case C.roleSkills:

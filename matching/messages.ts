@@ -4,7 +4,14 @@
  * (skill tags, qualification keys) and numbers; labels come from the vocabulary at render time.
  */
 import { formatMinute } from './calendar.ts';
-import { EMPLOYMENT_TYPES, FLEXIBILITY_FACTS, QUALIFICATIONS, SKILL_LEVELS, SKILLS } from './vocabulary.ts';
+import {
+  EMPLOYMENT_TYPES,
+  FLEXIBILITY_FACTS,
+  JOB_CATEGORIES,
+  QUALIFICATIONS,
+  SKILL_LEVELS,
+  SKILLS,
+} from './vocabulary.ts';
 
 type P = Readonly<Record<string, number | string | readonly string[]>>;
 type Template = (p: P) => string;
@@ -49,6 +56,8 @@ const payJa = (p: P, k: string): string => yenJa({ unit: str(p, 'unit'), amount:
 const payEn = (p: P, k: string): string => yenEn({ unit: str(p, 'unit'), amount: num(p, k) });
 const skillJa = (t: string): string => SKILLS[t]?.ja ?? t;
 const skillEn = (t: string): string => SKILLS[t]?.en ?? t;
+const categoryJa = (t: string): string => (JOB_CATEGORIES as Record<string, { ja: string }>)[t]?.ja ?? t;
+const categoryEn = (t: string): string => (JOB_CATEGORIES as Record<string, { en: string }>)[t]?.en ?? t;
 const qualJa = (t: string): string => QUALIFICATIONS[t]?.ja ?? t;
 const qualEn = (t: string): string => QUALIFICATIONS[t]?.en ?? t;
 const factJa = (t: string): string =>
@@ -342,6 +351,23 @@ export const MESSAGES = {
   stage_career_short: {
     ja: (p) => `目標収入（${payJa(p, 'goal')}）には届きにくい仕事です（約${num(p, 'percent')}%）`,
     en: (p) => `Unlikely to reach your income goal (${payEn(p, 'goal')}): about ${num(p, 'percent')}%`,
+  },
+  // — her direction —
+  direction_choice: {
+    ja: (p) => `第${num(p, 'rank')}希望の職種（${categoryJa(str(p, 'category'))}）です`,
+    en: (p) => `Your choice no. ${num(p, 'rank')} of work (${categoryEn(str(p, 'category'))})`,
+  },
+  direction_other: {
+    ja: (p) => `ご希望の職種（${list(p, 'categories').map(categoryJa).join('・')}）とは別の仕事です`,
+    en: (p) => `Not the work you asked for (${list(p, 'categories').map(categoryEn).join(', ')})`,
+  },
+  direction_words: {
+    ja: (p) => `自己PRに書いた仕事（${categoryJa(str(p, 'category'))}）に近い仕事です`,
+    en: (p) => `Close to the work you wrote about (${categoryEn(str(p, 'category'))})`,
+  },
+  direction_words_none: {
+    ja: () => '自己PRに書いた仕事とは別の分野です',
+    en: () => 'A different field from the work you wrote about',
   },
   // — text relevance —
   text_match: {

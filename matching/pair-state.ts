@@ -20,6 +20,7 @@ export const COMPONENT_KEYS = [
   'flexibility',
   'skills',
   'stage',
+  'direction',
   'text',
   'role_skills',
   'role_hours',
@@ -32,12 +33,13 @@ export const C = {
   flexibility: 3,
   skills: 4,
   stage: 5,
-  text: 6,
-  roleSkills: 7,
-  roleHours: 8,
+  direction: 6,
+  text: 7,
+  roleSkills: 8,
+  roleHours: 9,
 } as const;
-/** Components 0–6 are how the role suits her; 7–8 how she suits the role. */
-export const FIRST_EMPLOYER_COMPONENT = 7;
+/** Components 0–7 are how the role suits her; 8–9 how she suits the role. */
+export const FIRST_EMPLOYER_COMPONENT = 8;
 
 /** Why a schedule failed, for the explanation. */
 export const ScheduleFailure = {

@@ -7,6 +7,7 @@
  */
 import { type CalendarDate, type ChildNeeds, childNeeds, parseIsoDate } from './calendar.ts';
 import { COMMUTE_TABLE, SETTING_INDEX, settingOf, uncertaintyKm } from './criteria/commute.ts';
+import { CATEGORY_INDEX, directionScores } from './criteria/direction.ts';
 import { FACT_KEYS, factValue } from './criteria/flexibility.ts';
 import { normaliseTerm } from './terms/lookup.ts';
 import type { EmploymentType, MatchMember, MatchRole, Place, WeeklyWindow } from './types.ts';
@@ -80,6 +81,8 @@ export interface PreparedMember {
   otherQualifications: string[];
   /** Day number of the first day she can start (the evaluation day when she gave no later date). */
   earliestStartDay: number;
+  /** Her direction per category (JOB_CATEGORY_KEYS order); undefined when she gave none. */
+  direction: { scores: Float64Array; words: Float64Array } | undefined;
 }
 
 export interface PreparedRole {
@@ -115,6 +118,8 @@ export interface PreparedRole {
   requiredOther: string[];
   /** Day number of the role's start date; -Infinity when it has none (starts when agreed). */
   startDay: number;
+  /** The role's category in JOB_CATEGORY_KEYS order (0 for a category the vocabulary lacks). */
+  categoryIndex: number;
 }
 
 /**
@@ -292,6 +297,7 @@ export function buildPreparedMember(member: MatchMember, on: CalendarDate): Prep
     qualificationKeys: held.keys,
     otherQualifications: held.other,
     earliestStartDay: Math.max(on.dayNumber, dayOf(member.earliestStartDate, on.dayNumber)),
+    direction: directionScores(member),
   };
   return prepared;
 }
@@ -393,6 +399,7 @@ export function buildPreparedRole(role: MatchRole): PreparedRole {
     requiredKeys,
     requiredOther,
     startDay: dayOf(role.startDate, Number.NEGATIVE_INFINITY),
+    categoryIndex: CATEGORY_INDEX[role.category] ?? 0,
   };
   return prepared;
 }

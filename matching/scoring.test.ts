@@ -261,3 +261,84 @@ describe('reasons, by audience', () => {
     expect(said(match.memberReasons)).toContain('必須スキルはありません（未経験可）');
   });
 });
+
+describe('her direction', () => {
+  const order = (m: MatchMember, roles: MatchRole[]) =>
+    rankRolesForMember(m, roles, { ...options, rerank: false }).ranked.map((r) => r.roleId);
+  // Three roles alike in everything but their kind of work.
+  const roles = [
+    makeRole({ id: 'a-office', category: 'office', organisationId: 'o1' }),
+    makeRole({ id: 'b-care', category: 'care', organisationId: 'o2' }),
+    makeRole({ id: 'c-nursing', category: 'nursing', organisationId: 'o3' }),
+  ];
+
+  it('ranks her first choice first, then her second, then work she did not ask for', () => {
+    expect(order(makeMember(), roles)).toEqual(['a-office', 'b-care', 'c-nursing']);
+    const her = makeMember({ direction: { categories: ['nursing', 'care'] } });
+    expect(order(her, roles)).toEqual(['c-nursing', 'b-care', 'a-office']);
+    const nursing = scorePair(her, roles[2] as MatchRole, options);
+    const office = scorePair(her, roles[0] as MatchRole, options);
+    if (!nursing.feasible || !office.feasible) throw new Error('infeasible');
+    expect(nursing.match.memberReasons.map((r) => renderReason(r))).toContain('第1希望の職種（看護）です');
+    expect(office.match.memberReasons.map((r) => renderReason(r))).toContain(
+      'ご希望の職種（看護・介護）とは別の仕事です',
+    );
+  });
+  it('her own words count: 「介護の仕事を続けたい」 lifts care work', () => {
+    const her = makeMember({ direction: { categories: [], words: '介護の仕事を続けたいです' } });
+    expect(order(her, roles)[0]).toBe('b-care');
+    const care = scorePair(her, roles[1] as MatchRole, options);
+    if (!care.feasible) throw new Error('infeasible');
+    expect(care.match.memberReasons.map((r) => renderReason(r))).toContain(
+      '自己PRに書いた仕事（介護）に近い仕事です',
+    );
+  });
+  it('without a direction the component is absent, not zero', () => {
+    const p = scorePair(makeMember(), makeRole(), options);
+    if (!p.feasible) throw new Error('infeasible');
+    expect(p.match.components.map((c) => c.key)).not.toContain('direction');
+  });
+
+  describe('a career step now, or a stable base first', () => {
+    const calm = makeRole({
+      id: 'calm',
+      organisationId: 'o1',
+      pay: { min: 1150, unit: 'hour' },
+      schedule: { kind: 'fixed', shifts: weekly(WEEKDAYS, '09:30', '13:30') },
+    });
+    const step = makeRole({
+      id: 'step',
+      organisationId: 'o2',
+      employmentType: 'full_time',
+      pay: { min: 240_000, max: 300_000, unit: 'month' },
+      schedule: { kind: 'fixed', shifts: weekly(WEEKDAYS, '09:00', '17:00') },
+      overtime: 'occasional',
+    });
+    const base = {
+      maxHoursPerWeek: 40,
+      payFloor: undefined,
+      payWish: undefined,
+      availability: weekly(WEEKDAYS, '08:00', '18:00'),
+    };
+    it('her own choice decides, whatever her stage', () => {
+      for (const supportStage of [2, 3, 4] as const) {
+        const career = makeMember({
+          ...base,
+          supportStage,
+          direction: { categories: [], pace: 'career_step' },
+        });
+        const stable = makeMember({
+          ...base,
+          supportStage,
+          direction: { categories: [], pace: 'stable_base' },
+        });
+        expect(order(career, [calm, step])[0]).toBe('step');
+        expect(order(stable, [calm, step])[0]).toBe('calm');
+      }
+    });
+    it('without her choice, her stage decides (2: a stable base, 4: a career step)', () => {
+      expect(order(makeMember({ ...base, supportStage: 2 }), [calm, step])[0]).toBe('calm');
+      expect(order(makeMember({ ...base, supportStage: 4 }), [calm, step])[0]).toBe('step');
+    });
+  });
+});

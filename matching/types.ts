@@ -70,7 +70,19 @@ export type JobCategory =
   | 'call_center'
   | 'accounting'
   | 'it_web'
-  | 'manufacturing';
+  | 'manufacturing'
+  | 'nursing'
+  | 'childcare'
+  | 'cleaning'
+  | 'delivery'
+  | 'logistics'
+  | 'hospitality'
+  | 'agriculture'
+  | 'sales'
+  | 'restaurant'
+  | 'welfare'
+  | 'creative'
+  | 'education';
 
 export type FlexibilityFact =
   | 'short_time_allowed'
@@ -120,6 +132,20 @@ export interface TargetArea {
   needsRelocationSupport: boolean;
 }
 
+/**
+ * What work she wants: a career step now, or a stable base first. Absent: decided by her support
+ * stage (1–2 a stable base, 4–5 a career step, 3 in between).
+ */
+export type CareerPace = 'career_step' | 'stable_base';
+
+/** Where she wants to go: the kinds of work she wants (first = most wanted), her words, her pace. */
+export interface MatchDirection {
+  categories: JobCategory[];
+  /** Her 自己PR / what she wants next, in her words. */
+  words?: string;
+  pace?: CareerPace;
+}
+
 export interface MatchMember {
   id: string;
   /** Where she lives now (municipality or ward). */
@@ -152,6 +178,8 @@ export interface MatchMember {
   /** Set by a coordinator; null until assessed (treated as not ready for automatic suggestions). */
   supportStage: SupportStage | null;
   blockedOrganisationIds: string[];
+  /** Her direction; absent or empty: the role's kind of work is not weighed. */
+  direction?: MatchDirection;
 }
 
 export type RoleSchedule =

@@ -26,7 +26,22 @@ export const JOB_CATEGORIES: Record<JobCategory, Label> = {
   accounting: { ja: '経理', en: 'Accounting' },
   it_web: { ja: 'IT・Web', en: 'IT / Web' },
   manufacturing: { ja: '製造', en: 'Manufacturing' },
+  nursing: { ja: '看護', en: 'Nursing' },
+  childcare: { ja: '保育', en: 'Childcare' },
+  cleaning: { ja: '清掃', en: 'Cleaning' },
+  delivery: { ja: '配送・ドライバー', en: 'Delivery / driving' },
+  logistics: { ja: '倉庫・軽作業', en: 'Warehouse / light work' },
+  hospitality: { ja: '宿泊・ホテル', en: 'Hotels and inns' },
+  agriculture: { ja: '農業', en: 'Farming' },
+  sales: { ja: '営業', en: 'Sales' },
+  restaurant: { ja: '飲食・ホール', en: 'Restaurant floor' },
+  welfare: { ja: '相談・福祉支援', en: 'Social support' },
+  creative: { ja: '企画・クリエイティブ', en: 'Marketing / creative' },
+  education: { ja: '教育・講師', en: 'Education / teaching' },
 };
+
+/** Every job category, in one fixed order (the order per-category arrays use). */
+export const JOB_CATEGORY_KEYS = Object.keys(JOB_CATEGORIES) as [JobCategory, ...JobCategory[]];
 
 export const EMPLOYMENT_TYPES: Record<EmploymentType, Label> = {
   full_time: { ja: '正社員', en: 'Full-time employee' },

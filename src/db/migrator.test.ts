@@ -61,6 +61,7 @@ describe('migrations', () => {
       '0014_accounts',
       '0015_1_follow_up',
       '0015_2_mentoring',
+      '0016_1_direction',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 

@@ -219,6 +219,10 @@ export interface MemberTable {
   home_town?: string | null;
   home_lat?: number | null;
   home_lng?: number | null;
+  /** Her direction (0016): desired categories as a JSON array (first = most wanted), 自己PR, pace. */
+  desired_categories?: string;
+  self_pr?: string | null;
+  career_pace?: string | null;
   created_at: string;
   updated_at: string;
   /** Steps by one with every change of her profile (a trigger refuses any other step). */

@@ -136,6 +136,12 @@ describe('her profile', () => {
       qualifications: ['care_initial_training'],
       // Typed in the picker: a name the vocabulary knows, one it does not, and an empty row.
       qualificationText: ['宅建', 'ドローン操縦士', ''],
+      // Her direction: two choices in order (the third left blank), her words, her pace.
+      'direction.choice.0': 'nursing',
+      'direction.choice.1': 'care',
+      'direction.choice.2': '',
+      'direction.selfPr': '准看護師の資格を活かして、訪問看護に挑戦したいです',
+      'direction.pace': 'career_step',
       'pay.floor.amount': '1,100',
       'pay.floor.unit': 'hour',
       employmentTypes: ['part_time'],
@@ -162,6 +168,11 @@ describe('her profile', () => {
       pay: { floor: { amount: 1100, unit: 'hour' } },
       qualifications: ['care_initial_training', 'real_estate_broker'],
       otherQualifications: ['ドローン操縦士'],
+      direction: {
+        desiredCategories: ['nursing', 'care'],
+        selfPr: '准看護師の資格を活かして、訪問看護に挑戦したいです',
+        pace: 'career_step',
+      },
     });
   });
 

@@ -192,7 +192,7 @@ export interface components {
             title: string;
             description: string;
             /** @enum {string} */
-            category: "care" | "office" | "medical_office" | "childcare_assistant" | "retail" | "food" | "call_center" | "accounting" | "it_web" | "manufacturing";
+            category: "care" | "office" | "medical_office" | "childcare_assistant" | "retail" | "food" | "call_center" | "accounting" | "it_web" | "manufacturing" | "nursing" | "childcare" | "cleaning" | "delivery" | "logistics" | "hospitality" | "agriculture" | "sales" | "restaurant" | "welfare" | "creative" | "education";
             /** @enum {string} */
             employmentType: "full_time" | "contract" | "part_time" | "dispatch" | "freelance";
             pay: {
@@ -357,7 +357,7 @@ export interface components {
             title: string;
             description: string;
             /** @enum {string} */
-            category: "care" | "office" | "medical_office" | "childcare_assistant" | "retail" | "food" | "call_center" | "accounting" | "it_web" | "manufacturing";
+            category: "care" | "office" | "medical_office" | "childcare_assistant" | "retail" | "food" | "call_center" | "accounting" | "it_web" | "manufacturing" | "nursing" | "childcare" | "cleaning" | "delivery" | "logistics" | "hospitality" | "agriculture" | "sales" | "restaurant" | "welfare" | "creative" | "education";
             /** @enum {string} */
             employmentType: "full_time" | "contract" | "part_time" | "dispatch" | "freelance";
             pay: {
@@ -466,6 +466,7 @@ export interface components {
             employmentTypes: ("full_time" | "contract" | "part_time" | "dispatch" | "freelance")[];
             /** @enum {string} */
             remoteWish: "required" | "preferred" | "no_preference";
+            direction?: components["schemas"]["Direction"];
             privacy: {
                 hideMunicipality: boolean;
                 blockedOrganisationIds: string[];
@@ -563,6 +564,25 @@ export interface components {
              */
             homeBy?: string;
         };
+        /**
+         * @default {
+         *       "desiredCategories": []
+         *     }
+         */
+        Direction: {
+            /**
+             * @description The kinds of work she wants, most wanted first (at most 5)
+             * @default []
+             */
+            desiredCategories: ("care" | "office" | "medical_office" | "childcare_assistant" | "retail" | "food" | "call_center" | "accounting" | "it_web" | "manufacturing" | "nursing" | "childcare" | "cleaning" | "delivery" | "logistics" | "hospitality" | "agriculture" | "sales" | "restaurant" | "welfare" | "creative" | "education")[];
+            /** @description Optional: 自己PR / what she wants to do next, in her words (read for the kind of work) */
+            selfPr?: string;
+            /**
+             * @description A career step now, or a stable base first; absent: her support stage decides (1–2 a stable base, 4–5 a career step)
+             * @enum {string}
+             */
+            pace?: "career_step" | "stable_base";
+        };
         MemberProfileInput: {
             familyName: string;
             givenName: string;
@@ -620,6 +640,7 @@ export interface components {
             employmentTypes: ("full_time" | "contract" | "part_time" | "dispatch" | "freelance")[];
             /** @enum {string} */
             remoteWish: "required" | "preferred" | "no_preference";
+            direction?: components["schemas"]["Direction"];
             privacy: {
                 hideMunicipality: boolean;
                 blockedOrganisationIds: string[];

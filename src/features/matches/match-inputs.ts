@@ -186,6 +186,15 @@ export function toMatchMember(member: MemberForMatching, places: ReadonlyMap<str
     remoteWish: member.remoteWish,
     supportStage: (member.supportStage ?? null) as SupportStage | null,
     blockedOrganisationIds: member.privacy.blockedOrganisationIds,
+    ...(member.direction
+      ? {
+          direction: {
+            categories: member.direction.desiredCategories ?? [],
+            ...(member.direction.selfPr ? { words: member.direction.selfPr } : {}),
+            ...(member.direction.pace ? { pace: member.direction.pace } : {}),
+          },
+        }
+      : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   EmploymentTypeSchema,
   IsoDateSchema,
   JapanesePhoneSchema,
+  JobCategorySchema,
   otherQualificationsSchema,
   PayUnitSchema,
   QualificationSchema,
@@ -58,6 +59,27 @@ export const AvailabilityInputSchema = z
       maxHoursPerWeek: 20,
     },
   });
+
+/** Where she wants to go: what work, in her words, and at what pace. */
+export const DirectionSchema = z
+  .object({
+    desiredCategories: z
+      .array(JobCategorySchema)
+      .max(5)
+      .superRefine(uniqueBy((c) => c, 'category'))
+      .default([])
+      .openapi({ description: 'The kinds of work she wants, most wanted first (at most 5)' }),
+    selfPr: z.string().trim().max(800).optional().openapi({
+      description: 'Optional: 自己PR / what she wants to do next, in her words (read for the kind of work)',
+    }),
+    pace: z.enum(['career_step', 'stable_base']).optional().openapi({
+      description:
+        'A career step now, or a stable base first; absent: her support stage decides (1–2 a stable base, 4–5 a career step)',
+    }),
+  })
+  .strict()
+  .default({ desiredCategories: [] })
+  .openapi('Direction');
 
 export const MemberProfileInputSchema = z
   .object({
@@ -121,6 +143,7 @@ export const MemberProfileInputSchema = z
       .superRefine(uniqueBy((t) => t, 'employment type'))
       .openapi({ description: 'Types she accepts; empty means any' }),
     remoteWish: z.enum(['required', 'preferred', 'no_preference']),
+    direction: DirectionSchema,
     privacy: z
       .object({
         hideMunicipality: z.boolean(),

@@ -38,6 +38,23 @@ import type { AvailabilityInput, MemberProfile, MemberProfileInput } from './mem
 
 type Profile = MemberProfile;
 
+/** Her direction from its columns (absent parts left out, as in the input). */
+function directionOf(row: MemberRow): Profile['direction'] {
+  let categories: unknown = [];
+  try {
+    categories = JSON.parse(row.desired_categories ?? '[]');
+  } catch {
+    categories = [];
+  }
+  return {
+    desiredCategories: (Array.isArray(categories)
+      ? categories
+      : []) as Profile['direction']['desiredCategories'],
+    ...(row.self_pr ? { selfPr: row.self_pr } : {}),
+    ...(row.career_pace ? { pace: row.career_pace as 'career_step' | 'stable_base' } : {}),
+  };
+}
+
 /** Stored qualification values as the profile's two lists. */
 function qualificationsOf(values: readonly string[]) {
   const { keys, other } = splitStoredQualifications(values);
@@ -97,6 +114,7 @@ export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile 
     pay: { ...(floor ? { floor } : {}), ...(wish ? { wish } : {}) },
     employmentTypes: lists.employmentTypes.map((t) => t.employment_type) as Profile['employmentTypes'],
     remoteWish: row.remote_wish as Profile['remoteWish'],
+    direction: directionOf(row),
     privacy: {
       hideMunicipality: row.hide_municipality === 1,
       blockedOrganisationIds: lists.blocks.map((b) => b.organisation_id),
@@ -286,6 +304,9 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
         pay_wish_amount: input.pay.wish?.amount ?? null,
         pay_wish_unit: input.pay.wish?.unit ?? null,
         remote_wish: input.remoteWish,
+        desired_categories: JSON.stringify(input.direction?.desiredCategories ?? []),
+        self_pr: input.direction?.selfPr || null,
+        career_pace: input.direction?.pace ?? null,
         support_stage: existing?.support_stage ?? null,
         home_town: town?.name ?? null,
         home_lat: town?.point.lat ?? null,

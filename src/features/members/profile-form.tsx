@@ -3,7 +3,7 @@
  * posted form, and the form itself. Her place is typed as a name and resolved to an area code on
  * the server; her week is the shared weekly editor.
  */
-import { EMPLOYMENT_TYPES, SKILLS } from '../../../matching/vocabulary.ts';
+import { EMPLOYMENT_TYPES, JOB_CATEGORIES, SKILLS } from '../../../matching/vocabulary.ts';
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -70,8 +70,16 @@ export function profileValues(profile: MemberProfile) {
     'pay.wish.unit': profile.pay.wish?.unit,
     employmentTypes: profile.employmentTypes,
     remoteWish: profile.remoteWish,
+    ...Object.fromEntries(
+      profile.direction.desiredCategories.map((category, i) => [`direction.choice.${i}`, category]),
+    ),
+    'direction.selfPr': profile.direction.selfPr,
+    'direction.pace': profile.direction.pace ?? '',
   };
 }
+
+/** How many ranked choices of work the form offers (the API takes up to five). */
+const DIRECTION_CHOICES = 3;
 
 /** First-time values: a weekday daytime week, the most common wish, so she edits rather than builds. */
 export const NEW_PROFILE_VALUES = {
@@ -170,6 +178,19 @@ export async function profileInputFrom(
     },
     employmentTypes: values.all('employmentTypes'),
     remoteWish: values.text('remoteWish'),
+    direction: {
+      // Her choices in order, blanks and repeats left out (the first of a repeat is her rank for it).
+      desiredCategories: [
+        ...new Set(
+          Array.from(
+            { length: DIRECTION_CHOICES },
+            (_, i) => values.text(`direction.choice.${i}`) ?? '',
+          ).filter(Boolean),
+        ),
+      ],
+      ...(values.text('direction.selfPr')?.trim() ? { selfPr: values.text('direction.selfPr')?.trim() } : {}),
+      ...(values.text('direction.pace') ? { pace: values.text('direction.pace') } : {}),
+    },
     privacy: saved?.privacy ?? { hideMunicipality: false, blockedOrganisationIds: [] },
   };
   return {
@@ -464,9 +485,51 @@ export function ProfileForm(props: {
         errors={errors}
         required
       />
+      <DirectionFields view={view} values={values} errors={errors} />
       <div class="actions">
         <SubmitButton label={m.form.save} />
       </div>
     </PostForm>
+  );
+}
+
+/** Her direction: the work she wants in her order, her words, and her pace (its own fieldset). */
+function DirectionFields(props: { view: View; values: FormValues; errors: FieldErrors }) {
+  const { view, values, errors } = props;
+  const words = view.m.member.profile.direction;
+  const categories = optionsOf(JOB_CATEGORIES, view);
+  return (
+    <fieldset>
+      <legend>{words.title}</legend>
+      <p class="hint">{words.hint}</p>
+      <div class="two">
+        {Array.from({ length: DIRECTION_CHOICES }, (_, i) => (
+          <SelectField
+            name={`direction.choice.${i}`}
+            label={words.choice(i + 1)}
+            options={categories}
+            placeholder={words.noChoice}
+            values={values}
+            errors={errors}
+          />
+        ))}
+      </div>
+      <TextField
+        name="direction.selfPr"
+        label={words.selfPr}
+        hint={words.selfPrHint}
+        multiline
+        maxlength={800}
+        values={values}
+        errors={errors}
+      />
+      <ChoiceGroup
+        name="direction.pace"
+        label={words.pace}
+        options={Object.entries(words.paces).map(([value, label]) => ({ value, label }))}
+        values={values}
+        errors={errors}
+      />
+    </fieldset>
   );
 }
