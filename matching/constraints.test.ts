@@ -278,3 +278,44 @@ describe('qualifications', () => {
     expect(violations(makeMember({}), role)).toEqual(['qualification_missing']);
   });
 });
+
+describe('relocation plans', () => {
+  const target = PLACES.sapporoChuo;
+  const mover = (plan: { moveFrom?: string; maxCommuteMinutes?: number }) =>
+    makeMember({
+      home: PLACES.yokohamaNaka,
+      commuteMode: 'car',
+      maxCommuteMinutes: 40,
+      targetAreas: [{ place: target, needsRelocationSupport: true, ...plan }],
+    });
+  const roleThere = (minutes: number, startDate?: string) =>
+    makeRole({ locations: [placeAtCommute(target, minutes, 'car')], ...(startDate ? { startDate } : {}) });
+
+  it('a role there is judged by her commute after the move, and says so', () => {
+    const her = mover({ moveFrom: '2025-10', maxCommuteMinutes: 25 });
+    expect(violations(her, roleThere(20))).toEqual([]);
+    expect(sentences(her, roleThere(20))).toContain(
+      '移住後（2025年10月〜）の通勤 約20分（目安・札幌市中央区から）',
+    );
+  });
+  it('her commute limit there is hers there, not the one at home', () => {
+    expect(violations(mover({ maxCommuteMinutes: 20 }), roleThere(35))).toEqual(['out_of_reach']);
+    expect(violations(mover({}), roleThere(35))).toEqual([]);
+  });
+  it('a role there that starts before her move is out, with the days it misses by', () => {
+    const her = mover({ moveFrom: '2025-10' });
+    expect(violations(her, roleThere(20, '2025-10-01'))).toEqual([]);
+    expect(violations(her, roleThere(20, '2025-09-01'))).toEqual(['start_too_early']);
+    expect(sentences(her, roleThere(20, '2025-09-01'))).toContain(
+      '勤務開始（2025-09-01）が、移住（2025年10月〜）より30日早いです',
+    );
+  });
+  it('her move does not delay a role near her home today', () => {
+    const her = mover({ moveFrom: '2025-10' });
+    const nearHome = makeRole({
+      locations: [placeAtCommute(PLACES.yokohamaNaka, 20, 'car')],
+      startDate: '2025-05-01',
+    });
+    expect(violations(her, nearHome)).toEqual([]);
+  });
+});

@@ -46,16 +46,17 @@ export function evaluatePair(
   checkEmploymentType(pm, pr, state);
   checkQualifications(pm, pr, state);
   checkNightAndWeekend(pm, pr, state);
-  checkStartDate(pm, pr, state);
   if (stopAtFirst && state.violations) return state.violations;
   checkReach(pm, pr, state);
+  // After reach: a role reached from a target area starts after her move, not from today.
+  checkStartDate(pm, pr, state);
   if (stopAtFirst && state.violations) return state.violations;
   if ((state.violations & CONSTRAINT_BITS.out_of_reach) === 0) checkSchedule(pm, pr, state);
   else if (!stopAtFirst) {
     // Out of reach, her real commute means nothing to the schedule; for the explanation (and to
     // tell a near miss from a pair that fails twice) check it as if the trip took her maximum.
     const commute = state.commuteMinutes;
-    state.commuteMinutes = Math.min(commute, pm.member.maxCommuteMinutes);
+    state.commuteMinutes = Math.min(commute, state.commuteMax || pm.member.maxCommuteMinutes);
     checkSchedule(pm, pr, state);
     state.commuteMinutes = commute;
   }

@@ -114,7 +114,10 @@ export function marginsOf(
     if (!m && code === 'out_of_reach' && state.commuteMinutes < 1440)
       m = {
         code,
-        shortBy: { amount: state.commuteMinutes - pm.member.maxCommuteMinutes, unit: 'minutes' },
+        shortBy: {
+          amount: state.commuteMinutes - (state.commuteMax || pm.member.maxCommuteMinutes),
+          unit: 'minutes',
+        },
       };
     if (m && m.shortBy.amount > 0 && Number.isFinite(m.shortBy.amount)) {
       margins.push(m);
@@ -226,7 +229,7 @@ function violationReason(
     case 'qualification_unconfirmed':
       return explainUnconfirmedQualifications(pm, pr);
     case 'start_too_early':
-      return explainStartTooEarly(pm, pr);
+      return explainStartTooEarly(pm, pr, state);
     case 'employment_type_excluded':
       return explainEmploymentType(pr);
     case 'out_of_reach':

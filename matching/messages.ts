@@ -49,6 +49,11 @@ const DERIVED_FACTS: Record<string, { ja: string; en: string }> = {
   no_overtime: { ja: '残業なし', en: 'No overtime' },
 };
 
+/** 'YYYY-MM' as 「2027年4月」. */
+const monthJa = (ym: string): string => {
+  const [y, m] = ym.split('-');
+  return y && m ? `${y}年${Number(m)}月` : ym;
+};
 const grouped = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const yenJa = (p: P): string => `${UNIT[str(p, 'unit')]?.ja ?? ''}${grouped(num(p, 'amount'))}円`;
 const yenEn = (p: P): string => `¥${grouped(num(p, 'amount'))} ${UNIT[str(p, 'unit')]?.en ?? ''}`;
@@ -139,6 +144,12 @@ export const MESSAGES = {
       `勤務開始（${str(p, 'role')}）が、開始できる日（${str(p, 'member')}）より${num(p, 'days')}日早いです`,
     en: (p) =>
       `The role starts ${str(p, 'role')}, ${num(p, 'days')} days before you can start (${str(p, 'member')})`,
+  },
+  start_before_move: {
+    ja: (p) =>
+      `勤務開始（${str(p, 'role')}）が、移住（${monthJa(str(p, 'move'))}〜）より${num(p, 'days')}日早いです`,
+    en: (p) =>
+      `The role starts ${str(p, 'role')}, ${num(p, 'days')} days before your move (from ${str(p, 'move')})`,
   },
   out_of_reach: {
     ja: (p) => `通勤に約${num(p, 'minutes')}分（目安）かかり、ご希望の${num(p, 'max')}分以内に収まりません`,
@@ -245,6 +256,12 @@ export const MESSAGES = {
       `在宅勤務あり・出社は週${num(p, 'officeDays')}日（通勤 約${num(p, 'minutes')}分・目安${precisionJa(p)}）`,
     en: (p) =>
       `Partly remote: ${num(p, 'officeDays')} office days a week (about ${num(p, 'minutes')} min each way, estimate${precisionEn(p)})`,
+  },
+  commute_after_move: {
+    ja: (p) =>
+      `移住後（${monthJa(str(p, 'move'))}〜）の通勤 約${num(p, 'minutes')}分（目安・${str(p, 'place')}から）`,
+    en: (p) =>
+      `After your move (from ${str(p, 'move')}): about ${num(p, 'minutes')} min from ${str(p, 'place')} (estimate)`,
   },
   commute_relocation: {
     ja: (p) => `移住先の候補（${str(p, 'place')}）から通える仕事です`,

@@ -65,6 +65,8 @@ export class PairState {
   locationIndex = -1;
   /** Index of the target area through which the location is reached, or -1 from her home. */
   viaTarget = -1;
+  /** Her commute limit on the chosen route: from home, or the target area's after her move. */
+  commuteMax = 0;
   scheduleFailure: ScheduleFailure = ScheduleFailure.None;
   failDay = 0;
   failStart = 0;
@@ -122,6 +124,7 @@ export class PairState {
     this.commuteNearLimit = false;
     this.locationIndex = -1;
     this.viaTarget = -1;
+    this.commuteMax = 0;
     this.scheduleFailure = ScheduleFailure.None;
     this.weeklyMinutes = 0;
     this.plannedMinutes = 0;

@@ -81,6 +81,10 @@ export interface PreparedMember {
   otherQualifications: string[];
   /** Day number of the first day she can start (the evaluation day when she gave no later date). */
   earliestStartDay: number;
+  /** Per target area: her commute limit there (minutes). */
+  targetMax: number[];
+  /** Per target area: the first day she can start work there (her move, or her earliest start). */
+  targetStartDay: number[];
   /** Her direction per category (JOB_CATEGORY_KEYS order); undefined when she gave none. */
   direction: { scores: Float64Array; words: Float64Array } | undefined;
 }
@@ -298,6 +302,14 @@ export function buildPreparedMember(member: MatchMember, on: CalendarDate): Prep
     otherQualifications: held.other,
     earliestStartDay: Math.max(on.dayNumber, dayOf(member.earliestStartDate, on.dayNumber)),
     direction: directionScores(member),
+    targetMax: member.targetAreas.map((t) => t.maxCommuteMinutes ?? member.maxCommuteMinutes),
+    targetStartDay: member.targetAreas.map((t) =>
+      Math.max(
+        on.dayNumber,
+        dayOf(member.earliestStartDate, on.dayNumber),
+        dayOf(t.moveFrom ? `${t.moveFrom}-01` : undefined, on.dayNumber),
+      ),
+    ),
   };
   return prepared;
 }

@@ -80,7 +80,7 @@ const MAYBE_NEAR_FLAG = 1 << 30;
 function maybeNear(pm: PreparedMember, mask: number): boolean {
   if ((mask & ~MAYBE_NEAR) !== 0) return false;
   if (mask & CONSTRAINT_BITS.out_of_reach) {
-    const over = hot.commuteMinutes - pm.member.maxCommuteMinutes;
+    const over = hot.commuteMinutes - (hot.commuteMax || pm.member.maxCommuteMinutes);
     if (over > NEAR_MISS_LIMITS.minutes) return false;
   }
   if (mask & CONSTRAINT_BITS.schedule_infeasible) {

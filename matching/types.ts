@@ -127,9 +127,14 @@ export interface SkillWithLevel {
   level: SkillLevel;
 }
 
+/** An area she would move (back) to, and her plan for the move. */
 export interface TargetArea {
   place: Place;
   needsRelocationSupport: boolean;
+  /** The first month she can live there (YYYY-MM); absent: whenever a role needs. */
+  moveFrom?: string;
+  /** Her commute limit once she lives there (minutes); absent: the same as now. */
+  maxCommuteMinutes?: number;
 }
 
 /**

@@ -17,17 +17,29 @@ import { type Reason, reason } from '../reasons.ts';
 export function checkStartDate(pm: PreparedMember, pr: PreparedRole, state: PairState): void {
   if (pr.startDay === Number.NEGATIVE_INFINITY) return;
   const roleStart = pr.startDay > pm.dayNumber ? pr.startDay : pm.dayNumber;
-  const early = pm.earliestStartDay - roleStart;
+  const early = herStart(pm, state) - roleStart;
   if (early <= 0) return;
   state.violations |= CONSTRAINT_BITS.start_too_early;
   recordMargin(state, 'start_too_early', early, 'days');
 }
 
-/** 「勤務開始（2025-04-01）がご希望の開始日（2025-05-01）より30日早いです」 */
-export function explainStartTooEarly(pm: PreparedMember, pr: PreparedRole): Reason {
+/** Her first day for this pair: after her move when the role is reached from a target area. */
+function herStart(pm: PreparedMember, state: PairState): number {
+  return state.viaTarget >= 0 ? (pm.targetStartDay[state.viaTarget] as number) : pm.earliestStartDay;
+}
+
+/**
+ * 「勤務開始（2025-04-01）が、開始できる日（2025-05-01）より30日早いです」, or for a role she would
+ * reach after her move, 「勤務開始（2027-03-01）が、移住（2027年4月〜）より31日早いです」.
+ */
+export function explainStartTooEarly(pm: PreparedMember, pr: PreparedRole, state: PairState): Reason {
+  const days = herStart(pm, state) - Math.max(pr.startDay, pm.dayNumber);
+  const move = state.viaTarget >= 0 ? pm.member.targetAreas[state.viaTarget]?.moveFrom : undefined;
+  if (move && (pm.targetStartDay[state.viaTarget] as number) > pm.earliestStartDay)
+    return reason('start_before_move', 'negative', { role: pr.role.startDate ?? '', move, days });
   return reason('start_too_early', 'negative', {
     role: pr.role.startDate ?? '',
     member: pm.member.earliestStartDate ?? '',
-    days: pm.earliestStartDay - Math.max(pr.startDay, pm.dayNumber),
+    days,
   });
 }

@@ -62,6 +62,7 @@ describe('migrations', () => {
       '0015_1_follow_up',
       '0015_2_mentoring',
       '0016_1_direction',
+      '0016_2_relocation',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 

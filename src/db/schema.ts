@@ -274,6 +274,9 @@ export interface MemberTargetAreaTable {
   member_id: string;
   area_code: string;
   needs_relocation_support: number;
+  /** Her plan (0016): the first month she can live there (YYYY-MM), her commute limit there. */
+  move_from?: string | null;
+  max_commute_minutes?: number | null;
 }
 
 export interface MemberBlockTable {

@@ -117,6 +117,9 @@ describe('her profile', () => {
       'target.prefCode': '40',
       'target.name': '福岡市',
       'target.relocation': 'on',
+      // Her plan for the move, typed loosely: the month with a slash, full-width minutes.
+      'target.moveFrom': '2027/4',
+      'target.maxCommuteMinutes': '２０',
       'week.mon.0.start': '08:30',
       'week.mon.0.end': '16:30',
       'week.tue.0.start': '08:30',
@@ -153,7 +156,9 @@ describe('her profile', () => {
     expect(saved.json).toMatchObject({
       familyName: '佐藤',
       area: { code: '141097' },
-      targetAreas: [{ code: '401307', needsRelocationSupport: true }],
+      targetAreas: [
+        { code: '401307', needsRelocationSupport: true, moveFrom: '2027-04', maxCommuteMinutes: 20 },
+      ],
       availability: {
         maxHoursPerWeek: 25,
         windows: [

@@ -489,6 +489,13 @@ export interface components {
                 prefecture: string;
                 prefCode: string;
                 needsRelocationSupport: boolean;
+                /**
+                 * @description The first month she can live there (YYYY-MM); roles there are judged from then on (start date, commute from there)
+                 * @example 2027-04
+                 */
+                moveFrom?: string;
+                /** @description Her commute limit once she lives there; absent: the same as now */
+                maxCommuteMinutes?: number;
             }[];
             /** @description Set by a coordinator */
             supportStage: number | null;
@@ -599,6 +606,13 @@ export interface components {
                 /** @example 141003 */
                 areaCode: string;
                 needsRelocationSupport: boolean;
+                /**
+                 * @description The first month she can live there (YYYY-MM); roles there are judged from then on (start date, commute from there)
+                 * @example 2027-04
+                 */
+                moveFrom?: string;
+                /** @description Her commute limit once she lives there; absent: the same as now */
+                maxCommuteMinutes?: number;
             }[];
             availability: components["schemas"]["AvailabilityInput"];
             commute: {

@@ -160,6 +160,8 @@ export function toMatchMember(member: MemberForMatching, places: ReadonlyMap<str
     targetAreas: member.targetAreas.map((t) => ({
       place: placeOf(places, t.areaCode),
       needsRelocationSupport: t.needsRelocationSupport,
+      ...(t.moveFrom ? { moveFrom: t.moveFrom } : {}),
+      ...(t.maxCommuteMinutes !== undefined ? { maxCommuteMinutes: t.maxCommuteMinutes } : {}),
     })),
     availability: member.availability.windows.map((w) => ({
       ...toWeeklyWindow(w),

@@ -60,6 +60,22 @@ export const AvailabilityInputSchema = z
     },
   });
 
+/** Her plan for a move: when she can live there, and how far she would travel there. */
+const RelocationPlanFields = {
+  moveFrom: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use the month as YYYY-MM')
+    .optional()
+    .openapi({
+      description:
+        'The first month she can live there (YYYY-MM); roles there are judged from then on (start date, commute from there)',
+      example: '2027-04',
+    }),
+  maxCommuteMinutes: z.number().int().min(5).max(180).optional().openapi({
+    description: 'Her commute limit once she lives there; absent: the same as now',
+  }),
+};
+
 /** Where she wants to go: what work, in her words, and at what pace. */
 export const DirectionSchema = z
   .object({
@@ -94,7 +110,11 @@ export const MemberProfileInputSchema = z
         'Optional: the town (町丁目・大字) of her area she lives in, e.g. 大倉山三丁目 (GET /api/areas/{code}/towns), so commutes are estimated from it rather than from the municipality centre. Never a street address.',
     }),
     targetAreas: z
-      .array(z.object({ areaCode: AreaCodeSchema, needsRelocationSupport: z.boolean() }).strict())
+      .array(
+        z
+          .object({ areaCode: AreaCodeSchema, needsRelocationSupport: z.boolean(), ...RelocationPlanFields })
+          .strict(),
+      )
       .max(10)
       .superRefine(uniqueBy((t) => t.areaCode, 'area'))
       .openapi({
@@ -172,7 +192,9 @@ export const MemberProfileSchema = MemberProfileInputSchema.omit({ areaCode: tru
       .object({ lat: z.number(), lng: z.number() })
       .optional()
       .openapi({ description: "Her home town's representative point, when she gave a town" }),
-    targetAreas: z.array(PlaceSchema.extend({ needsRelocationSupport: z.boolean() })),
+    targetAreas: z.array(
+      PlaceSchema.extend({ needsRelocationSupport: z.boolean(), ...RelocationPlanFields }),
+    ),
     supportStage: z.number().int().min(1).max(5).nullable().openapi({ description: 'Set by a coordinator' }),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -83,6 +83,8 @@ export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile 
       prefecture: t.prefecture,
       prefCode: t.pref_code,
       needsRelocationSupport: t.needs_relocation_support === 1,
+      ...(t.move_from ? { moveFrom: t.move_from } : {}),
+      ...(t.max_commute_minutes != null ? { maxCommuteMinutes: t.max_commute_minutes } : {}),
     })),
     availability: {
       windows: lists.windows.map((w) => ({
@@ -156,6 +158,8 @@ function asInput(profile: Profile): MemberProfileInput {
     targetAreas: targetAreas.map((t) => ({
       areaCode: t.code,
       needsRelocationSupport: t.needsRelocationSupport,
+      ...(t.moveFrom ? { moveFrom: t.moveFrom } : {}),
+      ...(t.maxCommuteMinutes !== undefined ? { maxCommuteMinutes: t.maxCommuteMinutes } : {}),
     })),
   };
 }
@@ -348,6 +352,8 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
             member_id: userId,
             area_code: t.areaCode,
             needs_relocation_support: t.needsRelocationSupport ? 1 : 0,
+            move_from: t.moveFrom ?? null,
+            max_commute_minutes: t.maxCommuteMinutes ?? null,
           })),
           blocks: input.privacy.blockedOrganisationIds.map((id) => ({
             member_id: userId,

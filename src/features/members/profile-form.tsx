@@ -14,7 +14,7 @@ import {
   TextField,
   Toggle,
 } from '../../web/form.tsx';
-import { type FieldErrors, type FormValues, renameErrors } from '../../web/forms.ts';
+import { type FieldErrors, type FormValues, normaliseNumber, renameErrors } from '../../web/forms.ts';
 import { labelOf } from '../../web/i18n.ts';
 import { qualificationTerms } from '../../web/picker-terms.ts';
 import { TermPicker } from '../../web/term-picker.tsx';
@@ -43,7 +43,12 @@ export function profileValues(profile: MemberProfile) {
     ...placeValues('area', profile.area),
     homeTown: profile.homeTown,
     ...(target
-      ? { ...placeValues('target', target), 'target.relocation': target.needsRelocationSupport }
+      ? {
+          ...placeValues('target', target),
+          'target.relocation': target.needsRelocationSupport,
+          'target.moveFrom': target.moveFrom,
+          'target.maxCommuteMinutes': target.maxCommuteMinutes,
+        }
       : {}),
     ...weekValues(WEEK, profile.availability.windows),
     'availability.maxHoursPerWeek': profile.availability.maxHoursPerWeek,
@@ -119,7 +124,16 @@ export async function profileInputFrom(
   const otherTargets = (saved?.targetAreas.slice(1) ?? []).map((t) => ({
     areaCode: t.code,
     needsRelocationSupport: t.needsRelocationSupport,
+    ...(t.moveFrom ? { moveFrom: t.moveFrom } : {}),
+    ...(t.maxCommuteMinutes !== undefined ? { maxCommuteMinutes: t.maxCommuteMinutes } : {}),
   }));
+  // Her plan for the move: a month typed as 2027-04 or 2027/4 (full-width digits too) reads as YYYY-MM.
+  const moveText = normaliseNumber(values.text('target.moveFrom')?.trim() ?? '').replace(/[/.年]/g, '-');
+  const moveMatch = /^(\d{4})-(\d{1,2})月?$/.exec(moveText);
+  const moveFrom = moveMatch
+    ? `${moveMatch[1]}-${(moveMatch[2] ?? '').padStart(2, '0')}`
+    : moveText || undefined;
+  const targetMax = values.number('target.maxCommuteMinutes');
 
   const levelOf = new Map(saved?.skills.map((s) => [s.tag, s.level]) ?? []);
   const children = Array.from({ length: CHILD_ROWS }, (_, i) => ({
@@ -152,7 +166,14 @@ export async function profileInputFrom(
     ...(values.text('homeTown')?.trim() ? { homeTown: values.text('homeTown')?.trim() } : {}),
     targetAreas: [
       ...(target?.ok
-        ? [{ areaCode: target.area.code, needsRelocationSupport: values.checked('target.relocation') }]
+        ? [
+            {
+              areaCode: target.area.code,
+              needsRelocationSupport: values.checked('target.relocation'),
+              ...(moveFrom ? { moveFrom } : {}),
+              ...(targetMax !== undefined ? { maxCommuteMinutes: targetMax } : {}),
+            },
+          ]
         : []),
       ...otherTargets,
     ],
@@ -200,11 +221,15 @@ export async function profileInputFrom(
       renameErrors(week.placeErrors(validation, 'availability.windows'), (name) =>
         name === 'areaCode'
           ? 'area.name'
-          : name.startsWith('targetAreas')
-            ? 'target.name'
-            : name.startsWith('availability.careLimits')
-              ? 'care.homeBy'
-              : name,
+          : name.startsWith('targetAreas') && name.endsWith('moveFrom')
+            ? 'target.moveFrom'
+            : name.startsWith('targetAreas') && name.endsWith('maxCommuteMinutes')
+              ? 'target.maxCommuteMinutes'
+              : name.startsWith('targetAreas')
+                ? 'target.name'
+                : name.startsWith('availability.careLimits')
+                  ? 'care.homeBy'
+                  : name,
       ),
   };
 }
@@ -378,6 +403,25 @@ export function ProfileForm(props: {
         <span class="hint">{words.targetHint}</span>
         <PlaceFields view={view} prefix="target" prefectures={prefectures} values={values} errors={errors} />
         <Toggle name="target.relocation" label={words.relocation} values={values} />
+        <div class="two">
+          <TextField
+            name="target.moveFrom"
+            label={words.moveFrom}
+            hint={words.moveFromHint}
+            inputmode="numeric"
+            maxlength={10}
+            values={values}
+            errors={errors}
+          />
+          <TextField
+            name="target.maxCommuteMinutes"
+            type="number"
+            label={words.targetCommute}
+            suffix={words.minutes}
+            values={values}
+            errors={errors}
+          />
+        </div>
       </fieldset>
       <WeekGrid view={view} name={WEEK} legend={words.availability} values={values} errors={errors} />
       <CareLimits view={view} values={values} errors={errors} />
