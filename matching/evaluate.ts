@@ -5,6 +5,7 @@
  */
 import { CONSTRAINT_BITS } from './constraints.ts';
 import { checkBlockedEmployer } from './criteria/blocked-employer.ts';
+import { closeFactor } from './criteria/close-date.ts';
 import { checkReach, scoreCommute } from './criteria/commute.ts';
 import { scoreDirection } from './criteria/direction.ts';
 import { checkEmploymentType } from './criteria/employment-type.ts';
@@ -104,5 +105,7 @@ export function evaluatePair(
   const wm = ctx.weights.sides.member;
   const we = ctx.weights.sides.employer;
   state.total = (wm + we) / (wm / Math.max(m, SIDE_FLOOR) + we / Math.max(e, SIDE_FLOOR));
+  // A role past its application close date stays listed, below the open ones (close-date.ts).
+  if (pr.closeDay < pm.dayNumber) state.total *= closeFactor(pm, pr);
   return 0;
 }

@@ -10,6 +10,7 @@ import {
   constraintCodes,
   NEAR_MISS_LIMITS,
 } from './constraints.ts';
+import { closeDateNote } from './criteria/close-date.ts';
 import { explainCommute, explainOutOfReach } from './criteria/commute.ts';
 import { explainDirection } from './criteria/direction.ts';
 import { explainEmploymentType } from './criteria/employment-type.ts';
@@ -213,9 +214,11 @@ export function explainMatch(pm: PreparedMember, pr: PreparedRole, state: PairSt
     reasons,
     memberReasons,
     employerReasons,
-    notes: [],
+    notes: noteList(closeDateNote(pm, pr)),
   };
 }
+
+const noteList = (note: Reason | undefined): Reason[] => (note ? [note] : []);
 
 function violationReason(
   code: ConstraintCode,

@@ -369,6 +369,17 @@ export const MESSAGES = {
     ja: (p) => `目標収入（${payJa(p, 'goal')}）には届きにくい仕事です（約${num(p, 'percent')}%）`,
     en: (p) => `Unlikely to reach your income goal (${payEn(p, 'goal')}): about ${num(p, 'percent')}%`,
   },
+  // — notes —
+  closes_soon: {
+    ja: (p) => `応募締切（${str(p, 'date')}）まであと${num(p, 'days')}日です`,
+    en: (p) => `Applications close ${str(p, 'date')}: ${num(p, 'days')} days left`,
+  },
+  closed_for_applications: {
+    ja: (p) =>
+      `応募締切（${str(p, 'date')}）を過ぎています。まだ受け付けているかコーディネーターが確認します`,
+    en: (p) =>
+      `Applications closed on ${str(p, 'date')}; a coordinator will check whether they still take them`,
+  },
   // — her direction —
   direction_choice: {
     ja: (p) => `第${num(p, 'rank')}希望の職種（${categoryJa(str(p, 'category'))}）です`,

@@ -124,6 +124,8 @@ export interface PreparedRole {
   startDay: number;
   /** The role's category in JOB_CATEGORY_KEYS order (0 for a category the vocabulary lacks). */
   categoryIndex: number;
+  /** Day number of the last day applications are taken; +Infinity when it has none. */
+  closeDay: number;
 }
 
 /**
@@ -412,6 +414,7 @@ export function buildPreparedRole(role: MatchRole): PreparedRole {
     requiredOther,
     startDay: dayOf(role.startDate, Number.NEGATIVE_INFINITY),
     categoryIndex: CATEGORY_INDEX[role.category] ?? 0,
+    closeDay: dayOf(role.closesOn, Number.POSITIVE_INFINITY),
   };
   return prepared;
 }

@@ -342,3 +342,22 @@ describe('her direction', () => {
     });
   });
 });
+
+describe('application close dates (soft)', () => {
+  it('a role past its close date stays listed, below an open one, and says so', () => {
+    const open = makeRole({ id: 'b-open', organisationId: 'o1' });
+    const closed = makeRole({ id: 'a-closed', organisationId: 'o2', closesOn: '2025-03-31' });
+    const r = rankRolesForMember(makeMember(), [closed, open], { ...options, rerank: false });
+    expect(r.ranked.map((x) => x.roleId)).toEqual(['b-open', 'a-closed']);
+    expect(r.ranked[1]?.notes.map((n) => renderReason(n))).toEqual([
+      '応募締切（2025-03-31）を過ぎています。まだ受け付けているかコーディネーターが確認します',
+    ]);
+  });
+  it('a close date within two weeks is a note, not a penalty', () => {
+    const soon = scorePair(makeMember(), makeRole({ closesOn: '2025-04-10' }), options);
+    const none = scorePair(makeMember(), makeRole(), options);
+    if (!soon.feasible || !none.feasible) throw new Error('infeasible');
+    expect(soon.match.score).toBe(none.match.score);
+    expect(soon.match.notes.map((n) => renderReason(n))).toEqual(['応募締切（2025-04-10）まであと9日です']);
+  });
+});

@@ -233,6 +233,8 @@ export interface MatchRole {
   facts: Partial<Record<FlexibilityFact, RoleFact>>;
   /** ISO date the role starts, if fixed. */
   startDate?: string;
+  /** ISO date applications close, if any (soft: a passed date pushes the role down). */
+  closesOn?: string;
   /** Introductions of this role that are open (approved, not yet concluded); used to spread them. */
   openIntroductions: number;
 }

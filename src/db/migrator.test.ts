@@ -63,6 +63,7 @@ describe('migrations', () => {
       '0015_2_mentoring',
       '0016_1_direction',
       '0016_2_relocation',
+      '0016_3_close_date',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 

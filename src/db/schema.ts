@@ -140,6 +140,8 @@ export interface JobRoleTable {
   remote_mode: string;
   office_days_per_week: number | null;
   start_date: string | null;
+  /** The last day applications are taken (0016); soft in matching. */
+  closes_on?: string | null;
   status: RoleStatus;
   published_at: string | null;
   closed_at: string | null;

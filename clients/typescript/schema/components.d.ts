@@ -226,6 +226,12 @@ export interface components {
              * @example 2027-04-01
              */
             startDate?: string;
+            /**
+             * Format: date
+             * @description The last day applications are taken, if any; a role past it is pushed down in her list and says so (not removed)
+             * @example 2027-04-01
+             */
+            closesOn?: string;
             id: string;
             organisation: {
                 id: string;
@@ -416,6 +422,12 @@ export interface components {
              * @example 2027-04-01
              */
             startDate?: string;
+            /**
+             * Format: date
+             * @description The last day applications are taken, if any; a role past it is pushed down in her list and says so (not removed)
+             * @example 2027-04-01
+             */
+            closesOn?: string;
         };
         MemberProfile: {
             familyName: string;

@@ -33,6 +33,7 @@ export type RoleForMatching = Pick<
   | 'requiredQualifications'
   | 'otherRequiredQualifications'
   | 'startDate'
+  | 'closesOn'
 > & {
   organisationId: string;
   locations: {
@@ -148,6 +149,7 @@ export function toMatchRole(role: RoleForMatching, places: ReadonlyMap<string, A
     requiredQualifications: [...role.requiredQualifications, ...(role.otherRequiredQualifications ?? [])],
     facts: role.facts,
     ...(role.startDate ? { startDate: role.startDate } : {}),
+    ...(role.closesOn ? { closesOn: role.closesOn } : {}),
     openIntroductions: role.openIntroductions ?? 0,
   };
 }

@@ -106,6 +106,7 @@ export function roleFormValues(role: Role): FormValues {
     values[`facts.${fact}`] = stated === undefined ? '' : stated.available ? 'yes' : 'no';
   }
   if (role.startDate) values.startDate = role.startDate;
+  if (role.closesOn) values.closesOn = role.closesOn;
   return formValues(values);
 }
 
@@ -239,6 +240,7 @@ export async function readRoleForm(values: FormValues, m: View['m'], areas: Area
       .filter(Boolean),
     facts,
     startDate: values.text('startDate')?.trim() || undefined,
+    closesOn: values.text('closesOn')?.trim() || undefined,
   };
 
   const skillField = (list: 'required' | 'niceToHave', index: string | undefined) =>
@@ -450,6 +452,7 @@ export function RoleForm(props: {
           hint={words.startDateHint}
           {...field}
         />
+        <TextField name="closesOn" type="date" label={words.closesOn} hint={words.closesOnHint} {...field} />
       </Section>
 
       <Section title={words.sections.pay}>

@@ -164,6 +164,10 @@ const RoleFields = z
       example: { sick_child_absence_ok: true, short_time_allowed: true },
     }),
     startDate: IsoDateSchema.optional(),
+    closesOn: IsoDateSchema.optional().openapi({
+      description:
+        'The last day applications are taken, if any; a role past it is pushed down in her list and says so (not removed)',
+    }),
   })
   .strict();
 

@@ -112,6 +112,7 @@ export function toRole(row: RoleRow, children: RoleChildren): Role {
     ...requiredQualificationsOf(children.qualifications.map((q) => q.qualification)),
     facts,
     ...(row.start_date ? { startDate: row.start_date } : {}),
+    ...(row.closes_on ? { closesOn: row.closes_on } : {}),
     publishedAt: row.published_at,
     closedAt: row.closed_at,
     createdAt: row.created_at,
@@ -144,6 +145,7 @@ export function roleColumns(input: RoleInput) {
     remote_mode: input.remote.mode,
     office_days_per_week: input.remote.officeDaysPerWeek ?? null,
     start_date: input.startDate ?? null,
+    closes_on: input.closesOn ?? null,
   };
 }
 
