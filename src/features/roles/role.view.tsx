@@ -155,6 +155,12 @@ export function RoleDetails(props: {
           <dd>{m.date(role.startDate)}</dd>
         </>
       )}
+      {role.closesOn && (
+        <>
+          <dt>{m.role.closesOn}</dt>
+          <dd>{m.date(role.closesOn)}</dd>
+        </>
+      )}
     </dl>
   );
 }
