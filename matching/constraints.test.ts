@@ -219,12 +219,103 @@ describe('several violations are all listed', () => {
 });
 
 describe('start date', () => {
-  it('is a note, not a constraint', () => {
-    const member = makeMember({ earliestStartDate: '2025-05-01' });
-    const role = makeRole({ startDate: '2025-04-15' });
-    expect(violations(member, role)).toEqual([]);
-    expect(sentences(member, role)).toContain(
-      '勤務開始は2025-04-15ですが、2025-05-01からのご希望です（要相談）',
+  const member = makeMember({ earliestStartDate: '2025-05-01' });
+  it.each([
+    ['the same day she can start', '2025-05-01', []],
+    ['after she can start', '2025-06-01', []],
+    ['one day before she can start', '2025-04-30', ['start_too_early']],
+  ])('a role starting %s', (_l, startDate, codes) => {
+    expect(violations(member, makeRole({ startDate }))).toEqual(codes);
+  });
+  it('says by how many days, as a margin a coordinator can ask about', () => {
+    const r = scorePair(member, makeRole({ startDate: '2025-04-21' }), { evaluationDate: EVALUATION_DATE });
+    if (r.feasible) throw new Error('expected infeasible');
+    expect(r.infeasible.margins).toEqual([
+      { code: 'start_too_early', shortBy: { amount: 10, unit: 'days' } },
+    ]);
+    expect(r.infeasible.nearMiss).toBe(true);
+    expect(sentences(member, makeRole({ startDate: '2025-04-21' }))).toContain(
+      '勤務開始（2025-04-21）が、開始できる日（2025-05-01）より10日早いです',
     );
+  });
+  it('a month early is not a near miss', () => {
+    const r = scorePair(member, makeRole({ startDate: '2025-04-01' }), { evaluationDate: EVALUATION_DATE });
+    expect(r.feasible ? undefined : r.infeasible.nearMiss).toBe(false);
+  });
+  it('a role whose start date has passed starts as soon as possible: fine for her if she can start now', () => {
+    expect(violations(makeMember({}), makeRole({ startDate: '2025-03-01' }))).toEqual([]);
+  });
+  it('a role without a start date starts when agreed', () => {
+    expect(violations(member, makeRole({}))).toEqual([]);
+  });
+});
+
+describe('qualifications', () => {
+  it('a higher grade covers a lower one (介護福祉士 meets 初任者研修)', () => {
+    const role = makeRole({ requiredQualifications: ['care_initial_training'] });
+    expect(violations(makeMember({ qualifications: ['certified_care_worker'] }), role)).toEqual([]);
+    expect(
+      violations(
+        makeMember({ qualifications: ['care_initial_training'] }),
+        makeRole({ requiredQualifications: ['certified_care_worker'] }),
+      ),
+    ).toEqual(['qualification_missing']);
+  });
+  it('a requirement the vocabulary does not know is 要確認, never "none required"', () => {
+    const role = makeRole({ requiredQualifications: ['ドローン操縦士'] });
+    expect(violations(makeMember({}), role)).toEqual(['qualification_unconfirmed']);
+    expect(sentences(makeMember({}), role)).toContain(
+      '要確認：この求人には「ドローン操縦士」が必要です。お持ちかどうかをコーディネーターが確認します',
+    );
+  });
+  it('she meets an unknown requirement only by having entered the same (spelling aside)', () => {
+    const role = makeRole({ requiredQualifications: ['ドローン操縦士'] });
+    expect(violations(makeMember({ qualifications: ['ドローン 操縦士'] }), role)).toEqual([]);
+  });
+  it('names from a file resolve to their keys (宅建 is real_estate_broker)', () => {
+    const role = makeRole({ requiredQualifications: ['宅建'] });
+    expect(violations(makeMember({ qualifications: ['real_estate_broker'] }), role)).toEqual([]);
+    expect(violations(makeMember({}), role)).toEqual(['qualification_missing']);
+  });
+});
+
+describe('relocation plans', () => {
+  const target = PLACES.sapporoChuo;
+  const mover = (plan: { moveFrom?: string; maxCommuteMinutes?: number }) =>
+    makeMember({
+      home: PLACES.yokohamaNaka,
+      commuteMode: 'car',
+      maxCommuteMinutes: 40,
+      targetAreas: [{ place: target, needsRelocationSupport: true, ...plan }],
+    });
+  const roleThere = (minutes: number, startDate?: string) =>
+    makeRole({ locations: [placeAtCommute(target, minutes, 'car')], ...(startDate ? { startDate } : {}) });
+
+  it('a role there is judged by her commute after the move, and says so', () => {
+    const her = mover({ moveFrom: '2025-10', maxCommuteMinutes: 25 });
+    expect(violations(her, roleThere(20))).toEqual([]);
+    expect(sentences(her, roleThere(20))).toContain(
+      '移住後（2025年10月〜）の通勤 約20分（目安・札幌市中央区から）',
+    );
+  });
+  it('her commute limit there is hers there, not the one at home', () => {
+    expect(violations(mover({ maxCommuteMinutes: 20 }), roleThere(35))).toEqual(['out_of_reach']);
+    expect(violations(mover({}), roleThere(35))).toEqual([]);
+  });
+  it('a role there that starts before her move is out, with the days it misses by', () => {
+    const her = mover({ moveFrom: '2025-10' });
+    expect(violations(her, roleThere(20, '2025-10-01'))).toEqual([]);
+    expect(violations(her, roleThere(20, '2025-09-01'))).toEqual(['start_too_early']);
+    expect(sentences(her, roleThere(20, '2025-09-01'))).toContain(
+      '勤務開始（2025-09-01）が、移住（2025年10月〜）より30日早いです',
+    );
+  });
+  it('her move does not delay a role near her home today', () => {
+    const her = mover({ moveFrom: '2025-10' });
+    const nearHome = makeRole({
+      locations: [placeAtCommute(PLACES.yokohamaNaka, 20, 'car')],
+      startDate: '2025-05-01',
+    });
+    expect(violations(her, nearHome)).toEqual([]);
   });
 });

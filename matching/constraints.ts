@@ -11,12 +11,20 @@ export const CONSTRAINT_BITS = {
   blocked_employer: 1 << 2,
   employment_type_excluded: 1 << 3,
   qualification_missing: 1 << 4,
+  /**
+   * The role requires a qualification the vocabulary does not know (kept as the ad's text) and she
+   * has not entered the same: whether she holds it is 要確認 for a coordinator, so the role never
+   * ranks as a sure fit for her meanwhile.
+   */
+  qualification_unconfirmed: 1 << 10,
   out_of_reach: 1 << 5,
   /** The role's hours do not fit her week (to the minute, commute included), or exceed her maximum. */
   schedule_infeasible: 1 << 6,
   night_work: 1 << 7,
   weekend_work: 1 << 8,
   pay_below_floor: 1 << 9,
+  /** The role starts before she can start (her earliest start date, or her move to its area). */
+  start_too_early: 1 << 11,
 } as const;
 
 export type ConstraintCode = keyof typeof CONSTRAINT_BITS;
@@ -37,9 +45,10 @@ export function constraintCodes(mask: number): ConstraintCode[] {
 
 /**
  * What a margin is measured in. Minutes are one-way commute minutes or minutes of a day (a window or
- * care limit short by 15 minutes); hours per week compare a role's hours with her maximum.
+ * care limit short by 15 minutes); hours per week compare a role's hours with her maximum; days
+ * are calendar days between a role's start and the day she can start.
  */
-export type MarginUnit = 'minutes' | 'hours_per_week' | 'days_per_week';
+export type MarginUnit = 'minutes' | 'hours_per_week' | 'days_per_week' | 'days';
 
 /**
  * How far a pair missed one hard constraint: exactly what is missing and by how much, so a
@@ -55,13 +64,20 @@ export interface ConstraintMargin {
 
 /**
  * The largest miss, per unit, that still counts as a near miss worth a coordinator's question:
- * a quarter of an hour on a day or a commute, 4 hours a week over her maximum (half a day), one day.
+ * a quarter of an hour on a day or a commute, 4 hours a week over her maximum (half a day), one day,
+ * and a start two weeks early (employers often hold a start that long for the right person).
  */
 export const NEAR_MISS_LIMITS: Readonly<Record<MarginUnit, number>> = {
   minutes: 15,
   hours_per_week: 4,
   days_per_week: 1,
+  days: 14,
 };
 
 /** Margin units as small integers, so the hot loop records a margin without allocating. */
-export const MARGIN_UNIT_CODES: readonly MarginUnit[] = ['minutes', 'hours_per_week', 'days_per_week'];
+export const MARGIN_UNIT_CODES: readonly MarginUnit[] = [
+  'minutes',
+  'hours_per_week',
+  'days_per_week',
+  'days',
+];

@@ -5,7 +5,9 @@
  */
 import { CONSTRAINT_BITS } from './constraints.ts';
 import { checkBlockedEmployer } from './criteria/blocked-employer.ts';
+import { closeFactor } from './criteria/close-date.ts';
 import { checkReach, scoreCommute } from './criteria/commute.ts';
+import { scoreDirection } from './criteria/direction.ts';
 import { checkEmploymentType } from './criteria/employment-type.ts';
 import { scoreFlexibility } from './criteria/flexibility.ts';
 import { checkNightAndWeekend } from './criteria/night-weekend.ts';
@@ -15,6 +17,7 @@ import { scoreRoleHours } from './criteria/role-hours.ts';
 import { checkSchedule } from './criteria/schedule.ts';
 import { scoreScheduleFit } from './criteria/schedule-fit.ts';
 import { scoreRoleSkills, scoreSkills } from './criteria/skills.ts';
+import { checkStartDate } from './criteria/start-date.ts';
 import { checkSupportStage, scoreStageFit } from './criteria/support-stage.ts';
 import { textRelevance } from './criteria/text-relevance.ts';
 import type { MatchContext } from './options.ts';
@@ -46,13 +49,15 @@ export function evaluatePair(
   checkNightAndWeekend(pm, pr, state);
   if (stopAtFirst && state.violations) return state.violations;
   checkReach(pm, pr, state);
+  // After reach: a role reached from a target area starts after her move, not from today.
+  checkStartDate(pm, pr, state);
   if (stopAtFirst && state.violations) return state.violations;
   if ((state.violations & CONSTRAINT_BITS.out_of_reach) === 0) checkSchedule(pm, pr, state);
   else if (!stopAtFirst) {
     // Out of reach, her real commute means nothing to the schedule; for the explanation (and to
     // tell a near miss from a pair that fails twice) check it as if the trip took her maximum.
     const commute = state.commuteMinutes;
-    state.commuteMinutes = Math.min(commute, pm.member.maxCommuteMinutes);
+    state.commuteMinutes = Math.min(commute, state.commuteMax || pm.member.maxCommuteMinutes);
     checkSchedule(pm, pr, state);
     state.commuteMinutes = commute;
   }
@@ -68,6 +73,8 @@ export function evaluatePair(
   s[C.flexibility] = scoreFlexibility(pm, pr, state);
   s[C.skills] = scoreSkills(pm, pr, state);
   s[C.stage] = scoreStageFit(pm, pr, state);
+  const direction = scoreDirection(pm, pr);
+  s[C.direction] = direction ?? 0;
   const text = textRelevance(ctx.textRelevance, pr.role.id);
   s[C.text] = text ?? 0;
   s[C.roleSkills] = scoreRoleSkills(pm, pr, state);
@@ -76,7 +83,8 @@ export function evaluatePair(
   let mSum = 0;
   let mW = 0;
   for (let i = 0; i < FIRST_EMPLOYER_COMPONENT; i++) {
-    const wi = i === C.text && text === undefined ? 0 : (cw[i] as number);
+    const absent = (i === C.text && text === undefined) || (i === C.direction && direction === undefined);
+    const wi = absent ? 0 : (cw[i] as number);
     w[i] = wi;
     mSum += wi * (s[i] as number);
     mW += wi;
@@ -97,5 +105,7 @@ export function evaluatePair(
   const wm = ctx.weights.sides.member;
   const we = ctx.weights.sides.employer;
   state.total = (wm + we) / (wm / Math.max(m, SIDE_FLOOR) + we / Math.max(e, SIDE_FLOOR));
+  // A role past its application close date stays listed, below the open ones (close-date.ts).
+  if (pr.closeDay < pm.dayNumber) state.total *= closeFactor(pm, pr);
   return 0;
 }

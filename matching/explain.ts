@@ -10,16 +10,18 @@ import {
   constraintCodes,
   NEAR_MISS_LIMITS,
 } from './constraints.ts';
+import { closeDateNote } from './criteria/close-date.ts';
 import { explainCommute, explainOutOfReach } from './criteria/commute.ts';
+import { explainDirection } from './criteria/direction.ts';
 import { explainEmploymentType } from './criteria/employment-type.ts';
 import { explainFlexibility } from './criteria/flexibility.ts';
 import { explainPay, explainPayFloor } from './criteria/pay.ts';
-import { explainMissingQualifications } from './criteria/qualifications.ts';
+import { explainMissingQualifications, explainUnconfirmedQualifications } from './criteria/qualifications.ts';
 import { explainRoleHours } from './criteria/role-hours.ts';
 import { explainScheduleViolation } from './criteria/schedule.ts';
 import { explainScheduleFit } from './criteria/schedule-fit.ts';
 import { explainRoleSkills, explainSkills } from './criteria/skills.ts';
-import { startDateNote } from './criteria/start-date.ts';
+import { explainStartTooEarly } from './criteria/start-date.ts';
 import { explainStageFit } from './criteria/support-stage.ts';
 import { explainTextRelevance } from './criteria/text-relevance.ts';
 import {
@@ -61,8 +63,18 @@ export interface ScoredMatch {
   commuteMinutes: number;
   openIntroductions: number;
   components: ComponentScore[];
-  /** Every component reason, the most telling first (strong or weak components before middling ones). */
+  /** Every component reason, the most telling first (strong or weak components before middling ones), each once. */
   reasons: Reason[];
+  /**
+   * For her: the reasons of the components that score the role for her, most telling first, each
+   * once. Never the employer's count of her skills (「必須スキル 1/1」).
+   */
+  memberReasons: Reason[];
+  /**
+   * For the employer: how she suits the role (qualifications, skills, hours), each once. Nothing
+   * about her children, her home or her plans: those stay between her and the coordinator.
+   */
+  employerReasons: Reason[];
   /** Things to discuss that do not change the score (e.g. the start date). */
   notes: Reason[];
 }
@@ -87,7 +99,8 @@ export interface InfeasibleMatch {
 }
 
 /** Constraints a coordinator can do something about by asking; the others are facts or choices. */
-const NEGOTIABLE = CONSTRAINT_BITS.out_of_reach | CONSTRAINT_BITS.schedule_infeasible;
+const NEGOTIABLE =
+  CONSTRAINT_BITS.out_of_reach | CONSTRAINT_BITS.schedule_infeasible | CONSTRAINT_BITS.start_too_early;
 
 /** The margins of a fully evaluated infeasible pair, and whether they make it a near miss. */
 export function marginsOf(
@@ -102,7 +115,10 @@ export function marginsOf(
     if (!m && code === 'out_of_reach' && state.commuteMinutes < 1440)
       m = {
         code,
-        shortBy: { amount: state.commuteMinutes - pm.member.maxCommuteMinutes, unit: 'minutes' },
+        shortBy: {
+          amount: state.commuteMinutes - (state.commuteMax || pm.member.maxCommuteMinutes),
+          unit: 'minutes',
+        },
       };
     if (m && m.shortBy.amount > 0 && Number.isFinite(m.shortBy.amount)) {
       margins.push(m);
@@ -126,6 +142,8 @@ function componentReasons(i: number, pm: PreparedMember, pr: PreparedRole, state
       return explainSkills(pm, pr, state);
     case C.stage:
       return explainStageFit(pm, pr, state);
+    case C.direction:
+      return explainDirection(pm, pr);
     case C.text:
       return explainTextRelevance(state.scores[C.text] as number);
     case C.roleSkills:
@@ -168,8 +186,20 @@ export function explainMatch(pm: PreparedMember, pr: PreparedRole, state: PairSt
     .map((_, i) => i)
     .sort((a, b) => (importance[b] as number) - (importance[a] as number) || a - b);
   const reasons: Reason[] = [];
-  for (const i of order) reasons.push(...(components[i] as ComponentScore).reasons);
-  const note = startDateNote(pm, pr);
+  const memberReasons: Reason[] = [];
+  const employerReasons: Reason[] = [];
+  const seen = new Set<string>();
+  for (const i of order) {
+    const component = components[i] as ComponentScore;
+    for (const r of component.reasons) {
+      // The same sentence from two components (or twice from one) is said once.
+      const key = `${r.code}${JSON.stringify(r.params)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      reasons.push(r);
+      (component.side === 'member' ? memberReasons : employerReasons).push(r);
+    }
+  }
   return {
     memberId: pm.member.id,
     roleId: pr.role.id,
@@ -182,9 +212,13 @@ export function explainMatch(pm: PreparedMember, pr: PreparedRole, state: PairSt
     openIntroductions: pr.role.openIntroductions,
     components,
     reasons,
-    notes: note ? [note] : [],
+    memberReasons,
+    employerReasons,
+    notes: noteList(closeDateNote(pm, pr)),
   };
 }
+
+const noteList = (note: Reason | undefined): Reason[] => (note ? [note] : []);
 
 function violationReason(
   code: ConstraintCode,
@@ -195,6 +229,10 @@ function violationReason(
   switch (code) {
     case 'qualification_missing':
       return explainMissingQualifications(pm, pr);
+    case 'qualification_unconfirmed':
+      return explainUnconfirmedQualifications(pm, pr);
+    case 'start_too_early':
+      return explainStartTooEarly(pm, pr, state);
     case 'employment_type_excluded':
       return explainEmploymentType(pr);
     case 'out_of_reach':

@@ -4,7 +4,14 @@
  * (skill tags, qualification keys) and numbers; labels come from the vocabulary at render time.
  */
 import { formatMinute } from './calendar.ts';
-import { EMPLOYMENT_TYPES, FLEXIBILITY_FACTS, QUALIFICATIONS, SKILL_LEVELS, SKILLS } from './vocabulary.ts';
+import {
+  EMPLOYMENT_TYPES,
+  FLEXIBILITY_FACTS,
+  JOB_CATEGORIES,
+  QUALIFICATIONS,
+  SKILL_LEVELS,
+  SKILLS,
+} from './vocabulary.ts';
 
 type P = Readonly<Record<string, number | string | readonly string[]>>;
 type Template = (p: P) => string;
@@ -42,6 +49,11 @@ const DERIVED_FACTS: Record<string, { ja: string; en: string }> = {
   no_overtime: { ja: '残業なし', en: 'No overtime' },
 };
 
+/** 'YYYY-MM' as 「2027年4月」. */
+const monthJa = (ym: string): string => {
+  const [y, m] = ym.split('-');
+  return y && m ? `${y}年${Number(m)}月` : ym;
+};
 const grouped = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const yenJa = (p: P): string => `${UNIT[str(p, 'unit')]?.ja ?? ''}${grouped(num(p, 'amount'))}円`;
 const yenEn = (p: P): string => `¥${grouped(num(p, 'amount'))} ${UNIT[str(p, 'unit')]?.en ?? ''}`;
@@ -64,6 +76,8 @@ const payJa = (p: P, k: string): string => yenJa({ unit: str(p, 'unit'), amount:
 const payEn = (p: P, k: string): string => yenEn({ unit: str(p, 'unit'), amount: num(p, k) });
 const skillJa = (t: string): string => SKILLS[t]?.ja ?? t;
 const skillEn = (t: string): string => SKILLS[t]?.en ?? t;
+const categoryJa = (t: string): string => (JOB_CATEGORIES as Record<string, { ja: string }>)[t]?.ja ?? t;
+const categoryEn = (t: string): string => (JOB_CATEGORIES as Record<string, { en: string }>)[t]?.en ?? t;
 const qualJa = (t: string): string => QUALIFICATIONS[t]?.ja ?? t;
 const qualEn = (t: string): string => QUALIFICATIONS[t]?.en ?? t;
 const factJa = (t: string): string =>
@@ -103,11 +117,13 @@ const UNIT_JA: Record<string, (n: number) => string> = {
   minutes: (n) => `${Math.round(n)}分`,
   hours_per_week: (n) => `週${Math.round(n * 10) / 10}時間`,
   days_per_week: (n) => `週${Math.round(n)}日`,
+  days: (n) => `${Math.round(n)}日`,
 };
 const UNIT_EN: Record<string, (n: number) => string> = {
   minutes: (n) => `${Math.round(n)} min`,
   hours_per_week: (n) => `${Math.round(n * 10) / 10} h/week`,
   days_per_week: (n) => `${Math.round(n)} day(s) a week`,
+  days: (n) => `${Math.round(n)} day(s)`,
 };
 const nearMissJa = (p: P): string => `あと${UNIT_JA[str(p, 'unit')]?.(num(p, 'amount')) ?? ''}足りません`;
 const nearMissEn = (p: P): string => `Short by ${UNIT_EN[str(p, 'unit')]?.(num(p, 'amount')) ?? ''}`;
@@ -131,6 +147,24 @@ export const MESSAGES = {
   qualification_missing: {
     ja: (p) => `必要な資格：${list(p, 'qualifications').map(qualJa).join('・')}がありません`,
     en: (p) => `Required qualification missing: ${list(p, 'qualifications').map(qualEn).join(', ')}`,
+  },
+  qualification_unconfirmed: {
+    ja: (p) =>
+      `要確認：この求人には「${list(p, 'qualifications').join('」「')}」が必要です。お持ちかどうかをコーディネーターが確認します`,
+    en: (p) =>
+      `To confirm: the role requires "${list(p, 'qualifications').join('", "')}"; a coordinator will check whether you hold it`,
+  },
+  start_too_early: {
+    ja: (p) =>
+      `勤務開始（${str(p, 'role')}）が、開始できる日（${str(p, 'member')}）より${num(p, 'days')}日早いです`,
+    en: (p) =>
+      `The role starts ${str(p, 'role')}, ${num(p, 'days')} days before you can start (${str(p, 'member')})`,
+  },
+  start_before_move: {
+    ja: (p) =>
+      `勤務開始（${str(p, 'role')}）が、移住（${monthJa(str(p, 'move'))}〜）より${num(p, 'days')}日早いです`,
+    en: (p) =>
+      `The role starts ${str(p, 'role')}, ${num(p, 'days')} days before your move (from ${str(p, 'move')})`,
   },
   out_of_reach: {
     ja: (p) => `通勤に約${num(p, 'minutes')}分（目安）かかり、ご希望の${num(p, 'max')}分以内に収まりません`,
@@ -238,6 +272,12 @@ export const MESSAGES = {
     en: (p) =>
       `Partly remote: ${num(p, 'officeDays')} office days a week (about ${num(p, 'minutes')} min each way, estimate${precisionEn(p)})`,
   },
+  commute_after_move: {
+    ja: (p) =>
+      `移住後（${monthJa(str(p, 'move'))}〜）の通勤 約${num(p, 'minutes')}分（目安・${str(p, 'place')}から）`,
+    en: (p) =>
+      `After your move (from ${str(p, 'move')}): about ${num(p, 'minutes')} min from ${str(p, 'place')} (estimate)`,
+  },
   commute_relocation: {
     ja: (p) => `移住先の候補（${str(p, 'place')}）から通える仕事です`,
     en: (p) => `Within reach of ${str(p, 'place')}, where you would like to move`,
@@ -278,9 +318,17 @@ export const MESSAGES = {
     en: () => 'No family-friendly arrangements confirmed yet',
   },
   // — skills —
-  skills_required: {
-    ja: (p) => `必要なスキル ${num(p, 'have')}/${num(p, 'total')}${missingJa(p)}`,
-    en: (p) => `Required skills: ${num(p, 'have')} of ${num(p, 'total')}${missingEn(p)}`,
+  skills_have: {
+    ja: (p) => `求められるスキル（${list(p, 'skills').map(skillJa).join('・')}）をお持ちです`,
+    en: (p) => `You have the skills asked for (${list(p, 'skills').map(skillEn).join(', ')})`,
+  },
+  skills_missing: {
+    ja: (p) => `足りないスキル：${list(p, 'missing').map(skillJa).join('・')}`,
+    en: (p) => `Skills to build: ${list(p, 'missing').map(skillEn).join(', ')}`,
+  },
+  qualifications_held: {
+    ja: (p) => `必要な資格（${list(p, 'qualifications').map(qualJa).join('・')}）をお持ちです`,
+    en: (p) => `You hold the qualifications required (${list(p, 'qualifications').map(qualEn).join(', ')})`,
   },
   skills_none_required: {
     ja: () => '必須スキルはありません（未経験可）',
@@ -294,6 +342,10 @@ export const MESSAGES = {
     ja: (p) => skillCounts(p, { required: '必須スキル', niceToHave: '歓迎スキル' }).join('・') + missingJa(p),
     en: (p) =>
       skillCounts(p, { required: 'Required skills', niceToHave: 'nice-to-have' }).join(', ') + missingEn(p),
+  },
+  role_qualifications: {
+    ja: (p) => `必須の資格あり（${list(p, 'qualifications').map(qualJa).join('・')}）`,
+    en: (p) => `Holds the required qualifications (${list(p, 'qualifications').map(qualEn).join(', ')})`,
   },
   role_skills_none: {
     ja: () => 'この求人はスキルを指定していません',
@@ -333,15 +385,38 @@ export const MESSAGES = {
     ja: (p) => `目標収入（${payJa(p, 'goal')}）には届きにくい仕事です（約${num(p, 'percent')}%）`,
     en: (p) => `Unlikely to reach your income goal (${payEn(p, 'goal')}): about ${num(p, 'percent')}%`,
   },
+  // — notes —
+  closes_soon: {
+    ja: (p) => `応募締切（${str(p, 'date')}）まであと${num(p, 'days')}日です`,
+    en: (p) => `Applications close ${str(p, 'date')}: ${num(p, 'days')} days left`,
+  },
+  closed_for_applications: {
+    ja: (p) =>
+      `応募締切（${str(p, 'date')}）を過ぎています。まだ受け付けているかコーディネーターが確認します`,
+    en: (p) =>
+      `Applications closed on ${str(p, 'date')}; a coordinator will check whether they still take them`,
+  },
+  // — her direction —
+  direction_choice: {
+    ja: (p) => `第${num(p, 'rank')}希望の職種（${categoryJa(str(p, 'category'))}）です`,
+    en: (p) => `Your choice no. ${num(p, 'rank')} of work (${categoryEn(str(p, 'category'))})`,
+  },
+  direction_other: {
+    ja: (p) => `ご希望の職種（${list(p, 'categories').map(categoryJa).join('・')}）とは別の仕事です`,
+    en: (p) => `Not the work you asked for (${list(p, 'categories').map(categoryEn).join(', ')})`,
+  },
+  direction_words: {
+    ja: (p) => `自己PRに書いた仕事（${categoryJa(str(p, 'category'))}）に近い仕事です`,
+    en: (p) => `Close to the work you wrote about (${categoryEn(str(p, 'category'))})`,
+  },
+  direction_words_none: {
+    ja: () => '自己PRに書いた仕事とは別の分野です',
+    en: () => 'A different field from the work you wrote about',
+  },
   // — text relevance —
   text_match: {
     ja: (p) => `検索した言葉との一致度 ${num(p, 'percent')}%`,
     en: (p) => `Matches your search: ${num(p, 'percent')}%`,
-  },
-  // — notes —
-  start_date_later: {
-    ja: (p) => `勤務開始は${str(p, 'role')}ですが、${str(p, 'member')}からのご希望です（要相談）`,
-    en: (p) => `The role starts ${str(p, 'role')}; you can start from ${str(p, 'member')} (to discuss)`,
   },
 } satisfies Record<string, { ja: Template; en: Template }>;
 

@@ -60,6 +60,7 @@ export function resolveOptions(options: MatchOptions): MatchContext {
   cw[C.flexibility] = weights.member.flexibility;
   cw[C.skills] = weights.member.skills;
   cw[C.stage] = weights.member.stage;
+  cw[C.direction] = weights.member.direction;
   cw[C.text] = weights.member.text;
   cw[C.roleSkills] = weights.employer.skills;
   cw[C.roleHours] = weights.employer.hours;

@@ -20,6 +20,7 @@ export const COMPONENT_KEYS = [
   'flexibility',
   'skills',
   'stage',
+  'direction',
   'text',
   'role_skills',
   'role_hours',
@@ -32,12 +33,13 @@ export const C = {
   flexibility: 3,
   skills: 4,
   stage: 5,
-  text: 6,
-  roleSkills: 7,
-  roleHours: 8,
+  direction: 6,
+  text: 7,
+  roleSkills: 8,
+  roleHours: 9,
 } as const;
-/** Components 0–6 are how the role suits her; 7–8 how she suits the role. */
-export const FIRST_EMPLOYER_COMPONENT = 7;
+/** Components 0–7 are how the role suits her; 8–9 how she suits the role. */
+export const FIRST_EMPLOYER_COMPONENT = 8;
 
 /** Why a schedule failed, for the explanation. */
 export const ScheduleFailure = {
@@ -63,6 +65,8 @@ export class PairState {
   locationIndex = -1;
   /** Index of the target area through which the location is reached, or -1 from her home. */
   viaTarget = -1;
+  /** Her commute limit on the chosen route: from home, or the target area's after her move. */
+  commuteMax = 0;
   scheduleFailure: ScheduleFailure = ScheduleFailure.None;
   failDay = 0;
   failStart = 0;
@@ -120,6 +124,7 @@ export class PairState {
     this.commuteNearLimit = false;
     this.locationIndex = -1;
     this.viaTarget = -1;
+    this.commuteMax = 0;
     this.scheduleFailure = ScheduleFailure.None;
     this.weeklyMinutes = 0;
     this.plannedMinutes = 0;

@@ -5,10 +5,13 @@
  * building a Set, and members are prepared by the ten thousand. Results are cached by
  * object identity (a WeakMap), so inputs must be treated as immutable once handed to the module.
  */
-import { type CalendarDate, type ChildNeeds, childNeeds } from './calendar.ts';
+import { type CalendarDate, type ChildNeeds, childNeeds, parseIsoDate } from './calendar.ts';
 import { COMMUTE_TABLE, SETTING_INDEX, settingOf, uncertaintyKm } from './criteria/commute.ts';
+import { CATEGORY_INDEX, directionScores } from './criteria/direction.ts';
 import { FACT_KEYS, factValue } from './criteria/flexibility.ts';
+import { normaliseTerm } from './terms/lookup.ts';
 import type { EmploymentType, MatchMember, MatchRole, Place, WeeklyWindow } from './types.ts';
+import { isQualificationKey, QUALIFICATION_COVERS, QUALIFICATION_INDEX } from './vocabulary.ts';
 
 const DEG = Math.PI / 180;
 /** A day worked less than an hour is not a working day; it only adds a commute. */
@@ -72,6 +75,18 @@ export interface PreparedMember {
   /** Weight of each flexibility fact for her (FACT_KEYS order, then "no overtime"). */
   factWeights: Float64Array;
   factWeightSum: number;
+  /** Qualification keys she holds, with those they cover (介護福祉士 → 初任者研修 too). */
+  qualificationKeys: string[];
+  /** Her qualifications no vocabulary entry knows, normalised (normaliseTerm) for comparison. */
+  otherQualifications: string[];
+  /** Day number of the first day she can start (the evaluation day when she gave no later date). */
+  earliestStartDay: number;
+  /** Per target area: her commute limit there (minutes). */
+  targetMax: number[];
+  /** Per target area: the first day she can start work there (her move, or her earliest start). */
+  targetStartDay: number[];
+  /** Her direction per category (JOB_CATEGORY_KEYS order); undefined when she gave none. */
+  direction: { scores: Float64Array; words: Float64Array } | undefined;
 }
 
 export interface PreparedRole {
@@ -101,6 +116,52 @@ export interface PreparedRole {
   skillTags: Set<string>;
   /** Flexibility fact values (1 verified, 0.6 unverified, 0 no) in FACT_KEYS order, then overtime. */
   factValues: Float64Array;
+  /** Required qualifications the vocabulary knows, as keys. */
+  requiredKeys: string[];
+  /** Required qualifications it does not know, normalised; their original text stays on the role. */
+  requiredOther: string[];
+  /** Day number of the role's start date; -Infinity when it has none (starts when agreed). */
+  startDay: number;
+  /** The role's category in JOB_CATEGORY_KEYS order (0 for a category the vocabulary lacks). */
+  categoryIndex: number;
+  /** Day number of the last day applications are taken; +Infinity when it has none. */
+  closeDay: number;
+}
+
+/**
+ * A qualification value as a key when the vocabulary knows it (by key or any of its names), else
+ * its normalised text. Inputs from the API are already keys; `npm run match` files may hold names.
+ */
+function qualificationOf(value: string): { key: string } | { text: string } {
+  if (isQualificationKey(value)) return { key: value };
+  const n = normaliseTerm(value);
+  const key = QUALIFICATION_INDEX.get(n);
+  return key !== undefined ? { key } : { text: n };
+}
+
+/** Her qualifications as held keys (with what they cover) and normalised other text. */
+function heldQualifications(values: readonly string[]): { keys: string[]; other: string[] } {
+  const keys: string[] = [];
+  const other: string[] = [];
+  for (const v of values) {
+    const q = qualificationOf(v);
+    if ('text' in q) {
+      if (q.text && !other.includes(q.text)) other.push(q.text);
+      continue;
+    }
+    for (const k of [q.key, ...(QUALIFICATION_COVERS[q.key] ?? [])]) if (!keys.includes(k)) keys.push(k);
+  }
+  return { keys, other };
+}
+
+/** A day number from an ISO date, or `fallback` when absent or not a date. */
+function dayOf(iso: string | undefined, fallback: number): number {
+  if (!iso) return fallback;
+  try {
+    return parseIsoDate(iso).dayNumber;
+  } catch {
+    return fallback;
+  }
 }
 
 /** A point in radians; a regional city's setting and no uncertainty unless a place says otherwise. */
@@ -216,6 +277,7 @@ export function buildPreparedMember(member: MatchMember, on: CalendarDate): Prep
   }
   let employmentMask = 0;
   for (const t of member.employmentTypes) employmentMask |= EMPLOYMENT_BIT[t];
+  const held = heldQualifications(member.qualifications);
   const prepared: PreparedMember = {
     member,
     dayNumber: on.dayNumber,
@@ -238,6 +300,18 @@ export function buildPreparedMember(member: MatchMember, on: CalendarDate): Prep
     needs,
     factWeights,
     factWeightSum,
+    qualificationKeys: held.keys,
+    otherQualifications: held.other,
+    earliestStartDay: Math.max(on.dayNumber, dayOf(member.earliestStartDate, on.dayNumber)),
+    direction: directionScores(member),
+    targetMax: member.targetAreas.map((t) => t.maxCommuteMinutes ?? member.maxCommuteMinutes),
+    targetStartDay: member.targetAreas.map((t) =>
+      Math.max(
+        on.dayNumber,
+        dayOf(member.earliestStartDate, on.dayNumber),
+        dayOf(t.moveFrom ? `${t.moveFrom}-01` : undefined, on.dayNumber),
+      ),
+    ),
   };
   return prepared;
 }
@@ -303,6 +377,13 @@ export function buildPreparedRole(role: MatchRole): PreparedRole {
     factValues[i] = factValue(role.facts[k]);
   });
   factValues[FACT_KEYS.length] = role.overtime === 'none' ? 1 : role.overtime === 'occasional' ? 0.4 : 0;
+  const requiredKeys: string[] = [];
+  const requiredOther: string[] = [];
+  for (const v of role.requiredQualifications) {
+    const q = qualificationOf(v);
+    if ('key' in q) requiredKeys.push(q.key);
+    else if (q.text) requiredOther.push(q.text);
+  }
   const prepared: PreparedRole = {
     role,
     locations: role.locations.map(placePoint),
@@ -329,6 +410,11 @@ export function buildPreparedRole(role: MatchRole): PreparedRole {
     employmentBit: EMPLOYMENT_BIT[role.employmentType],
     skillTags: new Set([...role.requiredSkills, ...role.niceToHaveSkills].map((k) => k.tag)),
     factValues,
+    requiredKeys,
+    requiredOther,
+    startDay: dayOf(role.startDate, Number.NEGATIVE_INFINITY),
+    categoryIndex: CATEGORY_INDEX[role.category] ?? 0,
+    closeDay: dayOf(role.closesOn, Number.POSITIVE_INFINITY),
   };
   return prepared;
 }

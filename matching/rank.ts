@@ -80,18 +80,23 @@ const MAYBE_NEAR_FLAG = 1 << 30;
 function maybeNear(pm: PreparedMember, mask: number): boolean {
   if ((mask & ~MAYBE_NEAR) !== 0) return false;
   if (mask & CONSTRAINT_BITS.out_of_reach) {
-    const over = hot.commuteMinutes - pm.member.maxCommuteMinutes;
+    const over = hot.commuteMinutes - (hot.commuteMax || pm.member.maxCommuteMinutes);
     if (over > NEAR_MISS_LIMITS.minutes) return false;
   }
   if (mask & CONSTRAINT_BITS.schedule_infeasible) {
     const m = marginOf(hot, 'schedule_infeasible');
     if (!m || m.shortBy.amount > NEAR_MISS_LIMITS[m.shortBy.unit]) return false;
   }
+  if (mask & CONSTRAINT_BITS.start_too_early) {
+    const m = marginOf(hot, 'start_too_early');
+    if (!m || m.shortBy.amount > NEAR_MISS_LIMITS.days) return false;
+  }
   return true;
 }
 
-/** Only a miss on reach or schedule can be small enough to ask about (NEGOTIABLE in explain.ts). */
-const MAYBE_NEAR = CONSTRAINT_BITS.out_of_reach | CONSTRAINT_BITS.schedule_infeasible;
+/** Only a miss on reach, schedule or start can be small enough to ask about (NEGOTIABLE in explain.ts). */
+const MAYBE_NEAR =
+  CONSTRAINT_BITS.out_of_reach | CONSTRAINT_BITS.schedule_infeasible | CONSTRAINT_BITS.start_too_early;
 
 /** Counts each left-out pair once, under the first code of its (early-stopped) mask. */
 function countExcluded(infeasible: number[], masks: Int32Array): Partial<Record<ConstraintCode, number>> {

@@ -221,3 +221,150 @@ describe('members for a role', () => {
     expect(r.ranked.map((x) => x.memberId)).toEqual(['a', 'b']);
   });
 });
+
+describe('reasons, by audience', () => {
+  const pair = (m: MatchMember, r: MatchRole) => {
+    const p = scorePair(m, r, options);
+    if (!p.feasible) throw new Error(`infeasible: ${p.infeasible.violations.map((v) => v.code)}`);
+    return p.match;
+  };
+  const said = (reasons: readonly { code: string; params: object }[]) =>
+    reasons.map((r) => renderReason(r as Parameters<typeof renderReason>[0]));
+
+  it("her list says what the role means for her, never the employer's count of her skills", () => {
+    const match = pair(makeMember(), makeRole());
+    const hers = said(match.memberReasons);
+    expect(hers.join('\n')).not.toMatch(/必須スキル \d+\/\d+/);
+    expect(hers).toContain('求められるスキル（パソコン基本操作）をお持ちです');
+    expect(said(match.employerReasons)).toContain('必須スキル 1/1・歓迎スキル 1/1');
+  });
+  it("the employer's list says nothing of her children or her commute", () => {
+    const match = pair(makeMember(), makeRole());
+    const codes = match.employerReasons.map((r) => r.code);
+    expect(codes.some((c) => c.startsWith('pickup') || c.startsWith('commute'))).toBe(false);
+    expect(codes.length).toBeGreaterThan(0);
+  });
+  it('says each sentence once', () => {
+    for (const match of [
+      pair(makeMember(), makeRole()),
+      pair(makeMember(), makeRole({ requiredSkills: [] })),
+    ]) {
+      for (const list of [match.reasons, match.memberReasons, match.employerReasons]) {
+        const keys = list.map((r) => `${r.code}${JSON.stringify(r.params)}`);
+        expect(new Set(keys).size).toBe(keys.length);
+      }
+    }
+  });
+  it('a role needing a qualification but listing no skills is not 「未経験可」 for her', () => {
+    const role = makeRole({ requiredSkills: [], niceToHaveSkills: [], requiredQualifications: ['nurse'] });
+    const match = pair(makeMember({ qualifications: ['nurse'] }), role);
+    const hers = said(match.memberReasons);
+    expect(hers.join('\n')).not.toContain('未経験');
+    expect(hers).toContain('必要な資格（看護師）をお持ちです');
+    expect(said(match.employerReasons)).toContain('必須の資格あり（看護師）');
+  });
+  it('a role that asks nothing says beginners are welcome', () => {
+    const match = pair(makeMember(), makeRole({ requiredSkills: [], niceToHaveSkills: [] }));
+    expect(said(match.memberReasons)).toContain('必須スキルはありません（未経験可）');
+  });
+});
+
+describe('her direction', () => {
+  const order = (m: MatchMember, roles: MatchRole[]) =>
+    rankRolesForMember(m, roles, { ...options, rerank: false }).ranked.map((r) => r.roleId);
+  // Three roles alike in everything but their kind of work.
+  const roles = [
+    makeRole({ id: 'a-office', category: 'office', organisationId: 'o1' }),
+    makeRole({ id: 'b-care', category: 'care', organisationId: 'o2' }),
+    makeRole({ id: 'c-nursing', category: 'nursing', organisationId: 'o3' }),
+  ];
+
+  it('ranks her first choice first, then her second, then work she did not ask for', () => {
+    expect(order(makeMember(), roles)).toEqual(['a-office', 'b-care', 'c-nursing']);
+    const her = makeMember({ direction: { categories: ['nursing', 'care'] } });
+    expect(order(her, roles)).toEqual(['c-nursing', 'b-care', 'a-office']);
+    const nursing = scorePair(her, roles[2] as MatchRole, options);
+    const office = scorePair(her, roles[0] as MatchRole, options);
+    if (!nursing.feasible || !office.feasible) throw new Error('infeasible');
+    expect(nursing.match.memberReasons.map((r) => renderReason(r))).toContain('第1希望の職種（看護）です');
+    expect(office.match.memberReasons.map((r) => renderReason(r))).toContain(
+      'ご希望の職種（看護・介護）とは別の仕事です',
+    );
+  });
+  it('her own words count: 「介護の仕事を続けたい」 lifts care work', () => {
+    const her = makeMember({ direction: { categories: [], words: '介護の仕事を続けたいです' } });
+    expect(order(her, roles)[0]).toBe('b-care');
+    const care = scorePair(her, roles[1] as MatchRole, options);
+    if (!care.feasible) throw new Error('infeasible');
+    expect(care.match.memberReasons.map((r) => renderReason(r))).toContain(
+      '自己PRに書いた仕事（介護）に近い仕事です',
+    );
+  });
+  it('without a direction the component is absent, not zero', () => {
+    const p = scorePair(makeMember(), makeRole(), options);
+    if (!p.feasible) throw new Error('infeasible');
+    expect(p.match.components.map((c) => c.key)).not.toContain('direction');
+  });
+
+  describe('a career step now, or a stable base first', () => {
+    const calm = makeRole({
+      id: 'calm',
+      organisationId: 'o1',
+      pay: { min: 1150, unit: 'hour' },
+      schedule: { kind: 'fixed', shifts: weekly(WEEKDAYS, '09:30', '13:30') },
+    });
+    const step = makeRole({
+      id: 'step',
+      organisationId: 'o2',
+      employmentType: 'full_time',
+      pay: { min: 240_000, max: 300_000, unit: 'month' },
+      schedule: { kind: 'fixed', shifts: weekly(WEEKDAYS, '09:00', '17:00') },
+      overtime: 'occasional',
+    });
+    const base = {
+      maxHoursPerWeek: 40,
+      payFloor: undefined,
+      payWish: undefined,
+      availability: weekly(WEEKDAYS, '08:00', '18:00'),
+    };
+    it('her own choice decides, whatever her stage', () => {
+      for (const supportStage of [2, 3, 4] as const) {
+        const career = makeMember({
+          ...base,
+          supportStage,
+          direction: { categories: [], pace: 'career_step' },
+        });
+        const stable = makeMember({
+          ...base,
+          supportStage,
+          direction: { categories: [], pace: 'stable_base' },
+        });
+        expect(order(career, [calm, step])[0]).toBe('step');
+        expect(order(stable, [calm, step])[0]).toBe('calm');
+      }
+    });
+    it('without her choice, her stage decides (2: a stable base, 4: a career step)', () => {
+      expect(order(makeMember({ ...base, supportStage: 2 }), [calm, step])[0]).toBe('calm');
+      expect(order(makeMember({ ...base, supportStage: 4 }), [calm, step])[0]).toBe('step');
+    });
+  });
+});
+
+describe('application close dates (soft)', () => {
+  it('a role past its close date stays listed, below an open one, and says so', () => {
+    const open = makeRole({ id: 'b-open', organisationId: 'o1' });
+    const closed = makeRole({ id: 'a-closed', organisationId: 'o2', closesOn: '2025-03-31' });
+    const r = rankRolesForMember(makeMember(), [closed, open], { ...options, rerank: false });
+    expect(r.ranked.map((x) => x.roleId)).toEqual(['b-open', 'a-closed']);
+    expect(r.ranked[1]?.notes.map((n) => renderReason(n))).toEqual([
+      '応募締切（2025-03-31）を過ぎています。まだ受け付けているかコーディネーターが確認します',
+    ]);
+  });
+  it('a close date within two weeks is a note, not a penalty', () => {
+    const soon = scorePair(makeMember(), makeRole({ closesOn: '2025-04-10' }), options);
+    const none = scorePair(makeMember(), makeRole(), options);
+    if (!soon.feasible || !none.feasible) throw new Error('infeasible');
+    expect(soon.match.score).toBe(none.match.score);
+    expect(soon.match.notes.map((n) => renderReason(n))).toEqual(['応募締切（2025-04-10）まであと9日です']);
+  });
+});

@@ -70,7 +70,19 @@ export type JobCategory =
   | 'call_center'
   | 'accounting'
   | 'it_web'
-  | 'manufacturing';
+  | 'manufacturing'
+  | 'nursing'
+  | 'childcare'
+  | 'cleaning'
+  | 'delivery'
+  | 'logistics'
+  | 'hospitality'
+  | 'agriculture'
+  | 'sales'
+  | 'restaurant'
+  | 'welfare'
+  | 'creative'
+  | 'education';
 
 export type FlexibilityFact =
   | 'short_time_allowed'
@@ -115,9 +127,28 @@ export interface SkillWithLevel {
   level: SkillLevel;
 }
 
+/** An area she would move (back) to, and her plan for the move. */
 export interface TargetArea {
   place: Place;
   needsRelocationSupport: boolean;
+  /** The first month she can live there (YYYY-MM); absent: whenever a role needs. */
+  moveFrom?: string;
+  /** Her commute limit once she lives there (minutes); absent: the same as now. */
+  maxCommuteMinutes?: number;
+}
+
+/**
+ * What work she wants: a career step now, or a stable base first. Absent: decided by her support
+ * stage (1–2 a stable base, 4–5 a career step, 3 in between).
+ */
+export type CareerPace = 'career_step' | 'stable_base';
+
+/** Where she wants to go: the kinds of work she wants (first = most wanted), her words, her pace. */
+export interface MatchDirection {
+  categories: JobCategory[];
+  /** Her 自己PR / what she wants next, in her words. */
+  words?: string;
+  pace?: CareerPace;
 }
 
 export interface MatchMember {
@@ -137,6 +168,10 @@ export interface MatchMember {
   commuteMode: CommuteMode;
   children: MatchChild[];
   skills: SkillWithLevel[];
+  /**
+   * Qualification keys (terms/qualifications.ts; a name such as 宅建 is looked up), and text no
+   * entry knows, as she wrote it: it only meets a role's requirement of the same text.
+   */
   qualifications: string[];
   /** The least she can accept; roles paying less are infeasible. */
   payFloor?: Pay;
@@ -148,6 +183,8 @@ export interface MatchMember {
   /** Set by a coordinator; null until assessed (treated as not ready for automatic suggestions). */
   supportStage: SupportStage | null;
   blockedOrganisationIds: string[];
+  /** Her direction; absent or empty: the role's kind of work is not weighed. */
+  direction?: MatchDirection;
 }
 
 export type RoleSchedule =
@@ -188,10 +225,16 @@ export interface MatchRole {
   locations: Place[];
   requiredSkills: SkillWithLevel[];
   niceToHaveSkills: SkillWithLevel[];
+  /**
+   * Keys of the vocabulary (or names it knows), and the ad's text for any it does not: an unknown
+   * requirement is never "none" — she must have entered the same, else the pair is 要確認.
+   */
   requiredQualifications: string[];
   facts: Partial<Record<FlexibilityFact, RoleFact>>;
   /** ISO date the role starts, if fixed. */
   startDate?: string;
+  /** ISO date applications close, if any (soft: a passed date pushes the role down). */
+  closesOn?: string;
   /** Introductions of this role that are open (approved, not yet concluded); used to spread them. */
   openIntroductions: number;
 }

@@ -2,7 +2,12 @@
  * The normalised vocabulary both sides of a match use: job categories, employment types,
  * flexibility facts, skill tags and qualifications, each with its Japanese and English label.
  * Labels live here because explanations are written from them; the API validates against the keys.
+ * Skills and qualifications are maintained as data in terms/ (with readings and aliases); this file
+ * derives the label records and look-ups from them.
  */
+import { termIndex } from './terms/lookup.ts';
+import { QUALIFICATION_DATA } from './terms/qualifications.ts';
+import { SKILL_DATA } from './terms/skills.ts';
 import type { EmploymentType, FlexibilityFact, JobCategory } from './types.ts';
 
 export interface Label {
@@ -21,7 +26,22 @@ export const JOB_CATEGORIES: Record<JobCategory, Label> = {
   accounting: { ja: '経理', en: 'Accounting' },
   it_web: { ja: 'IT・Web', en: 'IT / Web' },
   manufacturing: { ja: '製造', en: 'Manufacturing' },
+  nursing: { ja: '看護', en: 'Nursing' },
+  childcare: { ja: '保育', en: 'Childcare' },
+  cleaning: { ja: '清掃', en: 'Cleaning' },
+  delivery: { ja: '配送・ドライバー', en: 'Delivery / driving' },
+  logistics: { ja: '倉庫・軽作業', en: 'Warehouse / light work' },
+  hospitality: { ja: '宿泊・ホテル', en: 'Hotels and inns' },
+  agriculture: { ja: '農業', en: 'Farming' },
+  sales: { ja: '営業', en: 'Sales' },
+  restaurant: { ja: '飲食・ホール', en: 'Restaurant floor' },
+  welfare: { ja: '相談・福祉支援', en: 'Social support' },
+  creative: { ja: '企画・クリエイティブ', en: 'Marketing / creative' },
+  education: { ja: '教育・講師', en: 'Education / teaching' },
 };
+
+/** Every job category, in one fixed order (the order per-category arrays use). */
+export const JOB_CATEGORY_KEYS = Object.keys(JOB_CATEGORIES) as [JobCategory, ...JobCategory[]];
 
 export const EMPLOYMENT_TYPES: Record<EmploymentType, Label> = {
   full_time: { ja: '正社員', en: 'Full-time employee' },
@@ -47,45 +67,52 @@ export const FLEXIBILITY_FACT_KEYS = Object.keys(FLEXIBILITY_FACTS) as [
   ...FlexibilityFact[],
 ];
 
-export const SKILLS: Record<string, Label> = {
-  pc_basic: { ja: 'パソコン基本操作', en: 'Basic computer use' },
-  excel: { ja: 'Excel', en: 'Excel' },
-  word: { ja: 'Word', en: 'Word' },
-  data_entry: { ja: 'データ入力', en: 'Data entry' },
-  phone_reception: { ja: '電話応対', en: 'Phone reception' },
-  customer_service: { ja: '接客', en: 'Customer service' },
-  cash_register: { ja: 'レジ操作', en: 'Cash register' },
-  bookkeeping: { ja: '簿記・記帳', en: 'Bookkeeping' },
-  payroll: { ja: '給与計算', en: 'Payroll' },
-  medical_billing: { ja: 'レセプト業務', en: 'Medical billing (receipts)' },
-  caregiving: { ja: '身体介護', en: 'Personal care' },
-  childcare: { ja: '保育', en: 'Childcare' },
-  cooking: { ja: '調理', en: 'Cooking' },
-  food_prep: { ja: '仕込み・盛り付け', en: 'Food preparation' },
-  inventory: { ja: '品出し・在庫管理', en: 'Stock handling' },
-  sales: { ja: '営業', en: 'Sales' },
-  web_design: { ja: 'Webデザイン', en: 'Web design' },
-  programming: { ja: 'プログラミング', en: 'Programming' },
-  writing: { ja: 'ライティング', en: 'Writing' },
-  quality_check: { ja: '検品', en: 'Quality inspection' },
-  machine_operation: { ja: '機械オペレーション', en: 'Machine operation' },
-  english: { ja: '英語', en: 'English' },
-};
+/** Skill tags and their labels, from the data file (terms/skills.ts). */
+export const SKILLS: Record<string, Label> = Object.fromEntries(
+  SKILL_DATA.map((s) => [s.key, { ja: s.ja, en: s.en }]),
+);
 
-export const QUALIFICATIONS: Record<string, Label> = {
-  driver_license: { ja: '普通自動車免許', en: "Driver's licence" },
-  care_initial_training: { ja: '介護職員初任者研修', en: 'Care worker initial training' },
-  care_practical_training: { ja: '介護福祉士実務者研修', en: 'Care worker practical training' },
-  certified_care_worker: { ja: '介護福祉士', en: 'Certified care worker' },
-  bookkeeping_2: { ja: '日商簿記2級', en: 'Bookkeeping level 2 (JCCI)' },
-  bookkeeping_3: { ja: '日商簿記3級', en: 'Bookkeeping level 3 (JCCI)' },
-  medical_clerk: { ja: '医療事務', en: 'Medical office certificate' },
-  childcare_worker: { ja: '保育士', en: 'Licensed childcare worker' },
-  cook: { ja: '調理師', en: 'Licensed cook' },
-  mos: { ja: 'MOS', en: 'Microsoft Office Specialist' },
-  it_passport: { ja: 'ITパスポート', en: 'IT Passport' },
-  forklift: { ja: 'フォークリフト運転技能', en: 'Forklift operation' },
-};
+/** Qualification keys and their labels, from the data file (terms/qualifications.ts). */
+export const QUALIFICATIONS: Record<string, Label> = Object.fromEntries(
+  QUALIFICATION_DATA.map((q) => [q.key, { ja: q.ja, en: q.en }]),
+);
+
+/** Every name of a qualification (label, reading, aliases, key) → its key. */
+export const QUALIFICATION_INDEX = termIndex(QUALIFICATION_DATA);
+/** Every name of a skill → its tag. */
+export const SKILL_INDEX = termIndex(SKILL_DATA);
+
+/**
+ * Each qualification with the ones it also satisfies, transitively (介護福祉士 → 実務者研修 →
+ * 初任者研修), so matching reads one flat list.
+ */
+export const QUALIFICATION_COVERS: Readonly<Record<string, readonly string[]>> = (() => {
+  const direct = new Map(QUALIFICATION_DATA.map((q) => [q.key, q.covers ?? []]));
+  const out: Record<string, string[]> = {};
+  for (const q of QUALIFICATION_DATA) {
+    const seen = new Set<string>();
+    const stack = [...(q.covers ?? [])];
+    while (stack.length) {
+      const k = stack.pop() as string;
+      if (seen.has(k) || k === q.key) continue;
+      if (!direct.has(k)) throw new Error(`vocabulary: ${q.key} covers unknown ${k}`);
+      seen.add(k);
+      stack.push(...(direct.get(k) ?? []));
+    }
+    if (seen.size) out[q.key] = [...seen];
+  }
+  return out;
+})();
+
+/**
+ * Whether a qualification string is a vocabulary key; anything else is text a person typed that no
+ * entry knows (kept as written, and never read as "none required").
+ *
+ * @example isQualificationKey('nurse') // true
+ */
+export function isQualificationKey(value: string): boolean {
+  return Object.hasOwn(QUALIFICATIONS, value);
+}
 
 export const SKILL_LEVELS: Record<1 | 2 | 3, Label> = {
   1: { ja: '基礎', en: 'basic' },

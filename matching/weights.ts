@@ -25,6 +25,12 @@ export interface MemberWeights {
   /** 0.14 — the coordinator's stage says what she can carry now (short and gentle vs a career step). */
   stage: number;
   /**
+   * 0.14 — the kinds of work she asked for, in her order, and her own words: as much as her stage,
+   * because a concierge starts from what she wants to do; less than schedule and commute, which
+   * decide whether she can do it at all. Present only when she gave a direction.
+   */
+  direction: number;
+  /**
    * 0.10 — only present when she searched with words; a hint of intent, not of fit, so it never
    * outweighs schedule or commute.
    */
@@ -63,6 +69,7 @@ export const DEFAULT_WEIGHTS: Weights = {
     pay: 0.16,
     skills: 0.1,
     stage: 0.14,
+    direction: 0.14,
     text: 0.1,
   },
   employer: { skills: 0.6, hours: 0.4 },

@@ -309,6 +309,10 @@ export function demoData(random: Random, areas: AreaIndex, now: Date): DemoData 
         pay_wish_unit: 'hour',
         remote_wish: 'preferred',
         support_stage: 3,
+        // Her direction: back to accounts work, or office work; in her words; her stage decides the pace.
+        desired_categories: JSON.stringify(['accounting', 'office']),
+        self_pr: '以前は経理補助をしていました。簿記2級に挑戦しながら、経理の仕事に戻りたいです。',
+        career_pace: null,
         created_at: ago(120),
         updated_at: ago(30),
         version: 1,
@@ -344,7 +348,14 @@ export function demoData(random: Random, areas: AreaIndex, now: Date): DemoData 
       employment_type,
     })),
     targetAreas: [
-      { member_id: memberId, area_code: areas.byName('静岡市葵区').code, needs_relocation_support: 1 },
+      {
+        member_id: memberId,
+        area_code: areas.byName('静岡市葵区').code,
+        needs_relocation_support: 1,
+        // She could move back to her parents' town from next April, and would travel 30 minutes there.
+        move_from: `${new Date(now).getUTCFullYear() + 1}-04`,
+        max_commute_minutes: 30,
+      },
     ],
     blocks: [],
   };

@@ -118,6 +118,9 @@ const COLUMNS = {
     'home_town',
     'home_lat',
     'home_lng',
+    'desired_categories',
+    'self_pr',
+    'career_pace',
     'created_at',
     'updated_at',
   ],
@@ -126,7 +129,13 @@ const COLUMNS = {
   member_skills: ['member_id', 'tag', 'level'],
   member_qualifications: ['member_id', 'qualification'],
   member_employment_types: ['member_id', 'employment_type'],
-  member_target_areas: ['member_id', 'area_code', 'needs_relocation_support'],
+  member_target_areas: [
+    'member_id',
+    'area_code',
+    'needs_relocation_support',
+    'move_from',
+    'max_commute_minutes',
+  ],
   member_blocks: ['member_id', 'organisation_id', 'created_at'],
 } satisfies { [T in keyof DB]?: readonly (keyof DB[T] & string)[] };
 
@@ -140,6 +149,9 @@ const MEMBERS_PER_TRANSACTION = 2_500;
 
 type Inserter<T> = (rows: readonly Insertable<T>[]) => number;
 
+/** Columns whose absence means a value other than NULL (a member with no direction: no categories). */
+const COLUMN_DEFAULTS: Record<string, unknown> = { desired_categories: '[]' };
+
 /** A prepared INSERT for one table, binding values positionally in COLUMNS order. */
 function inserter<K extends keyof typeof COLUMNS>(sqlite: Database.Database, table: K): Inserter<DB[K]> {
   const columns = COLUMNS[table] as readonly string[];
@@ -149,7 +161,11 @@ function inserter<K extends keyof typeof COLUMNS>(sqlite: Database.Database, tab
   return (rows) => {
     // Optional columns (a member's town) are absent from rows that have none: NULL.
     for (const row of rows)
-      statement.run(columns.map((column) => (row as unknown as Record<string, unknown>)[column] ?? null));
+      statement.run(
+        columns.map(
+          (column) => (row as unknown as Record<string, unknown>)[column] ?? COLUMN_DEFAULTS[column] ?? null,
+        ),
+      );
     return rows.length;
   };
 }

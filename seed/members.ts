@@ -217,6 +217,9 @@ export function generateMember(random: Random, context: MemberContext, out: Memb
         member_id: id,
         area_code: code,
         needs_relocation_support: random.chance(prefCode === home.prefCode ? 0.3 : 0.6) ? 1 : 0,
+        // Half know when they could move (3–18 months ahead); some would travel less there.
+        move_from: random.chance(0.5) ? dateFromNow(now, random.int(90, 540)).slice(0, 7) : null,
+        max_commute_minutes: random.chance(0.3) ? random.pick([20, 30, 45]) : null,
       });
     }
   }
@@ -301,6 +304,13 @@ export function generateMember(random: Random, context: MemberContext, out: Memb
     pay_wish_unit: wish === null ? null : unit,
     remote_wish: remoteWish,
     support_stage: stage,
+    // Her direction: most name the work they did before (first) and sometimes a second; a few
+    // say whether they want a career step now or a stable base first.
+    desired_categories: JSON.stringify(
+      random.chance(0.6) ? [...new Set(careers.map((c) => c.category).filter((c) => c !== undefined))] : [],
+    ),
+    self_pr: null,
+    career_pace: random.chance(0.2) ? (stage !== null && stage >= 4 ? 'career_step' : 'stable_base') : null,
     created_at: createdAt,
     updated_at: updatedAt,
     version: 1,

@@ -4,7 +4,7 @@
  * 社会福祉法人〇〇福祉会 …) and fictional national companies with branches across Japan.
  * Every company here is invented; any likeness to a real firm is accidental.
  */
-import type { JobCategory } from '../matching/types.ts';
+import type { SeededCategory } from './trades.ts';
 
 /** Words of a space-separated list: long name lists stay readable and formatter-proof. */
 const words = (text: string): readonly string[] => text.trim().split(/\s+/);
@@ -40,7 +40,7 @@ export const STEMS: readonly (readonly [name: string, kana: string])[] = words(`
 /** A local firm's name pattern and its reading (法人格 is left out of readings, as registries do). */
 export type NamePattern = readonly [name: string, kana: string];
 
-export const LOCAL_NAME_PATTERNS: Record<JobCategory, readonly NamePattern[]> = {
+export const LOCAL_NAME_PATTERNS: Record<SeededCategory, readonly NamePattern[]> = {
   care: [
     ['株式会社{s}介護サービス', '{s}カイゴサービス'],
     ['社会福祉法人{s}福祉会', '{s}フクシカイ'],
@@ -103,12 +103,12 @@ export const LOCAL_NAME_PATTERNS: Record<JobCategory, readonly NamePattern[]> = 
 };
 
 /** In-house roles a local firm also posts besides its own trade (every firm needs its books kept). */
-export const SIDE_CATEGORIES: readonly JobCategory[] = ['office', 'accounting'];
+export const SIDE_CATEGORIES: readonly SeededCategory[] = ['office', 'accounting'];
 
 export interface NationalCompany {
   name: string;
   kana: string;
-  categories: readonly JobCategory[];
+  categories: readonly SeededCategory[];
   /** Prefecture code of the head office. */
   headOffice: string;
   description: string;
@@ -220,7 +220,7 @@ export const NATIONAL_COMPANIES: readonly NationalCompany[] = [
 export const NATIONAL_NAME_PATTERNS: readonly (readonly [
   name: string,
   kana: string,
-  categories: readonly JobCategory[],
+  categories: readonly SeededCategory[],
 ])[] = [
   ['{s}ホールディングス株式会社', '{s}ホールディングス', ['office', 'accounting', 'call_center']],
   ['株式会社{s}ケアネット', '{s}ケアネット', ['care']],

@@ -3,7 +3,7 @@
  * municipality, and national companies with branches in many prefectures, each with an HR user.
  * Most are verified by the demo coordinator; some await verification and a few were rejected.
  */
-import type { JobCategory } from '../matching/types.ts';
+
 import { JOB_CATEGORIES } from '../matching/vocabulary.ts';
 import type { OrganisationTable, UserTable } from '../src/db/schema.ts';
 import type { AreaIndex, SeedArea } from './areas.ts';
@@ -19,6 +19,7 @@ import {
 } from './names.ts';
 import type { Random, Weighted } from './random.ts';
 import { after, daysAgo } from './time.ts';
+import type { SeededCategory } from './trades.ts';
 import { CATEGORY_WEIGHTS } from './trades.ts';
 
 /** A user row before the loader adds the (shared) password hash. */
@@ -30,10 +31,10 @@ export type SeedUser = Pick<
 export interface SeedOrganisation {
   row: OrganisationTable;
   /** A local firm's own trade; undefined for national companies. */
-  primary?: JobCategory;
+  primary?: SeededCategory;
   /** Where its roles are: the home place (and a nearby site or two) or one place per branch. */
   sites: readonly SeedArea[];
-  categories: Weighted<JobCategory>;
+  categories: Weighted<SeededCategory>;
   /** Relative number of roles it posts. */
   size: number;
 }
@@ -46,7 +47,7 @@ const ORG_DESCRIPTIONS: readonly string[] = [
 ];
 
 /** What a local firm of each trade does, for its description ("…で{trade}を続けています"). */
-const TRADE_NOUNS: Record<JobCategory, string> = {
+const TRADE_NOUNS: Record<SeededCategory, string> = {
   care: '介護サービス',
   office: '地域の暮らしを支える仕事',
   medical_office: '地域医療',
@@ -105,11 +106,11 @@ export function generateOrganisations(
     const createdAt = daysAgo(random, now, 60, 1000);
     let name: string;
     let kana: string | null;
-    let categories: Weighted<JobCategory>;
+    let categories: Weighted<SeededCategory>;
     let sites: SeedArea[];
     let description: string;
     let home: SeedArea;
-    let primaryCategory: JobCategory | undefined;
+    let primaryCategory: SeededCategory | undefined;
 
     if (national) {
       const known = NATIONAL_COMPANIES[index];

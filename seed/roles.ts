@@ -4,7 +4,7 @@
  * that are true of that data, so an ad never says "時短OK" when the role does not allow it.
  */
 
-import type { EmploymentType, FlexibilityFact, JobCategory } from '../matching/types.ts';
+import type { EmploymentType, FlexibilityFact } from '../matching/types.ts';
 import { FLEXIBILITY_FACT_KEYS } from '../matching/vocabulary.ts';
 import type {
   JobRoleTable,
@@ -22,7 +22,7 @@ import type { Random, Weighted } from './random.ts';
 import { describeWindows, type ScheduleDraft } from './schedules.ts';
 import { after, dateFromNow, latest } from './time.ts';
 import { seedAddress, seedTown } from './towns.ts';
-import { TRADES, type TradePattern } from './trades.ts';
+import { type SeededCategory, TRADES, type TradePattern } from './trades.ts';
 
 export interface RoleRows {
   roles: JobRoleTable[];
@@ -47,7 +47,7 @@ export interface RoleContext {
   /** The branch a national company's role is at (chosen round-robin by the caller). */
   site?: SeedArea;
   /** Force a category (the first roles cover every trade). */
-  category?: JobCategory;
+  category?: SeededCategory;
   /** Force a status, e.g. 'published' for the one-role-per-prefecture hometown jobs. */
   status?: JobRoleTable['status'];
   areas: AreaIndex;

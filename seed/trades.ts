@@ -25,6 +25,24 @@ import {
   WEEKDAYS,
 } from './schedules.ts';
 
+/**
+ * The categories the generator writes roles for: the trades below. The vocabulary has more
+ * (看護, 清掃, 配送…); those come from employers and the demo until a trade is written for them here.
+ */
+export type SeededCategory = Extract<
+  JobCategory,
+  | 'care'
+  | 'office'
+  | 'medical_office'
+  | 'childcare_assistant'
+  | 'retail'
+  | 'food'
+  | 'call_center'
+  | 'accounting'
+  | 'it_web'
+  | 'manufacturing'
+>;
+
 /** A skill a role asks for: tag, level, and how often roles of this kind ask for it. */
 export type SkillSpec = readonly [tag: string, level: 1 | 2 | 3, probability: number];
 
@@ -96,7 +114,7 @@ function anyDay(
 
 // One kind of job per block; the formatter would spread each over fifty lines.
 // biome-ignore format: compact data table
-export const TRADES: Record<JobCategory, Trade> = {
+export const TRADES: Record<SeededCategory, Trade> = {
   care: {
     weight: 18, hourly: [1150, 1500], monthly: [200000, 280000],
     patterns: [
@@ -331,5 +349,5 @@ export const TRADES: Record<JobCategory, Trade> = {
 };
 
 export const CATEGORY_WEIGHTS = Object.entries(TRADES).map(
-  ([key, trade]) => [key as JobCategory, trade.weight] as const,
+  ([key, trade]) => [key as SeededCategory, trade.weight] as const,
 );

@@ -4,7 +4,7 @@
  * role — with blocked employers never seeing her.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureName, publishFixtures } from './support/job-fixtures.ts';
+import { type FixtureName, JOB_FIXTURES, publishFixtures } from './support/job-fixtures.ts';
 import { type Account, createTestApp, memberProfileInput, type TestApp } from './support/test-app.ts';
 
 let t: TestApp;
@@ -60,6 +60,14 @@ describe('ranked for her', () => {
     }
     const office = res.json.items.find((i: { role: { id: string } }) => i.role.id === ids.office);
     expect(office.match.reasons.map((r: { text: string }) => r.text).join(' ')).toMatch(/[ぁ-んァ-ン一-龥]/);
+    // Reasons by audience: hers never carry the employer's count of her skills; the employer's
+    // never her children or her commute; neither says a sentence twice.
+    const hers = office.match.memberReasons.map((r: { text: string }) => r.text);
+    const theirs = office.match.employerReasons.map((r: { code: string; text: string }) => r);
+    expect(hers.join('\n')).not.toMatch(/必須スキル/);
+    expect(theirs.map((r: { text: string }) => r.text)).toContain('必須スキル 1/1・歓迎スキル 1/1');
+    expect(theirs.some((r: { code: string }) => /pickup|commute/.test(r.code))).toBe(false);
+    expect(new Set(hers).size).toBe(hers.length);
   });
 
   it('explains in English on request, and lists infeasible roles apart with why', async () => {
@@ -101,6 +109,85 @@ describe('ranked for her', () => {
     const fresh = await t.signUp('member');
     const res = await t.call('GET', '/api/members/me/recommendations', { token: fresh.token });
     expect(res.status).toBe(404);
+  });
+});
+
+describe('qualifications the vocabulary does not know', () => {
+  it('are kept as text, and a role needing one never ranks as a fit until she holds it (要確認)', async () => {
+    const created = await t.call('POST', '/api/roles', {
+      token: employer.token,
+      body: {
+        ...JOB_FIXTURES.office,
+        title: '訪問看護の事務とドローン撮影',
+        otherRequiredQualifications: ['ドローン操縦士'],
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.requiredQualifications).toEqual([]);
+    expect(created.json.otherRequiredQualifications).toEqual(['ドローン操縦士']);
+    const roleId = created.json.id;
+    expect((await t.call('POST', `/api/roles/${roleId}/publish`, { token: employer.token })).status).toBe(
+      200,
+    );
+    await t.syncSearch();
+
+    const hers = await t.call('GET', '/api/members/me/recommendations?includeInfeasible=true&limit=50', {
+      token: member.token,
+    });
+    const item = hers.json.items.find((i: { role: { id: string } }) => i.role.id === roleId);
+    expect(item.match).toBeUndefined();
+    expect(item.infeasible.violations).toEqual([
+      {
+        code: 'qualification_unconfirmed',
+        text: '要確認：この求人には「ドローン操縦士」が必要です。お持ちかどうかをコーディネーターが確認します',
+      },
+    ]);
+
+    // Another member who wrote the same qualification (spelt her way) has it ranked.
+    const pilot = await t.signUp('member');
+    const saved = await t.call('PUT', '/api/members/me', {
+      token: pilot.token,
+      body: memberProfileInput({
+        targetAreas: [],
+        skills: [{ tag: 'pc_basic', level: 2 }],
+        qualifications: [],
+        otherQualifications: ['ドローン　操縦士', 'ヘルパー2級'],
+        availability: { ...memberProfileInput().availability, maxHoursPerWeek: 30 },
+      }),
+    });
+    expect(saved.status).toBe(200);
+    // A name the vocabulary knows (ヘルパー2級) is stored under its key.
+    expect(saved.json.qualifications).toEqual(['care_initial_training']);
+    expect(saved.json.otherQualifications).toEqual(['ドローン　操縦士']);
+    const theirs = await t.call('GET', '/api/members/me/recommendations?includeInfeasible=true&limit=50', {
+      token: pilot.token,
+    });
+    const ranked = theirs.json.items.find((i: { role: { id: string } }) => i.role.id === roleId);
+    expect(ranked.infeasible?.violations).toBeUndefined();
+    expect(ranked.match?.score).toBeGreaterThan(0);
+  });
+
+  it('a typed name the vocabulary knows is a known requirement (看護師 → nurse), unmet without it', async () => {
+    const created = await t.call('POST', '/api/roles', {
+      token: employer.token,
+      body: {
+        ...JOB_FIXTURES.office,
+        title: 'クリニックの看護スタッフ',
+        otherRequiredQualifications: ['看護師'],
+      },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.requiredQualifications).toEqual(['nurse']);
+    expect(created.json.otherRequiredQualifications).toEqual([]);
+  });
+
+  it('refuses a key the vocabulary does not have, naming the field', async () => {
+    const res = await t.call('POST', '/api/roles', {
+      token: employer.token,
+      body: { ...JOB_FIXTURES.office, requiredQualifications: ['drone_pilot'] },
+    });
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.json)).toContain('requiredQualifications');
   });
 });
 

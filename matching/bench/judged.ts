@@ -7,6 +7,13 @@
  *
  * Distances are given in km from her home (not minutes), so the grades do not lean on our own
  * commute model. The bench (matching.bench.ts) prints nDCG@10 and grade-0 roles in the top 20.
+ *
+ * Roles r21–r28 and members m11–m15 (issue 11) were graded the same way, before the ranking was
+ * run: nursing and drugstore roles that need a qualification (0 for anyone without it, whatever
+ * else fits), one that needs a qualification our vocabulary does not know (0: 要確認 is not a fit),
+ * a member's desired kinds of work and her pace (her first choice graded above a merely possible
+ * role), a move to 札幌 (roles there judged from there after the move, 0 before it) and start dates
+ * (a role starting well before she can is 0).
  */
 import type { CareLimit, MatchMember, MatchRole, Place, Shift, Weekday, WorkWindow } from '../types.ts';
 
@@ -19,6 +26,22 @@ const HOME: Place = {
   parentCode: '141003',
 };
 const KM_PER_DEGREE_LAT = 111.2;
+/** 札幌市中央区, where one member plans to move back to (a U-turn). */
+const SAPPORO: Place = {
+  code: '011011',
+  prefCode: '01',
+  kind: 'ward',
+  name: '札幌市中央区',
+  point: { lat: 43.0553, lng: 141.3409 },
+  parentCode: '011002',
+};
+/** A place `km` due north of 札幌市中央区. */
+const inSapporo = (km: number, name: string): Place => ({
+  ...SAPPORO,
+  code: `j-${name}`,
+  name,
+  point: { lat: SAPPORO.point.lat + km / KM_PER_DEGREE_LAT, lng: SAPPORO.point.lng },
+});
 /** A place `km` due north of her home. */
 const at = (km: number, name: string): Place => ({
   ...HOME,
@@ -249,6 +272,74 @@ export const JUDGED_ROLES: MatchRole[] = [
     locations: [at(5, '横浜駅西')],
     requiredSkills: [{ tag: 'pc_basic', level: 1 }],
   }),
+  // — issue 11: qualifications, direction, moves, start dates —
+  role('r21', {
+    title: '訪問看護（看護師・日勤）',
+    category: 'nursing',
+    pay: { min: 1900, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '09:00', '16:00', 60) },
+    locations: [at(2, '山下町')],
+    requiredQualifications: ['nurse'],
+    facts: { sick_child_absence_ok: yes },
+  }),
+  role('r22', {
+    title: 'ドラッグストア販売（登録販売者）',
+    category: 'retail',
+    pay: { min: 1350, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '09:30', '15:30', 45) },
+    locations: [at(1, '元町中華街')],
+    requiredQualifications: ['registered_seller'],
+  }),
+  role('r23', {
+    title: 'オフィス清掃（朝）',
+    category: 'cleaning',
+    pay: { min: 1150, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '07:00', '10:00') },
+    locations: [at(1, '日本大通り東')],
+    facts: { short_time_allowed: yes },
+  }),
+  role('r24', {
+    title: '測量補助（ドローン操縦）',
+    category: 'manufacturing',
+    pay: { min: 1500, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '09:30', '14:30') },
+    locations: [at(2, '新山下')],
+    requiredQualifications: ['無人航空機操縦者技能証明'],
+  }),
+  role('r25', {
+    title: '一般事務（札幌・10月から）',
+    category: 'office',
+    pay: { min: 1150, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '09:30', '15:00', 30) },
+    locations: [inSapporo(3, '札幌北')],
+    requiredSkills: [{ tag: 'pc_basic', level: 1 }],
+    startDate: '2025-10-01',
+  }),
+  role('r26', {
+    title: '一般事務（急募・6月から）',
+    category: 'office',
+    pay: { min: 1250, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '09:30', '14:30') },
+    locations: [at(2.5, '関内南')],
+    requiredSkills: [{ tag: 'pc_basic', level: 1 }],
+    startDate: '2025-06-16',
+  }),
+  role('r27', {
+    title: 'クリニック看護（准看護師以上）',
+    category: 'nursing',
+    pay: { min: 1700, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts([1, 2, 4, 5], '09:00', '13:00') },
+    locations: [at(3, '石川町北')],
+    requiredQualifications: ['assistant_nurse'],
+  }),
+  role('r28', {
+    title: '介護（札幌・7月から）',
+    category: 'care',
+    pay: { min: 1200, unit: 'hour' },
+    schedule: { kind: 'fixed', shifts: shifts(WEEK, '09:00', '15:00', 45) },
+    locations: [inSapporo(2, '札幌東')],
+    startDate: '2025-07-01',
+  }),
 ];
 
 const member = (id: string, m: Partial<MatchMember>): MatchMember => ({
@@ -433,5 +524,94 @@ export const JUDGED: JudgedMember[] = [
       ],
     }),
     grades: { r05: 3, r15: 2 },
+  },
+  {
+    // 智子: 看護師, wants nursing again now her child is 9 (stage 4, a career step), up to 30 h.
+    member: member('m11-tomoko', {
+      availability: win(WEEK, '08:30', '17:00'),
+      careLimits: care(WEEK, '08:00', '18:30'),
+      maxHoursPerWeek: 35,
+      children: [{ birthYear: 2016, birthMonth: 5, care: 'after_school_club' }],
+      skills: [
+        { tag: 'nursing', level: 3 },
+        { tag: 'pc_basic', level: 1 },
+      ],
+      qualifications: ['nurse'],
+      payFloor: { amount: 1300, unit: 'hour' },
+      supportStage: 4,
+      direction: { categories: ['nursing'], pace: 'career_step' },
+    }),
+    // Both nursing roles (看護師 meets 准看護師以上); office work is possible but not what she asked.
+    grades: { r21: 3, r27: 3, r14: 1, r01: 1, r20: 1, r26: 1 },
+  },
+  {
+    // 涼子: 登録販売者, wants the drugstore again, a stable base first; 6-year-old at nursery till 17:00.
+    member: member('m12-ryoko', {
+      availability: win(WEEK, '09:00', '16:00'),
+      careLimits: care(WEEK, '08:30', '17:00'),
+      maxHoursPerWeek: 30,
+      children: [{ birthYear: 2019, birthMonth: 8, care: 'nursery', pickupMinute: t('17:00') }],
+      skills: [
+        { tag: 'customer_service', level: 2 },
+        { tag: 'cash_register', level: 2 },
+      ],
+      qualifications: ['registered_seller'],
+      direction: {
+        categories: ['retail'],
+        pace: 'stable_base',
+        words: 'ドラッグストアでの販売経験を活かしたい',
+      },
+    }),
+    grades: { r22: 3, r15: 2, r18: 1, r01: 1, r26: 1 },
+  },
+  {
+    // 美和: moving back to 札幌 from October 2025 (20 min there by transit); office work in 横浜 until then.
+    member: member('m13-miwa', {
+      availability: win(WEEK, '09:00', '16:00'),
+      maxHoursPerWeek: 30,
+      children: [{ birthYear: 2015, birthMonth: 10 }],
+      skills: [
+        { tag: 'pc_basic', level: 2 },
+        { tag: 'excel', level: 1 },
+      ],
+      targetAreas: [
+        { place: SAPPORO, needsRelocationSupport: true, moveFrom: '2025-10', maxCommuteMinutes: 30 },
+      ],
+    }),
+    // The 札幌 office role starts after her move: propose it; the 札幌 care role starts before it: no.
+    grades: { r25: 3, r01: 2, r14: 2, r26: 2, r20: 1, r18: 1, r28: 0 },
+  },
+  {
+    // 千尋: can start only from August (her youngest starts nursery then), office skills.
+    member: member('m14-chihiro', {
+      availability: win(WEEK, '09:00', '16:00'),
+      careLimits: care(WEEK, '08:30', '17:30'),
+      maxHoursPerWeek: 25,
+      earliestStartDate: '2025-08-01',
+      children: [{ birthYear: 2024, birthMonth: 4 }],
+      skills: [
+        { tag: 'pc_basic', level: 2 },
+        { tag: 'data_entry', level: 2 },
+      ],
+    }),
+    // The urgent role starts six weeks before she can: not one to propose.
+    grades: { r01: 3, r14: 2, r20: 2, r18: 2, r26: 0 },
+  },
+  {
+    // 和美: early mornings (children 13 and 15), wants cleaning work close by, no qualifications.
+    member: member('m15-kazumi', {
+      availability: win(WEEK, '06:00', '13:00'),
+      maxHoursPerWeek: 20,
+      maxCommuteMinutes: 20,
+      commuteMode: 'walk_bicycle',
+      children: [
+        { birthYear: 2012, birthMonth: 4 },
+        { birthYear: 2010, birthMonth: 1 },
+      ],
+      skills: [{ tag: 'cleaning', level: 2 }],
+      direction: { categories: ['cleaning', 'food'] },
+    }),
+    // The drone role needs a qualification our vocabulary does not know: 要確認, never proposed as a fit.
+    grades: { r23: 3, r09: 2, r24: 0 },
   },
 ];

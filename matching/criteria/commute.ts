@@ -251,6 +251,9 @@ export function distanceKm(a: GeoPoint, b: GeoPoint): number {
   return greatCircleKm(point(a.lat, a.lng), point(b.lat, b.lng));
 }
 
+/** Larger than any commute: a route within her limit from home sorts before every other. */
+const HOME_FIRST = 1e6;
+
 /** Whether a work location lies inside a target area by its codes. */
 function insideArea(location: Place, target: Place): boolean {
   if (target.kind === 'prefecture') return location.prefCode === target.prefCode;
@@ -270,18 +273,24 @@ function insideArea(location: Place, target: Place): boolean {
  */
 export function checkReach(pm: PreparedMember, pr: PreparedRole, state: PairState): void {
   const role = pr.role;
+  const homeMax = pm.member.maxCommuteMinutes;
+  state.commuteMax = homeMax;
   if (role.remote.mode === 'full') {
     state.commuteMinutes = 0;
     return;
   }
-  const max = pm.member.maxCommuteMinutes;
   const targets = pm.member.targetAreas;
   const rows = pm.commuteRows;
   const mode = pm.member.commuteMode;
   const home = pm.home;
   const homeRow = rows[home.setting] as readonly [number, number, number];
+  // Routes are compared by how far they stay within their own limit (her limit at home, or the
+  // one she gave for a target area), except that a location she reaches from home today wins:
+  // she lives there now, and a move is a plan.
+  let bestKey = Number.POSITIVE_INFINITY;
   let best = Number.POSITIVE_INFINITY;
   let bestLower = Number.POSITIVE_INFINITY;
+  let bestMax = homeMax;
   for (let i = 0; i < pr.locations.length; i++) {
     const loc = pr.locations[i] as PreparedPoint;
     const locRow = rows[loc.setting] as readonly [number, number, number];
@@ -290,25 +299,35 @@ export function checkReach(pm: PreparedMember, pr: PreparedRole, state: PairStat
     let lower =
       minutes -
       slackMinutes(minutes, perKmOf(mode, km, homeRow, locRow), home.uncertaintyKm, loc.uncertaintyKm);
+    let max = homeMax;
     let via = -1;
+    let key = minutes <= homeMax ? minutes - HOME_FIRST : minutes - homeMax;
     for (let t = 0; t < targets.length; t++) {
       const tp = pm.targets[t] as PreparedPoint;
+      const tMax = pm.targetMax[t] as number;
       let m = estimate(mode, tripKm(tp, loc), rows[tp.setting] as readonly [number, number, number], locRow);
-      if (m > max && insideArea(role.locations[i] as Place, (targets[t] as { place: Place }).place)) m = max;
-      if (m < minutes) {
+      if (m > tMax && insideArea(role.locations[i] as Place, (targets[t] as { place: Place }).place))
+        m = tMax;
+      if (m - tMax < key) {
+        key = m - tMax;
         minutes = m;
         // She would choose where to live in the target area: no point uncertainty on her side.
         lower = m * (1 - MODEL_ERROR);
+        max = tMax;
         via = t;
       }
     }
-    if (minutes < best) {
+    if (key < bestKey) {
+      bestKey = key;
       best = minutes;
       bestLower = lower;
+      bestMax = max;
       state.locationIndex = i;
       state.viaTarget = via;
     }
   }
+  const max = bestMax;
+  state.commuteMax = max;
   // Whole minutes: people plan in minutes, and "to the minute" checks need integers.
   state.commuteMinutes = best === Number.POSITIVE_INFINITY ? 1440 : Math.ceil(best);
   if (state.commuteMinutes <= max) return;
@@ -333,7 +352,7 @@ export function scoreCommute(pm: PreparedMember, pr: PreparedRole, state: PairSt
   const mode = pr.role.remote.mode;
   const wish = pm.member.remoteWish;
   if (mode === 'full') return 1;
-  const max = Math.max(16, pm.member.maxCommuteMinutes);
+  const max = Math.max(16, state.commuteMax || pm.member.maxCommuteMinutes);
   const over = Math.max(0, state.commuteMinutes - 15);
   let s = state.commuteNearLimit ? 0.15 : Math.max(0.3, 1 - (0.7 * over) / (max - 15));
   if (mode === 'hybrid') {
@@ -359,13 +378,14 @@ export function explainCommute(pm: PreparedMember, pr: PreparedRole, state: Pair
   const out: Reason[] = [];
   const minutes = state.commuteMinutes;
   const precision = pairPrecision(pm, pr, state);
-  const tone =
-    minutes <= 30 ? 'positive' : minutes <= pm.member.maxCommuteMinutes - 10 ? 'neutral' : 'negative';
+  const max = state.commuteMax || pm.member.maxCommuteMinutes;
+  const tone = minutes <= 30 ? 'positive' : minutes <= max - 10 ? 'neutral' : 'negative';
+  const target = state.viaTarget >= 0 ? pm.member.targetAreas[state.viaTarget] : undefined;
   if (state.commuteNearLimit) {
     out.push(
       reason('commute_near_limit', 'negative', {
         minutes,
-        max: pm.member.maxCommuteMinutes,
+        max,
         mode: pm.member.commuteMode,
         precision,
       }),
@@ -378,11 +398,16 @@ export function explainCommute(pm: PreparedMember, pr: PreparedRole, state: Pair
         precision,
       }),
     );
+  } else if (target?.moveFrom) {
+    // A role she would take after her move: said as her commute there, from when she moves.
+    out.push(
+      reason('commute_after_move', tone, { minutes, move: target.moveFrom, place: target.place.name }),
+    );
   } else {
     out.push(reason('commute_minutes', tone, { minutes, mode: pm.member.commuteMode, precision }));
   }
-  const target = state.viaTarget >= 0 ? pm.member.targetAreas[state.viaTarget] : undefined;
-  if (target) out.push(reason('commute_relocation', 'neutral', { place: target.place.name }));
+  if (target && !target.moveFrom)
+    out.push(reason('commute_relocation', 'neutral', { place: target.place.name }));
   if (pm.member.remoteWish === 'required' || (pm.member.remoteWish === 'preferred' && mode === 'none')) {
     out.push(reason('remote_wish_unmet', 'negative'));
   }
@@ -401,6 +426,6 @@ export function explainOutOfReach(pm: PreparedMember, pr: PreparedRole, state: P
   }
   return reason('out_of_reach', 'negative', {
     minutes: state.commuteMinutes,
-    max: pm.member.maxCommuteMinutes,
+    max: state.commuteMax || pm.member.maxCommuteMinutes,
   });
 }

@@ -81,29 +81,41 @@ function missingRequired(pm: PreparedMember, pr: PreparedRole): string[] {
   return pr.role.requiredSkills.filter((s) => skillLevel(pm, s.tag) < s.level).map((s) => s.tag);
 }
 
-/** 「必要なスキル 2/3（不足：簿記・記帳）」 and the strengths the role uses. */
+/**
+ * Her side, in her words: 「求められるスキル（Excel）をお持ちです」 or 「足りないスキル：簿記・記帳」,
+ * and the strengths the role uses. 「未経験可」 only when the role asks neither skills nor
+ * qualifications: a nursing role with no skills listed still needs 看護師, so it says that instead.
+ * (The employer's count, 「必須スキル 2/3」, is the employer side's reason, not hers.)
+ */
 export function explainSkills(pm: PreparedMember, pr: PreparedRole, state: PairState): Reason[] {
   const total = pr.role.requiredSkills.length;
   const out: Reason[] = [];
-  if (total === 0) out.push(reason('skills_none_required', 'positive'));
+  const qualifications = pr.role.requiredQualifications;
+  if (total === 0 && qualifications.length === 0) out.push(reason('skills_none_required', 'positive'));
+  else if (total === 0) out.push(reason('qualifications_held', 'positive', { qualifications }));
   else {
     const missing = missingRequired(pm, pr);
     out.push(
-      reason('skills_required', missing.length ? 'negative' : 'positive', {
-        have: state.requiredHave,
-        total,
-        missing,
-      }),
+      missing.length
+        ? reason('skills_missing', missing.length === total ? 'negative' : 'neutral', { missing })
+        : reason('skills_have', 'positive', { skills: pr.role.requiredSkills.map((s) => s.tag) }),
     );
   }
   if (state.strongUsed > 0) {
-    out.push(
-      reason('skills_used', 'positive', {
-        skills: pm.member.skills.filter((k) => k.level >= 2 && pr.skillTags.has(k.tag)).map((k) => k.tag),
-      }),
-    );
+    // Strengths the sentence above already named are not named twice.
+    const named = out[0]?.code === 'skills_have' ? pr.role.requiredSkills : [];
+    const skills = pm.member.skills
+      .filter((k) => k.level >= 2 && pr.skillTags.has(k.tag) && !named.some((n) => n.tag === k.tag))
+      .map((k) => k.tag);
+    if (skills.length) out.push(reason('skills_used', 'positive', { skills }));
   }
   return out;
+}
+
+/** For the employer: the required qualifications she holds (a ranked pair holds them all). */
+function roleQualifications(pr: PreparedRole): Reason[] {
+  const qualifications = pr.role.requiredQualifications;
+  return qualifications.length ? [reason('role_qualifications', 'positive', { qualifications })] : [];
 }
 
 /**
@@ -112,10 +124,11 @@ export function explainSkills(pm: PreparedMember, pr: PreparedRole, state: PairS
  */
 export function explainRoleSkills(pm: PreparedMember, pr: PreparedRole, state: PairState): Reason[] {
   if (pr.role.requiredSkills.length === 0 && pr.role.niceToHaveSkills.length === 0) {
-    return [reason('role_skills_none', 'neutral', {})];
+    return [...roleQualifications(pr), reason('role_skills_none', 'neutral', {})];
   }
   const missing = missingRequired(pm, pr);
   return [
+    ...roleQualifications(pr),
     reason('role_skills', missing.length ? 'negative' : 'positive', {
       have: state.requiredHave,
       total: pr.role.requiredSkills.length,

@@ -53,20 +53,35 @@ function incomeReach(pm: PreparedMember, pr: PreparedRole, state: PairState): nu
 }
 
 /**
+ * How to judge a role for her: as a gentle start, a step up, or a career step. Her own choice (a
+ * career step now, or a stable base first) decides; without one, her stage does (1–2 gentle, 3 a
+ * step up, 4–5 a career step), so a coordinator's assessment is the default, never an override.
+ *
+ * @example paceOf(pm) // 'career' for a stage-2 member who asked for a career step now
+ */
+export function paceOf(pm: PreparedMember): 'gentle' | 'step' | 'career' {
+  const pace = pm.member.direction?.pace;
+  if (pace === 'stable_base') return 'gentle';
+  if (pace === 'career_step') return 'career';
+  const stage = pm.member.supportStage ?? 1;
+  return stage <= 2 ? 'gentle' : stage === 3 ? 'step' : 'career';
+}
+
+/**
  * Stage fit in 0–1.
  *
  * @example scoreStageFit(stage2Member, twentyHourRoleNoOvertime, state) // 1
  */
 export function scoreStageFit(pm: PreparedMember, pr: PreparedRole, state: PairState): number {
-  const stage = pm.member.supportStage ?? 1;
+  const pace = paceOf(pm);
   const role = pr.role;
   const h = state.plannedMinutes / 60;
-  if (stage <= 2) {
+  if (pace === 'gentle') {
     const hours = h <= 20 ? 1 : h <= 30 ? 1 - (0.5 * (h - 20)) / 10 : 0.3;
     const shortTime = role.facts.short_time_allowed?.available ? 1 : 0.5;
     return 0.5 * hours + 0.35 * OVERTIME_PRESSURE[role.overtime] + 0.15 * shortTime;
   }
-  if (stage === 3) {
+  if (pace === 'step') {
     const hours = h < 20 ? 0.6 + (0.4 * h) / 20 : h <= 35 ? 1 : 0.75;
     const career = role.employmentType === 'full_time' || role.employmentType === 'contract';
     const growth = career ? 1 : role.pay.max !== undefined && role.pay.max > role.pay.min ? 0.8 : 0.5;
@@ -78,14 +93,14 @@ export function scoreStageFit(pm: PreparedMember, pr: PreparedRole, state: PairS
 
 /** One sentence on what the role means at her stage. */
 export function explainStageFit(pm: PreparedMember, pr: PreparedRole, state: PairState): Reason[] {
-  const stage = pm.member.supportStage ?? 1;
+  const pace = paceOf(pm);
   const h = state.plannedMinutes / 60;
   const role = pr.role;
-  if (stage <= 2) {
+  if (pace === 'gentle') {
     const gentle = h <= 25 && role.overtime !== 'regular';
     return [gentle ? reason('stage_gentle', 'positive') : reason('stage_heavy', 'negative', { hours: h })];
   }
-  if (stage === 3) {
+  if (pace === 'step') {
     if (h > 35 || role.overtime === 'regular') return [reason('stage_heavy', 'neutral', { hours: h })];
     if (h < 20) return [reason('stage_gentle', 'neutral')];
     return [reason('stage_step_up', 'positive')];

@@ -61,6 +61,9 @@ describe('migrations', () => {
       '0014_accounts',
       '0015_1_follow_up',
       '0015_2_mentoring',
+      '0016_1_direction',
+      '0016_2_relocation',
+      '0016_3_close_date',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 

@@ -140,6 +140,8 @@ export interface JobRoleTable {
   remote_mode: string;
   office_days_per_week: number | null;
   start_date: string | null;
+  /** The last day applications are taken (0016); soft in matching. */
+  closes_on?: string | null;
   status: RoleStatus;
   published_at: string | null;
   closed_at: string | null;
@@ -219,6 +221,10 @@ export interface MemberTable {
   home_town?: string | null;
   home_lat?: number | null;
   home_lng?: number | null;
+  /** Her direction (0016): desired categories as a JSON array (first = most wanted), 自己PR, pace. */
+  desired_categories?: string;
+  self_pr?: string | null;
+  career_pace?: string | null;
   created_at: string;
   updated_at: string;
   /** Steps by one with every change of her profile (a trigger refuses any other step). */
@@ -270,6 +276,9 @@ export interface MemberTargetAreaTable {
   member_id: string;
   area_code: string;
   needs_relocation_support: number;
+  /** Her plan (0016): the first month she can live there (YYYY-MM), her commute limit there. */
+  move_from?: string | null;
+  max_commute_minutes?: number | null;
 }
 
 export interface MemberBlockTable {

@@ -78,7 +78,8 @@ function describedBy(name: string, hint: unknown, error: unknown) {
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function FieldNotes(props: { name: string; hint?: string | undefined; error?: string | undefined }) {
+/** A field's hint and error, with the ids its input's aria-describedby names. */
+export function FieldNotes(props: { name: string; hint?: string | undefined; error?: string | undefined }) {
   return (
     <>
       {props.hint && (

@@ -38,6 +38,7 @@ export function roleInput(overrides: Record<string, unknown> = {}) {
     locations: [{ areaCode: '141097', label: '港北デイサービスセンター' }],
     skills: { required: [{ tag: 'caregiving', level: 1 }], niceToHave: [{ tag: 'pc_basic', level: 1 }] },
     requiredQualifications: ['care_initial_training'],
+    otherRequiredQualifications: [],
     facts: { sick_child_absence_ok: true, short_time_allowed: true, school_event_leave: true },
     ...overrides,
   };

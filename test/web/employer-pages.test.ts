@@ -208,7 +208,13 @@ describe('the role pages', () => {
     expect(form.html).toContain('name="week.mon.0.start"');
     expect(form.html).toContain('<button type="submit" class="button">保存する</button>');
 
-    const created = await employerPage.post('/employer/roles/new', roleForm());
+    // The qualification picker offers the vocabulary's names with their readings as she types.
+    expect(form.html).toContain('<option value="登録販売者">とうろくはんばいしゃ</option>');
+    const created = await employerPage.post(
+      '/employer/roles/new',
+      // Typed: a name the vocabulary knows (普通免許 → driver_license) and one it does not.
+      roleForm({ requiredQualificationText: ['普通免許', '認知症介護基礎研修', ''] }),
+    );
     expect(created.status).toBe(303);
     const id = idFrom(created.location);
     expect(created.location).toBe(`/employer/roles/${id}/edit`);
@@ -226,13 +232,15 @@ describe('the role pages', () => {
       },
       locations: [{ areaCode: '141097', label: '港北ステーション' }],
       skills: { required: [{ tag: 'caregiving', level: 1 }], niceToHave: [{ tag: 'pc_basic', level: 2 }] },
-      requiredQualifications: ['care_initial_training'],
+      requiredQualifications: ['care_initial_training', 'driver_license'],
+      otherRequiredQualifications: ['認知症介護基礎研修'],
       facts: { sick_child_absence_ok: { available: true }, onsite_nursery: { available: false } },
     });
     expect(role.facts.short_time_allowed).toBeUndefined();
 
     const edit = await employerPage.get(`/employer/roles/${id}/edit`);
     expect(edit.status).toBe(200);
+    expect(edit.html).toMatch(/name="otherRequiredQualifications" value="認知症介護基礎研修" checked/);
     expect(edit.html).toContain('value="港北ステーション"');
     expect(edit.html).toContain('<button type="submit" class="button">公開する</button>');
 

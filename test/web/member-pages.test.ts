@@ -121,6 +121,9 @@ describe('her profile', () => {
       'target.prefCode': '40',
       'target.name': '福岡市',
       'target.relocation': 'on',
+      // Her plan for the move, typed loosely: the month with a slash, full-width minutes.
+      'target.moveFrom': '2027/4',
+      'target.maxCommuteMinutes': '２０',
       'week.mon.0.start': '08:30',
       'week.mon.0.end': '16:30',
       'week.tue.0.start': '08:30',
@@ -149,6 +152,14 @@ describe('her profile', () => {
       'children.0.pickupTime': '17:45',
       skills: ['caregiving', 'pc_basic'],
       qualifications: ['care_initial_training'],
+      // Typed in the picker: a name the vocabulary knows, one it does not, and an empty row.
+      qualificationText: ['宅建', 'ドローン操縦士', ''],
+      // Her direction: two choices in order (the third left blank), her words, her pace.
+      'direction.choice.0': 'nursing',
+      'direction.choice.1': 'care',
+      'direction.choice.2': '',
+      'direction.selfPr': '准看護師の資格を活かして、訪問看護に挑戦したいです',
+      'direction.pace': 'career_step',
       'pay.floor.amount': '1,100',
       'pay.floor.unit': 'hour',
       employmentTypes: ['part_time'],
@@ -160,7 +171,9 @@ describe('her profile', () => {
     expect(saved.json).toMatchObject({
       familyName: '佐藤',
       area: { code: '141097' },
-      targetAreas: [{ code: '401307', needsRelocationSupport: true }],
+      targetAreas: [
+        { code: '401307', needsRelocationSupport: true, moveFrom: '2027-04', maxCommuteMinutes: 20 },
+      ],
       availability: {
         maxHoursPerWeek: 25,
         windows: [
@@ -179,6 +192,13 @@ describe('her profile', () => {
       },
       children: [{ birthYear: 2022, birthMonth: 6, care: 'nursery', pickupTime: '17:45' }],
       pay: { floor: { amount: 1100, unit: 'hour' } },
+      qualifications: ['care_initial_training', 'real_estate_broker'],
+      otherQualifications: ['ドローン操縦士'],
+      direction: {
+        desiredCategories: ['nursing', 'care'],
+        selfPr: '准看護師の資格を活かして、訪問看護に挑戦したいです',
+        pace: 'career_step',
+      },
     });
   });
 
@@ -187,6 +207,11 @@ describe('her profile', () => {
     const before = (await t.call('GET', '/api/members/me', { token: member.token })).json;
     const form = await browser.get('/me/profile');
     expect(form.status).toBe(200);
+    // The qualification picker: what she holds ticked, the names offered with their readings.
+    expect(form.html).toMatch(
+      /<input type="checkbox" name="otherQualifications" value="ドローン操縦士" checked/,
+    );
+    expect(form.html).toContain('<option value="看護師">かんごし</option>');
     // What the form shows is what she saved: the remote-only mark and each day's own limits.
     const fields = formFields(form.html, '/me/profile');
     expect(fields).toMatchObject({

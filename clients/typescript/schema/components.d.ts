@@ -192,7 +192,7 @@ export interface components {
             title: string;
             description: string;
             /** @enum {string} */
-            category: "care" | "office" | "medical_office" | "childcare_assistant" | "retail" | "food" | "call_center" | "accounting" | "it_web" | "manufacturing";
+            category: "care" | "office" | "medical_office" | "childcare_assistant" | "retail" | "food" | "call_center" | "accounting" | "it_web" | "manufacturing" | "nursing" | "childcare" | "cleaning" | "delivery" | "logistics" | "hospitality" | "agriculture" | "sales" | "restaurant" | "welfare" | "creative" | "education";
             /** @enum {string} */
             employmentType: "full_time" | "contract" | "part_time" | "dispatch" | "freelance";
             pay: {
@@ -215,12 +215,23 @@ export interface components {
                 required: components["schemas"]["SkillWithLevel"][];
                 niceToHave: components["schemas"]["SkillWithLevel"][];
             };
-            requiredQualifications: ("driver_license" | "care_initial_training" | "care_practical_training" | "certified_care_worker" | "bookkeeping_2" | "bookkeeping_3" | "medical_clerk" | "childcare_worker" | "cook" | "mos" | "it_passport" | "forklift")[];
+            requiredQualifications: ("driver_license" | "care_initial_training" | "care_practical_training" | "certified_care_worker" | "bookkeeping_2" | "bookkeeping_3" | "medical_clerk" | "childcare_worker" | "cook" | "mos" | "it_passport" | "forklift" | "nurse" | "assistant_nurse" | "public_health_nurse" | "midwife" | "pharmacist" | "registered_seller" | "dispensing_clerk" | "health_information_manager" | "medical_secretary" | "dental_hygienist" | "dental_assistant" | "clinical_lab_technician" | "radiological_technologist" | "physical_therapist" | "occupational_therapist" | "speech_therapist" | "judo_therapist" | "massage_therapist" | "acupuncturist" | "care_manager" | "care_clerk" | "suction_training" | "severe_visit_care" | "guide_helper" | "welfare_equipment_advisor" | "social_worker" | "psychiatric_social_worker" | "social_welfare_officer" | "certified_psychologist" | "career_consultant" | "peer_support_training" | "kindergarten_teacher" | "teacher_license" | "childcare_support_staff" | "after_school_instructor" | "child_instructor" | "babysitter" | "nutritionist" | "registered_dietitian" | "confectioner" | "food_hygiene_supervisor" | "kitchen_skills" | "secretary_2" | "pc_skills_test" | "word_processing_test" | "health_officer_2" | "payroll_test" | "bookkeeping_1" | "construction_accounting_2" | "cpa" | "tax_accountant" | "fp_1" | "fp_2" | "fp_3" | "securities_sales" | "life_insurance_agent" | "nonlife_insurance_agent" | "labor_consultant" | "administrative_scrivener" | "judicial_scrivener" | "real_estate_broker" | "condo_management" | "fundamental_it" | "applied_it" | "info_security_management" | "web_design_skills" | "web_creator" | "color_coordinator" | "eiken_2" | "eiken_pre1" | "toeic_600" | "toeic_800" | "chinese_test" | "japanese_teacher" | "semi_medium_license" | "medium_license" | "large_license" | "driver_license_class2" | "motorcycle_license" | "slinging" | "hazardous_materials_4" | "logistics_test" | "electrician_2" | "qc_test_3" | "building_cleaning" | "agriculture_test" | "beautician" | "barber" | "nail_technician" | "retail_marketing" | "service_test" | "travel_manager" | "security_guard" | "first_aid")[];
+            /**
+             * @description Required qualifications the vocabulary does not list, as the ad names them (a known name is stored under its key). Members are not suggested the role as a sure fit unless they hold it: a coordinator confirms (要確認).
+             * @default []
+             */
+            otherRequiredQualifications: string[];
             /**
              * Format: date
              * @example 2027-04-01
              */
             startDate?: string;
+            /**
+             * Format: date
+             * @description The last day applications are taken, if any; a role past it is pushed down in her list and says so (not removed)
+             * @example 2027-04-01
+             */
+            closesOn?: string;
             id: string;
             organisation: {
                 id: string;
@@ -344,7 +355,7 @@ export interface components {
         };
         SkillWithLevel: {
             /** @enum {string} */
-            tag: "pc_basic" | "excel" | "word" | "data_entry" | "phone_reception" | "customer_service" | "cash_register" | "bookkeeping" | "payroll" | "medical_billing" | "caregiving" | "childcare" | "cooking" | "food_prep" | "inventory" | "sales" | "web_design" | "programming" | "writing" | "quality_check" | "machine_operation" | "english";
+            tag: "pc_basic" | "excel" | "word" | "data_entry" | "phone_reception" | "customer_service" | "cash_register" | "bookkeeping" | "payroll" | "medical_billing" | "caregiving" | "childcare" | "cooking" | "food_prep" | "inventory" | "sales" | "web_design" | "programming" | "writing" | "quality_check" | "machine_operation" | "english" | "nursing" | "living_support" | "care_records" | "consultation" | "peer_support" | "reception" | "chat_support" | "email_support" | "complaint_handling" | "cleaning" | "housekeeping" | "bed_making" | "hotel_front" | "picking_packing" | "driving" | "delivery" | "assembly" | "sewing" | "farming" | "powerpoint" | "accounting_software" | "filing" | "scheduling" | "marketing" | "sns" | "video_editing" | "graphic_design" | "translation" | "chinese" | "teaching" | "management" | "staff_training";
             level: 1 | 2 | 3;
         };
         RoleInput: {
@@ -352,7 +363,7 @@ export interface components {
             title: string;
             description: string;
             /** @enum {string} */
-            category: "care" | "office" | "medical_office" | "childcare_assistant" | "retail" | "food" | "call_center" | "accounting" | "it_web" | "manufacturing";
+            category: "care" | "office" | "medical_office" | "childcare_assistant" | "retail" | "food" | "call_center" | "accounting" | "it_web" | "manufacturing" | "nursing" | "childcare" | "cleaning" | "delivery" | "logistics" | "hospitality" | "agriculture" | "sales" | "restaurant" | "welfare" | "creative" | "education";
             /** @enum {string} */
             employmentType: "full_time" | "contract" | "part_time" | "dispatch" | "freelance";
             pay: {
@@ -387,7 +398,9 @@ export interface components {
                 required: components["schemas"]["SkillWithLevel"][];
                 niceToHave: components["schemas"]["SkillWithLevel"][];
             };
-            requiredQualifications: ("driver_license" | "care_initial_training" | "care_practical_training" | "certified_care_worker" | "bookkeeping_2" | "bookkeeping_3" | "medical_clerk" | "childcare_worker" | "cook" | "mos" | "it_passport" | "forklift")[];
+            requiredQualifications: ("driver_license" | "care_initial_training" | "care_practical_training" | "certified_care_worker" | "bookkeeping_2" | "bookkeeping_3" | "medical_clerk" | "childcare_worker" | "cook" | "mos" | "it_passport" | "forklift" | "nurse" | "assistant_nurse" | "public_health_nurse" | "midwife" | "pharmacist" | "registered_seller" | "dispensing_clerk" | "health_information_manager" | "medical_secretary" | "dental_hygienist" | "dental_assistant" | "clinical_lab_technician" | "radiological_technologist" | "physical_therapist" | "occupational_therapist" | "speech_therapist" | "judo_therapist" | "massage_therapist" | "acupuncturist" | "care_manager" | "care_clerk" | "suction_training" | "severe_visit_care" | "guide_helper" | "welfare_equipment_advisor" | "social_worker" | "psychiatric_social_worker" | "social_welfare_officer" | "certified_psychologist" | "career_consultant" | "peer_support_training" | "kindergarten_teacher" | "teacher_license" | "childcare_support_staff" | "after_school_instructor" | "child_instructor" | "babysitter" | "nutritionist" | "registered_dietitian" | "confectioner" | "food_hygiene_supervisor" | "kitchen_skills" | "secretary_2" | "pc_skills_test" | "word_processing_test" | "health_officer_2" | "payroll_test" | "bookkeeping_1" | "construction_accounting_2" | "cpa" | "tax_accountant" | "fp_1" | "fp_2" | "fp_3" | "securities_sales" | "life_insurance_agent" | "nonlife_insurance_agent" | "labor_consultant" | "administrative_scrivener" | "judicial_scrivener" | "real_estate_broker" | "condo_management" | "fundamental_it" | "applied_it" | "info_security_management" | "web_design_skills" | "web_creator" | "color_coordinator" | "eiken_2" | "eiken_pre1" | "toeic_600" | "toeic_800" | "chinese_test" | "japanese_teacher" | "semi_medium_license" | "medium_license" | "large_license" | "driver_license_class2" | "motorcycle_license" | "slinging" | "hazardous_materials_4" | "logistics_test" | "electrician_2" | "qc_test_3" | "building_cleaning" | "agriculture_test" | "beautician" | "barber" | "nail_technician" | "retail_marketing" | "service_test" | "travel_manager" | "security_guard" | "first_aid")[];
+            /** @description Required qualifications the vocabulary does not list, as the ad names them (a known name is stored under its key). Members are not suggested the role as a sure fit unless they hold it: a coordinator confirms (要確認). ([] when left out) */
+            otherRequiredQualifications?: string[];
             /**
              * @description Flexibility facts the employer states (true = yes, false = no, absent = not stated)
              * @example {
@@ -409,6 +422,12 @@ export interface components {
              * @example 2027-04-01
              */
             startDate?: string;
+            /**
+             * Format: date
+             * @description The last day applications are taken, if any; a role past it is pushed down in her list and says so (not removed)
+             * @example 2027-04-01
+             */
+            closesOn?: string;
         };
         MemberProfile: {
             familyName: string;
@@ -437,7 +456,12 @@ export interface components {
                 pickupTime?: string;
             }[];
             skills: components["schemas"]["SkillWithLevel"][];
-            qualifications: ("driver_license" | "care_initial_training" | "care_practical_training" | "certified_care_worker" | "bookkeeping_2" | "bookkeeping_3" | "medical_clerk" | "childcare_worker" | "cook" | "mos" | "it_passport" | "forklift")[];
+            qualifications: ("driver_license" | "care_initial_training" | "care_practical_training" | "certified_care_worker" | "bookkeeping_2" | "bookkeeping_3" | "medical_clerk" | "childcare_worker" | "cook" | "mos" | "it_passport" | "forklift" | "nurse" | "assistant_nurse" | "public_health_nurse" | "midwife" | "pharmacist" | "registered_seller" | "dispensing_clerk" | "health_information_manager" | "medical_secretary" | "dental_hygienist" | "dental_assistant" | "clinical_lab_technician" | "radiological_technologist" | "physical_therapist" | "occupational_therapist" | "speech_therapist" | "judo_therapist" | "massage_therapist" | "acupuncturist" | "care_manager" | "care_clerk" | "suction_training" | "severe_visit_care" | "guide_helper" | "welfare_equipment_advisor" | "social_worker" | "psychiatric_social_worker" | "social_welfare_officer" | "certified_psychologist" | "career_consultant" | "peer_support_training" | "kindergarten_teacher" | "teacher_license" | "childcare_support_staff" | "after_school_instructor" | "child_instructor" | "babysitter" | "nutritionist" | "registered_dietitian" | "confectioner" | "food_hygiene_supervisor" | "kitchen_skills" | "secretary_2" | "pc_skills_test" | "word_processing_test" | "health_officer_2" | "payroll_test" | "bookkeeping_1" | "construction_accounting_2" | "cpa" | "tax_accountant" | "fp_1" | "fp_2" | "fp_3" | "securities_sales" | "life_insurance_agent" | "nonlife_insurance_agent" | "labor_consultant" | "administrative_scrivener" | "judicial_scrivener" | "real_estate_broker" | "condo_management" | "fundamental_it" | "applied_it" | "info_security_management" | "web_design_skills" | "web_creator" | "color_coordinator" | "eiken_2" | "eiken_pre1" | "toeic_600" | "toeic_800" | "chinese_test" | "japanese_teacher" | "semi_medium_license" | "medium_license" | "large_license" | "driver_license_class2" | "motorcycle_license" | "slinging" | "hazardous_materials_4" | "logistics_test" | "electrician_2" | "qc_test_3" | "building_cleaning" | "agriculture_test" | "beautician" | "barber" | "nail_technician" | "retail_marketing" | "service_test" | "travel_manager" | "security_guard" | "first_aid")[];
+            /**
+             * @description Qualifications she holds that the vocabulary does not list, as she writes them (a known name is stored under its key)
+             * @default []
+             */
+            otherQualifications: string[];
             pay: {
                 floor?: {
                     amount: number;
@@ -454,6 +478,7 @@ export interface components {
             employmentTypes: ("full_time" | "contract" | "part_time" | "dispatch" | "freelance")[];
             /** @enum {string} */
             remoteWish: "required" | "preferred" | "no_preference";
+            direction?: components["schemas"]["Direction"];
             privacy: {
                 hideMunicipality: boolean;
                 blockedOrganisationIds: string[];
@@ -476,6 +501,13 @@ export interface components {
                 prefecture: string;
                 prefCode: string;
                 needsRelocationSupport: boolean;
+                /**
+                 * @description The first month she can live there (YYYY-MM); roles there are judged from then on (start date, commute from there)
+                 * @example 2027-04
+                 */
+                moveFrom?: string;
+                /** @description Her commute limit once she lives there; absent: the same as now */
+                maxCommuteMinutes?: number;
             }[];
             /** @description Set by a coordinator */
             supportStage: number | null;
@@ -551,6 +583,25 @@ export interface components {
              */
             homeBy?: string;
         };
+        /**
+         * @default {
+         *       "desiredCategories": []
+         *     }
+         */
+        Direction: {
+            /**
+             * @description The kinds of work she wants, most wanted first (at most 5)
+             * @default []
+             */
+            desiredCategories: ("care" | "office" | "medical_office" | "childcare_assistant" | "retail" | "food" | "call_center" | "accounting" | "it_web" | "manufacturing" | "nursing" | "childcare" | "cleaning" | "delivery" | "logistics" | "hospitality" | "agriculture" | "sales" | "restaurant" | "welfare" | "creative" | "education")[];
+            /** @description Optional: 自己PR / what she wants to do next, in her words (read for the kind of work) */
+            selfPr?: string;
+            /**
+             * @description A career step now, or a stable base first; absent: her support stage decides (1–2 a stable base, 4–5 a career step)
+             * @enum {string}
+             */
+            pace?: "career_step" | "stable_base";
+        };
         MemberProfileInput: {
             familyName: string;
             givenName: string;
@@ -567,6 +618,13 @@ export interface components {
                 /** @example 141003 */
                 areaCode: string;
                 needsRelocationSupport: boolean;
+                /**
+                 * @description The first month she can live there (YYYY-MM); roles there are judged from then on (start date, commute from there)
+                 * @example 2027-04
+                 */
+                moveFrom?: string;
+                /** @description Her commute limit once she lives there; absent: the same as now */
+                maxCommuteMinutes?: number;
             }[];
             availability: components["schemas"]["AvailabilityInput"];
             commute: {
@@ -589,7 +647,9 @@ export interface components {
                 pickupTime?: string;
             }[];
             skills: components["schemas"]["SkillWithLevel"][];
-            qualifications: ("driver_license" | "care_initial_training" | "care_practical_training" | "certified_care_worker" | "bookkeeping_2" | "bookkeeping_3" | "medical_clerk" | "childcare_worker" | "cook" | "mos" | "it_passport" | "forklift")[];
+            qualifications: ("driver_license" | "care_initial_training" | "care_practical_training" | "certified_care_worker" | "bookkeeping_2" | "bookkeeping_3" | "medical_clerk" | "childcare_worker" | "cook" | "mos" | "it_passport" | "forklift" | "nurse" | "assistant_nurse" | "public_health_nurse" | "midwife" | "pharmacist" | "registered_seller" | "dispensing_clerk" | "health_information_manager" | "medical_secretary" | "dental_hygienist" | "dental_assistant" | "clinical_lab_technician" | "radiological_technologist" | "physical_therapist" | "occupational_therapist" | "speech_therapist" | "judo_therapist" | "massage_therapist" | "acupuncturist" | "care_manager" | "care_clerk" | "suction_training" | "severe_visit_care" | "guide_helper" | "welfare_equipment_advisor" | "social_worker" | "psychiatric_social_worker" | "social_welfare_officer" | "certified_psychologist" | "career_consultant" | "peer_support_training" | "kindergarten_teacher" | "teacher_license" | "childcare_support_staff" | "after_school_instructor" | "child_instructor" | "babysitter" | "nutritionist" | "registered_dietitian" | "confectioner" | "food_hygiene_supervisor" | "kitchen_skills" | "secretary_2" | "pc_skills_test" | "word_processing_test" | "health_officer_2" | "payroll_test" | "bookkeeping_1" | "construction_accounting_2" | "cpa" | "tax_accountant" | "fp_1" | "fp_2" | "fp_3" | "securities_sales" | "life_insurance_agent" | "nonlife_insurance_agent" | "labor_consultant" | "administrative_scrivener" | "judicial_scrivener" | "real_estate_broker" | "condo_management" | "fundamental_it" | "applied_it" | "info_security_management" | "web_design_skills" | "web_creator" | "color_coordinator" | "eiken_2" | "eiken_pre1" | "toeic_600" | "toeic_800" | "chinese_test" | "japanese_teacher" | "semi_medium_license" | "medium_license" | "large_license" | "driver_license_class2" | "motorcycle_license" | "slinging" | "hazardous_materials_4" | "logistics_test" | "electrician_2" | "qc_test_3" | "building_cleaning" | "agriculture_test" | "beautician" | "barber" | "nail_technician" | "retail_marketing" | "service_test" | "travel_manager" | "security_guard" | "first_aid")[];
+            /** @description Qualifications she holds that the vocabulary does not list, as she writes them (a known name is stored under its key) ([] when left out) */
+            otherQualifications?: string[];
             pay: {
                 floor?: {
                     amount: number;
@@ -606,6 +666,7 @@ export interface components {
             employmentTypes: ("full_time" | "contract" | "part_time" | "dispatch" | "freelance")[];
             /** @enum {string} */
             remoteWish: "required" | "preferred" | "no_preference";
+            direction?: components["schemas"]["Direction"];
             privacy: {
                 hideMunicipality: boolean;
                 blockedOrganisationIds: string[];
@@ -763,7 +824,12 @@ export interface components {
                 weight: number;
                 reasons: components["schemas"]["Reason"][];
             }[];
+            /** @description Every reason, most telling first, each once */
             reasons: components["schemas"]["Reason"][];
+            /** @description For her: how the role suits her, most telling first, each once */
+            memberReasons: components["schemas"]["Reason"][];
+            /** @description For the employer: how she suits the role (qualifications, skills, hours); nothing about her children or home */
+            employerReasons: components["schemas"]["Reason"][];
             notes: components["schemas"]["Reason"][];
         };
         Reason: {
@@ -795,7 +861,7 @@ export interface components {
                  */
                 amount: number;
                 /** @enum {string} */
-                unit: "minutes" | "hours_per_week" | "days_per_week";
+                unit: "minutes" | "hours_per_week" | "days_per_week" | "days";
             };
             /** @example あと4分足りません */
             text: string;

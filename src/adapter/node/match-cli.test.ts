@@ -24,6 +24,8 @@ describe('npm run match', () => {
       'commuteMinutes',
       'components',
       'reasons',
+      'memberReasons',
+      'employerReasons',
     ]);
     expect(first?.infeasible[0]?.codes.length).toBeGreaterThan(0);
     expect(Object.keys(first?.infeasible[0] ?? {})).toEqual([

@@ -154,6 +154,8 @@ export function toStableJson(result: ReturnType<typeof rankFile>) {
         commuteMinutes: r.commuteMinutes,
         components: Object.fromEntries(r.components.map((c) => [c.key, round(c.score)])),
         reasons: r.reasons,
+        memberReasons: r.memberReasons,
+        employerReasons: r.employerReasons,
       })),
       nearMisses: m.nearMisses.map((n) => ({
         roleId: n.roleId,
@@ -181,7 +183,9 @@ function toText(result: ReturnType<typeof rankFile>): string {
     lines.push('', `■ ${m.memberId}`);
     m.ranked.forEach((r, i) => {
       lines.push(`  ${i + 1}. ${r.roleId} ${r.title ?? ''}  ${r.score.toFixed(3)}`);
-      for (const reason of r.reasons.slice(0, 4)) lines.push(`       ${reason.text}`);
+      // Hers first (what the role means for her), then the employer's (how she suits the role).
+      for (const reason of r.memberReasons.slice(0, 4)) lines.push(`       ${reason.text}`);
+      for (const reason of r.employerReasons.slice(0, 2)) lines.push(`       ［事業者向け］${reason.text}`);
     });
     for (const n of m.nearMisses)
       lines.push(

@@ -108,7 +108,12 @@ export function MemberSummary(props: {
         )}
       </dd>
       <dt>{c.qualifications}</dt>
-      <dd>{join(member.qualifications.map((q) => labelOf(QUALIFICATIONS, q, lang)))}</dd>
+      <dd>
+        {join([
+          ...member.qualifications.map((q) => labelOf(QUALIFICATIONS, q, lang)),
+          ...member.otherQualifications,
+        ])}
+      </dd>
       <dt>{c.payWish}</dt>
       <dd>
         {join(

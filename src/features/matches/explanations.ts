@@ -28,6 +28,8 @@ export function explainMatch(match: ScoredMatch, lang: Lang): MatchExplanation {
     commuteMinutes: match.commuteMinutes,
     components: match.components.map((c) => ({ ...c, reasons: c.reasons.map((r) => text(r, lang)) })),
     reasons: match.reasons.map((r) => text(r, lang)),
+    memberReasons: match.memberReasons.map((r) => text(r, lang)),
+    employerReasons: match.employerReasons.map((r) => text(r, lang)),
     notes: match.notes.map((r) => text(r, lang)),
   };
 }
@@ -47,6 +49,8 @@ const CODE_LABEL: Record<string, { ja: string; en: string }> = {
   blocked_employer: { ja: '事業者をブロック', en: 'employer blocked' },
   employment_type_excluded: { ja: '雇用形態が希望外', en: 'employment type excluded' },
   qualification_missing: { ja: '必要な資格がない', en: 'qualification missing' },
+  qualification_unconfirmed: { ja: '必要な資格が要確認', en: 'qualification to confirm' },
+  start_too_early: { ja: '勤務開始が早すぎる', en: 'starts too early' },
   out_of_reach: { ja: '通勤時間が希望を超える', en: 'commute too long' },
   schedule_infeasible: { ja: '勤務時間が合わない', en: 'hours do not fit' },
   night_work: { ja: '夜間勤務', en: 'night work' },
@@ -99,17 +103,10 @@ export function rankingSummary(
 }
 
 /**
- * The reasons worth telling her: those of the components that score the role for her, plus any
- * not tied to one side. How well she suits the employer's wish list ("必須スキル 1/2") is for
- * coordinators, not for her.
+ * The reasons worth telling her (the matching module splits them by audience): how the role suits
+ * her, never how she scores on the employer's wish list (「必須スキル 1/2」).
  * @example memberFacingReasons(hit.match).slice(0, 3)
  */
 export function memberFacingReasons(match: MatchExplanation): MatchExplanation['reasons'] {
-  const employerOnly = new Set(
-    match.components.filter((c) => c.side === 'employer').flatMap((c) => c.reasons.map((r) => r.code)),
-  );
-  for (const component of match.components.filter((c) => c.side === 'member')) {
-    for (const reason of component.reasons) employerOnly.delete(reason.code);
-  }
-  return match.reasons.filter((reason) => !employerOnly.has(reason.code));
+  return match.memberReasons;
 }

@@ -31,7 +31,9 @@ export type RoleForMatching = Pick<
   | 'remote'
   | 'skills'
   | 'requiredQualifications'
+  | 'otherRequiredQualifications'
   | 'startDate'
+  | 'closesOn'
 > & {
   organisationId: string;
   locations: {
@@ -142,9 +144,12 @@ export function toMatchRole(role: RoleForMatching, places: ReadonlyMap<string, A
     locations: role.locations.map((l) => withTown(placeOf(places, l.areaCode), l.town, l.point)),
     requiredSkills: role.skills.required,
     niceToHaveSkills: role.skills.niceToHave,
-    requiredQualifications: role.requiredQualifications,
+    // Keys and the text no vocabulary entry knows, in one list: matching tells them apart, and reads
+    // unknown text as 要確認 (never as "none required").
+    requiredQualifications: [...role.requiredQualifications, ...(role.otherRequiredQualifications ?? [])],
     facts: role.facts,
     ...(role.startDate ? { startDate: role.startDate } : {}),
+    ...(role.closesOn ? { closesOn: role.closesOn } : {}),
     openIntroductions: role.openIntroductions ?? 0,
   };
 }
@@ -157,6 +162,8 @@ export function toMatchMember(member: MemberForMatching, places: ReadonlyMap<str
     targetAreas: member.targetAreas.map((t) => ({
       place: placeOf(places, t.areaCode),
       needsRelocationSupport: t.needsRelocationSupport,
+      ...(t.moveFrom ? { moveFrom: t.moveFrom } : {}),
+      ...(t.maxCommuteMinutes !== undefined ? { maxCommuteMinutes: t.maxCommuteMinutes } : {}),
     })),
     availability: member.availability.windows.map((w) => ({
       ...toWeeklyWindow(w),
@@ -176,13 +183,22 @@ export function toMatchMember(member: MemberForMatching, places: ReadonlyMap<str
       ...(c.pickupTime !== undefined ? { pickupMinute: minutesOf(c.pickupTime) } : {}),
     })),
     skills: member.skills,
-    qualifications: member.qualifications,
+    qualifications: [...member.qualifications, ...(member.otherQualifications ?? [])],
     ...(member.pay.floor ? { payFloor: member.pay.floor } : {}),
     ...(member.pay.wish ? { payWish: member.pay.wish } : {}),
     employmentTypes: member.employmentTypes,
     remoteWish: member.remoteWish,
     supportStage: (member.supportStage ?? null) as SupportStage | null,
     blockedOrganisationIds: member.privacy.blockedOrganisationIds,
+    ...(member.direction
+      ? {
+          direction: {
+            categories: member.direction.desiredCategories ?? [],
+            ...(member.direction.selfPr ? { words: member.direction.selfPr } : {}),
+            ...(member.direction.pace ? { pace: member.direction.pace } : {}),
+          },
+        }
+      : {}),
   };
 }
 

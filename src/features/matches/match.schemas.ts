@@ -27,7 +27,14 @@ export const MatchExplanationSchema = z
         reasons: z.array(ReasonSchema),
       }),
     ),
-    reasons: z.array(ReasonSchema),
+    reasons: z.array(ReasonSchema).openapi({ description: 'Every reason, most telling first, each once' }),
+    memberReasons: z.array(ReasonSchema).openapi({
+      description: 'For her: how the role suits her, most telling first, each once',
+    }),
+    employerReasons: z.array(ReasonSchema).openapi({
+      description:
+        'For the employer: how she suits the role (qualifications, skills, hours); nothing about her children or home',
+    }),
     notes: z.array(ReasonSchema),
   })
   .openapi('MatchExplanation');
@@ -37,7 +44,7 @@ export const MarginSchema = z
     code: z.string().openapi({ description: 'The hard constraint missed', example: 'out_of_reach' }),
     shortBy: z.object({
       amount: z.number().openapi({ description: 'How much is missing (always positive)', example: 4 }),
-      unit: z.enum(['minutes', 'hours_per_week', 'days_per_week']),
+      unit: z.enum(['minutes', 'hours_per_week', 'days_per_week', 'days']),
     }),
     text: z.string().openapi({ example: 'あと4分足りません' }),
   })

@@ -168,6 +168,8 @@ export async function loadMemberChildren(
         {
           area_code: 'x.area_code',
           needs_relocation_support: 'x.needs_relocation_support',
+          move_from: 'x.move_from',
+          max_commute_minutes: 'x.max_commute_minutes',
           name: 'a.name',
           prefecture: 'a.prefecture',
           pref_code: 'a.pref_code',

@@ -9,6 +9,8 @@ import {
   EmploymentTypeSchema,
   IsoDateSchema,
   JapanesePhoneSchema,
+  JobCategorySchema,
+  otherQualificationsSchema,
   PayUnitSchema,
   QualificationSchema,
   SkillWithLevelSchema,
@@ -58,6 +60,43 @@ export const AvailabilityInputSchema = z
     },
   });
 
+/** Her plan for a move: when she can live there, and how far she would travel there. */
+const RelocationPlanFields = {
+  moveFrom: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use the month as YYYY-MM')
+    .optional()
+    .openapi({
+      description:
+        'The first month she can live there (YYYY-MM); roles there are judged from then on (start date, commute from there)',
+      example: '2027-04',
+    }),
+  maxCommuteMinutes: z.number().int().min(5).max(180).optional().openapi({
+    description: 'Her commute limit once she lives there; absent: the same as now',
+  }),
+};
+
+/** Where she wants to go: what work, in her words, and at what pace. */
+export const DirectionSchema = z
+  .object({
+    desiredCategories: z
+      .array(JobCategorySchema)
+      .max(5)
+      .superRefine(uniqueBy((c) => c, 'category'))
+      .default([])
+      .openapi({ description: 'The kinds of work she wants, most wanted first (at most 5)' }),
+    selfPr: z.string().trim().max(800).optional().openapi({
+      description: 'Optional: 自己PR / what she wants to do next, in her words (read for the kind of work)',
+    }),
+    pace: z.enum(['career_step', 'stable_base']).optional().openapi({
+      description:
+        'A career step now, or a stable base first; absent: her support stage decides (1–2 a stable base, 4–5 a career step)',
+    }),
+  })
+  .strict()
+  .default({ desiredCategories: [] })
+  .openapi('Direction');
+
 export const MemberProfileInputSchema = z
   .object({
     familyName: z.string().trim().min(1).max(40),
@@ -71,7 +110,11 @@ export const MemberProfileInputSchema = z
         'Optional: the town (町丁目・大字) of her area she lives in, e.g. 大倉山三丁目 (GET /api/areas/{code}/towns), so commutes are estimated from it rather than from the municipality centre. Never a street address.',
     }),
     targetAreas: z
-      .array(z.object({ areaCode: AreaCodeSchema, needsRelocationSupport: z.boolean() }).strict())
+      .array(
+        z
+          .object({ areaCode: AreaCodeSchema, needsRelocationSupport: z.boolean(), ...RelocationPlanFields })
+          .strict(),
+      )
       .max(10)
       .superRefine(uniqueBy((t) => t.areaCode, 'area'))
       .openapi({
@@ -110,6 +153,9 @@ export const MemberProfileInputSchema = z
       .array(QualificationSchema)
       .max(30)
       .superRefine(uniqueBy((q) => q, 'qualification')),
+    otherQualifications: otherQualificationsSchema(
+      'Qualifications she holds that the vocabulary does not list, as she writes them (a known name is stored under its key)',
+    ),
     pay: z.object({ floor: PaySchema.optional(), wish: PaySchema.optional() }).strict(),
     employmentTypes: z
       .array(EmploymentTypeSchema)
@@ -117,6 +163,7 @@ export const MemberProfileInputSchema = z
       .superRefine(uniqueBy((t) => t, 'employment type'))
       .openapi({ description: 'Types she accepts; empty means any' }),
     remoteWish: z.enum(['required', 'preferred', 'no_preference']),
+    direction: DirectionSchema,
     privacy: z
       .object({
         hideMunicipality: z.boolean(),
@@ -145,7 +192,9 @@ export const MemberProfileSchema = MemberProfileInputSchema.omit({ areaCode: tru
       .object({ lat: z.number(), lng: z.number() })
       .optional()
       .openapi({ description: "Her home town's representative point, when she gave a town" }),
-    targetAreas: z.array(PlaceSchema.extend({ needsRelocationSupport: z.boolean() })),
+    targetAreas: z.array(
+      PlaceSchema.extend({ needsRelocationSupport: z.boolean(), ...RelocationPlanFields }),
+    ),
     supportStage: z.number().int().min(1).max(5).nullable().openapi({ description: 'Set by a coordinator' }),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -12,6 +12,7 @@ import { differingFields } from '../../lib/differences.ts';
 import type { AreaService, Town } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { MatchEndings } from '../matches/match-endings.ts';
+import { splitStoredQualifications, storedQualifications } from '../shared/qualifications.ts';
 import {
   minutesOf,
   sortWindows,
@@ -37,6 +38,29 @@ import type { AvailabilityInput, MemberProfile, MemberProfileInput } from './mem
 
 type Profile = MemberProfile;
 
+/** Her direction from its columns (absent parts left out, as in the input). */
+function directionOf(row: MemberRow): Profile['direction'] {
+  let categories: unknown = [];
+  try {
+    categories = JSON.parse(row.desired_categories ?? '[]');
+  } catch {
+    categories = [];
+  }
+  return {
+    desiredCategories: (Array.isArray(categories)
+      ? categories
+      : []) as Profile['direction']['desiredCategories'],
+    ...(row.self_pr ? { selfPr: row.self_pr } : {}),
+    ...(row.career_pace ? { pace: row.career_pace as 'career_step' | 'stable_base' } : {}),
+  };
+}
+
+/** Stored qualification values as the profile's two lists. */
+function qualificationsOf(values: readonly string[]) {
+  const { keys, other } = splitStoredQualifications(values);
+  return { qualifications: keys as Profile['qualifications'], otherQualifications: other };
+}
+
 export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile {
   const pay = (amount: number | null, unit: string | null) =>
     amount !== null && unit !== null
@@ -59,6 +83,8 @@ export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile 
       prefecture: t.prefecture,
       prefCode: t.pref_code,
       needsRelocationSupport: t.needs_relocation_support === 1,
+      ...(t.move_from ? { moveFrom: t.move_from } : {}),
+      ...(t.max_commute_minutes != null ? { maxCommuteMinutes: t.max_commute_minutes } : {}),
     })),
     availability: {
       windows: lists.windows.map((w) => ({
@@ -86,10 +112,11 @@ export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile 
       ...(c.pickup_minute !== null ? { pickupTime: timeOf(c.pickup_minute) } : {}),
     })),
     skills: lists.skills.map((s) => ({ tag: s.tag, level: s.level })) as Profile['skills'],
-    qualifications: lists.qualifications.map((q) => q.qualification) as Profile['qualifications'],
+    ...qualificationsOf(lists.qualifications.map((q) => q.qualification)),
     pay: { ...(floor ? { floor } : {}), ...(wish ? { wish } : {}) },
     employmentTypes: lists.employmentTypes.map((t) => t.employment_type) as Profile['employmentTypes'],
     remoteWish: row.remote_wish as Profile['remoteWish'],
+    direction: directionOf(row),
     privacy: {
       hideMunicipality: row.hide_municipality === 1,
       blockedOrganisationIds: lists.blocks.map((b) => b.organisation_id),
@@ -131,6 +158,8 @@ function asInput(profile: Profile): MemberProfileInput {
     targetAreas: targetAreas.map((t) => ({
       areaCode: t.code,
       needsRelocationSupport: t.needsRelocationSupport,
+      ...(t.moveFrom ? { moveFrom: t.moveFrom } : {}),
+      ...(t.maxCommuteMinutes !== undefined ? { maxCommuteMinutes: t.maxCommuteMinutes } : {}),
     })),
   };
 }
@@ -279,6 +308,9 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
         pay_wish_amount: input.pay.wish?.amount ?? null,
         pay_wish_unit: input.pay.wish?.unit ?? null,
         remote_wish: input.remoteWish,
+        desired_categories: JSON.stringify(input.direction?.desiredCategories ?? []),
+        self_pr: input.direction?.selfPr || null,
+        career_pace: input.direction?.pace ?? null,
         support_stage: existing?.support_stage ?? null,
         home_town: town?.name ?? null,
         home_lat: town?.point.lat ?? null,
@@ -312,12 +344,16 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
             pickup_minute: c.pickupTime !== undefined ? minutesOf(c.pickupTime) : null,
           })),
           skills: input.skills.map((s) => ({ member_id: userId, tag: s.tag, level: s.level })),
-          qualifications: input.qualifications.map((q) => ({ member_id: userId, qualification: q })),
+          qualifications: storedQualifications(input.qualifications, input.otherQualifications ?? []).map(
+            (q) => ({ member_id: userId, qualification: q }),
+          ),
           employmentTypes: input.employmentTypes.map((t) => ({ member_id: userId, employment_type: t })),
           targetAreas: input.targetAreas.map((t) => ({
             member_id: userId,
             area_code: t.areaCode,
             needs_relocation_support: t.needsRelocationSupport ? 1 : 0,
+            move_from: t.moveFrom ?? null,
+            max_commute_minutes: t.maxCommuteMinutes ?? null,
           })),
           blocks: input.privacy.blockedOrganisationIds.map((id) => ({
             member_id: userId,

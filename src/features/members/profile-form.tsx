@@ -3,7 +3,7 @@
  * posted form, and the form itself. Her place is typed as a name and resolved to an area code on
  * the server; her week is the shared weekly editor.
  */
-import { EMPLOYMENT_TYPES, QUALIFICATIONS, SKILLS } from '../../../matching/vocabulary.ts';
+import { EMPLOYMENT_TYPES, JOB_CATEGORIES, SKILLS } from '../../../matching/vocabulary.ts';
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -14,8 +14,10 @@ import {
   TextField,
   Toggle,
 } from '../../web/form.tsx';
-import { type FieldErrors, type FormValues, renameErrors } from '../../web/forms.ts';
+import { type FieldErrors, type FormValues, normaliseNumber, renameErrors } from '../../web/forms.ts';
 import { labelOf } from '../../web/i18n.ts';
+import { qualificationTerms } from '../../web/picker-terms.ts';
+import { TermPicker } from '../../web/term-picker.tsx';
 import type { View } from '../../web/view.ts';
 import { dayClass, parseWeek, WeekGrid, weekValues } from '../../web/week-grid.tsx';
 import type { AreaService } from '../areas/area.service.ts';
@@ -41,7 +43,12 @@ export function profileValues(profile: MemberProfile) {
     ...placeValues('area', profile.area),
     homeTown: profile.homeTown,
     ...(target
-      ? { ...placeValues('target', target), 'target.relocation': target.needsRelocationSupport }
+      ? {
+          ...placeValues('target', target),
+          'target.relocation': target.needsRelocationSupport,
+          'target.moveFrom': target.moveFrom,
+          'target.maxCommuteMinutes': target.maxCommuteMinutes,
+        }
       : {}),
     ...weekValues(WEEK, profile.availability.windows),
     'availability.maxHoursPerWeek': profile.availability.maxHoursPerWeek,
@@ -59,14 +66,23 @@ export function profileValues(profile: MemberProfile) {
     ...careValues(profile.availability.careLimits ?? []),
     skills: profile.skills.map((s) => s.tag),
     qualifications: profile.qualifications,
+    otherQualifications: profile.otherQualifications,
     'pay.floor.amount': profile.pay.floor?.amount,
     'pay.floor.unit': profile.pay.floor?.unit,
     'pay.wish.amount': profile.pay.wish?.amount,
     'pay.wish.unit': profile.pay.wish?.unit,
     employmentTypes: profile.employmentTypes,
     remoteWish: profile.remoteWish,
+    ...Object.fromEntries(
+      profile.direction.desiredCategories.map((category, i) => [`direction.choice.${i}`, category]),
+    ),
+    'direction.selfPr': profile.direction.selfPr,
+    'direction.pace': profile.direction.pace ?? '',
   };
 }
+
+/** How many ranked choices of work the form offers (the API takes up to five). */
+const DIRECTION_CHOICES = 3;
 
 /** First-time values: a weekday daytime week, the most common wish, so she edits rather than builds. */
 export const NEW_PROFILE_VALUES = {
@@ -106,7 +122,16 @@ export async function profileInputFrom(
   const otherTargets = (saved?.targetAreas.slice(1) ?? []).map((t) => ({
     areaCode: t.code,
     needsRelocationSupport: t.needsRelocationSupport,
+    ...(t.moveFrom ? { moveFrom: t.moveFrom } : {}),
+    ...(t.maxCommuteMinutes !== undefined ? { maxCommuteMinutes: t.maxCommuteMinutes } : {}),
   }));
+  // Her plan for the move: a month typed as 2027-04 or 2027/4 (full-width digits too) reads as YYYY-MM.
+  const moveText = normaliseNumber(values.text('target.moveFrom')?.trim() ?? '').replace(/[/.年]/g, '-');
+  const moveMatch = /^(\d{4})-(\d{1,2})月?$/.exec(moveText);
+  const moveFrom = moveMatch
+    ? `${moveMatch[1]}-${(moveMatch[2] ?? '').padStart(2, '0')}`
+    : moveText || undefined;
+  const targetMax = values.number('target.maxCommuteMinutes');
 
   const levelOf = new Map(saved?.skills.map((s) => [s.tag, s.level]) ?? []);
   const children = Array.from({ length: CHILD_ROWS }, (_, i) => ({
@@ -130,7 +155,14 @@ export async function profileInputFrom(
     ...(values.text('homeTown')?.trim() ? { homeTown: values.text('homeTown')?.trim() } : {}),
     targetAreas: [
       ...(target?.ok
-        ? [{ areaCode: target.area.code, needsRelocationSupport: values.checked('target.relocation') }]
+        ? [
+            {
+              areaCode: target.area.code,
+              needsRelocationSupport: values.checked('target.relocation'),
+              ...(moveFrom ? { moveFrom } : {}),
+              ...(targetMax !== undefined ? { maxCommuteMinutes: targetMax } : {}),
+            },
+          ]
         : []),
       ...otherTargets,
     ],
@@ -146,12 +178,29 @@ export async function profileInputFrom(
     children,
     skills: values.all('skills').map((tag) => ({ tag, level: levelOf.get(tag) ?? 2 })),
     qualifications: values.all('qualifications'),
+    // Ticked text she entered before, and names she typed now (the service finds their keys).
+    otherQualifications: [...values.all('otherQualifications'), ...values.all('qualificationText')]
+      .map((t) => t.trim())
+      .filter(Boolean),
     pay: {
       ...(money('pay.floor') ? { floor: money('pay.floor') } : {}),
       ...(money('pay.wish') ? { wish: money('pay.wish') } : {}),
     },
     employmentTypes: values.all('employmentTypes'),
     remoteWish: values.text('remoteWish'),
+    direction: {
+      // Her choices in order, blanks and repeats left out (the first of a repeat is her rank for it).
+      desiredCategories: [
+        ...new Set(
+          Array.from(
+            { length: DIRECTION_CHOICES },
+            (_, i) => values.text(`direction.choice.${i}`) ?? '',
+          ).filter(Boolean),
+        ),
+      ],
+      ...(values.text('direction.selfPr')?.trim() ? { selfPr: values.text('direction.selfPr')?.trim() } : {}),
+      ...(values.text('direction.pace') ? { pace: values.text('direction.pace') } : {}),
+    },
     privacy: saved?.privacy ?? { hideMunicipality: false, blockedOrganisationIds: [] },
   };
   return {
@@ -161,11 +210,15 @@ export async function profileInputFrom(
       renameErrors(week.placeErrors(validation, 'availability.windows'), (name) =>
         name === 'areaCode'
           ? 'area.name'
-          : name.startsWith('targetAreas')
-            ? 'target.name'
-            : name.startsWith('availability.careLimits')
-              ? careField(careLimits, name)
-              : name,
+          : name.startsWith('targetAreas') && name.endsWith('moveFrom')
+            ? 'target.moveFrom'
+            : name.startsWith('targetAreas') && name.endsWith('maxCommuteMinutes')
+              ? 'target.maxCommuteMinutes'
+              : name.startsWith('targetAreas')
+                ? 'target.name'
+                : name.startsWith('availability.careLimits')
+                  ? careField(careLimits, name)
+                  : name,
       ),
   };
 }
@@ -376,6 +429,25 @@ export function ProfileForm(props: {
         <span class="hint">{words.targetHint}</span>
         <PlaceFields view={view} prefix="target" prefectures={prefectures} values={values} errors={errors} />
         <Toggle name="target.relocation" label={words.relocation} values={values} />
+        <div class="two">
+          <TextField
+            name="target.moveFrom"
+            label={words.moveFrom}
+            hint={words.moveFromHint}
+            inputmode="numeric"
+            maxlength={10}
+            values={values}
+            errors={errors}
+          />
+          <TextField
+            name="target.maxCommuteMinutes"
+            type="number"
+            label={words.targetCommute}
+            suffix={words.minutes}
+            values={values}
+            errors={errors}
+          />
+        </div>
       </fieldset>
       <WeekGrid
         view={view}
@@ -437,14 +509,16 @@ export function ProfileForm(props: {
         multiple
         inline
       />
-      <ChoiceGroup
+      <TermPicker
+        view={view}
         name="qualifications"
+        otherName="otherQualifications"
+        textName="qualificationText"
         label={words.qualifications}
-        options={optionsOf(QUALIFICATIONS, view)}
+        hint={words.qualificationsHint}
+        terms={qualificationTerms(view.lang)}
         values={values}
         errors={errors}
-        multiple
-        inline
       />
       <fieldset>
         <legend>{words.pay}</legend>
@@ -488,9 +562,51 @@ export function ProfileForm(props: {
         errors={errors}
         required
       />
+      <DirectionFields view={view} values={values} errors={errors} />
       <div class="actions">
         <SubmitButton label={m.form.save} />
       </div>
     </PostForm>
+  );
+}
+
+/** Her direction: the work she wants in her order, her words, and her pace (its own fieldset). */
+function DirectionFields(props: { view: View; values: FormValues; errors: FieldErrors }) {
+  const { view, values, errors } = props;
+  const words = view.m.member.profile.direction;
+  const categories = optionsOf(JOB_CATEGORIES, view);
+  return (
+    <fieldset>
+      <legend>{words.title}</legend>
+      <p class="hint">{words.hint}</p>
+      <div class="two">
+        {Array.from({ length: DIRECTION_CHOICES }, (_, i) => (
+          <SelectField
+            name={`direction.choice.${i}`}
+            label={words.choice(i + 1)}
+            options={categories}
+            placeholder={words.noChoice}
+            values={values}
+            errors={errors}
+          />
+        ))}
+      </div>
+      <TextField
+        name="direction.selfPr"
+        label={words.selfPr}
+        hint={words.selfPrHint}
+        multiline
+        maxlength={800}
+        values={values}
+        errors={errors}
+      />
+      <ChoiceGroup
+        name="direction.pace"
+        label={words.pace}
+        options={Object.entries(words.paces).map(([value, label]) => ({ value, label }))}
+        values={values}
+        errors={errors}
+      />
+    </fieldset>
   );
 }

@@ -8,7 +8,6 @@ import {
   EMPLOYMENT_TYPES,
   FLEXIBILITY_FACTS,
   JOB_CATEGORIES,
-  QUALIFICATIONS,
   SKILL_LEVELS,
   SKILLS,
 } from '../../../matching/vocabulary.ts';
@@ -26,6 +25,8 @@ import {
 } from '../../web/form.tsx';
 import { type FieldErrors, type FormValues, formValues, renameErrors, validate } from '../../web/forms.ts';
 import { labelOf } from '../../web/i18n.ts';
+import { qualificationTerms } from '../../web/picker-terms.ts';
+import { TermPicker } from '../../web/term-picker.tsx';
 import type { View } from '../../web/view.ts';
 import { parseWeek, WeekGrid, weekValues } from '../../web/week-grid.tsx';
 import type { AreaService } from '../areas/area.service.ts';
@@ -70,6 +71,7 @@ export function roleFormValues(role: Role): FormValues {
     overtime: role.overtime,
     'remote.mode': role.remote.mode,
     requiredQualifications: [...role.requiredQualifications],
+    otherRequiredQualifications: [...role.otherRequiredQualifications],
     ...weekValues(GRID, schedule.kind === 'fixed' ? schedule.shifts : schedule.windows),
   };
   if (role.pay.max !== undefined) values['pay.max'] = String(role.pay.max);
@@ -104,6 +106,7 @@ export function roleFormValues(role: Role): FormValues {
     values[`facts.${fact}`] = stated === undefined ? '' : stated.available ? 'yes' : 'no';
   }
   if (role.startDate) values.startDate = role.startDate;
+  if (role.closesOn) values.closesOn = role.closesOn;
   return formValues(values);
 }
 
@@ -228,8 +231,16 @@ export async function readRoleForm(values: FormValues, m: View['m'], areas: Area
     locations,
     skills,
     requiredQualifications: values.all('requiredQualifications'),
+    // Ticked text saved before, and names typed now (the service finds their keys).
+    otherRequiredQualifications: [
+      ...values.all('otherRequiredQualifications'),
+      ...values.all('requiredQualificationText'),
+    ]
+      .map((t) => t.trim())
+      .filter(Boolean),
     facts,
     startDate: values.text('startDate')?.trim() || undefined,
+    closesOn: values.text('closesOn')?.trim() || undefined,
   };
 
   const skillField = (list: 'required' | 'niceToHave', index: string | undefined) =>
@@ -250,7 +261,8 @@ export async function readRoleForm(values: FormValues, m: View['m'], areas: Area
       }
       if (parts[0] === 'skills' && (parts[1] === 'required' || parts[1] === 'niceToHave'))
         return skillField(parts[1], parts[2]);
-      if (parts[0] === 'requiredQualifications') return 'requiredQualifications';
+      if (parts[0] === 'requiredQualifications' || parts[0] === 'otherRequiredQualifications')
+        return 'requiredQualifications';
       return name;
     });
   };
@@ -440,6 +452,7 @@ export function RoleForm(props: {
           hint={words.startDateHint}
           {...field}
         />
+        <TextField name="closesOn" type="date" label={words.closesOn} hint={words.closesOnHint} {...field} />
       </Section>
 
       <Section title={words.sections.pay}>
@@ -582,12 +595,14 @@ export function RoleForm(props: {
 
       <Section title={words.sections.skills}>
         <SkillPicker view={view} {...field} />
-        <ChoiceGroup
+        <TermPicker
+          view={view}
           name="requiredQualifications"
+          otherName="otherRequiredQualifications"
+          textName="requiredQualificationText"
           label={words.qualifications}
           hint={words.qualificationsHint}
-          options={options(QUALIFICATIONS, view)}
-          multiple
+          terms={qualificationTerms(view.lang)}
           {...field}
         />
       </Section>

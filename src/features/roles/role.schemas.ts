@@ -9,6 +9,7 @@ import {
   EmploymentTypeSchema,
   IsoDateSchema,
   JobCategorySchema,
+  otherQualificationsSchema,
   PayUnitSchema,
   QualificationSchema,
   SkillWithLevelSchema,
@@ -155,11 +156,18 @@ const RoleFields = z
       .array(QualificationSchema)
       .max(10)
       .superRefine(uniqueBy((q) => q, 'qualification')),
+    otherRequiredQualifications: otherQualificationsSchema(
+      'Required qualifications the vocabulary does not list, as the ad names them (a known name is stored under its key). Members are not suggested the role as a sure fit unless they hold it: a coordinator confirms (要確認).',
+    ),
     facts: z.partialRecord(z.enum(FACT_KEYS), z.boolean()).openapi({
       description: 'Flexibility facts the employer states (true = yes, false = no, absent = not stated)',
       example: { sick_child_absence_ok: true, short_time_allowed: true },
     }),
     startDate: IsoDateSchema.optional(),
+    closesOn: IsoDateSchema.optional().openapi({
+      description:
+        'The last day applications are taken, if any; a role past it is pushed down in her list and says so (not removed)',
+    }),
   })
   .strict();
 

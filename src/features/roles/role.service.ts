@@ -15,6 +15,7 @@ import { type Actor, requireVerified } from '../auth/actor.ts';
 import type { MatchEndings } from '../matches/match-endings.ts';
 import type { OrganisationService } from '../organisations/organisation.service.ts';
 import { enqueueRole, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
+import { splitStoredQualifications, storedQualifications } from '../shared/qualifications.ts';
 import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.schemas.ts';
 import {
   countRoles,
@@ -32,6 +33,15 @@ import {
 import type { Role, RoleInput } from './role.schemas.ts';
 
 /** Maps a role row and its children to the API's Role. */
+/** Stored qualification values as the role's two lists. */
+function requiredQualificationsOf(values: readonly string[]) {
+  const { keys, other } = splitStoredQualifications(values);
+  return {
+    requiredQualifications: keys as Role['requiredQualifications'],
+    otherRequiredQualifications: other,
+  };
+}
+
 export function toRole(row: RoleRow, children: RoleChildren): Role {
   const windows = children.windows.map(windowFromRow);
   // A break of 0 is left out, as in the input: absent means none.
@@ -99,11 +109,10 @@ export function toRole(row: RoleRow, children: RoleChildren): Role {
         .filter((s) => s.required === 0)
         .map((s) => ({ tag: s.tag, level: s.level as 1 | 2 | 3 })) as Role['skills']['niceToHave'],
     },
-    requiredQualifications: children.qualifications.map(
-      (q) => q.qualification,
-    ) as Role['requiredQualifications'],
+    ...requiredQualificationsOf(children.qualifications.map((q) => q.qualification)),
     facts,
     ...(row.start_date ? { startDate: row.start_date } : {}),
+    ...(row.closes_on ? { closesOn: row.closes_on } : {}),
     publishedAt: row.published_at,
     closedAt: row.closed_at,
     createdAt: row.created_at,
@@ -136,6 +145,7 @@ export function roleColumns(input: RoleInput) {
     remote_mode: input.remote.mode,
     office_days_per_week: input.remote.officeDaysPerWeek ?? null,
     start_date: input.startDate ?? null,
+    closes_on: input.closesOn ?? null,
   };
 }
 
@@ -178,7 +188,10 @@ export function roleChildRows(
       ...input.skills.required.map((s) => ({ role_id: roleId, tag: s.tag, level: s.level, required: 1 })),
       ...input.skills.niceToHave.map((s) => ({ role_id: roleId, tag: s.tag, level: s.level, required: 0 })),
     ],
-    qualifications: input.requiredQualifications.map((q) => ({ role_id: roleId, qualification: q })),
+    qualifications: storedQualifications(
+      input.requiredQualifications,
+      input.otherRequiredQualifications ?? [],
+    ).map((q) => ({ role_id: roleId, qualification: q })),
     facts: Object.entries(input.facts).map(([fact, available]) => {
       const before = previous.get(fact);
       const kept = before && (before.available === 1) === available;

@@ -138,16 +138,27 @@ export function RoleDetails(props: {
           <dd>{skills(role.skills.niceToHave)}</dd>
         </>
       )}
-      {role.requiredQualifications.length > 0 && (
+      {role.requiredQualifications.length + role.otherRequiredQualifications.length > 0 && (
         <>
           <dt>{m.role.qualifications}</dt>
-          <dd>{role.requiredQualifications.map((q) => labelOf(QUALIFICATIONS, q, lang)).join('、')}</dd>
+          <dd>
+            {[
+              ...role.requiredQualifications.map((q) => labelOf(QUALIFICATIONS, q, lang)),
+              ...role.otherRequiredQualifications,
+            ].join('、')}
+          </dd>
         </>
       )}
       {role.startDate && (
         <>
           <dt>{m.role.startDate}</dt>
           <dd>{m.date(role.startDate)}</dd>
+        </>
+      )}
+      {role.closesOn && (
+        <>
+          <dt>{m.role.closesOn}</dt>
+          <dd>{m.date(role.closesOn)}</dd>
         </>
       )}
     </dl>

@@ -17,6 +17,18 @@ export const CATEGORY_KEYWORDS: Record<JobCategory, string[]> = {
   accounting: ['経理', '会計', '簿記', 'keiri', 'kaikei', 'boki'],
   it_web: ['IT', 'Web', 'エンジニア', 'プログラマー', 'デザイナー', 'enjinia', 'puroguramu', 'dezain'],
   manufacturing: ['製造', '工場', 'ライン作業', '軽作業', 'seizo', 'seizou', 'kojo', 'koujou'],
+  nursing: ['看護', '看護師', 'ナース', '訪問看護', 'kango', 'kangoshi', 'nurse'],
+  childcare: ['保育', '保育士', '保育園', 'こども園', 'hoiku', 'hoikushi'],
+  cleaning: ['清掃', '掃除', 'クリーンスタッフ', 'ハウスキーピング', 'seiso', 'seisou', 'souji'],
+  delivery: ['配送', 'ドライバー', '配達', 'ルート配送', 'haiso', 'haisou', 'doraiba', 'driver'],
+  logistics: ['倉庫', '軽作業', 'ピッキング', '仕分け', '梱包', 'soko', 'souko', 'keisagyo'],
+  hospitality: ['ホテル', '旅館', '宿泊', 'フロント', 'ベッドメイク', 'hoteru', 'ryokan', 'hotel'],
+  agriculture: ['農業', '農作業', '収穫', '選果', '農家', 'nogyo', 'nougyou', 'farm'],
+  sales: ['営業', 'ルート営業', '販売促進', 'eigyo', 'eigyou', 'sales'],
+  restaurant: ['飲食', 'ホール', 'カフェ', 'レストラン', '接客', 'inshoku', 'horu', 'cafe'],
+  welfare: ['相談員', '福祉', '支援員', 'ピアサポート', 'soudan', 'fukushi', 'shienin'],
+  creative: ['企画', 'マーケティング', '広報', '動画編集', 'デザイン', 'kikaku', 'maketingu', 'marketing'],
+  education: ['講師', '塾', '教育', '学童', '家庭教師', 'koshi', 'koushi', 'juku', 'kyoiku'],
 };
 
 export const REMOTE_KEYWORDS: Record<RemoteMode, string[]> = {

@@ -32,7 +32,29 @@ const keysOf = <T extends Record<string, unknown>>(record: T) =>
 export const JobCategorySchema = z.enum(keysOf(JOB_CATEGORIES));
 export const EmploymentTypeSchema = z.enum(keysOf(EMPLOYMENT_TYPES));
 export const SkillTagSchema = z.enum(keysOf(SKILLS));
-export const QualificationSchema = z.enum(keysOf(QUALIFICATIONS));
+export const QualificationSchema = z.enum(keysOf(QUALIFICATIONS)).openapi({
+  description: 'A key of the qualification vocabulary (matching/terms/qualifications.ts)',
+});
+
+/**
+ * A qualification typed as text: a name the vocabulary knows (label, reading or alias, e.g. 宅建) is
+ * stored as its key; any other text is kept as written and read as 要確認, never as "none".
+ */
+export const QualificationTextSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .openapi({ example: 'ドローン操縦士' });
+
+/** A list of typed qualifications, unique by what they say. */
+export const otherQualificationsSchema = (description: string) =>
+  z
+    .array(QualificationTextSchema)
+    .max(10)
+    .superRefine(uniqueBy((q) => q, 'qualification'))
+    .default([])
+    .openapi({ description });
 export const PayUnitSchema = z.enum(['hour', 'day', 'month', 'year']);
 
 export const SkillWithLevelSchema = z

@@ -157,6 +157,11 @@ export const commonJa = {
     add: '追加',
     remove: '削除',
   },
+  picker: {
+    chosen: '選んでいるもの（外すときはチェックを外します）',
+    add: '追加する（名前か読みを入れると候補が出ます）',
+    notInList: '一覧にない資格・要確認',
+  },
   validation: {
     required: '入力してください',
     choose: '選んでください',
@@ -273,6 +278,7 @@ export const commonJa = {
     skillsNice: 'あると歓迎',
     qualifications: '必要な資格',
     startDate: '開始日',
+    closesOn: '応募締切',
     description: '仕事の内容',
     organisation: '事業者',
     from: '〜',
@@ -438,6 +444,11 @@ export const commonEn: CommonMessages = {
     add: 'Add',
     remove: 'Remove',
   },
+  picker: {
+    chosen: 'Chosen (untick to remove)',
+    add: 'Add (type a name or its reading for suggestions)',
+    notInList: 'not in our list: to confirm',
+  },
   validation: {
     required: 'Please fill this in',
     choose: 'Please choose one',
@@ -552,6 +563,7 @@ export const commonEn: CommonMessages = {
     skillsNice: 'Welcome but not needed',
     qualifications: 'Qualifications needed',
     startDate: 'Start date',
+    closesOn: 'Applications close',
     description: 'About the work',
     organisation: 'Employer',
     from: '–',

@@ -137,12 +137,15 @@ export const employerJa = {
     required: '必須',
     niceToHave: 'あれば歓迎',
     qualifications: '必須の資格',
-    qualificationsHint: '持っていないと働けない資格だけ選んでください',
+    qualificationsHint:
+      '持っていないと働けない資格だけ。一覧にない資格も書けます（その場合は応募者ごとにコーディネーターが確認します）',
     factsHint:
       'はっきり言えることだけ「はい」「いいえ」で答えてください。コーディネーターが確かめたものには「確認済み」と表示されます。',
     verified: '確認済み',
     startDate: '勤務開始日',
     startDateHint: '決まっていなければ空欄',
+    closesOn: '応募締切日',
+    closesOnHint: 'あれば。過ぎると候補の下のほうに表示されます',
     save: '保存する',
     created: '下書きを保存しました。内容を確かめて「公開する」を押してください',
     saved: '保存しました',
@@ -346,12 +349,15 @@ export const employerEn: typeof employerJa = {
     required: 'Required',
     niceToHave: 'Welcome',
     qualifications: 'Required qualifications',
-    qualificationsHint: 'Only those the work cannot be done without',
+    qualificationsHint:
+      'Only those the work cannot be done without; one not in our list can be written as it is (a coordinator then checks it with each applicant)',
     factsHint:
       'Answer “Yes” or “No” only where you are sure. Facts a coordinator has checked are marked “Checked”.',
     verified: 'Checked',
     startDate: 'Start date',
     startDateHint: 'Leave empty if not decided',
+    closesOn: 'Applications close',
+    closesOnHint: 'If there is a date; after it the role shows lower in her list',
     save: 'Save',
     created: 'Draft saved. Check it, then press “Publish”',
     saved: 'Saved',
