@@ -20,6 +20,7 @@ import { workflowRoutes } from './features/matches/workflow.routes.ts';
 import { memberRoutes } from './features/members/member.routes.ts';
 import { memberDataRoutes } from './features/members/member-data.routes.ts';
 import { mentoringRoutes } from './features/mentoring/mentoring.routes.ts';
+import { noticeRoutes } from './features/notices/notice.routes.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
@@ -107,6 +108,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api', dashboardRoutes);
   app.route('/api', followUpRoutes);
   app.route('/api', mentoringRoutes);
+  app.route('/api', noticeRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

@@ -16,6 +16,7 @@ import { createSuggestionJob } from './features/matches/suggestions.ts';
 import { createMemberService } from './features/members/member.service.ts';
 import { createMemberDataService } from './features/members/member-data.service.ts';
 import { createMentoringService } from './features/mentoring/mentoring.service.ts';
+import { createNoticeService } from './features/notices/notice.service.ts';
 import { createNotificationService } from './features/notifications/notification.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
@@ -36,6 +37,7 @@ export function createServices(deps: AppDeps) {
   const notifications = createNotificationService(deps);
   const followUp = createFollowUpService(deps, { matches });
   const mentoring = createMentoringService(deps, { members, followUp });
+  const notices = createNoticeService(deps, { areas });
   return {
     auth,
     areas,
@@ -52,9 +54,13 @@ export function createServices(deps: AppDeps) {
     notifications,
     followUp,
     mentoring,
-    /** The scheduled care after a hire: check-ins opening and unanswered, mentoring sessions missed. */
+    notices,
+    /**
+     * The scheduled care: check-ins opening and unanswered, mentoring sessions missed, and the
+     * digest of new area notices.
+     */
     async careJob() {
-      return { ...(await followUp.run()), ...(await mentoring.run()) };
+      return { ...(await followUp.run()), ...(await mentoring.run()), ...(await notices.run()) };
     },
     memberData: createMemberDataService(deps, {
       auth,

@@ -105,6 +105,11 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'POST /api/mentoring/sessions/{id}/answer': ['member'],
   'GET /api/dashboard/after-hire': STAFF,
   'GET /api/exports/after-hire.csv': STAFF,
+  'POST /api/notices': STAFF,
+  'GET /api/notices': STAFF,
+  'POST /api/notices/{id}/withdraw': STAFF,
+  'GET /api/members/me/notices': ['member'],
+  'POST /api/notices/{id}/read': ['member'],
 };
 
 let t: TestApp;

@@ -61,6 +61,7 @@ describe('migrations', () => {
       '0014_accounts',
       '0015_1_follow_up',
       '0015_2_mentoring',
+      '0018_1_area_notices',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -72,6 +73,9 @@ describe('migrations', () => {
     expect(tables).toEqual(
       [
         'account_tokens',
+        'area_notice_areas',
+        'area_notice_reads',
+        'area_notices',
         'area_towns',
         'areas',
         'audit_log',

@@ -469,6 +469,35 @@ export interface MentoringSessionTable {
   coordinator_may_read: number;
 }
 
+/** A notice for some places (migration 0018_1). */
+export interface AreaNoticeTable {
+  id: string;
+  title: string;
+  body: string;
+  link: string | null;
+  valid_until: string;
+  audience: 'home' | 'target' | 'both';
+  /** JSON array of support stages; null: every stage. */
+  stages: string | null;
+  child_age_min: number | null;
+  child_age_max: number | null;
+  created_by: string;
+  created_at: string;
+  withdrawn_at: string | null;
+  announced_at: string | null;
+}
+
+export interface AreaNoticeAreaTable {
+  notice_id: string;
+  area_code: string;
+}
+
+export interface AreaNoticeReadTable {
+  notice_id: string;
+  member_id: string;
+  read_at: string;
+}
+
 export interface DB {
   areas: AreaTable;
   area_towns: AreaTownTable;
@@ -511,4 +540,7 @@ export interface DB {
   mentoring_mentors: MentoringMentorTable;
   mentoring_pairs: MentoringPairTable;
   mentoring_sessions: MentoringSessionTable;
+  area_notices: AreaNoticeTable;
+  area_notice_areas: AreaNoticeAreaTable;
+  area_notice_reads: AreaNoticeReadTable;
 }

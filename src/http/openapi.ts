@@ -116,6 +116,11 @@ const OPERATIONS: Record<string, readonly [string, ...Extra[]]> = {
   'POST /api/mentoring/sessions/{id}/answer': ['answerSession'],
   'GET /api/exports/after-hire.csv': ['exportAfterHireCsv'],
   'GET /api/dashboard/after-hire': ['getAfterHireOutcomes'],
+  'POST /api/notices': ['publishNotice'],
+  'GET /api/notices': ['listNotices'],
+  'POST /api/notices/{id}/withdraw': ['withdrawNotice'],
+  'GET /api/members/me/notices': ['listOwnNotices'],
+  'POST /api/notices/{id}/read': ['markNoticeRead'],
 };
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
@@ -134,6 +139,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Dashboard: 'Coordinators’ figures and CSV exports.',
   'Follow-up after a hire': 'Her check-ins after a hire, the coordinators’ follow-up queue, separations.',
   'Peer mentoring': 'Cohorts, mentors who agreed, pairs and their sessions with a shared record.',
+  'Area notices': 'What municipalities and partners offer, for members living in or moving to their places.',
 };
 
 export const API_INFO = {

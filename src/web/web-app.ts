@@ -20,6 +20,7 @@ import { queuePages } from '../features/matches/queue.pages.tsx';
 import { memberDataPages } from '../features/members/member-data.pages.tsx';
 import { profilePages } from '../features/members/profile.pages.tsx';
 import { mentoringPages } from '../features/mentoring/mentoring.pages.tsx';
+import { noticePages } from '../features/notices/notice.pages.tsx';
 import { notificationPages } from '../features/notifications/notification.pages.tsx';
 import { organisationPages } from '../features/organisations/organisation.pages.tsx';
 import { verificationPages } from '../features/organisations/verification.pages.tsx';
@@ -91,6 +92,7 @@ export function webApp(config: AppConfig, passwordRouteLimiter: ClientLimiter) {
   web.route('/', supportPages);
   web.route('/', followUpPages);
   web.route('/', mentoringPages);
+  web.route('/', noticePages);
   return web;
 }
 

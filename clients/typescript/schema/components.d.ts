@@ -95,7 +95,7 @@ export interface components {
              */
             locale: "ja" | "en";
             /** @description Notification kinds not e-mailed (still shown in the app). */
-            stopped: ("approved" | "rejected" | "outcome" | "introduction" | "withdrawn")[];
+            stopped: ("approved" | "rejected" | "outcome" | "introduction" | "withdrawn" | "area_notices")[];
         };
         Area: {
             code: string;
@@ -1178,6 +1178,79 @@ export interface components {
         MenteeAnswer: {
             /** @description Her choice: may the coordinator read what was talked about and the next step? */
             coordinatorMayRead: boolean;
+        };
+        StaffNotice: {
+            id: string;
+            title: string;
+            body: string;
+            link: string | null;
+            validUntil: string;
+            areas: {
+                code: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            audience: "home" | "target" | "both";
+            stages: number[] | null;
+            childAges: {
+                min: number | null;
+                max: number | null;
+            } | null;
+            createdAt: string;
+            withdrawnAt: string | null;
+            /** @description Not withdrawn and not past its last day */
+            current: boolean;
+            /** @description Members it reaches today */
+            reached: number;
+            /** @description Members who opened it (each counted once) */
+            reads: number;
+        };
+        NoticeInput: {
+            /** @example 横浜市 ひとり親家庭の就労支援講座 */
+            title: string;
+            body: string;
+            /**
+             * Format: uri
+             * @example https://www.city.yokohama.lg.jp/
+             */
+            link?: string;
+            /**
+             * Format: date
+             * @description The last day (Japan date) it is shown
+             * @example 2027-04-01
+             */
+            validUntil: string;
+            /**
+             * @description Prefectures, municipalities or wards it is for
+             * @example [
+             *       "141003"
+             *     ]
+             */
+            areaCodes: string[];
+            /**
+             * @description Whether it reaches members living in those places, planning to move there, or either ("both" when left out)
+             * @enum {string}
+             */
+            audience?: "home" | "target" | "both";
+            /** @description Only members at these support stages (all when left out) */
+            stages?: number[];
+            /** @description Only members with a child of these ages in whole years */
+            childAges?: {
+                min?: number;
+                max?: number;
+            };
+        };
+        MemberNotice: {
+            id: string;
+            title: string;
+            body: string;
+            link: string | null;
+            validUntil: string;
+            areas: {
+                code: string;
+                name: string;
+            }[];
+            read: boolean;
         };
     };
     responses: never;

@@ -15,7 +15,7 @@ import { japanDateTime } from '../shared/japan-time.ts';
 
 /** Which notification kinds each kind of account hears of. */
 const KINDS_FOR: Record<string, NotificationMailKind[]> = {
-  member: ['approved', 'rejected', 'outcome'],
+  member: ['approved', 'rejected', 'outcome', 'area_notices'],
   employer: ['introduction', 'withdrawn'],
 };
 

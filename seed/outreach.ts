@@ -1,0 +1,121 @@
+/**
+ * Demo of outreach: area notices a coordinator published over the last weeks — for 横浜市 (the
+ * demo member's city), for 神奈川県 at stages 2–3, for 静岡市 where she plans to move back, for
+ * parents of young children in 横浜市, and one for 大阪市 that never reaches her — some already
+ * opened by members so the coordinator's page shows figures. Everything goes through the same
+ * services as the API, each with a clock set to when it happened.
+ */
+import { type AppDeps, systemClock } from '../src/deps.ts';
+import type { Actor } from '../src/features/auth/actor.ts';
+import type { NoticeInput } from '../src/features/notices/notice.schemas.ts';
+import { japanDate } from '../src/features/shared/japan-time.ts';
+import { createServices } from '../src/services.ts';
+import { DEMO_ACCOUNTS } from './demo.ts';
+
+const DAY = 86_400_000;
+
+const NOTICES: { daysAgo: number; lastsDays: number; input: Omit<NoticeInput, 'validUntil'> }[] = [
+  {
+    daysAgo: 6,
+    lastsDays: 40,
+    input: {
+      title: '横浜市 ひとり親家庭の就労支援講座（パソコン・簿記）',
+      body: '横浜市が、ひとり親家庭のかたを対象に、パソコンと簿記の無料講座をひらきます。\n講座中はお子さまを無料でお預かりします（要予約）。',
+      link: 'https://www.city.yokohama.lg.jp/',
+      areaCodes: ['141003'],
+      audience: 'both',
+    },
+  },
+  {
+    daysAgo: 3,
+    lastsDays: 25,
+    input: {
+      title: '港北区 保育所の4月入所 一次申請のご案内',
+      body: '港北区では4月入所の一次申請を受け付けています。ひとり親家庭は選考で加点があります。区役所こども家庭支援課でご相談ください。',
+      areaCodes: ['141097'],
+      audience: 'home',
+      childAges: { max: 5 },
+    },
+  },
+  {
+    daysAgo: 10,
+    lastsDays: 60,
+    input: {
+      title: '神奈川県 高等職業訓練促進給付金',
+      body: '看護師・介護福祉士・保育士などの資格をとるために養成機関で学ぶ間、生活費の給付が受けられます。',
+      link: 'https://www.pref.kanagawa.jp/',
+      areaCodes: ['140007'],
+      audience: 'home',
+      stages: [2, 3],
+    },
+  },
+  {
+    daysAgo: 2,
+    lastsDays: 90,
+    input: {
+      title: '静岡市 移住支援金とお試し住宅',
+      body: '静岡市へ移り住むひとり親家庭に、引っ越し費用の補助と、1週間から使えるお試し住宅があります。',
+      link: 'https://www.city.shizuoka.lg.jp/',
+      areaCodes: ['221007'],
+      audience: 'target',
+    },
+  },
+  {
+    daysAgo: 5,
+    lastsDays: 30,
+    input: {
+      title: '大阪市 ひとり親家庭の相談会',
+      body: '大阪市の各区で、仕事と子育ての相談会をひらきます。',
+      areaCodes: ['271004'],
+      audience: 'both',
+    },
+  },
+];
+
+function actorOf(user: { id: string; role: string; display_name: string; email: string }): Actor {
+  return {
+    userId: user.id,
+    role: user.role as Actor['role'],
+    displayName: user.display_name,
+    email: user.email,
+    organisationId: null,
+    emailVerified: true,
+  };
+}
+
+/** Loads the outreach demo; returns how many notices it published. */
+export async function seedOutreach(deps: Omit<AppDeps, 'clock'>, now = systemClock.now()) {
+  const { db } = deps.database;
+  const coordinatorUser = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'coordinator')?.email ?? '')
+    .executeTakeFirst();
+  if (!coordinatorUser) return { notices: 0 };
+  const coordinator = actorOf(coordinatorUser);
+  const demoMember = DEMO_ACCOUNTS.find((a) => a.role === 'member')?.email ?? '';
+  // A few members (never the demo member, whose notices stay new for her) opened what reached them.
+  const readers = await db
+    .selectFrom('members')
+    .innerJoin('users', 'users.id', 'members.user_id')
+    .selectAll('users')
+    .where('users.email', '!=', demoMember)
+    .orderBy('members.user_id')
+    .limit(40)
+    .execute();
+  for (const notice of NOTICES) {
+    const published = new Date(now.getTime() - notice.daysAgo * DAY);
+    const services = createServices({ ...deps, clock: { now: () => published } });
+    const created = await services.notices.publish(coordinator, {
+      ...notice.input,
+      validUntil: japanDate(new Date(published.getTime() + notice.lastsDays * DAY)),
+    });
+    const later = createServices({ ...deps, clock: { now: () => new Date(published.getTime() + DAY) } });
+    for (const [i, reader] of readers.entries()) {
+      if (i % 3 === 0) continue;
+      const reaches = (await later.notices.mine(actorOf(reader))).some((n) => n.id === created.id);
+      if (reaches) await later.notices.open(actorOf(reader), created.id);
+    }
+  }
+  return { notices: NOTICES.length };
+}

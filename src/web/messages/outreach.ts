@@ -1,0 +1,96 @@
+/**
+ * Words of outreach: area notices (coordinators publish them, members read them on their home
+ * page) and exchange meetings (交流会).
+ */
+
+const ja = {
+  notices: {
+    title: '地域のお知らせ',
+    lead: '市区町村や協力団体からのお知らせを、その地域に住むかた・移住を考えているかたに届けます。誰が読んだかは表示されず、人数だけがわかります。',
+    none: 'まだお知らせはありません。',
+    newNotice: 'お知らせを出す',
+    noticeTitle: 'タイトル',
+    body: '本文',
+    link: 'リンク（任意）',
+    linkHint: 'https:// から始まる詳しいページ',
+    validUntil: '掲載の最終日',
+    prefecture: '都道府県',
+    municipality: '市区町村（任意）',
+    municipalityHint: '空欄なら都道府県全体に届きます',
+    audience: '届ける相手',
+    audiences: {
+      both: 'この地域に住むかたと、移住を考えているかた',
+      home: 'この地域に住むかた',
+      target: 'この地域への移住を考えているかた',
+    },
+    stages: 'サポート段階（任意）',
+    stagesHint: '選ばなければ全員に届きます',
+    childAgeMin: '子どもの年齢（下限・任意）',
+    childAgeMax: '子どもの年齢（上限・任意）',
+    childAgesHint: 'この年齢の子どもがいるかたにだけ届きます',
+    publish: '掲載する',
+    published: 'お知らせを掲載しました',
+    withdraw: '掲載をやめる',
+    withdrawn: '掲載をやめました',
+    figures: (reached: number, reads: number) => `届いている人数 ${reached}人・読んだ人数 ${reads}人`,
+    until: (date: string) => `${date}まで`,
+    states: { current: '掲載中', ended: '掲載終了' },
+    withdrawnOn: (date: string) => `${date}に掲載終了`,
+    forStages: (stages: string) => `段階 ${stages}`,
+    forAges: (min: number | null, max: number | null) => `子ども ${min ?? 0}〜${max ?? 18}歳`,
+    audienceShort: { both: '居住・移住先', home: '居住', target: '移住先' },
+    forYou: 'あなたの地域のお知らせ',
+    unread: '未読',
+    more: '詳しく見る',
+    openLink: 'くわしいページを開く（外部サイト）',
+    back: 'ホームにもどる',
+  },
+};
+
+type Outreach = typeof ja;
+
+const en: Outreach = {
+  notices: {
+    title: 'Area notices',
+    lead: 'News from municipalities and partners, for members who live in a place or plan to move there. Nobody is shown who read a notice, only how many.',
+    none: 'No notices yet.',
+    newNotice: 'Publish a notice',
+    noticeTitle: 'Title',
+    body: 'Text',
+    link: 'Link (optional)',
+    linkHint: 'A page with the details, starting with https://',
+    validUntil: 'Last day shown',
+    prefecture: 'Prefecture',
+    municipality: 'Municipality (optional)',
+    municipalityHint: 'Leave empty for the whole prefecture',
+    audience: 'Who it is for',
+    audiences: {
+      both: 'Members living here, and members planning to move here',
+      home: 'Members living here',
+      target: 'Members planning to move here',
+    },
+    stages: 'Support stages (optional)',
+    stagesHint: 'Everyone when none is chosen',
+    childAgeMin: 'Child’s age, from (optional)',
+    childAgeMax: 'Child’s age, to (optional)',
+    childAgesHint: 'Only members with a child of these ages',
+    publish: 'Publish',
+    published: 'The notice is published',
+    withdraw: 'Take down',
+    withdrawn: 'The notice is taken down',
+    figures: (reached: number, reads: number) => `Reaches ${reached} · read by ${reads}`,
+    until: (date: string) => `until ${date}`,
+    states: { current: 'Showing', ended: 'Ended' },
+    withdrawnOn: (date: string) => `taken down on ${date}`,
+    forStages: (stages: string) => `stages ${stages}`,
+    forAges: (min: number | null, max: number | null) => `children aged ${min ?? 0}–${max ?? 18}`,
+    audienceShort: { both: 'living or moving', home: 'living', target: 'moving' },
+    forYou: 'News for your area',
+    unread: 'New',
+    more: 'Read more',
+    openLink: 'Open the page with the details (another site)',
+    back: 'Back to home',
+  },
+};
+
+export { en as outreachEn, ja as outreachJa };
