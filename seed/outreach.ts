@@ -1,5 +1,7 @@
 /**
- * Demo of outreach: area notices a coordinator published over the last weeks — for 横浜市 (the
+ * Demo of outreach: exchange meetings — one in 港北区 next week the demo member has not answered
+ * yet (with others already coming), an online one that is full with a waiting list, and one held
+ * last week in 横浜市 with attendance recorded — and area notices a coordinator published over the last weeks — for 横浜市 (the
  * demo member's city), for 神奈川県 at stages 2–3, for 静岡市 where she plans to move back, for
  * parents of young children in 横浜市, and one for 大阪市 that never reaches her — some already
  * opened by members so the coordinator's page shows figures. Everything goes through the same
@@ -7,6 +9,7 @@
  */
 import { type AppDeps, systemClock } from '../src/deps.ts';
 import type { Actor } from '../src/features/auth/actor.ts';
+import type { MeetingInput } from '../src/features/meetings/meeting.schemas.ts';
 import type { NoticeInput } from '../src/features/notices/notice.schemas.ts';
 import { japanDate } from '../src/features/shared/japan-time.ts';
 import { createServices } from '../src/services.ts';
@@ -72,6 +75,57 @@ const NOTICES: { daysAgo: number; lastsDays: number; input: Omit<NoticeInput, 'v
   },
 ];
 
+const MEETINGS: { daysAhead: number; repliers: number; input: Omit<MeetingInput, 'heldOn'> }[] = [
+  {
+    daysAhead: 9,
+    repliers: 4,
+    input: {
+      title: '港北区 ひとり親の交流会（ランチ付き）',
+      description:
+        '同じ立場のママたちと、お昼を食べながらゆっくりお話ししませんか。\n保育士が別室でお子さまをお預かりします。',
+      startTime: '11:00',
+      endTime: '13:00',
+      online: false,
+      areaCode: '141097',
+      place: '大倉山記念館 第3集会室',
+      capacity: 12,
+      childrenWelcome: true,
+      childcareProvided: true,
+    },
+  },
+  {
+    daysAhead: 4,
+    repliers: 8,
+    input: {
+      title: 'オンライン交流会 夜のおしゃべり会',
+      description: 'お子さまが寝たあと、ビデオ通話でおしゃべりします。顔を出さなくても参加できます。',
+      startTime: '21:00',
+      endTime: '22:00',
+      online: true,
+      capacity: 6,
+      childrenWelcome: false,
+      childcareProvided: false,
+    },
+  },
+  {
+    daysAhead: -6,
+    repliers: 5,
+    input: {
+      title: '横浜市 働くママの交流会',
+      description: '働きはじめたかた、これから働くかたの情報交換会です。',
+      startTime: '10:00',
+      endTime: '12:00',
+      online: false,
+      areaCode: '141003',
+      place: '横浜市 男女共同参画センター',
+      capacity: 15,
+      childrenWelcome: true,
+      childcareProvided: false,
+      stages: [2, 3, 4],
+    },
+  },
+];
+
 function actorOf(user: { id: string; role: string; display_name: string; email: string }): Actor {
   return {
     userId: user.id,
@@ -83,7 +137,7 @@ function actorOf(user: { id: string; role: string; display_name: string; email: 
   };
 }
 
-/** Loads the outreach demo; returns how many notices it published. */
+/** Loads the outreach demo; returns how many notices and meetings it published. */
 export async function seedOutreach(deps: Omit<AppDeps, 'clock'>, now = systemClock.now()) {
   const { db } = deps.database;
   const coordinatorUser = await db
@@ -91,7 +145,7 @@ export async function seedOutreach(deps: Omit<AppDeps, 'clock'>, now = systemClo
     .selectAll()
     .where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'coordinator')?.email ?? '')
     .executeTakeFirst();
-  if (!coordinatorUser) return { notices: 0 };
+  if (!coordinatorUser) return { notices: 0, meetings: 0 };
   const coordinator = actorOf(coordinatorUser);
   const demoMember = DEMO_ACCOUNTS.find((a) => a.role === 'member')?.email ?? '';
   // A few members (never the demo member, whose notices stay new for her) opened what reached them.
@@ -117,5 +171,39 @@ export async function seedOutreach(deps: Omit<AppDeps, 'clock'>, now = systemClo
       if (reaches) await later.notices.open(actorOf(reader), created.id);
     }
   }
-  return { notices: NOTICES.length };
+  await seedMeetings(deps, coordinator, readers, now);
+  return { notices: NOTICES.length, meetings: MEETINGS.length };
+}
+
+/** The meetings, published two weeks before (or ten days ago), answered by members near them. */
+async function seedMeetings(
+  deps: Omit<AppDeps, 'clock'>,
+  coordinator: Actor,
+  members: { id: string; role: string; display_name: string; email: string }[],
+  now: Date,
+) {
+  for (const meeting of MEETINGS) {
+    const heldOn = japanDate(new Date(now.getTime() + meeting.daysAhead * DAY));
+    const published = new Date(now.getTime() - Math.max(10, -meeting.daysAhead + 10) * DAY);
+    const services = createServices({ ...deps, clock: { now: () => published } });
+    const created = await services.meetings.publish(coordinator, { ...meeting.input, heldOn });
+    let replied = 0;
+    const later = createServices({ ...deps, clock: { now: () => new Date(published.getTime() + DAY) } });
+    for (const member of members) {
+      if (replied >= meeting.repliers) break;
+      const forHer = (await later.meetings.mine(actorOf(member))).some((m) => m.id === created.id);
+      if (!forHer) continue;
+      await later.meetings.reply(actorOf(member), created.id, 'yes');
+      replied += 1;
+    }
+    if (meeting.daysAhead < 0) {
+      const after = createServices({
+        ...deps,
+        clock: { now: () => new Date(now.getTime() + (meeting.daysAhead + 1) * DAY) },
+      });
+      const detail = await after.meetings.detail(created.id);
+      for (const [i, reply] of detail.replies.filter((r) => r.state === 'going').entries())
+        await after.meetings.attendance(coordinator, created.id, reply.memberId, i % 4 !== 3);
+    }
+  }
 }

@@ -17,6 +17,7 @@ import { followUpRoutes } from './features/follow-up/follow-up.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { matchRoutes } from './features/matches/match.routes.ts';
 import { workflowRoutes } from './features/matches/workflow.routes.ts';
+import { meetingRoutes } from './features/meetings/meeting.routes.ts';
 import { memberRoutes } from './features/members/member.routes.ts';
 import { memberDataRoutes } from './features/members/member-data.routes.ts';
 import { mentoringRoutes } from './features/mentoring/mentoring.routes.ts';
@@ -109,6 +110,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api', followUpRoutes);
   app.route('/api', mentoringRoutes);
   app.route('/api', noticeRoutes);
+  app.route('/api', meetingRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

@@ -13,6 +13,7 @@ import { createCandidateService } from './features/matches/candidates.service.ts
 import { createMatchService } from './features/matches/match.service.ts';
 import { createMatchEndings } from './features/matches/match-endings.ts';
 import { createSuggestionJob } from './features/matches/suggestions.ts';
+import { createMeetingService } from './features/meetings/meeting.service.ts';
 import { createMemberService } from './features/members/member.service.ts';
 import { createMemberDataService } from './features/members/member-data.service.ts';
 import { createMentoringService } from './features/mentoring/mentoring.service.ts';
@@ -38,6 +39,7 @@ export function createServices(deps: AppDeps) {
   const followUp = createFollowUpService(deps, { matches });
   const mentoring = createMentoringService(deps, { members, followUp });
   const notices = createNoticeService(deps, { areas });
+  const meetings = createMeetingService(deps, { areas });
   return {
     auth,
     areas,
@@ -55,12 +57,18 @@ export function createServices(deps: AppDeps) {
     followUp,
     mentoring,
     notices,
+    meetings,
     /**
-     * The scheduled care: check-ins opening and unanswered, mentoring sessions missed, and the
-     * digest of new area notices.
+     * The scheduled care: check-ins opening and unanswered, mentoring sessions missed, the digest
+     * of new area notices, and the reminders of tomorrow's exchange meetings.
      */
     async careJob() {
-      return { ...(await followUp.run()), ...(await mentoring.run()), ...(await notices.run()) };
+      return {
+        ...(await followUp.run()),
+        ...(await mentoring.run()),
+        ...(await notices.run()),
+        ...(await meetings.run()),
+      };
     },
     memberData: createMemberDataService(deps, {
       auth,

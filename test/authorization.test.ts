@@ -110,6 +110,12 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'POST /api/notices/{id}/withdraw': STAFF,
   'GET /api/members/me/notices': ['member'],
   'POST /api/notices/{id}/read': ['member'],
+  'POST /api/meetings': STAFF,
+  'GET /api/meetings': STAFF,
+  'GET /api/meetings/{id}': STAFF,
+  'POST /api/meetings/{id}/attendance': STAFF,
+  'GET /api/members/me/meetings': ['member'],
+  'POST /api/meetings/{id}/reply': ['member'],
 };
 
 let t: TestApp;

@@ -62,6 +62,7 @@ describe('migrations', () => {
       '0015_1_follow_up',
       '0015_2_mentoring',
       '0018_1_area_notices',
+      '0018_2_exchange_meetings',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -87,6 +88,8 @@ describe('migrations', () => {
         'mail_outbox',
         'match_events',
         'matches',
+        'meeting_replies',
+        'meetings',
         'member_blocks',
         'member_care_limits',
         'member_children',

@@ -498,6 +498,36 @@ export interface AreaNoticeReadTable {
   read_at: string;
 }
 
+/** An exchange meeting (交流会, migration 0018_2). */
+export interface MeetingTable {
+  id: string;
+  title: string;
+  description: string;
+  held_on: string;
+  start_time: string;
+  end_time: string;
+  online: number;
+  area_code: string | null;
+  place: string | null;
+  capacity: number;
+  children_welcome: number;
+  childcare_provided: number;
+  /** JSON array of support stages; null: every stage. */
+  stages: string | null;
+  created_by: string;
+  created_at: string;
+  reminded_at: string | null;
+}
+
+export interface MeetingReplyTable {
+  meeting_id: string;
+  member_id: string;
+  state: 'going' | 'waiting' | 'not_going';
+  replied_at: string;
+  promoted_by: string | null;
+  attended: number | null;
+}
+
 export interface DB {
   areas: AreaTable;
   area_towns: AreaTownTable;
@@ -543,4 +573,6 @@ export interface DB {
   area_notices: AreaNoticeTable;
   area_notice_areas: AreaNoticeAreaTable;
   area_notice_reads: AreaNoticeReadTable;
+  meetings: MeetingTable;
+  meeting_replies: MeetingReplyTable;
 }

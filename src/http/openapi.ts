@@ -121,6 +121,12 @@ const OPERATIONS: Record<string, readonly [string, ...Extra[]]> = {
   'POST /api/notices/{id}/withdraw': ['withdrawNotice'],
   'GET /api/members/me/notices': ['listOwnNotices'],
   'POST /api/notices/{id}/read': ['markNoticeRead'],
+  'POST /api/meetings': ['publishMeeting'],
+  'GET /api/meetings': ['listMeetings'],
+  'GET /api/meetings/{id}': ['getMeeting'],
+  'POST /api/meetings/{id}/attendance': ['recordMeetingAttendance'],
+  'GET /api/members/me/meetings': ['listOwnMeetings'],
+  'POST /api/meetings/{id}/reply': ['replyToMeeting'],
 };
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
@@ -140,6 +146,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   'Follow-up after a hire': 'Her check-ins after a hire, the coordinators’ follow-up queue, separations.',
   'Peer mentoring': 'Cohorts, mentors who agreed, pairs and their sessions with a shared record.',
   'Area notices': 'What municipalities and partners offer, for members living in or moving to their places.',
+  'Exchange meetings': 'Gatherings (交流会) where single parents meet: replies, waiting list, attendance.',
 };
 
 export const API_INFO = {

@@ -17,6 +17,7 @@ import { introductionPages } from '../features/matches/introduction.pages.tsx';
 import { matchReviewPages } from '../features/matches/match-review.pages.tsx';
 import { myMatchPages } from '../features/matches/my-matches.pages.tsx';
 import { queuePages } from '../features/matches/queue.pages.tsx';
+import { meetingPages } from '../features/meetings/meeting.pages.tsx';
 import { memberDataPages } from '../features/members/member-data.pages.tsx';
 import { profilePages } from '../features/members/profile.pages.tsx';
 import { mentoringPages } from '../features/mentoring/mentoring.pages.tsx';
@@ -93,6 +94,7 @@ export function webApp(config: AppConfig, passwordRouteLimiter: ClientLimiter) {
   web.route('/', followUpPages);
   web.route('/', mentoringPages);
   web.route('/', noticePages);
+  web.route('/', meetingPages);
   return web;
 }
 

@@ -1252,6 +1252,110 @@ export interface components {
             }[];
             read: boolean;
         };
+        StaffMeeting: {
+            id: string;
+            title: string;
+            description: string;
+            heldOn: string;
+            startTime: string;
+            endTime: string;
+            online: boolean;
+            area: {
+                code: string;
+                name: string;
+                prefecture: string;
+            } | null;
+            place: string | null;
+            capacity: number;
+            childrenWelcome: boolean;
+            childcareProvided: boolean;
+            stages: number[] | null;
+            /** @description Members with a seat */
+            going: number;
+            /** @description Members waiting for a seat */
+            waiting: number;
+            createdAt: string;
+        };
+        MeetingInput: {
+            /** @example 港北区 ひとり親の交流会（ランチ付き） */
+            title: string;
+            description: string;
+            /**
+             * Format: date
+             * @description The day (Japan date)
+             * @example 2027-04-01
+             */
+            heldOn: string;
+            /** @example 09:00 */
+            startTime: string;
+            /** @example 09:00 */
+            endTime: string;
+            online: boolean;
+            /**
+             * @description Where it is held; needed unless online
+             * @example 141003
+             */
+            areaCode?: string;
+            /** @description The venue as members are told it */
+            place?: string;
+            capacity: number;
+            childrenWelcome: boolean;
+            childcareProvided: boolean;
+            /** @description Only members at these support stages (all when left out) */
+            stages?: number[];
+        };
+        MeetingDetail: {
+            meeting: components["schemas"]["StaffMeeting"];
+            replies: {
+                memberId: string;
+                name: string;
+                /** @enum {string} */
+                state: "going" | "waiting" | "not_going";
+                repliedAt: string;
+                attended: boolean | null;
+            }[];
+        };
+        MeetingAttendanceInput: {
+            /** Format: uuid */
+            memberId: string;
+            attended: boolean;
+        };
+        MemberMeeting: {
+            id: string;
+            title: string;
+            description: string;
+            heldOn: string;
+            startTime: string;
+            endTime: string;
+            online: boolean;
+            area: {
+                code: string;
+                name: string;
+                prefecture: string;
+            } | null;
+            place: string | null;
+            capacity: number;
+            childrenWelcome: boolean;
+            childcareProvided: boolean;
+            stages: number[] | null;
+            /** @description Members with a seat */
+            going: number;
+            /** @description Members waiting for a seat */
+            waiting: number;
+            /** @enum {string|null} */
+            myReply: "going" | "waiting" | "not_going" | null;
+            /** @description Her place in line while waiting (1 = next) */
+            waitingPosition: number | null;
+            /** @description First names of the others who come; empty unless she comes herself */
+            participants: string[];
+        };
+        MeetingReplyInput: {
+            /**
+             * @description yes: she comes (or waits in line); no: she does not, or cancels
+             * @enum {string}
+             */
+            answer: "yes" | "no";
+        };
     };
     responses: never;
     parameters: never;

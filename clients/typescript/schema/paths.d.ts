@@ -1602,5 +1602,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meetings from a week ago on, soonest first, with seats taken and the waiting list
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["listMeetings"];
+        put?: never;
+        /**
+         * Publish an exchange meeting (交流会): day and times, online or a place, capacity, children, stages
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["publishMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A meeting with every reply by name (coming, waiting, not coming) and attendance
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["getMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record whether a member with a seat came (on or after the day)
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["recordMeetingAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/me/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Upcoming meetings online or in the prefecture where she lives or plans to move, with her reply
+         * @description Callable by: member.
+         */
+        get: operations["listOwnMeetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Her yes (a seat, or the waiting list when full) or no (also cancels; the first in line moves up)
+         * @description Callable by: member.
+         */
+        post: operations["replyToMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;

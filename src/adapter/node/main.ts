@@ -59,7 +59,7 @@ async function main() {
       `Demo after hire: ${afterHire.hires} hires at different check-ins, a cohort of ${afterHire.pairs} pairs`,
     );
     const outreach = await seedOutreach(deps);
-    console.log(`Demo outreach: ${outreach.notices} area notices`);
+    console.log(`Demo outreach: ${outreach.notices} area notices, ${outreach.meetings} exchange meetings`);
   }
   // New roles and profile changes bring new suggestions; the job is idempotent, so it simply runs again.
   const suggesting = setInterval(() => {
