@@ -11,6 +11,7 @@ import { type AppDeps, systemClock } from '../src/deps.ts';
 import type { Actor } from '../src/features/auth/actor.ts';
 import type { MeetingInput } from '../src/features/meetings/meeting.schemas.ts';
 import type { NoticeInput } from '../src/features/notices/notice.schemas.ts';
+import type { ProspectInput } from '../src/features/prospects/prospect.schemas.ts';
 import { japanDate } from '../src/features/shared/japan-time.ts';
 import { createServices } from '../src/services.ts';
 import { DEMO_ACCOUNTS } from './demo.ts';
@@ -126,6 +127,68 @@ const MEETINGS: { daysAhead: number; repliers: number; input: Omit<MeetingInput,
   },
 ];
 
+/** Firms in employer development: where they are, and the days each step took. */
+const PROSPECTS: {
+  company: string;
+  areaCode: string;
+  trades: ProspectInput['trades'];
+  source: string;
+  contact?: string;
+  steps: { stage: 'contacted' | 'meeting' | 'registered' | 'verified'; afterDays: number; note?: string }[];
+  note?: string;
+}[] = [
+  {
+    company: '株式会社はまかぜ物流',
+    areaCode: '141097',
+    trades: ['office'],
+    source: '横浜商工会議所の紹介',
+    contact: '総務部 田中さん',
+    steps: [
+      { stage: 'contacted', afterDays: 3, note: '電話で趣旨を説明。短時間勤務の前例あり' },
+      { stage: 'meeting', afterDays: 8, note: '人事部長と面談。9時〜15時の事務を検討' },
+    ],
+    note: '求人票の下書きを送る',
+  },
+  {
+    company: '医療法人さくら会 港北クリニック',
+    areaCode: '141097',
+    trades: ['medical_office'],
+    source: '会員さんからの紹介',
+    steps: [{ stage: 'contacted', afterDays: 5, note: '事務長に資料を送付' }],
+  },
+  {
+    company: 'ひまわり保育園',
+    areaCode: '141003',
+    trades: ['childcare_assistant'],
+    source: '合同説明会',
+    steps: [
+      { stage: 'contacted', afterDays: 2 },
+      { stage: 'meeting', afterDays: 6 },
+      { stage: 'registered', afterDays: 10, note: '事業者登録が済んだ' },
+    ],
+  },
+  {
+    company: '株式会社しずおかフーズ',
+    areaCode: '221007',
+    trades: ['food', 'retail'],
+    source: '静岡市の移住相談窓口',
+    steps: [],
+    note: 'Uターン希望の会員さんがいるので連絡したい',
+  },
+  {
+    company: 'かながわケアサービス株式会社',
+    areaCode: '140007',
+    trades: ['care'],
+    source: 'ホームページからの問い合わせ',
+    steps: [
+      { stage: 'contacted', afterDays: 1 },
+      { stage: 'meeting', afterDays: 4 },
+      { stage: 'registered', afterDays: 9 },
+      { stage: 'verified', afterDays: 12 },
+    ],
+  },
+];
+
 function actorOf(user: { id: string; role: string; display_name: string; email: string }): Actor {
   return {
     userId: user.id,
@@ -137,7 +200,7 @@ function actorOf(user: { id: string; role: string; display_name: string; email: 
   };
 }
 
-/** Loads the outreach demo; returns how many notices and meetings it published. */
+/** Loads the outreach demo; returns how many notices, meetings and prospects it made. */
 export async function seedOutreach(deps: Omit<AppDeps, 'clock'>, now = systemClock.now()) {
   const { db } = deps.database;
   const coordinatorUser = await db
@@ -145,7 +208,7 @@ export async function seedOutreach(deps: Omit<AppDeps, 'clock'>, now = systemClo
     .selectAll()
     .where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'coordinator')?.email ?? '')
     .executeTakeFirst();
-  if (!coordinatorUser) return { notices: 0, meetings: 0 };
+  if (!coordinatorUser) return { notices: 0, meetings: 0, prospects: 0 };
   const coordinator = actorOf(coordinatorUser);
   const demoMember = DEMO_ACCOUNTS.find((a) => a.role === 'member')?.email ?? '';
   // A few members (never the demo member, whose notices stay new for her) opened what reached them.
@@ -172,7 +235,8 @@ export async function seedOutreach(deps: Omit<AppDeps, 'clock'>, now = systemClo
     }
   }
   await seedMeetings(deps, coordinator, readers, now);
-  return { notices: NOTICES.length, meetings: MEETINGS.length };
+  await seedProspects(deps, coordinator, now);
+  return { notices: NOTICES.length, meetings: MEETINGS.length, prospects: PROSPECTS.length };
 }
 
 /** The meetings, published two weeks before (or ten days ago), answered by members near them. */
@@ -205,5 +269,31 @@ async function seedMeetings(
       for (const [i, reply] of detail.replies.filter((r) => r.state === 'going').entries())
         await after.meetings.attendance(coordinator, created.id, reply.memberId, i % 4 !== 3);
     }
+  }
+}
+
+/** The firms, added over the last weeks and moved on step by step, each step at its own time. */
+async function seedProspects(deps: Omit<AppDeps, 'clock'>, coordinator: Actor, now: Date) {
+  for (const [i, firm] of PROSPECTS.entries()) {
+    const added = new Date(now.getTime() - (30 - i * 3) * DAY);
+    const at = (days: number) =>
+      createServices({ ...deps, clock: { now: () => new Date(added.getTime() + days * DAY) } });
+    const prospect = await at(0).prospects.create(coordinator, {
+      company: firm.company,
+      areaCode: firm.areaCode,
+      trades: firm.trades,
+      source: firm.source,
+      ...(firm.contact ? { contact: firm.contact } : {}),
+    });
+    for (const step of firm.steps)
+      await at(step.afterDays).prospects.move(coordinator, prospect.id, {
+        stage: step.stage,
+        ...(step.note ? { note: step.note } : {}),
+      });
+    if (firm.note)
+      await at((firm.steps.at(-1)?.afterDays ?? 0) + 1).prospects.note(coordinator, prospect.id, {
+        note: firm.note,
+        nextActionOn: japanDate(new Date(now.getTime() + (i + 2) * DAY)),
+      });
   }
 }

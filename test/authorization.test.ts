@@ -116,6 +116,12 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'POST /api/meetings/{id}/attendance': STAFF,
   'GET /api/members/me/meetings': ['member'],
   'POST /api/meetings/{id}/reply': ['member'],
+  'POST /api/prospects': STAFF,
+  'GET /api/prospects': STAFF,
+  'GET /api/prospects/{id}': STAFF,
+  'POST /api/prospects/{id}/stage': STAFF,
+  'POST /api/prospects/{id}/notes': STAFF,
+  'GET /api/prospect-pipeline': STAFF,
 };
 
 let t: TestApp;

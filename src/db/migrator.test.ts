@@ -63,6 +63,7 @@ describe('migrations', () => {
       '0015_2_mentoring',
       '0018_1_area_notices',
       '0018_2_exchange_meetings',
+      '0018_3_employer_prospects',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -107,6 +108,8 @@ describe('migrations', () => {
         'mentoring_sessions',
         'notifications',
         'organisations',
+        'prospect_events',
+        'prospects',
         'role_facts',
         'role_locations',
         'role_qualifications',

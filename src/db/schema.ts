@@ -528,6 +528,38 @@ export interface MeetingReplyTable {
   attended: number | null;
 }
 
+export type ProspectStage = 'candidate' | 'contacted' | 'meeting' | 'registered' | 'verified';
+
+/** A firm in employer development (migration 0018_3). */
+export interface ProspectTable {
+  id: string;
+  company: string;
+  area_code: string;
+  /** JSON array of job categories. */
+  trades: string;
+  contact: string | null;
+  source: string;
+  owner_id: string;
+  stage: ProspectStage;
+  stage_since: string;
+  next_action_on: string | null;
+  organisation_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProspectEventTable {
+  id: string;
+  prospect_id: string;
+  at: string;
+  author_id: string;
+  kind: 'stage' | 'note';
+  from_stage: ProspectStage | null;
+  to_stage: ProspectStage | null;
+  note: string | null;
+  next_action_on: string | null;
+}
+
 export interface DB {
   areas: AreaTable;
   area_towns: AreaTownTable;
@@ -575,4 +607,6 @@ export interface DB {
   area_notice_reads: AreaNoticeReadTable;
   meetings: MeetingTable;
   meeting_replies: MeetingReplyTable;
+  prospects: ProspectTable;
+  prospect_events: ProspectEventTable;
 }

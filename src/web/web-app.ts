@@ -25,6 +25,7 @@ import { noticePages } from '../features/notices/notice.pages.tsx';
 import { notificationPages } from '../features/notifications/notification.pages.tsx';
 import { organisationPages } from '../features/organisations/organisation.pages.tsx';
 import { verificationPages } from '../features/organisations/verification.pages.tsx';
+import { prospectPages } from '../features/prospects/prospect.pages.tsx';
 import { rolePages } from '../features/roles/role.pages.tsx';
 import { jobPages } from '../features/search/job.pages.tsx';
 import { trustPages } from '../features/trust/trust.pages.tsx';
@@ -95,6 +96,7 @@ export function webApp(config: AppConfig, passwordRouteLimiter: ClientLimiter) {
   web.route('/', mentoringPages);
   web.route('/', noticePages);
   web.route('/', meetingPages);
+  web.route('/', prospectPages);
   return web;
 }
 

@@ -1356,6 +1356,98 @@ export interface components {
              */
             answer: "yes" | "no";
         };
+        Prospect: {
+            id: string;
+            company: string;
+            area: {
+                code: string;
+                name: string;
+                prefecture: string;
+            };
+            trades: string[];
+            contact: string | null;
+            source: string;
+            owner: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            stage: "candidate" | "contacted" | "meeting" | "registered" | "verified";
+            stageSince: string;
+            nextActionOn: string | null;
+            organisationId: string | null;
+            createdAt: string;
+        };
+        ProspectInput: {
+            /** @example 株式会社はまかぜ物流 */
+            company: string;
+            /** @example 141003 */
+            areaCode: string;
+            trades: ("care" | "office" | "medical_office" | "childcare_assistant" | "retail" | "food" | "call_center" | "accounting" | "it_web" | "manufacturing")[];
+            /** @description Whom to reach and how */
+            contact?: string;
+            /** @example 商工会議所の紹介 */
+            source: string;
+            /**
+             * Format: uuid
+             * @description The coordinator who owns it (the caller when left out)
+             */
+            ownerId?: string;
+            /**
+             * Format: date
+             * @example 2027-04-01
+             */
+            nextActionOn?: string;
+        };
+        ProspectDetail: {
+            prospect: components["schemas"]["Prospect"];
+            history: components["schemas"]["ProspectEvent"][];
+        };
+        ProspectEvent: {
+            at: string;
+            author: string;
+            /** @enum {string} */
+            kind: "stage" | "note";
+            /** @enum {string|null} */
+            fromStage: "candidate" | "contacted" | "meeting" | "registered" | "verified" | null;
+            /** @enum {string|null} */
+            toStage: "candidate" | "contacted" | "meeting" | "registered" | "verified" | null;
+            note: string | null;
+            nextActionOn: string | null;
+        };
+        ProspectStageInput: {
+            /** @enum {string} */
+            stage: "candidate" | "contacted" | "meeting" | "registered" | "verified";
+            note?: string;
+            /**
+             * Format: date
+             * @example 2027-04-01
+             */
+            nextActionOn?: string;
+        };
+        ProspectNoteInput: {
+            note: string;
+            /**
+             * Format: date
+             * @description The date of the next action
+             * @example 2027-04-01
+             */
+            nextActionOn?: string;
+        };
+        ProspectPipeline: {
+            stages: {
+                /** @enum {string} */
+                stage: "candidate" | "contacted" | "meeting" | "registered" | "verified";
+                /** @description Prospects in this stage now */
+                now: number;
+                /** @description Prospects that ever reached this stage */
+                reached: number;
+                /** @description Share of those that reached this stage that reached the next (0–1) */
+                conversion: number | null;
+                /** @description Median days spent in this stage before moving on */
+                medianDaysInStage: number | null;
+            }[];
+        };
     };
     responses: never;
     parameters: never;

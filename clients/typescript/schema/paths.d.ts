@@ -1706,5 +1706,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prospects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prospects by stage, prefecture and owner, the next action soonest first
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["listProspects"];
+        put?: never;
+        /**
+         * Record a firm to bring in (候補): company, area, trades, contact, source, owner
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["createProspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prospects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A prospect with its dated history of stage changes and notes
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["getProspect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prospects/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a prospect to a stage (候補 → 連絡済み → 面談 → 登録 → 確認済み), with an optional note
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["moveProspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prospects/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A dated note on a prospect, with the date of the next action
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["createProspectNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prospect-pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per stage: prospects now, how many reached it, conversion to the next, median days in it
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["getProspectPipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;

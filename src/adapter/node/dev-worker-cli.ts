@@ -49,7 +49,9 @@ async function loadDemo() {
     const afterHire = await seedAfterHire(deps);
     console.log(`Demo after hire: ${afterHire.hires} hires, a cohort of ${afterHire.pairs} pairs`);
     const outreach = await seedOutreach(deps);
-    console.log(`Demo outreach: ${outreach.notices} area notices, ${outreach.meetings} exchange meetings`);
+    console.log(
+      `Demo outreach: ${outreach.notices} area notices, ${outreach.meetings} exchange meetings, ${outreach.prospects} firms in employer development`,
+    );
     const file = join(dir, 'demo.sql');
     writeFileSync(file, dumpDataAsSql(database.sqlite));
     await database.close();

@@ -59,7 +59,9 @@ async function main() {
       `Demo after hire: ${afterHire.hires} hires at different check-ins, a cohort of ${afterHire.pairs} pairs`,
     );
     const outreach = await seedOutreach(deps);
-    console.log(`Demo outreach: ${outreach.notices} area notices, ${outreach.meetings} exchange meetings`);
+    console.log(
+      `Demo outreach: ${outreach.notices} area notices, ${outreach.meetings} exchange meetings, ${outreach.prospects} firms in employer development`,
+    );
   }
   // New roles and profile changes bring new suggestions; the job is idempotent, so it simply runs again.
   const suggesting = setInterval(() => {
