@@ -122,6 +122,7 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'POST /api/prospects/{id}/stage': STAFF,
   'POST /api/prospects/{id}/notes': STAFF,
   'GET /api/prospect-pipeline': STAFF,
+  'GET /api/prospect-pipeline/demand': STAFF,
 };
 
 let t: TestApp;

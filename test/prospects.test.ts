@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handClock } from './support/hire.ts';
-import { type Account, createTestApp, type TestApp } from './support/test-app.ts';
+import { type Account, createTestApp, memberProfileInput, type TestApp } from './support/test-app.ts';
 
 const clock = handClock('2026-12-01T01:00:00Z');
 let t: TestApp;
@@ -133,5 +133,52 @@ describe('prospects', () => {
       { stage: 'registered', now: 1, reached: 1, conversion: 0, medianDaysInStage: null },
       { stage: 'verified', now: 0, reached: 0, conversion: null, medianDaysInStage: null },
     ]);
+  });
+});
+
+describe('demand without supply', () => {
+  async function memberAt(areaCode: string, stage: number) {
+    const member = await t.signUp('member');
+    await t.call('PUT', '/api/members/me', { token: member.token, body: memberProfileInput({ areaCode }) });
+    const staged = await t.call('PUT', `/api/members/${member.userId}/stage`, {
+      token: coordinator.token,
+      body: { stage, reason: '面談の結果' },
+    });
+    expect(staged.status).toBe(200);
+  }
+  const demand = async (query: string) =>
+    (await t.call('GET', `/api/prospect-pipeline/demand?${query}`, { token: coordinator.token })).json;
+
+  it('counts members at stage 2+ per municipality and trade against the roles in their reach', async () => {
+    // Skills caregiving (介護) and pc_basic (事務): two trades each. A ward counts as its city.
+    await memberAt('141097', 2);
+    await memberAt('141011', 3);
+    await memberAt('141097', 1);
+    await memberAt('271276', 2);
+    const employer = await t.employerWithOrganisation({ coordinator });
+    await t.publishRole(employer); // care, in 横浜市港北区
+
+    const kanagawa = await demand('prefCode=14&minRoles=3');
+    expect(kanagawa.items).toEqual([
+      { areaCode: '141003', areaName: '横浜市', trade: 'care', members: 2, roles: 1 },
+      { areaCode: '141003', areaName: '横浜市', trade: 'office', members: 2, roles: 0 },
+    ]);
+    // One care role is enough when N is 1: only 事務 is short.
+    expect((await demand('prefCode=14&minRoles=1')).items.map((r: { trade: string }) => r.trade)).toEqual([
+      'office',
+    ]);
+    expect(
+      (await demand('prefCode=27')).items.map((r: { areaName: string; members: number }) => [
+        r.areaName,
+        r.members,
+      ]),
+    ).toEqual([
+      ['大阪市', 1],
+      ['大阪市', 1],
+    ]);
+    expect(
+      (await t.call('GET', '/api/prospect-pipeline/demand?prefCode=tokyo', { token: coordinator.token }))
+        .status,
+    ).toBe(422);
   });
 });

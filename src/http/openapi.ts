@@ -133,6 +133,7 @@ const OPERATIONS: Record<string, readonly [string, ...Extra[]]> = {
   'POST /api/prospects/{id}/stage': ['moveProspect'],
   'POST /api/prospects/{id}/notes': ['createProspectNote'],
   'GET /api/prospect-pipeline': ['getProspectPipeline'],
+  'GET /api/prospect-pipeline/demand': ['getDemandWithoutSupply'],
 };
 
 const TAG_DESCRIPTIONS: Record<string, string> = {

@@ -1448,6 +1448,19 @@ export interface components {
                 medianDaysInStage: number | null;
             }[];
         };
+        DemandWithoutSupply: {
+            prefCode: string;
+            minRoles: number;
+            items: {
+                areaCode: string;
+                areaName: string;
+                trade: string;
+                /** @description Members at stage 2 or above with this trade here */
+                members: number;
+                /** @description Published roles of this trade here, or fully remote */
+                roles: number;
+            }[];
+        };
     };
     responses: never;
     parameters: never;

@@ -1810,5 +1810,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prospect-pipeline/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Demand without supply in a prefecture: per municipality and trade, members at stage 2+ with fewer than N published roles in reach
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["getDemandWithoutSupply"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;

@@ -36,3 +36,7 @@ CREATE TABLE prospect_events (
   next_action_on TEXT
 );
 CREATE INDEX prospect_events_prospect ON prospect_events (prospect_id, at);
+
+-- The demand-without-supply table counts fully remote published roles per trade for every
+-- prefecture: read from this index alone instead of every published role.
+CREATE INDEX job_roles_remote ON job_roles (status, remote_mode, category);

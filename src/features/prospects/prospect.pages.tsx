@@ -42,6 +42,8 @@ import {
 } from './prospect.schemas.ts';
 
 const STAFF = requirePage('coordinator', 'admin');
+/** N of the demand table on the page: fewer fitting roles than this in reach. */
+const DEMAND_MIN_ROLES = 3;
 
 const trades = (view: View, keys: string[]) =>
   keys.map((k) => (k in JOB_CATEGORIES ? labelOf(JOB_CATEGORIES, k, view.lang) : k)).join('、');
@@ -75,10 +77,50 @@ function PipelineTable(props: { view: View; pipeline: Pipeline }) {
   );
 }
 
+type Demand = Awaited<ReturnType<AppEnv['Variables']['services']['prospects']['demand']>>;
+
+function DemandTable(props: { view: View; demand: Demand | undefined }) {
+  const { view, demand } = props;
+  const w = view.m.outreach.prospects;
+  return (
+    <section aria-labelledby="demand">
+      <h2 id="demand">{w.demand}</h2>
+      <p class="meta">{w.demandLead(demand?.minRoles ?? DEMAND_MIN_ROLES)}</p>
+      {!demand ? (
+        <p class="empty">{w.demandPick}</p>
+      ) : demand.items.length === 0 ? (
+        <p class="empty">{w.demandNone}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{w.area}</th>
+              <th scope="col">{w.trades}</th>
+              <th scope="col">{w.members}</th>
+              <th scope="col">{w.rolesInReach}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {demand.items.slice(0, 50).map((row) => (
+              <tr>
+                <td>{row.areaName}</td>
+                <td>{trades(view, [row.trade])}</td>
+                <td>{row.members}</td>
+                <td>{row.roles}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
 function ProspectsPage(props: {
   view: View;
   prospects: Prospect[];
   pipeline: Pipeline;
+  demand: Demand | undefined;
   prefectures: Option[];
   owners: Option[];
   filter: FormValues;
@@ -122,6 +164,7 @@ function ProspectsPage(props: {
           {w.filter}
         </button>
       </form>
+      <DemandTable view={view} demand={props.demand} />
       <div class="columns">
         <section aria-labelledby="prospect-list">
           <h2 id="prospect-list">{w.title}</h2>
@@ -327,7 +370,7 @@ async function renderList(c: Context<AppEnv>, values: FormValues, errors: FieldE
     ),
   );
   const filter = query.success ? query.data : {};
-  const [list, pipeline, prefectures, owners] = await Promise.all([
+  const [list, pipeline, prefectures, owners, demand] = await Promise.all([
     prospects.list({
       ...(filter.stage ? { stage: filter.stage } : {}),
       ...(filter.prefCode ? { prefCode: filter.prefCode } : {}),
@@ -336,6 +379,7 @@ async function renderList(c: Context<AppEnv>, values: FormValues, errors: FieldE
     prospects.pipeline(),
     prefectureOptions(areas),
     prospects.owners(),
+    filter.prefCode ? prospects.demand(filter.prefCode, DEMAND_MIN_ROLES) : undefined,
   ]);
   return render(
     c,
@@ -347,6 +391,7 @@ async function renderList(c: Context<AppEnv>, values: FormValues, errors: FieldE
           view={view}
           prospects={list}
           pipeline={pipeline}
+          demand={demand}
           prefectures={prefectures}
           owners={owners.map((o) => ({ value: o.id, label: o.name }))}
           filter={formValues(filter)}

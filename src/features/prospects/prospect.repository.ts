@@ -55,6 +55,8 @@ export function eventsOf(db: Kysely<DB>, prospectId: string) {
     .select('u.display_name as author_name')
     .where('e.prospect_id', '=', prospectId)
     .orderBy('e.at')
+    // A stage change and a note written in the same instant read in that order.
+    .orderBy((eb) => eb.case().when('e.kind', '=', 'stage').then(0).else(1).end())
     .orderBy('e.id')
     .execute();
 }

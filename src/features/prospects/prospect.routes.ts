@@ -9,6 +9,8 @@ import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import {
+  DemandQuerySchema,
+  DemandSchema,
   PipelineSchema,
   ProspectDetailSchema,
   ProspectInputSchema,
@@ -74,6 +76,16 @@ const pipelineRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(PipelineSchema, 'The pipeline') },
 });
 
+const demandRoute = defineRoute(STAFF, {
+  method: 'get',
+  path: '/prospect-pipeline/demand',
+  tags,
+  summary:
+    'Demand without supply in a prefecture: per municipality and trade, members at stage 2+ with fewer than N published roles in reach',
+  request: { query: DemandQuerySchema },
+  responses: { 200: jsonResponse(DemandSchema, 'Most members first') },
+});
+
 export const prospectRoutes = newRouter()
   .openapi(createRoute, async (c) =>
     c.json(await c.var.services.prospects.create(requireActor(c), c.req.valid('json')), 201),
@@ -106,4 +118,8 @@ export const prospectRoutes = newRouter()
       201,
     ),
   )
-  .openapi(pipelineRoute, async (c) => c.json(await c.var.services.prospects.pipeline(), 200));
+  .openapi(pipelineRoute, async (c) => c.json(await c.var.services.prospects.pipeline(), 200))
+  .openapi(demandRoute, async (c) => {
+    const { prefCode, minRoles } = c.req.valid('query');
+    return c.json(await c.var.services.prospects.demand(prefCode, minRoles), 200);
+  });

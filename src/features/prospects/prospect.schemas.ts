@@ -105,6 +105,42 @@ export const PipelineSchema = z
   })
   .openapi('ProspectPipeline');
 
+export const DemandQuerySchema = z.object({
+  prefCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .openapi({ description: 'The prefecture (JIS 01–47)', example: '14' }),
+  minRoles: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(3)
+    .openapi({ description: 'N: rows with fewer fitting published roles in reach than this' }),
+});
+
+export const DemandSchema = z
+  .object({
+    prefCode: z.string(),
+    minRoles: z.number().int(),
+    items: z.array(
+      z.object({
+        areaCode: z.string(),
+        areaName: z.string(),
+        trade: z.string(),
+        members: z
+          .number()
+          .int()
+          .openapi({ description: 'Members at stage 2 or above with this trade here' }),
+        roles: z
+          .number()
+          .int()
+          .openapi({ description: 'Published roles of this trade here, or fully remote' }),
+      }),
+    ),
+  })
+  .openapi('DemandWithoutSupply');
+
 export type ProspectStage = (typeof PROSPECT_STAGES)[number];
 export type ProspectInput = z.infer<typeof ProspectInputSchema>;
 export type Prospect = z.infer<typeof ProspectSchema>;

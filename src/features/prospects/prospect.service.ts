@@ -10,6 +10,7 @@ import { newId } from '../../deps.ts';
 import { invalidField, notFound } from '../../errors.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { demandWithoutSupply } from './demand.ts';
 import {
   currentStages,
   eventsOf,
@@ -181,6 +182,11 @@ export function createProspectService({ database, clock }: AppDeps, services: { 
         }),
       ]);
       return this.detail(id);
+    },
+
+    /** Where members wait without roles: one prefecture's municipality × trade rows under `minRoles` roles. */
+    async demand(prefCode: string, minRoles: number) {
+      return { prefCode, minRoles, items: await demandWithoutSupply(db, prefCode, minRoles) };
     },
 
     /** Who may own a prospect. */

@@ -141,6 +141,13 @@ const ja = {
     movedTo: (from: string, to: string) => `${from} → ${to}`,
     createdAt: '候補に追加',
     back: '企業開拓の一覧',
+    demand: '仕事が足りない地域と職種',
+    demandLead: (n: number) =>
+      `段階2以上の会員さんがいるのに、その職種の公開中の求人が（市区町村内とフルリモートで）${n}件未満のところです。職種はスキルから推定しています。`,
+    demandPick: '都道府県で絞り込むと表示されます。',
+    demandNone: '足りないところはありません。',
+    members: '会員さん',
+    rolesInReach: '求人',
   },
 };
 
@@ -284,6 +291,13 @@ const en: Outreach = {
     movedTo: (from: string, to: string) => `${from} → ${to}`,
     createdAt: 'Added as a candidate',
     back: 'All firms',
+    demand: 'Where members wait without roles',
+    demandLead: (n: number) =>
+      `Members at stage 2 or above with fewer than ${n} published roles of their trade in their municipality or fully remote. Trades are read from their skills.`,
+    demandPick: 'Choose a prefecture in the filter to see it.',
+    demandNone: 'Nowhere is short.',
+    members: 'Members',
+    rolesInReach: 'Roles',
   },
 };
 
