@@ -47,6 +47,7 @@ export function listProspects(
     .execute();
 }
 
+/** A prospect's history, oldest first; a stage change and a note of the same instant in that order. */
 export function eventsOf(db: Kysely<DB>, prospectId: string) {
   return db
     .selectFrom('prospect_events as e')
@@ -55,7 +56,6 @@ export function eventsOf(db: Kysely<DB>, prospectId: string) {
     .select('u.display_name as author_name')
     .where('e.prospect_id', '=', prospectId)
     .orderBy('e.at')
-    // A stage change and a note written in the same instant read in that order.
     .orderBy((eb) => eb.case().when('e.kind', '=', 'stage').then(0).else(1).end())
     .orderBy('e.id')
     .execute();
