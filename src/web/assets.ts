@@ -95,7 +95,8 @@ fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding:
 input[type=checkbox], input[type=radio] { width: 24px; height: 24px; accent-color: var(--brand); flex: none; }
 .week .day-row { display: grid; grid-template-columns: 2.2em 1fr; gap: 8px; align-items: start; padding: 8px 0; border-top: 1px solid var(--line); }
 .week .day { font-weight: 700; font-size: 1.1rem; padding-top: 10px; text-align: center; }
-.week .day.weekend { color: var(--accent); }
+.week .day.sat { color: #1f4fa8; }
+.week .day.sun { color: var(--bad); }
 .week .slot { display: grid; grid-template-columns: 1fr auto 1fr; gap: 6px; align-items: center; }
 .week .slot .field-error { grid-column: 1 / -1; }
 .week .slot .remote-only { grid-column: 1 / -1; display: flex; align-items: center; gap: 8px; font-size: 0.9rem; min-height: 36px; }
@@ -126,6 +127,8 @@ th { background: #f1f4f3; }
 .site-footer { margin: 32px 0 96px; padding: 16px; border-top: 1px solid #ddd; font-size: .9rem; }
 .site-footer nav { display: flex; flex-wrap: wrap; gap: 8px 20px; justify-content: center; }
 .site-footer a { min-height: var(--tap); display: inline-flex; align-items: center; }
+/* The quick exit floats over the page: the page keeps room for it below its last line, so it never hides text she has to read. */
+body.with-quick-exit { padding-bottom: 84px; }
 .quick-exit { position: fixed; right: 12px; bottom: 12px; z-index: 20; background: #2b2b2b; color: #fff; border-radius: 999px; padding: 12px 20px; font-weight: 700; text-decoration: none; box-shadow: 0 2px 10px rgba(0,0,0,.3); min-height: var(--tap); display: inline-flex; align-items: center; }
 @media (min-width: 720px) {
   body { font-size: 16px; }
@@ -213,6 +216,12 @@ const SCRIPT = `
     var exit = document.querySelector('[data-quick-exit]');
     if (exit && event.key === 'Escape' && event.shiftKey) window.location.replace(exit.getAttribute('href'));
   });
+  // Folded panels that a wide screen has room for (the queue's filters) start open there.
+  if (window.matchMedia && window.matchMedia('(min-width: 720px)').matches) {
+    document.querySelectorAll('details[data-open-wide]').forEach(function (panel) {
+      panel.open = true;
+    });
+  }
   // Weekly editor: copy Monday's times to Tuesday–Friday.
   document.querySelectorAll('[data-week-grid]').forEach(function (grid) {
     var button = grid.querySelector('[data-copy-weekdays]');

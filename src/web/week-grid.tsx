@@ -25,6 +25,9 @@ const TIMES = Array.from({ length: 49 }, (_, i) => {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${minutes % 60 === 0 ? '00' : '30'}`;
 });
 
+/** A weekday's label class: Saturday blue and Sunday red, as Japanese calendars draw them. */
+export const dayClass = (day: WeekdayName) => (day === 'sat' || day === 'sun' ? `day ${day}` : 'day');
+
 const cell = (name: string, day: WeekdayName, slot: number) => `${name}.${day}.${slot}`;
 
 /** A grid row as read: a window, marked when it can be used only from home (member grids). */
@@ -188,7 +191,7 @@ export function WeekGrid(props: {
         const more = Array.from({ length: slots - 1 }, (_, i) => i + 1);
         return (
           <div class="day-row" data-day={day}>
-            <span class={day === 'sat' || day === 'sun' ? 'day weekend' : 'day'}>{m.weekdays[day]}</span>
+            <span class={dayClass(day)}>{m.weekdays[day]}</span>
             <div class="slots">
               <SlotRow
                 view={view}

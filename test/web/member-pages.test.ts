@@ -210,6 +210,58 @@ describe('her profile', () => {
   });
 });
 
+describe('saying yes before she has a profile', () => {
+  it('leads her to the profile and back to the role, never to an error', async () => {
+    const newcomer = await t.signUp('member');
+    const browser = browserFor(t, newcomer.token);
+    const job = await browser.get(`/jobs/${roleId}`);
+    const back = `/me/profile?next=${encodeURIComponent(`/jobs/${roleId}`)}`;
+    expect(job.html).toContain(ja.member.job.profileFirstButton);
+    expect(job.html).toContain(`href="${back.replaceAll('&', '&amp;')}"`);
+    // A post from an old page (or another tab) lands there too, with nothing written.
+    const before = await t.rowCounts();
+    const sent = await browser.post(`/jobs/${roleId}/interest`);
+    expect(sent.status).toBe(303);
+    expect(sent.location).toBe(back);
+    expect(await t.rowCounts()).toEqual(before);
+
+    const form = await browser.get(back);
+    expect(form.html).toContain(`name="next" value="/jobs/${roleId}"`);
+    const saved = await browser.post('/me/profile', {
+      next: `/jobs/${roleId}`,
+      familyName: '山田',
+      givenName: '花',
+      'area.prefCode': '14',
+      'area.name': '港北区',
+      'week.mon.0.start': '08:30',
+      'week.mon.0.end': '16:30',
+      'week.wed.0.start': '08:30',
+      'week.wed.0.end': '16:30',
+      'week.fri.0.start': '08:30',
+      'week.fri.0.end': '16:30',
+      'availability.maxHoursPerWeek': '20',
+      'commute.maxMinutes': '30',
+      'commute.mode': 'transit',
+      remoteWish: 'no_preference',
+    });
+    expect(saved.status).toBe(303);
+    expect(saved.location).toBe(`/jobs/${roleId}`);
+    const again = await browser.get(`/jobs/${roleId}`);
+    expect(again.html).toContain(ja.member.job.interested);
+    const interest = await browser.post(`/jobs/${roleId}/interest`);
+    expect(interest.location).toBe('/me/matches');
+    // What happens next, in words, while she waits.
+    const matches = await browser.get('/me/matches');
+    expect(matches.html).toMatch(/コーディネーターが(条件を確かめ|あなたと求人の条件を確かめ)/);
+  });
+
+  it('never sends her off-site after saving', async () => {
+    const newcomer = await t.signUp('member');
+    const form = await browserFor(t, newcomer.token).get('/me/profile?next=//evil.example/');
+    expect(form.html).not.toContain('name="next"');
+  });
+});
+
 describe('roles her search leaves out', () => {
   it('the page says how many and why, and one tap shows them with what does not fit', async () => {
     // Thursday daytime: her Thursday is only two evening hours from home.

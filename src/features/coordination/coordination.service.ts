@@ -4,7 +4,6 @@
  * verifying a role's stated flexibility facts, and the audit log an admin reads. Each change is
  * written together with its audit entry.
  */
-import { scorePair } from '../../../matching/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
@@ -12,24 +11,30 @@ import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { explainInfeasible, explainMatch, type Lang } from '../matches/explanations.ts';
 import { eventsOf, findMatchWithRole } from '../matches/match.repository.ts';
-import { areaCodesOf, roleForMatching, toMatchMember, toMatchRole } from '../matches/match-inputs.ts';
 import type { MatchState } from '../matches/match-lifecycle.ts';
+import { scoreForStaff } from '../matches/staff-scoring.ts';
 import { findMember } from '../members/member.repository.ts';
 import type { MemberService } from '../members/member.service.ts';
 import type { RoleService } from '../roles/role.service.ts';
-import { memberForMatching } from '../search/job-search.service.ts';
 import { enqueueRole } from '../search/search-outbox.repository.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import { appendAudit, listAudit } from './audit.repository.ts';
 import {
   insertNote,
   insertStageChange,
+  memberEmail,
   notesOf,
   setMemberStage,
   stageHistory,
   verifyRoleFact,
 } from './coordination.repository.ts';
-import type { AuditQuery, MatchDetail, NoteInput, StageInput } from './coordination.schemas.ts';
+import type {
+  AuditQuery,
+  MatchDetail,
+  MemberContact,
+  NoteInput,
+  StageInput,
+} from './coordination.schemas.ts';
 
 export function createCoordinationService(
   { database, clock }: AppDeps,
@@ -41,6 +46,13 @@ export function createCoordinationService(
     const member = await findMember(db, memberId);
     if (!member) throw notFound('member');
     return member;
+  }
+
+  async function contactOf(memberId: string): Promise<MemberContact> {
+    const member = await requireMember(memberId);
+    const account = await memberEmail(db, memberId);
+    if (!account) throw notFound('member');
+    return { email: account.email, ...(member.phone ? { phone: member.phone } : {}) };
   }
 
   async function historyOf(memberId: string) {
@@ -94,6 +106,9 @@ export function createCoordinationService(
 
     stageHistory: (memberId: string) => historyOf(memberId),
 
+    /** How a coordinator reaches her: her sign-in address and, if she gave one, her phone. */
+    contactOf: (memberId: string) => contactOf(memberId),
+
     async addNote(actor: Actor, memberId: string, input: NoteInput) {
       await requireMember(memberId);
       const now = clock.now().toISOString();
@@ -125,17 +140,11 @@ export function createCoordinationService(
     async matchDetail(actor: Actor, matchId: string, lang: Lang = 'ja'): Promise<MatchDetail> {
       const match = await findMatchWithRole(db, matchId);
       if (!match) throw notFound('match');
-      const [member, role, events] = await Promise.all([
-        services.members.get(actor, match.member_id),
-        services.roles.get(actor, match.role_id),
+      const [{ member, role, scored }, events, contact] = await Promise.all([
+        scoreForStaff(services, actor, match.member_id, match.role_id, japanDate(clock.now())),
         eventsOf(db, matchId),
+        contactOf(match.member_id),
       ]);
-      const her = memberForMatching(member);
-      const subject = roleForMatching(role);
-      const places = await services.areas.places(areaCodesOf([subject], [her]));
-      const scored = scorePair(toMatchMember(her, places), toMatchRole(subject, places), {
-        evaluationDate: japanDate(clock.now()),
-      });
       return {
         match: {
           id: match.id,
@@ -150,6 +159,7 @@ export function createCoordinationService(
           version: match.version,
         },
         member,
+        contact,
         role,
         ...(scored.feasible
           ? { explanation: explainMatch(scored.match, lang) }

@@ -11,14 +11,14 @@ import { newId } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Actor, requireVerified } from '../auth/actor.ts';
 import { checkInWritesOnHire } from '../follow-up/check-in-schedule.ts';
-import type { MemberService } from '../members/member.service.ts';
 import { announcementsFor, withdrawalAnnouncements } from '../notifications/announcements.ts';
 import { announceIfWon, employerUserIds } from '../notifications/notification.repository.ts';
-import type { RoleService } from '../roles/role.service.ts';
+import { japanDate } from '../shared/japan-time.ts';
 import {
   findMatch,
   findMatchFor,
   findMatchWithRole,
+  interestCountsOf,
   introductionsOf,
   type MatchRow,
   matchesOfMember,
@@ -29,6 +29,7 @@ import {
 } from './match.repository.ts';
 import type { DecisionInput, Introduction, MatchView, OutcomeInput, QueueQuery } from './match.schemas.ts';
 import { isIntroduced, type MatchAction, type MatchState, nextState } from './match-lifecycle.ts';
+import { fitsForStaff, type QueueFit, type StaffScoringDeps, scoreForStaff } from './staff-scoring.ts';
 
 function toMatchView(row: MatchRow): MatchView {
   return {
@@ -45,10 +46,10 @@ function toMatchView(row: MatchRow): MatchView {
   };
 }
 
-export function createMatchService(
-  { database, clock, config }: AppDeps,
-  services: { roles: RoleService; members: MemberService },
-) {
+/** The reason code an approval against the matching module carries on its event. */
+export const OVERRIDE_REASON_CODE = 'override_infeasible';
+
+export function createMatchService({ database, clock, config }: AppDeps, services: StaffScoringDeps) {
   const { db } = database;
 
   /** Applies an action to a match the caller may act on, or refuses it with 409 / 422. */
@@ -124,6 +125,42 @@ export function createMatchService(
     return after;
   }
 
+  /**
+   * An approval of a pair the matching module finds infeasible (hours, reach, a qualification…)
+   * goes through only as an explicit, reasoned override: otherwise it is refused with what is
+   * broken, so nobody introduces her to a role that cannot work without saying so. Returns whether
+   * this approval is such an override.
+   */
+  async function refuseInfeasibleUnlessOverridden(
+    actor: Actor,
+    match: MatchTable,
+    input: DecisionInput,
+  ): Promise<boolean> {
+    // A stale version, a state that cannot be approved, or what no override can change (she
+    // blocked the employer, the role closed, the organisation is not verified) is refused by
+    // act() with its own answer; only then is the matching's verdict the question.
+    if (input.expectedVersion !== match.version) return false;
+    if ('refused' in nextState(match.state as MatchState, 'approve', actor.role, input.reason)) return false;
+    if (await whyNotIntroducible(db, match.id)) return false;
+    const { scored } = await scoreForStaff(
+      services,
+      actor,
+      match.member_id,
+      match.role_id,
+      japanDate(clock.now()),
+    );
+    if (scored.feasible) return false;
+    if (input.overrideInfeasible === true) return true;
+    const broken = scored.infeasible.violations.map((v) => v.code).join(', ');
+    throw new AppError('validation_failed', 'This pair breaks hard rules of the matching', [
+      {
+        path: 'body.overrideInfeasible',
+        message: `the matching finds this pair infeasible (${broken}): confirm the override and say why in reason`,
+        code: 'override_required',
+      },
+    ]);
+  }
+
   /** Refuses an introduction that what changed since she said yes no longer allows. */
   async function refuseIfNotIntroducible(matchId: string) {
     const why = await whyNotIntroducible(db, matchId);
@@ -171,20 +208,36 @@ export function createMatchService(
   /** Her organisation's introductions; nothing for anyone else. */
   async function introductions(actor: Actor): Promise<Introduction[]> {
     if (actor.role !== 'employer' || !actor.organisationId) return [];
-    return (await introductionsOf(db, actor.organisationId)).map((row) => ({
-      id: row.id,
-      roleId: row.role_id,
-      roleTitle: row.role_title,
-      state: row.state as MatchState,
-      version: row.version,
-      decidedAt: row.decided_at,
-      member: {
-        name: `${row.family_name} ${row.given_name}`,
-        email: row.email,
-        phone: row.phone,
-        area: row.hide_municipality ? row.prefecture : row.area_name,
-      },
-    }));
+    const rows = await introductionsOf(db, actor.organisationId);
+    // Only members the query above admitted (introduced, not blocked) are loaded at all.
+    const profiles = new Map(
+      (await services.members.profiles([...new Set(rows.map((r) => r.member_id))])).map((p) => [p.userId, p]),
+    );
+    return rows.map((row) => {
+      const profile = profiles.get(row.member_id);
+      return {
+        id: row.id,
+        roleId: row.role_id,
+        roleTitle: row.role_title,
+        state: row.state as MatchState,
+        version: row.version,
+        decidedAt: row.decided_at,
+        coordinatorNote: row.approval_reason ?? null,
+        member: {
+          name: `${row.family_name} ${row.given_name}`,
+          email: row.email,
+          phone: row.phone,
+          area: row.hide_municipality ? row.prefecture : row.area_name,
+          // What the anonymous card showed before, now with her name: when she can work, what she can do.
+          availability: {
+            windows: profile?.availability.windows ?? [],
+            maxHoursPerWeek: profile?.availability.maxHoursPerWeek ?? 0,
+          },
+          skills: profile?.skills ?? [],
+          qualifications: profile?.qualifications ?? [],
+        },
+      };
+    });
   }
 
   return {
@@ -276,18 +329,52 @@ export function createMatchService(
       }));
     },
 
+    /**
+     * How each listed match fits (score, or the hard rules it breaks), for staff scanning the
+     * queue; nothing for anyone else.
+     */
+    async fits(actor: Actor, items: readonly { id: string; roleId: string; member: { userId: string } }[]) {
+      if (actor.role !== 'coordinator' && actor.role !== 'admin') return new Map<string, QueueFit>();
+      return fitsForStaff(
+        services,
+        actor,
+        items.map((i) => ({ id: i.id, memberId: i.member.userId, roleId: i.roleId })),
+        japanDate(clock.now()),
+      );
+    },
+
     async decide(actor: Actor, id: string, input: DecisionInput): Promise<MatchView> {
       const match = await findMatch(db, id);
       if (!match) throw notFound('match');
+      const overriding =
+        input.decision === 'approve' && (await refuseInfeasibleUnlessOverridden(actor, match, input));
       const after = await act(actor, match, input.decision, {
         expectedVersion: input.expectedVersion,
         reason: input.reason,
+        // An approval against the matching module is marked on its event, for the audit trail.
+        ...(overriding ? { reasonCode: OVERRIDE_REASON_CODE } : {}),
         ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
       });
       return view(after.id);
     },
 
     introductions,
+
+    /**
+     * Her organisation's roles by id: members waiting for a coordinator's check and members
+     * introduced (counts only); empty for anyone else.
+     */
+    async interestCounts(actor: Actor): Promise<Map<string, { waiting: number; introduced: number }>> {
+      const counts = new Map<string, { waiting: number; introduced: number }>();
+      if (actor.role !== 'employer' || !actor.organisationId) return counts;
+      for (const row of await interestCountsOf(db, actor.organisationId)) {
+        const entry = counts.get(row.role_id) ?? { waiting: 0, introduced: 0 };
+        if (row.state === 'interested' || row.state === 'under_review') entry.waiting += Number(row.n);
+        else entry.introduced += Number(row.n);
+        counts.set(row.role_id, entry);
+      }
+      return counts;
+    },
 
     async recordOutcome(actor: Actor, id: string, input: OutcomeInput): Promise<Introduction> {
       // Only introduced matches of her organisation exist for an employer.

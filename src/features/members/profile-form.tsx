@@ -17,7 +17,7 @@ import {
 import { type FieldErrors, type FormValues, renameErrors } from '../../web/forms.ts';
 import { labelOf } from '../../web/i18n.ts';
 import type { View } from '../../web/view.ts';
-import { parseWeek, WeekGrid, weekValues } from '../../web/week-grid.tsx';
+import { dayClass, parseWeek, WeekGrid, weekValues } from '../../web/week-grid.tsx';
 import type { AreaService } from '../areas/area.service.ts';
 import { PlaceFields, placeValues, resolvePlace, typedPlace } from '../areas/place-field.tsx';
 import { type CareLimitInput, WEEKDAYS, type WeekdayName } from '../shared/schedule.schemas.ts';
@@ -277,7 +277,7 @@ function CareLimits(props: { view: View; values: FormValues; errors: FieldErrors
       <span class="hint">{profile.careHint}</span>
       {WEEKDAYS.map((day) => (
         <div class="day-row" data-day={day}>
-          <span class={day === 'sat' || day === 'sun' ? 'day weekend' : 'day'}>{m.weekdays[day]}</span>
+          <span class={dayClass(day)}>{m.weekdays[day]}</span>
           <div class="care-row">
             {(['leaveHomeFrom', 'homeBy'] as const).map((limit) => (
               <SelectField
@@ -316,6 +316,7 @@ export function ProfileForm(props: {
       {values.text('expectedVersion') && (
         <input type="hidden" name="expectedVersion" value={values.text('expectedVersion')} />
       )}
+      {values.text('next') && <input type="hidden" name="next" value={values.text('next')} />}
       <fieldset>
         <legend>{words.about}</legend>
         <div class="two">

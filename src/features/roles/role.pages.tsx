@@ -32,7 +32,6 @@ type Status = Role['status'];
 const STATUSES: Status[] = ['draft', 'published', 'closed'];
 
 const actorOf = (c: Context<AppEnv>) => c.get('actor') as Actor;
-const dateOf = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
 function StatusBadge(props: { view: View; status: Status }) {
   const kind = props.status === 'published' ? 'verified' : props.status === 'closed' ? 'state' : 'warn';
@@ -42,15 +41,18 @@ function StatusBadge(props: { view: View; status: Status }) {
 const whereText = (view: View, role: Role) =>
   role.locations.length === 0 ? view.m.employer.roles.fullRemote : placesText(role);
 
-function RoleCard(props: { view: View; role: Role }) {
-  const { view, role } = props;
+/** A day in the reader's words (2026年11月30日), or nothing. */
+const dateOf = (view: View, iso: string | null) => (iso ? view.m.date(iso) : '');
+
+function RoleCard(props: { view: View; role: Role; interest?: { waiting: number; introduced: number } }) {
+  const { view, role, interest } = props;
   const words = view.m.employer.roles;
   const when =
     role.status === 'closed'
-      ? words.closedOn(dateOf(role.closedAt))
+      ? words.closedOn(dateOf(view, role.closedAt))
       : role.status === 'published'
-        ? words.publishedOn(dateOf(role.publishedAt))
-        : words.updatedOn(dateOf(role.updatedAt));
+        ? words.publishedOn(dateOf(view, role.publishedAt))
+        : words.updatedOn(dateOf(view, role.updatedAt));
   const href = role.status === 'closed' ? `/employer/roles/${role.id}` : `/employer/roles/${role.id}/edit`;
   return (
     <li class="card role-card">
@@ -68,6 +70,11 @@ function RoleCard(props: { view: View; role: Role }) {
         {payText(view, role.pay)} ・ {whereText(view, role)}
       </p>
       <p class="meta">{when}</p>
+      {role.status !== 'draft' && (
+        <p class="meta interest-counts">
+          {words.interest(interest?.waiting ?? 0, interest?.introduced ?? 0)}
+        </p>
+      )}
       <a class="button secondary small" href={href}>
         {role.status === 'closed' ? words.view : words.edit}
       </a>
@@ -101,7 +108,12 @@ function VerificationNote(props: { view: View; organisation: Organisation }) {
   );
 }
 
-function RoleList(props: { view: View; roles: Role[]; organisation: Organisation }) {
+function RoleList(props: {
+  view: View;
+  roles: Role[];
+  organisation: Organisation;
+  interest: Map<string, { waiting: number; introduced: number }>;
+}) {
   const { view, roles } = props;
   const words = view.m.employer.roles;
   return (
@@ -129,7 +141,7 @@ function RoleList(props: { view: View; roles: Role[]; organisation: Organisation
               ) : (
                 <ul class="list">
                   {inGroup.map((role) => (
-                    <RoleCard view={view} role={role} />
+                    <RoleCard view={view} role={role} interest={props.interest.get(role.id)} />
                   ))}
                 </ul>
               )}
@@ -252,7 +264,7 @@ function ClosedRole(props: { view: View; role: Role }) {
         <RoleDetails view={view} role={role} />
         <dl class="kv">
           <dt>{words.closeHeading}</dt>
-          <dd>{dateOf(role.closedAt)}</dd>
+          <dd>{dateOf(view, role.closedAt)}</dd>
         </dl>
         <p class="role-description">{role.description}</p>
       </section>
@@ -276,10 +288,13 @@ export const rolePages = newPageRouter()
         title: view.m.employer.roles.title,
         body: <NoOrganisation view={view} />,
       }));
-    const { items } = await c.var.services.roles.list(actorOf(c), { limit: 100, offset: 0 });
+    const [{ items }, interest] = await Promise.all([
+      c.var.services.roles.list(actorOf(c), { limit: 100, offset: 0 }),
+      c.var.services.matches.interestCounts(actorOf(c)),
+    ]);
     return render(c, (view) => ({
       title: view.m.employer.roles.title,
-      body: <RoleList view={view} roles={items} organisation={organisation} />,
+      body: <RoleList view={view} roles={items} organisation={organisation} interest={interest} />,
     }));
   })
   .get('/employer/roles/new', async (c) => {

@@ -216,7 +216,15 @@ function Results(props: { view: View; result: JobSearchResult; filters: Record<s
   );
 }
 
-function InterestPanel(props: { view: View; hit: JobHit; match: MatchView | undefined }) {
+/** Where she fills in her profile on her way to saying yes to this role, and comes back after. */
+const profileFirstPath = (roleId: string) => `/me/profile?next=${encodeURIComponent(`/jobs/${roleId}`)}`;
+
+function InterestPanel(props: {
+  view: View;
+  hit: JobHit;
+  match: MatchView | undefined;
+  hasProfile: boolean;
+}) {
   const { view, hit, match } = props;
   const words = view.m.member.job;
   if (!view.actor) {
@@ -227,6 +235,17 @@ function InterestPanel(props: { view: View; hit: JobHit; match: MatchView | unde
     );
   }
   if (view.actor.role !== 'member') return null;
+  if (!props.hasProfile) {
+    // No dead end: the role is kept, the profile is asked for, and she comes back here after.
+    return (
+      <section class="card">
+        <p>{words.profileFirst}</p>
+        <a class="button wide" href={profileFirstPath(hit.role.id)}>
+          {words.profileFirstButton}
+        </a>
+      </section>
+    );
+  }
   const open = !match || match.state === 'suggested' || match.state === 'withdrawn';
   return (
     <section class="card">
@@ -257,7 +276,7 @@ function InterestPanel(props: { view: View; hit: JobHit; match: MatchView | unde
   );
 }
 
-function JobPage(props: { view: View; hit: JobHit; match: MatchView | undefined }) {
+function JobPage(props: { view: View; hit: JobHit; match: MatchView | undefined; hasProfile: boolean }) {
   const { view, hit } = props;
   const words = view.m.member.jobs;
   return (
@@ -284,7 +303,7 @@ function JobPage(props: { view: View; hit: JobHit; match: MatchView | undefined 
           </ul>
         </section>
       )}
-      <InterestPanel view={view} hit={hit} match={props.match} />
+      <InterestPanel view={view} hit={hit} match={props.match} hasProfile={props.hasProfile} />
       <section class="card">
         <RoleDetails
           view={view}
@@ -331,16 +350,24 @@ export const jobPages = newPageRouter()
   .get('/jobs/:id', async (c) => {
     const view = viewOf(c);
     const hit = await c.var.services.jobs.detail(view.actor, c.req.param('id'), view.lang);
-    const match =
-      view.actor?.role === 'member'
-        ? (await c.var.services.matches.mine(view.actor)).find((m) => m.roleId === hit.role.id)
-        : undefined;
+    const isMember = view.actor?.role === 'member';
+    const [mine, profile] = isMember
+      ? await Promise.all([
+          c.var.services.matches.mine(requireActor(c)),
+          c.var.services.members.findMine(requireActor(c)),
+        ])
+      : [[], undefined];
+    const match = mine.find((m) => m.roleId === hit.role.id);
     return render(c, () => ({
       title: view.m.member.jobs.title,
-      body: <JobPage view={view} hit={hit} match={match} />,
+      body: <JobPage view={view} hit={hit} match={match} hasProfile={profile !== undefined} />,
     }));
   })
   .post('/jobs/:id/interest', requirePage('member'), async (c) => {
-    await c.var.services.matches.expressInterest(requireActor(c), c.req.param('id'));
+    const actor = requireActor(c);
+    // Saying yes needs a profile a coordinator can check: send her there and back, not to an error.
+    if (!(await c.var.services.members.findMine(actor)))
+      return redirectWithNotice(c, profileFirstPath(c.req.param('id')), viewOf(c).m.member.job.profileFirst);
+    await c.var.services.matches.expressInterest(actor, c.req.param('id'));
     return redirectWithNotice(c, '/me/matches', viewOf(c).m.member.job.interestSent);
   });

@@ -51,6 +51,11 @@ export const memberJa = {
     blockHint: '表示しないようにすると、この事業者にはあなたの情報が一切表示されません。',
     blocked: 'この事業者の求人を表示しないようにしました',
     signInFirst: 'ログインして「話を聞いてみたい」を送る',
+    profileFirst:
+      '「話を聞いてみたい」を送る前に、プロフィール（住まい・働ける時間・お子さんのことなど）を入れてください。コーディネーターがそれを見て、この仕事に合うかを確かめます。入れ終わると、この求人に戻ります。',
+    profileFirstButton: 'プロフィールを入れて、この求人に戻る',
+    backToJob:
+      'プロフィールを保存しました。この求人で「話を聞いてみたい」を押すと、コーディネーターに届きます。',
     back: '一覧にもどる',
   },
   matches: {
@@ -60,6 +65,10 @@ export const memberJa = {
     withdraw: '取り下げる',
     withdrawReason: '理由（任意）',
     withdrawn: '取り下げました',
+    nextSteps:
+      'コーディネーターがあなたと求人の条件を確かめ、よければ事業者にご紹介します。決まるとお知らせが届きます。',
+    typicalWait: (days: number) =>
+      `コーディネーターが条件を確かめ、よければ事業者にご紹介します。お返事まで、ふつう${days}日ほどです（最近90日の中央値）。決まるとお知らせが届きます。`,
     dismiss: 'このおすすめを表示しない',
     dismissed: 'このおすすめを表示しないようにしました',
     accept: '話を聞いてみたい',
@@ -223,6 +232,11 @@ export const memberEn: MemberMessages = {
     blockHint: 'A hidden employer never sees anything about you.',
     blocked: 'This employer is now hidden',
     signInFirst: 'Sign in to say you’d like to hear more',
+    profileFirst:
+      'Before you say you’d like to hear more, fill in your profile (where you live, when you can work, your children). A coordinator uses it to check that this role fits you. When you are done, you come back to this role.',
+    profileFirstButton: 'Fill in my profile, then back to this role',
+    backToJob:
+      'Your profile is saved. Press “I’d like to hear more” on this role and a coordinator will receive it.',
     back: 'Back to the list',
   },
   matches: {
@@ -232,6 +246,10 @@ export const memberEn: MemberMessages = {
     withdraw: 'Withdraw',
     withdrawReason: 'Reason (optional)',
     withdrawn: 'Withdrawn',
+    nextSteps:
+      'A coordinator checks you and the role, and introduces you to the employer if it fits. You will be told when it is decided.',
+    typicalWait: (days: number) =>
+      `A coordinator checks you and the role, and introduces you to the employer if it fits. That usually takes about ${days} day(s) (median of the last 90 days). You will be told when it is decided.`,
     dismiss: 'Hide this suggestion',
     dismissed: 'Suggestion hidden',
     accept: 'I’d like to hear more',
