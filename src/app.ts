@@ -17,11 +17,14 @@ import { followUpRoutes } from './features/follow-up/follow-up.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { matchRoutes } from './features/matches/match.routes.ts';
 import { workflowRoutes } from './features/matches/workflow.routes.ts';
+import { meetingRoutes } from './features/meetings/meeting.routes.ts';
 import { memberRoutes } from './features/members/member.routes.ts';
 import { memberDataRoutes } from './features/members/member-data.routes.ts';
 import { mentoringRoutes } from './features/mentoring/mentoring.routes.ts';
+import { noticeRoutes } from './features/notices/notice.routes.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
+import { prospectRoutes } from './features/prospects/prospect.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
 import { sensitiveRoutes } from './features/sensitive/sensitive.routes.ts';
@@ -107,6 +110,9 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api', dashboardRoutes);
   app.route('/api', followUpRoutes);
   app.route('/api', mentoringRoutes);
+  app.route('/api', noticeRoutes);
+  app.route('/api', meetingRoutes);
+  app.route('/api', prospectRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

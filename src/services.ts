@@ -13,11 +13,14 @@ import { createCandidateService } from './features/matches/candidates.service.ts
 import { createMatchService } from './features/matches/match.service.ts';
 import { createMatchEndings } from './features/matches/match-endings.ts';
 import { createSuggestionJob } from './features/matches/suggestions.ts';
+import { createMeetingService } from './features/meetings/meeting.service.ts';
 import { createMemberService } from './features/members/member.service.ts';
 import { createMemberDataService } from './features/members/member-data.service.ts';
 import { createMentoringService } from './features/mentoring/mentoring.service.ts';
+import { createNoticeService } from './features/notices/notice.service.ts';
 import { createNotificationService } from './features/notifications/notification.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
+import { createProspectService } from './features/prospects/prospect.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
 import { createJobSearchService } from './features/search/job-search.service.ts';
 import { createSensitiveService } from './features/sensitive/sensitive.ts';
@@ -36,6 +39,8 @@ export function createServices(deps: AppDeps) {
   const notifications = createNotificationService(deps);
   const followUp = createFollowUpService(deps, { matches });
   const mentoring = createMentoringService(deps, { members, followUp });
+  const notices = createNoticeService(deps, { areas });
+  const meetings = createMeetingService(deps, { areas });
   return {
     auth,
     areas,
@@ -52,9 +57,20 @@ export function createServices(deps: AppDeps) {
     notifications,
     followUp,
     mentoring,
-    /** The scheduled care after a hire: check-ins opening and unanswered, mentoring sessions missed. */
+    notices,
+    meetings,
+    prospects: createProspectService(deps, { areas }),
+    /**
+     * The scheduled care: check-ins opening and unanswered, mentoring sessions missed, the digest
+     * of new area notices, and the reminders of tomorrow's exchange meetings.
+     */
     async careJob() {
-      return { ...(await followUp.run()), ...(await mentoring.run()) };
+      return {
+        ...(await followUp.run()),
+        ...(await mentoring.run()),
+        ...(await notices.run()),
+        ...(await meetings.run()),
+      };
     },
     memberData: createMemberDataService(deps, {
       auth,

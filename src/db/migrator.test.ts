@@ -64,6 +64,9 @@ describe('migrations', () => {
       '0016_1_direction',
       '0016_2_relocation',
       '0016_3_close_date',
+      '0018_1_area_notices',
+      '0018_2_exchange_meetings',
+      '0018_3_employer_prospects',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -75,6 +78,9 @@ describe('migrations', () => {
     expect(tables).toEqual(
       [
         'account_tokens',
+        'area_notice_areas',
+        'area_notice_reads',
+        'area_notices',
         'area_towns',
         'areas',
         'audit_log',
@@ -86,6 +92,8 @@ describe('migrations', () => {
         'mail_outbox',
         'match_events',
         'matches',
+        'meeting_replies',
+        'meetings',
         'member_blocks',
         'member_care_limits',
         'member_children',
@@ -103,6 +111,8 @@ describe('migrations', () => {
         'mentoring_sessions',
         'notifications',
         'organisations',
+        'prospect_events',
+        'prospects',
         'role_facts',
         'role_locations',
         'role_qualifications',

@@ -116,6 +116,24 @@ const OPERATIONS: Record<string, readonly [string, ...Extra[]]> = {
   'POST /api/mentoring/sessions/{id}/answer': ['answerSession'],
   'GET /api/exports/after-hire.csv': ['exportAfterHireCsv'],
   'GET /api/dashboard/after-hire': ['getAfterHireOutcomes'],
+  'POST /api/notices': ['publishNotice'],
+  'GET /api/notices': ['listNotices'],
+  'POST /api/notices/{id}/withdraw': ['withdrawNotice'],
+  'GET /api/members/me/notices': ['listOwnNotices'],
+  'POST /api/notices/{id}/read': ['markNoticeRead'],
+  'POST /api/meetings': ['publishMeeting'],
+  'GET /api/meetings': ['listMeetings'],
+  'GET /api/meetings/{id}': ['getMeeting'],
+  'POST /api/meetings/{id}/attendance': ['recordMeetingAttendance'],
+  'GET /api/members/me/meetings': ['listOwnMeetings'],
+  'POST /api/meetings/{id}/reply': ['replyToMeeting'],
+  'POST /api/prospects': ['createProspect'],
+  'GET /api/prospects': ['listProspects'],
+  'GET /api/prospects/{id}': ['getProspect'],
+  'POST /api/prospects/{id}/stage': ['moveProspect'],
+  'POST /api/prospects/{id}/notes': ['createProspectNote'],
+  'GET /api/prospect-pipeline': ['getProspectPipeline'],
+  'GET /api/prospect-pipeline/demand': ['getDemandWithoutSupply'],
 };
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
@@ -134,6 +152,9 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Dashboard: 'Coordinators’ figures and CSV exports.',
   'Follow-up after a hire': 'Her check-ins after a hire, the coordinators’ follow-up queue, separations.',
   'Peer mentoring': 'Cohorts, mentors who agreed, pairs and their sessions with a shared record.',
+  'Area notices': 'What municipalities and partners offer, for members living in or moving to their places.',
+  'Employer development': 'Firms coordinators bring in, through 候補 → 連絡済み → 面談 → 登録 → 確認済み.',
+  'Exchange meetings': 'Gatherings (交流会) where single parents meet: replies, waiting list, attendance.',
 };
 
 export const API_INFO = {

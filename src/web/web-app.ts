@@ -17,12 +17,15 @@ import { introductionPages } from '../features/matches/introduction.pages.tsx';
 import { matchReviewPages } from '../features/matches/match-review.pages.tsx';
 import { myMatchPages } from '../features/matches/my-matches.pages.tsx';
 import { queuePages } from '../features/matches/queue.pages.tsx';
+import { meetingPages } from '../features/meetings/meeting.pages.tsx';
 import { memberDataPages } from '../features/members/member-data.pages.tsx';
 import { profilePages } from '../features/members/profile.pages.tsx';
 import { mentoringPages } from '../features/mentoring/mentoring.pages.tsx';
+import { noticePages } from '../features/notices/notice.pages.tsx';
 import { notificationPages } from '../features/notifications/notification.pages.tsx';
 import { organisationPages } from '../features/organisations/organisation.pages.tsx';
 import { verificationPages } from '../features/organisations/verification.pages.tsx';
+import { prospectPages } from '../features/prospects/prospect.pages.tsx';
 import { rolePages } from '../features/roles/role.pages.tsx';
 import { jobPages } from '../features/search/job.pages.tsx';
 import { trustPages } from '../features/trust/trust.pages.tsx';
@@ -91,6 +94,9 @@ export function webApp(config: AppConfig, passwordRouteLimiter: ClientLimiter) {
   web.route('/', supportPages);
   web.route('/', followUpPages);
   web.route('/', mentoringPages);
+  web.route('/', noticePages);
+  web.route('/', meetingPages);
+  web.route('/', prospectPages);
   return web;
 }
 

@@ -95,7 +95,7 @@ export interface components {
              */
             locale: "ja" | "en";
             /** @description Notification kinds not e-mailed (still shown in the app). */
-            stopped: ("approved" | "rejected" | "outcome" | "introduction" | "withdrawn")[];
+            stopped: ("approved" | "rejected" | "outcome" | "introduction" | "withdrawn" | "area_notices")[];
         };
         Area: {
             code: string;
@@ -1265,6 +1265,288 @@ export interface components {
         MenteeAnswer: {
             /** @description Her choice: may the coordinator read what was talked about and the next step? */
             coordinatorMayRead: boolean;
+        };
+        StaffNotice: {
+            id: string;
+            title: string;
+            body: string;
+            link: string | null;
+            validUntil: string;
+            areas: {
+                code: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            audience: "home" | "target" | "both";
+            stages: number[] | null;
+            childAges: {
+                min: number | null;
+                max: number | null;
+            } | null;
+            createdAt: string;
+            withdrawnAt: string | null;
+            /** @description Not withdrawn and not past its last day */
+            current: boolean;
+            /** @description Members it reaches today */
+            reached: number;
+            /** @description Members who opened it (each counted once) */
+            reads: number;
+        };
+        NoticeInput: {
+            /** @example 横浜市 ひとり親家庭の就労支援講座 */
+            title: string;
+            body: string;
+            /**
+             * Format: uri
+             * @example https://www.city.yokohama.lg.jp/
+             */
+            link?: string;
+            /**
+             * Format: date
+             * @description The last day (Japan date) it is shown
+             * @example 2027-04-01
+             */
+            validUntil: string;
+            /**
+             * @description Prefectures, municipalities or wards it is for
+             * @example [
+             *       "141003"
+             *     ]
+             */
+            areaCodes: string[];
+            /**
+             * @description Whether it reaches members living in those places, planning to move there, or either ("both" when left out)
+             * @enum {string}
+             */
+            audience?: "home" | "target" | "both";
+            /** @description Only members at these support stages (all when left out) */
+            stages?: number[];
+            /** @description Only members with a child of these ages in whole years */
+            childAges?: {
+                min?: number;
+                max?: number;
+            };
+        };
+        MemberNotice: {
+            id: string;
+            title: string;
+            body: string;
+            link: string | null;
+            validUntil: string;
+            areas: {
+                code: string;
+                name: string;
+            }[];
+            read: boolean;
+        };
+        StaffMeeting: {
+            id: string;
+            title: string;
+            description: string;
+            heldOn: string;
+            startTime: string;
+            endTime: string;
+            online: boolean;
+            area: {
+                code: string;
+                name: string;
+                prefecture: string;
+            } | null;
+            place: string | null;
+            capacity: number;
+            childrenWelcome: boolean;
+            childcareProvided: boolean;
+            stages: number[] | null;
+            /** @description Members with a seat */
+            going: number;
+            /** @description Members waiting for a seat */
+            waiting: number;
+            createdAt: string;
+        };
+        MeetingInput: {
+            /** @example 港北区 ひとり親の交流会（ランチ付き） */
+            title: string;
+            description: string;
+            /**
+             * Format: date
+             * @description The day (Japan date)
+             * @example 2027-04-01
+             */
+            heldOn: string;
+            /** @example 09:00 */
+            startTime: string;
+            /** @example 09:00 */
+            endTime: string;
+            online: boolean;
+            /**
+             * @description Where it is held; needed unless online
+             * @example 141003
+             */
+            areaCode?: string;
+            /** @description The venue as members are told it */
+            place?: string;
+            capacity: number;
+            childrenWelcome: boolean;
+            childcareProvided: boolean;
+            /** @description Only members at these support stages (all when left out) */
+            stages?: number[];
+        };
+        MeetingDetail: {
+            meeting: components["schemas"]["StaffMeeting"];
+            replies: {
+                memberId: string;
+                name: string;
+                /** @enum {string} */
+                state: "going" | "waiting" | "not_going";
+                repliedAt: string;
+                attended: boolean | null;
+            }[];
+        };
+        MeetingAttendanceInput: {
+            /** Format: uuid */
+            memberId: string;
+            attended: boolean;
+        };
+        MemberMeeting: {
+            id: string;
+            title: string;
+            description: string;
+            heldOn: string;
+            startTime: string;
+            endTime: string;
+            online: boolean;
+            area: {
+                code: string;
+                name: string;
+                prefecture: string;
+            } | null;
+            place: string | null;
+            capacity: number;
+            childrenWelcome: boolean;
+            childcareProvided: boolean;
+            stages: number[] | null;
+            /** @description Members with a seat */
+            going: number;
+            /** @description Members waiting for a seat */
+            waiting: number;
+            /** @enum {string|null} */
+            myReply: "going" | "waiting" | "not_going" | null;
+            /** @description Her place in line while waiting (1 = next) */
+            waitingPosition: number | null;
+            /** @description First names of the others who come; empty unless she comes herself */
+            participants: string[];
+        };
+        MeetingReplyInput: {
+            /**
+             * @description yes: she comes (or waits in line); no: she does not, or cancels
+             * @enum {string}
+             */
+            answer: "yes" | "no";
+        };
+        Prospect: {
+            id: string;
+            company: string;
+            area: {
+                code: string;
+                name: string;
+                prefecture: string;
+            };
+            trades: string[];
+            contact: string | null;
+            source: string;
+            owner: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            stage: "candidate" | "contacted" | "meeting" | "registered" | "verified";
+            stageSince: string;
+            nextActionOn: string | null;
+            organisationId: string | null;
+            createdAt: string;
+        };
+        ProspectInput: {
+            /** @example 株式会社はまかぜ物流 */
+            company: string;
+            /** @example 141003 */
+            areaCode: string;
+            trades: ("care" | "office" | "medical_office" | "childcare_assistant" | "retail" | "food" | "call_center" | "accounting" | "it_web" | "manufacturing" | "nursing" | "childcare" | "cleaning" | "delivery" | "logistics" | "hospitality" | "agriculture" | "sales" | "restaurant" | "welfare" | "creative" | "education")[];
+            /** @description Whom to reach and how */
+            contact?: string;
+            /** @example 商工会議所の紹介 */
+            source: string;
+            /**
+             * Format: uuid
+             * @description The coordinator who owns it (the caller when left out)
+             */
+            ownerId?: string;
+            /**
+             * Format: date
+             * @example 2027-04-01
+             */
+            nextActionOn?: string;
+        };
+        ProspectDetail: {
+            prospect: components["schemas"]["Prospect"];
+            history: components["schemas"]["ProspectEvent"][];
+        };
+        ProspectEvent: {
+            at: string;
+            author: string;
+            /** @enum {string} */
+            kind: "stage" | "note";
+            /** @enum {string|null} */
+            fromStage: "candidate" | "contacted" | "meeting" | "registered" | "verified" | null;
+            /** @enum {string|null} */
+            toStage: "candidate" | "contacted" | "meeting" | "registered" | "verified" | null;
+            note: string | null;
+            nextActionOn: string | null;
+        };
+        ProspectStageInput: {
+            /** @enum {string} */
+            stage: "candidate" | "contacted" | "meeting" | "registered" | "verified";
+            note?: string;
+            /**
+             * Format: date
+             * @example 2027-04-01
+             */
+            nextActionOn?: string;
+        };
+        ProspectNoteInput: {
+            note: string;
+            /**
+             * Format: date
+             * @description The date of the next action
+             * @example 2027-04-01
+             */
+            nextActionOn?: string;
+        };
+        ProspectPipeline: {
+            stages: {
+                /** @enum {string} */
+                stage: "candidate" | "contacted" | "meeting" | "registered" | "verified";
+                /** @description Prospects in this stage now */
+                now: number;
+                /** @description Prospects that ever reached this stage */
+                reached: number;
+                /** @description Share of those that reached this stage that reached the next (0–1) */
+                conversion: number | null;
+                /** @description Median days spent in this stage before moving on */
+                medianDaysInStage: number | null;
+            }[];
+        };
+        DemandWithoutSupply: {
+            prefCode: string;
+            minRoles: number;
+            items: {
+                areaCode: string;
+                areaName: string;
+                trade: string;
+                /** @description Members at stage 2 or above with this trade here */
+                members: number;
+                /** @description Published roles of this trade here, or fully remote */
+                roles: number;
+            }[];
         };
     };
     responses: never;

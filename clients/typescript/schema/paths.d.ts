@@ -1518,5 +1518,317 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notices, newest first, with how many members each reaches and how many opened it (never who)
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["listNotices"];
+        put?: never;
+        /**
+         * Publish a notice for some places (where members live, plan to move, or either), optionally for some stages or children’s ages
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["publishNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a notice down at once
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["withdrawNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/me/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current notices for her places, soonest ending first
+         * @description Callable by: member.
+         */
+        get: operations["listOwnNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * She opened a notice for her places (counted once)
+         * @description Callable by: member.
+         */
+        post: operations["markNoticeRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meetings from a week ago on, soonest first, with seats taken and the waiting list
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["listMeetings"];
+        put?: never;
+        /**
+         * Publish an exchange meeting (交流会): day and times, online or a place, capacity, children, stages
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["publishMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A meeting with every reply by name (coming, waiting, not coming) and attendance
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["getMeeting"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record whether a member with a seat came (on or after the day)
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["recordMeetingAttendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/me/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Upcoming meetings online or in the prefecture where she lives or plans to move, with her reply
+         * @description Callable by: member.
+         */
+        get: operations["listOwnMeetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meetings/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Her yes (a seat, or the waiting list when full) or no (also cancels; the first in line moves up)
+         * @description Callable by: member.
+         */
+        post: operations["replyToMeeting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prospects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prospects by stage, prefecture and owner, the next action soonest first
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["listProspects"];
+        put?: never;
+        /**
+         * Record a firm to bring in (候補): company, area, trades, contact, source, owner
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["createProspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prospects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A prospect with its dated history of stage changes and notes
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["getProspect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prospects/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a prospect to a stage (候補 → 連絡済み → 面談 → 登録 → 確認済み), with an optional note
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["moveProspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prospects/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A dated note on a prospect, with the date of the next action
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["createProspectNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prospect-pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per stage: prospects now, how many reached it, conversion to the next, median days in it
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["getProspectPipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prospect-pipeline/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Demand without supply in a prefecture: per municipality and trade, members at stage 2+ with fewer than N published roles in reach
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["getDemandWithoutSupply"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedAfterHire } from '../../../seed/after-hire.ts';
 import { DEMO_ACCOUNTS, DEMO_SIZES, seedDatabase } from '../../../seed/load.ts';
+import { seedOutreach } from '../../../seed/outreach.ts';
 import { seedProposals } from '../../../seed/proposals.ts';
 import { dumpDataAsSql } from '../../../seed/sql-dump.ts';
 import { townsSql } from '../../../seed/towns.ts';
@@ -47,6 +48,10 @@ async function loadDemo() {
     console.log(`Demo proposals: ${proposals.suggested} suggested, ${proposals.interested} now interested`);
     const afterHire = await seedAfterHire(deps);
     console.log(`Demo after hire: ${afterHire.hires} hires, a cohort of ${afterHire.pairs} pairs`);
+    const outreach = await seedOutreach(deps);
+    console.log(
+      `Demo outreach: ${outreach.notices} area notices, ${outreach.meetings} exchange meetings, ${outreach.prospects} firms in employer development`,
+    );
     const file = join(dir, 'demo.sql');
     writeFileSync(file, dumpDataAsSql(database.sqlite));
     await database.close();

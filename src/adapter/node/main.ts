@@ -5,6 +5,7 @@
 import { serve } from '@hono/node-server';
 import { seedAfterHire } from '../../../seed/after-hire.ts';
 import { DEMO_ACCOUNTS, DEMO_SIZES, isDatabaseEmpty, seedDatabase } from '../../../seed/load.ts';
+import { seedOutreach } from '../../../seed/outreach.ts';
 import { seedProposals } from '../../../seed/proposals.ts';
 import { loadTowns, townsMissing } from '../../../seed/towns.ts';
 import { newApp } from '../../app.ts';
@@ -56,6 +57,10 @@ async function main() {
     const afterHire = await seedAfterHire(deps);
     console.log(
       `Demo after hire: ${afterHire.hires} hires at different check-ins, a cohort of ${afterHire.pairs} pairs`,
+    );
+    const outreach = await seedOutreach(deps);
+    console.log(
+      `Demo outreach: ${outreach.notices} area notices, ${outreach.meetings} exchange meetings, ${outreach.prospects} firms in employer development`,
     );
   }
   // New roles and profile changes bring new suggestions; the job is idempotent, so it simply runs again.

@@ -14,7 +14,7 @@ import type { NotificationMailKind } from '../mail/templates.ts';
 
 /** Which notification kinds each kind of account hears of. */
 const KINDS_FOR: Record<string, NotificationMailKind[]> = {
-  member: ['approved', 'rejected', 'outcome'],
+  member: ['approved', 'rejected', 'outcome', 'area_notices'],
   employer: ['introduction', 'withdrawn'],
 };
 

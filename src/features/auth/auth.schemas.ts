@@ -44,7 +44,7 @@ export const PasswordResetSchema = z
   .strict()
   .openapi('PasswordReset');
 
-const MAIL_KINDS = ['approved', 'rejected', 'outcome', 'introduction', 'withdrawn'] as const;
+const MAIL_KINDS = ['approved', 'rejected', 'outcome', 'introduction', 'withdrawn', 'area_notices'] as const;
 
 export const MailPreferencesSchema = z
   .object({

@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor.ts';
 
 export interface AuditEntry {
   action: string;
-  subjectType: 'member' | 'match' | 'role' | 'organisation';
+  subjectType: 'member' | 'match' | 'role' | 'organisation' | 'notice' | 'meeting';
   subjectId: string;
   detail?: string;
 }

@@ -81,7 +81,7 @@ export const MatchDetailSchema = z
   .openapi('MatchDetail');
 
 export const AuditQuerySchema = z.object({
-  subjectType: z.enum(['member', 'match', 'role', 'organisation']).optional(),
+  subjectType: z.enum(['member', 'match', 'role', 'organisation', 'notice', 'meeting']).optional(),
   subjectId: z.string().max(64).optional(),
   actorId: z.string().max(64).optional(),
   before: z.coerce

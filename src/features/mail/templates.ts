@@ -24,6 +24,7 @@ export const NOTIFICATION_MAIL_KINDS = {
   outcome: { ja: '応募の状況が進みました', en: 'Your application has moved on' },
   introduction: { ja: '新しいご紹介があります', en: 'You have a new introduction' },
   withdrawn: { ja: 'ご紹介が取り下げられました', en: 'An introduction was withdrawn' },
+  area_notices: { ja: 'お住まいの地域などからのお知らせがあります', en: 'There is news for your area' },
 } as const;
 
 export type NotificationMailKind = keyof typeof NOTIFICATION_MAIL_KINDS;

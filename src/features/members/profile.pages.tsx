@@ -27,6 +27,8 @@ import {
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { onSitePath, redirectWithNotice, type View, viewOf } from '../../web/view.ts';
 import { prefectureOptions } from '../areas/place-field.tsx';
+import { MeetingTeaser } from '../meetings/meeting.pages.tsx';
+import { NoticeList } from '../notices/notice.pages.tsx';
 import { NotificationPanel } from '../notifications/notification.pages.tsx';
 import { JobCard } from '../search/job-card.tsx';
 import type { JobSearchResult } from '../search/job-search.schemas.ts';
@@ -236,9 +238,11 @@ export const profilePages = newPageRouter()
     const jobs = profile
       ? await services.jobs.recommendationsFor(profile, { lang: view.lang, limit: RECOMMENDED, offset: 0 })
       : undefined;
-    const [matches, news] = await Promise.all([
+    const [matches, news, notices, meetings] = await Promise.all([
       services.matches.mine(actor),
       services.notifications.unread(actor),
+      services.notices.mine(actor),
+      services.meetings.mine(actor),
     ]);
     const waiting = matches.filter((match) => WAITING_STATES.has(match.state)).length;
     return render(c, () => ({
@@ -246,7 +250,9 @@ export const profilePages = newPageRouter()
       body: (
         <>
           <NotificationPanel view={view} items={news} returnTo="/home" />
+          <NoticeList view={view} items={notices} />
           <Home view={view} profile={profile} jobs={jobs} waiting={waiting} />
+          <MeetingTeaser view={view} items={meetings} />
         </>
       ),
     }));

@@ -7,6 +7,7 @@ import { commonEn, commonJa } from './common.ts';
 import { coordinatorEn, coordinatorJa } from './coordinator.ts';
 import { employerEn, employerJa } from './employer.ts';
 import { memberEn, memberJa } from './member.ts';
+import { outreachEn, outreachJa } from './outreach.ts';
 
 export const MESSAGES = {
   ja: {
@@ -15,6 +16,7 @@ export const MESSAGES = {
     employer: employerJa,
     coordinator: coordinatorJa,
     afterHire: afterHireJa,
+    outreach: outreachJa,
   },
   en: {
     ...commonEn,
@@ -22,6 +24,7 @@ export const MESSAGES = {
     employer: employerEn,
     coordinator: coordinatorEn,
     afterHire: afterHireEn,
+    outreach: outreachEn,
   },
 };
 

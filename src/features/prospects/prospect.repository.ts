@@ -1,0 +1,116 @@
+/**
+ * Queries on employer prospects and their history. Rows carry the owner's and the area's names so
+ * a list is one query.
+ */
+import type { Kysely } from 'kysely';
+import type { DB, ProspectEventTable, ProspectStage, ProspectTable } from '../../db/schema.ts';
+
+export function insertProspect(db: Kysely<DB>, row: ProspectTable) {
+  return db.insertInto('prospects').values(row);
+}
+
+export function insertProspectEvent(db: Kysely<DB>, row: ProspectEventTable) {
+  return db.insertInto('prospect_events').values(row);
+}
+
+function withNames(db: Kysely<DB>) {
+  return db
+    .selectFrom('prospects as p')
+    .innerJoin('areas as a', 'a.code', 'p.area_code')
+    .innerJoin('users as u', 'u.id', 'p.owner_id')
+    .selectAll('p')
+    .select(['a.name as area_name', 'a.prefecture', 'a.pref_code', 'u.display_name as owner_name']);
+}
+
+export type ProspectRow = Awaited<ReturnType<typeof findProspect>> & {};
+
+export function findProspect(db: Kysely<DB>, id: string) {
+  return withNames(db).where('p.id', '=', id).executeTakeFirst();
+}
+
+/** Prospects by filter, the next action soonest first (none last), then newest. */
+export function listProspects(
+  db: Kysely<DB>,
+  filter: { stage?: ProspectStage | undefined; prefCode?: string | undefined; ownerId?: string | undefined },
+  limit: number,
+) {
+  let query = withNames(db);
+  if (filter.stage) query = query.where('p.stage', '=', filter.stage);
+  if (filter.prefCode) query = query.where('a.pref_code', '=', filter.prefCode);
+  if (filter.ownerId) query = query.where('p.owner_id', '=', filter.ownerId);
+  return query
+    .orderBy((eb) => eb.case().when('p.next_action_on', 'is', null).then(1).else(0).end())
+    .orderBy('p.next_action_on')
+    .orderBy('p.created_at', 'desc')
+    .orderBy('p.id')
+    .limit(limit)
+    .execute();
+}
+
+/** A prospect's history, oldest first; a stage change and a note of the same instant in that order. */
+export function eventsOf(db: Kysely<DB>, prospectId: string) {
+  return db
+    .selectFrom('prospect_events as e')
+    .innerJoin('users as u', 'u.id', 'e.author_id')
+    .selectAll('e')
+    .select('u.display_name as author_name')
+    .where('e.prospect_id', '=', prospectId)
+    .orderBy('e.at')
+    .orderBy((eb) => eb.case().when('e.kind', '=', 'stage').then(0).else(1).end())
+    .orderBy('e.id')
+    .execute();
+}
+
+/** Every stage change, for the pipeline's figures. */
+export function stageEvents(db: Kysely<DB>) {
+  return db
+    .selectFrom('prospect_events')
+    .select(['prospect_id', 'at', 'from_stage', 'to_stage'])
+    .where('kind', '=', 'stage')
+    .orderBy('prospect_id')
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+export function currentStages(db: Kysely<DB>) {
+  return db
+    .selectFrom('prospects')
+    .select(['stage', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('stage')
+    .execute();
+}
+
+export function moveProspect(
+  db: Kysely<DB>,
+  id: string,
+  change: { stage: ProspectStage; at: string; nextActionOn?: string | undefined },
+) {
+  return db
+    .updateTable('prospects')
+    .set({
+      stage: change.stage,
+      stage_since: change.at,
+      updated_at: change.at,
+      ...(change.nextActionOn ? { next_action_on: change.nextActionOn } : {}),
+    })
+    .where('id', '=', id);
+}
+
+export function setNextAction(db: Kysely<DB>, id: string, nextActionOn: string | undefined, at: string) {
+  return db
+    .updateTable('prospects')
+    .set({ updated_at: at, ...(nextActionOn ? { next_action_on: nextActionOn } : {}) })
+    .where('id', '=', id);
+}
+
+/** Staff accounts, by name: who may own a prospect. */
+export function staffAccounts(db: Kysely<DB>) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('role', 'in', ['coordinator', 'admin'])
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
+}
