@@ -233,6 +233,17 @@ describe('her profile', () => {
     expect(page.html).toContain('デイサービスの介護スタッフ');
     expect(page.html).toMatch(/<li class="positive">[^<]+<\/li>/);
   });
+
+  it('home says how complete her profile is and what a missing part would bring her', async () => {
+    const newcomer = await t.signUp('member');
+    // The test profile gives no care limits, no town and no kind of work she wants.
+    await t.call('PUT', '/api/members/me', { token: newcomer.token, body: memberProfileInput() });
+    const page = await browserFor(t, newcomer.token).get('/home');
+    const words = ja.member.home.completeness;
+    expect(page.html).toMatch(/プロフィールの充実度 \d+%/);
+    expect(page.html).toContain(words.parts.careLimits);
+    expect(page.html).not.toContain(words.parts.skills);
+  });
 });
 
 describe('saying yes before she has a profile', () => {

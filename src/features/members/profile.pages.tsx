@@ -38,6 +38,42 @@ import { NEW_PROFILE_VALUES, ProfileForm, profileInputFrom, profileValues } from
 
 const RECOMMENDED = 8;
 
+/** The parts of a profile that sharpen her matches, each with what leaving it out costs her. */
+const PROFILE_PARTS = [
+  { key: 'careLimits', done: (p: MemberProfile) => (p.availability.careLimits ?? []).length > 0 },
+  {
+    key: 'childCare',
+    done: (p: MemberProfile) => p.children.length === 0 || p.children.every((c) => c.care),
+  },
+  { key: 'homeTown', done: (p: MemberProfile) => Boolean(p.homeTown) },
+  { key: 'skills', done: (p: MemberProfile) => p.skills.length > 0 },
+  { key: 'qualifications', done: (p: MemberProfile) => p.qualifications.length > 0 },
+  { key: 'pay', done: (p: MemberProfile) => Boolean(p.pay.wish ?? p.pay.floor) },
+  { key: 'direction', done: (p: MemberProfile) => (p.direction?.desiredCategories ?? []).length > 0 },
+] as const;
+
+/** How complete her profile is, and the (at most three) missing parts that would help her most. */
+function ProfileCompleteness(props: { view: View; profile: MemberProfile }) {
+  const { view, profile } = props;
+  const words = view.m.member.home.completeness;
+  const missing = PROFILE_PARTS.filter((part) => !part.done(profile));
+  if (missing.length === 0) return null;
+  const percent = Math.round((100 * (PROFILE_PARTS.length - missing.length)) / PROFILE_PARTS.length);
+  return (
+    <section class="card completeness" aria-labelledby="completeness">
+      <h2 id="completeness">{words.title(percent)}</h2>
+      <ul>
+        {missing.slice(0, 3).map((part) => (
+          <li>{words.parts[part.key]}</li>
+        ))}
+      </ul>
+      <a class="button secondary small" href="/me/profile">
+        {words.edit}
+      </a>
+    </section>
+  );
+}
+
 function Home(props: {
   view: View;
   profile: MemberProfile | undefined;
@@ -60,6 +96,7 @@ function Home(props: {
   return (
     <>
       <h1>{words.greeting(profile.givenName)}</h1>
+      <ProfileCompleteness view={view} profile={profile} />
       {props.waiting > 0 && (
         <p class="notice">
           <a href="/me/matches">{words.waiting(props.waiting)}</a>

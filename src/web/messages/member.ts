@@ -11,6 +11,19 @@ export const memberJa = {
     startProfile: 'プロフィールを登録する',
     seeAll: 'すべての仕事をさがす',
     waiting: (count: number) => `確認中の応募が${count}件あります`,
+    completeness: {
+      title: (percent: number) => `プロフィールの充実度 ${percent}%`,
+      parts: {
+        careLimits: '送り迎えで家を出る・帰る時間を入れると、お迎えに間に合う仕事だけを確かめて表示できます',
+        childCare: 'お子さんの預け先を入れると、お迎えの時間を年齢からの推定ではなく確かめられます',
+        homeTown: '町名まで入れると、通勤時間の目安がより正確になります',
+        skills: 'できることを入れると、経験を活かせる仕事が上に来ます',
+        qualifications: '資格を入れると、資格が必要な仕事もご紹介できます',
+        pay: '給与の希望を入れると、希望に届く仕事が上に来ます',
+        direction: 'やりたい仕事の種類を入れると、その仕事が上に来ます',
+      },
+      edit: 'プロフィールを充実させる',
+    },
   },
   jobs: {
     title: '仕事をさがす',
@@ -242,6 +255,20 @@ export const memberEn: MemberMessages = {
     startProfile: 'Fill in my profile',
     seeAll: 'Search all work',
     waiting: (count: number) => `${count} of your requests are being checked`,
+    completeness: {
+      title: (percent: number) => `Your profile is ${percent}% complete`,
+      parts: {
+        careLimits:
+          'Add when you leave home and must be back, and only work that lets you make pickup is shown',
+        childCare: "Add your children's care, and pickup is checked instead of estimated from their age",
+        homeTown: 'Add your town, and commute estimates get closer',
+        skills: 'Add what you can do, and work that uses your experience comes first',
+        qualifications: 'Add your qualifications, and work that needs them can be offered to you',
+        pay: 'Add the pay you hope for, and work that reaches it comes first',
+        direction: 'Add the kinds of work you want, and they come first',
+      },
+      edit: 'Complete my profile',
+    },
   },
   jobs: {
     title: 'Find work',
