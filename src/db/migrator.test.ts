@@ -61,6 +61,7 @@ describe('migrations', () => {
       '0014_accounts',
       '0015_1_follow_up',
       '0015_2_mentoring',
+      '0017_member_changes',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -75,6 +76,7 @@ describe('migrations', () => {
         'area_towns',
         'areas',
         'audit_log',
+        'change_counters',
         'check_ins',
         'consultation_notes',
         'follow_ups',

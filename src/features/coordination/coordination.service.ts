@@ -12,12 +12,17 @@ import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { explainInfeasible, explainMatch, type Lang } from '../matches/explanations.ts';
 import { eventsOf, findMatchWithRole } from '../matches/match.repository.ts';
-import { areaCodesOf, roleForMatching, toMatchMember, toMatchRole } from '../matches/match-inputs.ts';
+import {
+  areaCodesOf,
+  memberForMatching,
+  roleForMatching,
+  toMatchMember,
+  toMatchRole,
+} from '../matches/match-inputs.ts';
 import type { MatchState } from '../matches/match-lifecycle.ts';
 import { findMember } from '../members/member.repository.ts';
 import type { MemberService } from '../members/member.service.ts';
 import type { RoleService } from '../roles/role.service.ts';
-import { memberForMatching } from '../search/job-search.service.ts';
 import { enqueueRole } from '../search/search-outbox.repository.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import { appendAudit, listAudit } from './audit.repository.ts';

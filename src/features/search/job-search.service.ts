@@ -19,7 +19,7 @@ import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { constraintLabel, explainInfeasible, explainMatch, type Lang } from '../matches/explanations.ts';
 import type { RankQuery } from '../matches/match.schemas.ts';
-import { areaCodesOf, type MemberForMatching, toMatchMember } from '../matches/match-inputs.ts';
+import { areaCodesOf, memberForMatching, toMatchMember } from '../matches/match-inputs.ts';
 import type { MemberProfile } from '../members/member.schemas.ts';
 import type { MemberService } from '../members/member.service.ts';
 import { japanDate } from '../shared/japan-time.ts';
@@ -358,19 +358,6 @@ function nearest(
   return {
     distanceKm: Math.round(best.km * 10) / 10,
     distancePrecision: fromTown && best.town ? 'town' : 'area',
-  };
-}
-
-/** The member's profile in the matching mapper's shape. */
-export function memberForMatching(profile: MemberProfile): MemberForMatching {
-  return {
-    ...profile,
-    id: profile.userId,
-    areaCode: profile.area.code,
-    targetAreas: profile.targetAreas.map((t) => ({
-      areaCode: t.code,
-      needsRelocationSupport: t.needsRelocationSupport,
-    })),
   };
 }
 
