@@ -419,6 +419,16 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
         assertSucceeded(await adminClient().deleteIndex(fresh).waitTask(wait), 'delete old index');
       }),
 
+    outdatedDocuments: () =>
+      reachable(async () => {
+        await ensureReady();
+        // The newest field every document carries: one without it was written by an older version.
+        const response = await adminClient()
+          .index(options.indexUid)
+          .search('', { filter: 'geoArea NOT EXISTS', limit: 0 });
+        return response.estimatedTotalHits ?? 0;
+      }),
+
     documentCount: () =>
       reachable(async () => {
         await ensureReady();
@@ -430,14 +440,12 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
         const versions = new Map<string, number>();
         const index = adminClient().index(options.indexUid);
         for (let offset = 0; ; offset += 1000) {
-          const page = await index.getDocuments<Pick<JobDocument, 'id' | 'version' | 'geoArea'>>({
-            fields: ['id', 'version', 'geoArea'],
+          const page = await index.getDocuments<Pick<JobDocument, 'id' | 'version'>>({
+            fields: ['id', 'version'],
             limit: 1000,
             offset,
           });
-          // A document from before place codes (no geoArea) counts as stale, so the start-up
-          // comparison re-sends it.
-          for (const doc of page.results) versions.set(doc.id, doc.geoArea === undefined ? -1 : doc.version);
+          for (const doc of page.results) versions.set(doc.id, doc.version);
           if (page.results.length < 1000) return versions;
         }
       }),

@@ -114,6 +114,11 @@ export interface JobIndex {
   rebuild(batches: AsyncIterable<JobDocument[]>, onProgress?: (indexed: number) => void): Promise<void>;
   /** How many documents the index holds. */
   documentCount(): Promise<number>;
+  /**
+   * How many documents lack fields the current document format has (written before an upgrade),
+   * which filters would then miss; where a runtime checks this, any means a rebuild at start.
+   */
+  outdatedDocuments?(): Promise<number>;
   /** All ids and versions in the index, to compare with the database. */
   versions(): Promise<Map<string, number>>;
   healthy(): Promise<boolean>;
