@@ -102,7 +102,7 @@ export async function syncIndexOnStart(
   ]);
   if (outdated > 0) {
     onRebuild();
-    log(`search index has ${outdated} documents in an older format: rebuilding in the background…`);
+    log('search index holds documents in an older format: rebuilding in the background…');
     const result = await rebuildJobIndex(deps, index);
     log(`search index rebuilt with ${result.documents} roles`);
     return 'rebuilt';
