@@ -8,7 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { distanceKm, type GeoPoint } from '../matching/index.ts';
 import { loadTowns } from '../seed/towns.ts';
-import { type Account, createTestApp, roleInput, type TestApp } from './support/test-app.ts';
+import { createGeoCodes } from '../src/features/search/geo-codes.ts';
+import type { JobIndex, JobIndexQuery } from '../src/features/search/job-index.ts';
+import { type Account, createTestApp, roleInput, type TestApp, testJobIndex } from './support/test-app.ts';
 
 const CENTRE = '141097'; // 横浜市港北区
 const NEIGHBOURS = ['141011', '141020', '141186', '141178', '141097']; // 鶴見, 神奈川, 都筑, 青葉, 港北
@@ -104,4 +106,80 @@ describe.each([
     const open = await browse('sort=distance&limit=2');
     expect(open.items.map((i) => i.distanceKm)).toEqual(distances.slice(0, 2));
   });
+});
+
+describe('nearest first in Meilisearch, sorted in the service over a ring', () => {
+  it('gives the same page, in the same order, as the engine’s own distance sort within a reach', async () => {
+    const t = await createTestApp();
+    const index = testJobIndex();
+    try {
+      const geo = createGeoCodes(t.database.db);
+      const areas = await t.database.db
+        .selectFrom('areas')
+        .select(['code', 'pref_code', 'lat', 'lng'])
+        .where('pref_code', 'in', ['13', '14'])
+        .where('kind', '!=', 'prefecture')
+        .orderBy('code')
+        .execute();
+      // One role at each area's point, and two fully remote ones without a place.
+      const documents = [
+        ...areas.map((a) => ({
+          id: `role-${a.code}`,
+          version: 1,
+          remote: 'none',
+          organisationId: 'org',
+          prefCodes: [a.pref_code],
+          geoArea: a.code,
+          geoPoint: a.code,
+          _geo: { lat: a.lat as number, lng: a.lng as number },
+        })),
+        ...['r1', 'r2'].map((id) => ({
+          id,
+          version: 1,
+          remote: 'full',
+          organisationId: 'org',
+          prefCodes: [],
+          geoArea: '',
+          geoPoint: '',
+        })),
+      ];
+      await index.upsert(documents as unknown as Parameters<JobIndex['upsert']>[0]);
+      const centre = areas.find((a) => a.code === CENTRE) as { lat: number; lng: number };
+      const home = { lat: centre.lat, lng: centre.lng };
+      const reachMeters = 20_000;
+      const query: JobIndexQuery = {
+        q: '',
+        reach: {
+          circles: [{ ...home, radiusMeters: reachMeters, within: await geo.within(home, reachMeters) }],
+          prefCodes: [],
+          areaCodes: [],
+        },
+        sort: 'distance',
+        limit: 5,
+        offset: 0,
+        facets: true,
+      };
+      const rings = await Promise.all(
+        [1, 2, 4, 8, 16].map(async (km) => ({
+          radiusMeters: km * 1000,
+          within: await geo.within(home, km * 1000),
+        })),
+      );
+      for (const page of [
+        { limit: 5, offset: 0 },
+        { limit: 3, offset: 4 },
+        { limit: 50, offset: 0 },
+      ]) {
+        const engine = await index.search({ ...query, ...page, near: home });
+        const ours = await index.search({ ...query, ...page, near: { ...home, rings } });
+        expect(ours.hits.map((h) => h.id)).toEqual(engine.hits.map((h) => h.id));
+        expect(ours.total).toBe(engine.total);
+        expect(ours.facets).toEqual(engine.facets);
+        // Remote roles are in her reach but have no place: after every placed one, as before.
+        expect(ours.hits.some((h) => h.id === 'r1')).toBe(page.limit === 50);
+      }
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
 });

@@ -281,6 +281,10 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
   ): Promise<JobIndexResult | undefined> {
     const client = await searchClient();
     const filters = filterFor(query);
+    // Rings lie inside the radius and the reach (see JobIndexQuery), so their queries leave those
+    // large filters out and carry only the ring's few codes with the other filters.
+    const { reach: _reach, near: _near, ...unplaced } = query;
+    const ringFilters = filterFor(unplaced);
     const rings = near.rings ?? [];
     const counted = await client.multiSearch({
       queries: [
@@ -294,7 +298,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
         ...rings.map((ring) => ({
           indexUid: options.indexUid,
           q: '',
-          filter: [...filters, codesFilter(ring.within)] as Filter,
+          filter: [...ringFilters, codesFilter(ring.within)] as Filter,
           limit: 0,
         })),
       ],
@@ -312,7 +316,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
         ? []
         : (
             await client.index(options.indexUid).search('', {
-              filter: (ring ? [...filters, codesFilter(ring.within)] : filters) as Filter,
+              filter: (ring ? [...ringFilters, codesFilter(ring.within)] : filters) as Filter,
               limit: size,
               attributesToRetrieve: ['id', '_geo'],
             })

@@ -40,7 +40,8 @@ export interface JobIndexQuery {
    * Radius filter around a point, in metres (with its place codes), and the centre distances are
    * measured from. `rings`: smaller circles around it, nearest first, with their place codes, so
    * an engine can sort a word-less search by distance over the few roles of the smallest ring
-   * holding a page instead of over the whole index.
+   * holding a page instead of over the whole index. Each ring lies inside the radius and inside
+   * one of the reach's circles, so within a ring those two filters hold of themselves.
    */
   near?: {
     lat: number;

@@ -78,14 +78,23 @@ export function createJobSearchService(
     centre: GeoPoint,
     radiusMeters: number | undefined,
     nearestFirst: boolean,
+    reach: JobIndexQuery['reach'],
   ): Promise<NonNullable<JobIndexQuery['near']>> {
     const near = { ...centre, ...(radiusMeters !== undefined ? { radiusMeters } : {}) };
     if (!geoCodes) return near;
+    // Every ring lies inside every distance limit of the query (its radius; with a reach, her
+    // circle around this same centre), so the engine can count a ring without those filters.
+    const homeCircle = reach?.circles.find((c) => c.lat === centre.lat && c.lng === centre.lng);
+    const widest = Math.min(
+      radiusMeters ?? Number.POSITIVE_INFINITY,
+      reach ? (homeCircle?.radiusMeters ?? 0) : Number.POSITIVE_INFINITY,
+    );
     const ringRadii = !nearestFirst
       ? []
-      : radiusMeters !== undefined
-        ? RADIUS_RING_FRACTIONS.map((f) => radiusMeters * f).filter((r) => r >= 500)
-        : OPEN_RINGS_KM.map((km) => km * 1000);
+      : (radiusMeters !== undefined
+          ? RADIUS_RING_FRACTIONS.map((f) => radiusMeters * f).filter((r) => r >= 500)
+          : OPEN_RINGS_KM.map((km) => km * 1000)
+        ).filter((r) => r <= widest);
     const [within, ...rings] = await Promise.all([
       radiusMeters !== undefined ? geoCodes.within(centre, radiusMeters) : undefined,
       ...ringRadii.map((r) => geoCodes.within(centre, r)),
@@ -170,10 +179,11 @@ export function createJobSearchService(
      */
     async strongestFor(profile: MemberProfile, limit: number): Promise<ScoredMatch[]> {
       const home = await homePointOf(profile);
+      const reach = await reachOf(profile);
       const { result } = await retrieve({
         q: '',
-        reach: await reachOf(profile),
-        ...(home ? { near: await nearWithCodes(home, undefined, true) } : {}),
+        reach,
+        ...(home ? { near: await nearWithCodes(home, undefined, true, reach) } : {}),
         ...(profile.privacy.blockedOrganisationIds.length
           ? { excludeOrganisationIds: profile.privacy.blockedOrganisationIds }
           : {}),
@@ -260,12 +270,14 @@ export function createJobSearchService(
     // Without words, a member's candidate pool is the nearest roles first; her ranking reorders them.
     const sort = personal && !query.q && query.sort === 'relevance' && center ? 'distance' : query.sort;
     const radiusMeters = query.radiusKm ? query.radiusKm * 1000 : undefined;
+    // Unless she asks to see what cannot work, retrieve only roles she could get to.
+    const reach = profile && query.includeInfeasible !== true ? await reachOf(profile) : undefined;
     const indexQuery: JobIndexQuery = {
       q: query.q,
       ...(query.prefCode ? { prefCodes: query.prefCode } : {}),
       ...(query.areaCode ? { areaCodes: query.areaCode } : {}),
       ...(center
-        ? { near: await nearWithCodes(center, radiusMeters, sort === 'distance' && !query.q.trim()) }
+        ? { near: await nearWithCodes(center, radiusMeters, sort === 'distance' && !query.q.trim(), reach) }
         : {}),
       ...(query.remote ? { remote: query.remote } : {}),
       ...(query.employmentType ? { employmentTypes: query.employmentType } : {}),
@@ -274,8 +286,7 @@ export function createJobSearchService(
       ...(profile?.privacy.blockedOrganisationIds.length
         ? { excludeOrganisationIds: profile.privacy.blockedOrganisationIds }
         : {}),
-      // Unless she asks to see what cannot work, retrieve only roles she could get to.
-      ...(profile && query.includeInfeasible !== true ? { reach: await reachOf(profile) } : {}),
+      ...(reach ? { reach } : {}),
       sort,
       // A member's page is cut from her personal ranking, so retrieval returns the candidate pool.
       limit: personal ? MEMBER_CANDIDATES : query.limit,
