@@ -109,12 +109,15 @@ describe('the match workflow', () => {
       expect.objectContaining({
         id: item.id,
         state: 'approved',
-        member: {
+        coordinatorNote: '平日日中の勤務と通勤時間がご希望に合っています',
+        member: expect.objectContaining({
           name: `${PERSONAL.familyName} ${PERSONAL.givenName}`,
           email,
           phone: PERSONAL.phone,
           area: '横浜市港北区',
-        },
+          availability: expect.objectContaining({ maxHoursPerWeek: 25 }),
+          qualifications: ['care_initial_training', 'driver_license'],
+        }),
       }),
     ]);
 

@@ -66,6 +66,8 @@ describe('notifications', () => {
     expect(forEmployer.map((n: { kind: string; title: string }) => [n.kind, n.title])).toEqual([
       ['introduction', '新しいご紹介があります'],
     ]);
+    // The coordinator's reason is written for both of them, and reaches both.
+    expect(forEmployer[0].body).toContain('コーディネーターより：「条件が合っています」');
     await t.call('POST', `/api/introductions/${match.id}/outcome`, {
       token: employer.token,
       body: { outcome: 'not_hired', reason: '勤務開始日が合いませんでした', expectedVersion: 2 },
@@ -74,6 +76,9 @@ describe('notifications', () => {
     expect(forMember.map((n: { kind: string }) => n.kind).sort()).toEqual(['approved', 'outcome']);
     expect(forMember.find((n: { kind: string }) => n.kind === 'outcome').body).toContain(
       '勤務開始日が合いませんでした',
+    );
+    expect(forMember.find((n: { kind: string }) => n.kind === 'approved').body).toContain(
+      'コーディネーターより：「条件が合っています」',
     );
 
     const [first] = forMember;

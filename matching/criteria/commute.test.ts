@@ -63,6 +63,14 @@ describe('calibrated minutes (town to town, same setting)', () => {
     const to = north(from as Place, km as number, 'x');
     expect(Math.ceil(commuteMinutes(mode as CommuteMode, from as Place, to))).toBe(minutes);
   });
+  it.each([
+    // Same point, different precision: a trip is never 0 minutes, and coarser points cost more.
+    ['transit', 'a ward, centre to centre', 15, naka], // somewhere in the ward to somewhere else in it
+    ['transit', 'an urban town', 7, nakaTown], // a short walk
+    ['car', 'a rural 大字', 6, { ...oe, town: '左沢' }],
+  ])('%s within %s → about %d min, never 0', (mode, _label, minutes, place) => {
+    expect(Math.ceil(commuteMinutes(mode as CommuteMode, place as Place, place as Place))).toBe(minutes);
+  });
   it('urban trips are no longer the old 35–56 minutes for 5–10 km by train', () => {
     const five = commuteMinutes('transit', nakaTown, north(nakaTown, 5, 'x'));
     const ten = commuteMinutes('transit', nakaTown, north(nakaTown, 10, 'x'));

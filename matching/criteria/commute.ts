@@ -155,7 +155,21 @@ export function uncertaintyKm(place: Pick<Place, 'kind' | 'name' | 'town'>): num
 export function commuteMinutes(mode: CommuteMode, from: Place, to: Place): number {
   const a = COMMUTE_TABLE[mode][SETTING_INDEX[settingOf(from)]] as readonly [number, number, number];
   const b = COMMUTE_TABLE[mode][SETTING_INDEX[settingOf(to)]] as readonly [number, number, number];
-  return estimate(mode, distanceKm(from.point, to.point), a, b);
+  const km = Math.max(distanceKm(from.point, to.point), Math.hypot(uncertaintyKm(from), uncertaintyKm(to)));
+  return estimate(mode, km, a, b);
+}
+
+/**
+ * The distance a trip between two points is estimated over: the straight line, but never less than
+ * the points' combined uncertainty. Two points that coincide (her ward and a workplace known only
+ * by the same ward) stand for two places somewhere around them, not for one door: the typical
+ * distance between two such places is about the root sum of squares of the uncertainties, so the
+ * same ward by train reads 約15分, not 約0分.
+ */
+function tripKm(a: PreparedPoint, b: PreparedPoint): number {
+  const km = greatCircleKm(a, b);
+  const floor = Math.sqrt(a.uncertaintyKm * a.uncertaintyKm + b.uncertaintyKm * b.uncertaintyKm);
+  return km > floor ? km : floor;
 }
 
 /** The estimate from a straight distance and the two ends' table rows. */
@@ -271,7 +285,7 @@ export function checkReach(pm: PreparedMember, pr: PreparedRole, state: PairStat
   for (let i = 0; i < pr.locations.length; i++) {
     const loc = pr.locations[i] as PreparedPoint;
     const locRow = rows[loc.setting] as readonly [number, number, number];
-    const km = greatCircleKm(home, loc);
+    const km = tripKm(home, loc);
     let minutes = estimate(mode, km, homeRow, locRow);
     let lower =
       minutes -
@@ -279,12 +293,7 @@ export function checkReach(pm: PreparedMember, pr: PreparedRole, state: PairStat
     let via = -1;
     for (let t = 0; t < targets.length; t++) {
       const tp = pm.targets[t] as PreparedPoint;
-      let m = estimate(
-        mode,
-        greatCircleKm(tp, loc),
-        rows[tp.setting] as readonly [number, number, number],
-        locRow,
-      );
+      let m = estimate(mode, tripKm(tp, loc), rows[tp.setting] as readonly [number, number, number], locRow);
       if (m > max && insideArea(role.locations[i] as Place, (targets[t] as { place: Place }).place)) m = max;
       if (m < minutes) {
         minutes = m;

@@ -51,6 +51,9 @@ main.wide { max-width: 1180px; }
 .badge.state { background: #eef0f6; color: #2f3b66; }
 .badge.warn { background: var(--warn-soft); color: var(--warn); }
 .badge.bad { background: var(--bad-soft); color: var(--bad); }
+.card.infeasible { border-style: dashed; }
+.hidden-roles { background: var(--warn-soft); border-radius: var(--radius); padding: 10px 12px; }
+.hidden-roles .button { margin-top: 8px; }
 .reasons { list-style: none; padding: 0; margin: 8px 0; }
 .reasons li { padding: 4px 0 4px 26px; position: relative; }
 .reasons li::before { position: absolute; left: 0; top: 4px; font-weight: 700; }
@@ -92,9 +95,13 @@ fieldset { border: 1px solid var(--line); border-radius: var(--radius); padding:
 input[type=checkbox], input[type=radio] { width: 24px; height: 24px; accent-color: var(--brand); flex: none; }
 .week .day-row { display: grid; grid-template-columns: 2.2em 1fr; gap: 8px; align-items: start; padding: 8px 0; border-top: 1px solid var(--line); }
 .week .day { font-weight: 700; font-size: 1.1rem; padding-top: 10px; text-align: center; }
-.week .day.weekend { color: var(--accent); }
+.week .day.sat { color: #1f4fa8; }
+.week .day.sun { color: var(--bad); }
 .week .slot { display: grid; grid-template-columns: 1fr auto 1fr; gap: 6px; align-items: center; }
 .week .slot .field-error { grid-column: 1 / -1; }
+.week .slot .remote-only { grid-column: 1 / -1; display: flex; align-items: center; gap: 8px; font-size: 0.9rem; min-height: 36px; }
+.week .care-row { display: grid; grid-template-columns: 1fr 1fr; gap: 6px; }
+.week .care-row label { font-size: 0.8rem; color: var(--muted); display: block; }
 .week select.time { min-width: 0; }
 .week details summary { color: var(--brand-dark); font-size: 0.88rem; cursor: pointer; padding: 6px 0; min-height: 36px; }
 .filters summary { font-weight: 700; cursor: pointer; min-height: var(--tap); display: flex; align-items: center; }
@@ -113,12 +120,15 @@ th { background: #f1f4f3; }
 .chart { width: 100%; height: auto; }
 .chart text { font-size: 12px; fill: var(--ink); }
 .pager { display: flex; justify-content: space-between; align-items: center; gap: 10px; margin: 16px 0; }
+.plain-list { list-style: none; padding: 0; margin: 0 0 16px; }
 .empty { color: var(--muted); padding: 18px; text-align: center; background: var(--card); border: 1px dashed var(--line); border-radius: var(--radius); }
 .hero { background: var(--brand-soft); border-radius: var(--radius); padding: 20px 18px; margin-bottom: 18px; }
 .hero h1 { font-size: 1.5rem; }
 .site-footer { margin: 32px 0 96px; padding: 16px; border-top: 1px solid #ddd; font-size: .9rem; }
 .site-footer nav { display: flex; flex-wrap: wrap; gap: 8px 20px; justify-content: center; }
 .site-footer a { min-height: var(--tap); display: inline-flex; align-items: center; }
+/* The quick exit floats over the page: the page keeps room for it below its last line, so it never hides text she has to read. */
+body.with-quick-exit { padding-bottom: 84px; }
 .quick-exit { position: fixed; right: 12px; bottom: 12px; z-index: 20; background: #2b2b2b; color: #fff; border-radius: 999px; padding: 12px 20px; font-weight: 700; text-decoration: none; box-shadow: 0 2px 10px rgba(0,0,0,.3); min-height: var(--tap); display: inline-flex; align-items: center; }
 @media (min-width: 720px) {
   body { font-size: 16px; }
@@ -213,9 +223,13 @@ const SCRIPT = `
     button.hidden = false;
     button.addEventListener('click', function () {
       var monday = grid.querySelectorAll('[data-day="mon"] select');
+      var mondayBoxes = grid.querySelectorAll('[data-day="mon"] input[type=checkbox]');
       ['tue', 'wed', 'thu', 'fri'].forEach(function (day) {
         grid.querySelectorAll('[data-day="' + day + '"] select').forEach(function (select, i) {
           if (monday[i]) select.value = monday[i].value;
+        });
+        grid.querySelectorAll('[data-day="' + day + '"] input[type=checkbox]').forEach(function (box, i) {
+          if (mondayBoxes[i]) box.checked = mondayBoxes[i].checked;
         });
       });
     });

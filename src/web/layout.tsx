@@ -74,7 +74,7 @@ export function Page(props: { view: View; title: string; children: Child; wide?:
         <link rel="stylesheet" href={ASSET_PATHS.css} />
         <script src={ASSET_PATHS.js} defer />
       </head>
-      <body>
+      <body class={mayBeMember(view) ? 'with-quick-exit' : undefined}>
         <a class="skip" href="#main">
           {m.skipToContent}
         </a>

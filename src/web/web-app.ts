@@ -12,6 +12,7 @@ import { memberSupportPages } from '../features/coordination/member-support.page
 import { dashboardPages } from '../features/dashboard/dashboard.pages.tsx';
 import { followUpPages } from '../features/follow-up/follow-up.pages.tsx';
 import { supportPages } from '../features/follow-up/support.pages.tsx';
+import { candidatePages } from '../features/matches/candidates.pages.tsx';
 import { introductionPages } from '../features/matches/introduction.pages.tsx';
 import { matchReviewPages } from '../features/matches/match-review.pages.tsx';
 import { myMatchPages } from '../features/matches/my-matches.pages.tsx';
@@ -78,6 +79,7 @@ export function webApp(config: AppConfig, passwordRouteLimiter: ClientLimiter) {
   web.route('/', introductionPages);
   web.route('/', queuePages);
   web.route('/', matchReviewPages);
+  web.route('/', candidatePages);
   web.route('/', memberSupportPages);
   web.route('/', verificationPages);
   web.route('/', dashboardPages);

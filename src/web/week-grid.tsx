@@ -1,8 +1,9 @@
 /**
  * The weekly time editor used for a member's availability and for a role's shifts or windows:
  * one row per weekday with "from" and "to" pickers in 30-minute steps (no typing on a phone),
- * and a second time per day tucked behind a disclosure. Works without JavaScript; with it, one
- * button copies Monday to the other weekdays.
+ * and a second time per day tucked behind a disclosure. A member's grid also marks each time she
+ * can use only from home (在宅のみ). Works without JavaScript; with it, one button copies Monday to
+ * the other weekdays.
  */
 import {
   minutesOf,
@@ -24,19 +25,33 @@ const TIMES = Array.from({ length: 49 }, (_, i) => {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${minutes % 60 === 0 ? '00' : '30'}`;
 });
 
+/** A weekday's label class: Saturday blue and Sunday red, as Japanese calendars draw them. */
+export const dayClass = (day: WeekdayName) => (day === 'sat' || day === 'sun' ? `day ${day}` : 'day');
+
 const cell = (name: string, day: WeekdayName, slot: number) => `${name}.${day}.${slot}`;
 
+/** A grid row as read: a window, marked when it can be used only from home (member grids). */
+export type GridWindow = WindowInput & { remoteOnly?: true };
+
 export interface ParsedWeek {
-  windows: WindowInput[];
+  windows: GridWindow[];
   /** Grid errors found before validation (a start without an end). */
   errors: FieldErrors;
   /** Moves validation errors on `listPath.N…` to the grid row window N came from. */
   placeErrors(errors: FieldErrors, listPath: string): FieldErrors;
 }
 
-/** Reads the grid named `name` from a posted form. */
-export function parseWeek(values: FormValues, name: string, m: View['m']): ParsedWeek {
-  const windows: WindowInput[] = [];
+/**
+ * Reads the grid named `name` from a posted form; `remoteOnly` reads the rows' 在宅のみ boxes
+ * (only grids that draw them: a role's windows have no such mark).
+ */
+export function parseWeek(
+  values: FormValues,
+  name: string,
+  m: View['m'],
+  options: { remoteOnly?: boolean } = {},
+): ParsedWeek {
+  const windows: GridWindow[] = [];
   const cells: string[] = [];
   const errors: FieldErrors = {};
   for (const day of WEEKDAYS) {
@@ -48,7 +63,8 @@ export function parseWeek(values: FormValues, name: string, m: View['m']): Parse
         errors[cell(name, day, slot)] = m.validation.choose;
         continue;
       }
-      windows.push({ day, start, end });
+      const remoteOnly = options.remoteOnly === true && values.checked(`${cell(name, day, slot)}.remoteOnly`);
+      windows.push(remoteOnly ? { day, start, end, remoteOnly } : { day, start, end });
       cells.push(cell(name, day, slot));
     }
   }
@@ -67,7 +83,10 @@ export function parseWeek(values: FormValues, name: string, m: View['m']): Parse
 }
 
 /** Grid form values for existing windows (editing a saved profile or role). */
-export function weekValues(name: string, windows: readonly WindowInput[]): Record<string, string> {
+export function weekValues(
+  name: string,
+  windows: readonly (WindowInput & { remoteOnly?: boolean })[],
+): Record<string, string> {
   const values: Record<string, string> = {};
   const used = new Map<WeekdayName, number>();
   for (const window of [...windows].sort((a, b) => minutesOf(a.start) - minutesOf(b.start))) {
@@ -75,6 +94,7 @@ export function weekValues(name: string, windows: readonly WindowInput[]): Recor
     used.set(window.day, slot + 1);
     values[`${cell(name, window.day, slot)}.start`] = window.start;
     values[`${cell(name, window.day, slot)}.end`] = window.end;
+    if (window.remoteOnly) values[`${cell(name, window.day, slot)}.remoteOnly`] = 'on';
   }
   return values;
 }
@@ -99,6 +119,8 @@ function SlotRow(props: {
   slot: number;
   values: FormValues;
   error?: string | undefined;
+  /** The 在宅のみ box's words, on grids that mark remote-only times. */
+  remoteOnlyLabel?: string | undefined;
 }) {
   const { m } = props.view;
   const base = cell(props.name, props.day, props.slot);
@@ -118,6 +140,18 @@ function SlotRow(props: {
         label={`${dayName} ${m.week.to}`}
         placeholder={m.week.notWorking}
       />
+      {props.remoteOnlyLabel && (
+        <label class="remote-only">
+          <input
+            type="checkbox"
+            name={`${base}.remoteOnly`}
+            value="on"
+            checked={props.values.checked(`${base}.remoteOnly`)}
+            aria-label={`${dayName} ${props.remoteOnlyLabel}`}
+          />
+          <span aria-hidden="true">{props.remoteOnlyLabel}</span>
+        </label>
+      )}
       {props.error && <span class="field-error">{props.error}</span>}
     </div>
   );
@@ -130,6 +164,8 @@ export function WeekGrid(props: {
   values: FormValues;
   errors: FieldErrors;
   hint?: string;
+  /** Draws a 在宅のみ box on every row, with these words (her availability; never a role's). */
+  remoteOnlyLabel?: string;
 }) {
   const { view, name, values, errors } = props;
   const { m } = view;
@@ -155,7 +191,7 @@ export function WeekGrid(props: {
         const more = Array.from({ length: slots - 1 }, (_, i) => i + 1);
         return (
           <div class="day-row" data-day={day}>
-            <span class={day === 'sat' || day === 'sun' ? 'day weekend' : 'day'}>{m.weekdays[day]}</span>
+            <span class={dayClass(day)}>{m.weekdays[day]}</span>
             <div class="slots">
               <SlotRow
                 view={view}
@@ -164,6 +200,7 @@ export function WeekGrid(props: {
                 slot={0}
                 values={values}
                 error={errors[cell(name, day, 0)]}
+                remoteOnlyLabel={props.remoteOnlyLabel}
               />
               <details open={more.some(used)}>
                 <summary>{m.week.secondWindow}</summary>
@@ -175,6 +212,7 @@ export function WeekGrid(props: {
                     slot={slot}
                     values={values}
                     error={errors[cell(name, day, slot)]}
+                    remoteOnlyLabel={props.remoteOnlyLabel}
                   />
                 ))}
               </details>

@@ -151,6 +151,12 @@ describe('the three journeys, on a phone, in Japanese', { timeout: 120_000 }, ()
       .getByRole('link', { name: '小川 彩', exact: true })
       .click();
     await checkPage(coordinator, '31-coordinator-match');
+    // The role's other candidates, and who nearly fits, one tap from the match.
+    const matchUrl = coordinator.url();
+    await coordinator.getByRole('link', { name: 'この求人の候補者を見る' }).click();
+    await visible(coordinator.getByRole('heading', { name: /わずかに条件に届かない人/ }));
+    await checkPage(coordinator, '35-coordinator-candidates');
+    await coordinator.goto(matchUrl);
     await coordinator
       .locator('form', { has: coordinator.getByRole('button', { name: '承認して紹介する' }) })
       .locator('[name="approveReason"]')

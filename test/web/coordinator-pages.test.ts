@@ -118,6 +118,9 @@ describe('the queue and a decision', () => {
     expect(page.html).toContain('name="expectedVersion" value="1"');
     expect(page.html).toContain(`>${c.decision.approve}</button>`);
     expect(page.html).toContain(`>${c.decision.review}</button>`);
+    // Coordinators call members: her phone and address are on the page.
+    expect(page.html).toContain('href="tel:09012345678">090-1234-5678</a>');
+    expect(page.html).toMatch(/href="mailto:[^"]+@[^"]+"/);
 
     const approved = await staff.post(`/coordinator/matches/${matchId}/decision`, {
       decision: 'approve',
@@ -242,6 +245,47 @@ describe('the queue and a decision', () => {
   });
 });
 
+describe("a role's candidates", () => {
+  it('lists who fits with her reasons, who nearly fits with what is missing, and what left the rest out', async () => {
+    const { account: fits } = await interestedMember();
+    // 16 hours a week at most: the role's three 6-hour shifts are 18, two hours too many.
+    const nearly = await t.signUp('member');
+    const base = memberProfileInput();
+    await t.call('PUT', '/api/members/me', {
+      token: nearly.token,
+      body: { ...base, familyName: '高橋', availability: { ...base.availability, maxHoursPerWeek: 16 } },
+    });
+    await t.services.coordination.setStage(await actorOf(coordinator), nearly.userId, {
+      stage: 3,
+      reason: '週16時間まで',
+    });
+
+    const page = await staff.get(`/coordinator/roles/${roleId}/candidates`);
+    dump('candidates', page.html);
+    expect(page.status).toBe(200);
+    const [fitting, nearMisses] = page.html.split('id="near-misses"');
+    expect(fitting).toContain(`/coordinator/members/${fits.userId}`);
+    expect(fitting).toMatch(/相性 \d+%/);
+    expect(fitting).not.toContain(`/coordinator/members/${nearly.userId}`);
+    expect(nearMisses).toContain(`/coordinator/members/${nearly.userId}`);
+    expect(nearMisses).toContain('あと週2時間足りません');
+    // The sentence on top always says how the list came about.
+    expect(page.html).toMatch(/わずかに条件に届かない\d+人/);
+  });
+
+  it('is linked from a match, closed to members and employers, and 404 for an unknown role', async () => {
+    const { matchId } = await interestedMember();
+    const match = await staff.get(`/coordinator/matches/${matchId}`);
+    expect(match.html).toContain(`href="/coordinator/roles/${roleId}/candidates"`);
+    const path = `/coordinator/roles/${roleId}/candidates`;
+    expect((await browserFor(t, member.token).get(path)).status).toBe(403);
+    expect((await browserFor(t, employer.token).get(path)).status).toBe(403);
+    expect((await browserFor(t).get(path)).status).toBe(303);
+    const unknown = await staff.get('/coordinator/roles/3f1c2a8e-4b1d-4c55-9a43-1b2c3d4e5f60/candidates');
+    expect(unknown.status).toBe(404);
+  });
+});
+
 describe("a member's support record", () => {
   it('shows her profile, stage history and notes; changes the stage with a reason', async () => {
     const { account } = await interestedMember();
@@ -250,6 +294,9 @@ describe("a member's support record", () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain(c.member.title('佐藤 美咲'));
     expect(page.html).toContain(c.stages[3]);
+    expect(page.html).toMatch(
+      /<dt>連絡先<\/dt><dd><a href="tel:09012345678">[^<]+<\/a><br\/><a href="mailto:member-[^"]+@example.jp">/,
+    );
 
     const saved = await staff.post(`${path}/stage`, {
       stage: '４',
@@ -262,6 +309,21 @@ describe("a member's support record", () => {
     dump('member', after.html);
     expect(after.html).toContain(c.stages[4]);
     expect(after.html).toContain('フルタイムを目指したいとのこと');
+  });
+
+  it('a stage set when she joined (no change recorded) is not called unset', async () => {
+    const joined = await t.signUp('member');
+    await t.call('PUT', '/api/members/me', { token: joined.token, body: memberProfileInput() });
+    // As an import or the demo data leave it: a stage with no change recorded.
+    await t.database.db
+      .updateTable('members')
+      .set({ support_stage: 2 })
+      .where('user_id', '=', joined.userId)
+      .execute();
+    const page = await staff.get(`/coordinator/members/${joined.userId}`);
+    expect(page.html).toContain(c.stages[2]);
+    expect(page.html).not.toContain(c.member.noHistory);
+    expect(page.html).toContain(c.member.noChanges);
   });
 
   it('lists her matches with where each stands, and nobody else’s', async () => {

@@ -257,6 +257,10 @@ describe('the role pages', () => {
         minHoursPerWeek: 8.5,
         minDaysPerWeek: 2,
         preferredHoursPerWeek: 12,
+        // Her real week's flexible fields: a page that dropped them would widen the role unseen.
+        minHoursPerDay: 3,
+        maxHoursPerWeek: 16,
+        splitDaysAllowed: true,
       },
       remote: { mode: 'hybrid', officeDaysPerWeek: 2 },
       locations: [{ areaCode: '141097' }, { areaCode: '132063', label: '府中オフィス' }],
@@ -319,6 +323,43 @@ describe('the role pages', () => {
     expect(fieldError(page.html, 'schedule.minHoursPerWeek')).toBe(
       ja.employer.editor.errors.hoursBeyondWindows,
     );
+  });
+
+  it('takes the shortest day, the weekly cap and split days, and says when the cap is below the minimum', async () => {
+    const flexible = {
+      'schedule.kind': 'flexible',
+      'schedule.minHoursPerWeek': '10',
+      'schedule.minDaysPerWeek': '2',
+    };
+    const bad = await employerPage.post(
+      '/employer/roles/new',
+      roleForm({ ...flexible, 'schedule.maxHoursPerWeek': '8', 'schedule.preferredHoursPerWeek': '12' }),
+    );
+    expect(bad.status).toBe(422);
+    expect(fieldError(bad.html, 'schedule.maxHoursPerWeek')).toBe(ja.employer.editor.errors.maxBelowMin);
+    expect(fieldError(bad.html, 'schedule.preferredHoursPerWeek')).toBe(
+      ja.employer.editor.errors.preferredAboveMax,
+    );
+
+    const saved = await employerPage.post(
+      '/employer/roles/new',
+      roleForm({
+        ...flexible,
+        'schedule.maxHoursPerWeek': '15',
+        'schedule.minHoursPerDay': '３',
+        'schedule.splitDaysAllowed': 'on',
+      }),
+    );
+    expect(saved.status).toBe(303);
+    const id = saved.location?.split('/')[3] as string;
+    const role = await t.services.roles.get(await actorOf(employer), id);
+    expect(role.schedule).toMatchObject({
+      kind: 'flexible',
+      minHoursPerWeek: 10,
+      maxHoursPerWeek: 15,
+      minHoursPerDay: 3,
+      splitDaysAllowed: true,
+    });
   });
 
   it('saves edits, and closes only once the box is ticked', async () => {
@@ -419,6 +460,12 @@ describe('the introductions page', () => {
     const page = await employerPage.get('/employer/introductions');
     expect(page.html).toContain('紹介 花子');
     expect(page.html).toContain('080-1111-2222');
+    // What fits, not only who: her hours, skills, qualifications and the coordinator's words.
+    expect(page.html).toContain('月・火・水・木・金 08:30〜16:30');
+    expect(page.html).toContain('週25時間まで');
+    expect(page.html).toContain('身体介護、パソコン基本操作');
+    expect(page.html).toContain('介護職員初任者研修');
+    expect(page.html).toContain('コーディネーターより：条件が合っています');
     expect(page.html).toContain(
       '<button type="submit" name="outcome" value="interviewing" class="button">面接中</button>',
     );
@@ -459,6 +506,32 @@ describe('the introductions page', () => {
     expect((await employerPage.get('/employer/introductions')).html).toContain(
       ja.employer.introductions.done,
     );
+  });
+
+  it('counts, per role, who is waiting for a coordinator and who was introduced, never who they are', async () => {
+    const roleId = await t.publishRole(employer, roleInput({ title: '数える求人' }));
+    await introduce(roleId);
+    const waiting = await t.signUp('member');
+    await t.call('PUT', '/api/members/me', {
+      token: waiting.token,
+      body: memberProfileInput({ familyName: '待機' }),
+    });
+    await t.call('POST', `/api/jobs/${roleId}/interest`, { token: waiting.token });
+    const card = async () =>
+      (await employerPage.get('/employer/roles')).html
+        .split('<li class="card role-card">')
+        .find((chunk) => chunk.includes('数える求人')) ?? '';
+    expect(await card()).toContain('コーディネーター確認中 1人・ご紹介済み 1人');
+    expect(await card()).not.toContain('待機');
+    // Once she blocks the employer, it may not learn of her even as a number.
+    await t.call('PUT', '/api/members/me', {
+      token: waiting.token,
+      body: memberProfileInput({
+        familyName: '待機',
+        privacy: { hideMunicipality: false, blockedOrganisationIds: [employer.organisationId] },
+      }),
+    });
+    expect(await card()).toContain('コーディネーター確認中 0人・ご紹介済み 1人');
   });
 
   it('answers 404 for another organisation’s introduction', async () => {

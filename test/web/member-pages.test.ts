@@ -10,6 +10,7 @@ import {
   type Account,
   createTestApp,
   memberProfileInput,
+  roleInput,
   TEST_PASSWORD,
   type TestApp,
 } from '../support/test-app.ts';
@@ -84,6 +85,8 @@ describe('her profile', () => {
       'week.mon.0.end': '',
       'week.tue.0.start': '15:00',
       'week.tue.0.end': '09:00',
+      'care.thu.leaveHomeFrom': '18:00',
+      'care.thu.homeBy': '08:00',
       'availability.maxHoursPerWeek': '９９',
       'commute.maxMinutes': '30',
       'commute.mode': 'transit',
@@ -93,6 +96,7 @@ describe('her profile', () => {
     expect(fieldError(page.html, 'familyName')).toBe('入力してください');
     expect(fieldError(page.html, 'area.name')).toContain('どこにもない町');
     expect(fieldError(page.html, 'availability.maxHoursPerWeek')).toBe('60以下にしてください');
+    expect(fieldError(page.html, 'care.thu.homeBy')).toBe('家を出られる時刻より後にしてください');
     expect(page.html).toMatch(/id="f-week-mon-0"[^>]*>[\s\S]*?選んでください/);
     expect(page.html).toMatch(/id="f-week-tue-0"[^>]*>[\s\S]*?終わりは始まりより後にしてください/);
     expect(page.html).toContain('value="どこにもない町"');
@@ -127,11 +131,22 @@ describe('her profile', () => {
       'week.wed.0.end': '16:30',
       'week.fri.0.start': '08:30',
       'week.fri.0.end': '16:30',
+      // Thursday evening only from home, once the children sleep.
+      'week.thu.0.start': '20:00',
+      'week.thu.0.end': '22:00',
+      'week.thu.0.remoteOnly': 'on',
+      // Drop-off on weekdays; Wednesday her mother picks up, so she may come home later.
+      'care.mon.leaveHomeFrom': '08:15',
+      'care.mon.homeBy': '17:30',
+      'care.tue.homeBy': '17:30',
+      'care.wed.homeBy': '19:00',
       'availability.maxHoursPerWeek': '２５',
       'commute.maxMinutes': '45',
       'commute.mode': 'transit',
       'children.0.birthYear': '2022',
       'children.0.birthMonth': '6',
+      'children.0.care': 'nursery',
+      'children.0.pickupTime': '17:45',
       skills: ['caregiving', 'pc_basic'],
       qualifications: ['care_initial_training'],
       'pay.floor.amount': '1,100',
@@ -153,10 +168,16 @@ describe('her profile', () => {
           { day: 'tue', start: '08:30', end: '12:00' },
           { day: 'tue', start: '13:00', end: '16:30' },
           { day: 'wed', start: '08:30', end: '16:30' },
+          { day: 'thu', start: '20:00', end: '22:00', remoteOnly: true },
           { day: 'fri', start: '08:30', end: '16:30' },
         ],
+        careLimits: [
+          { day: 'mon', leaveHomeFrom: '08:15', homeBy: '17:30' },
+          { day: 'tue', homeBy: '17:30' },
+          { day: 'wed', homeBy: '19:00' },
+        ],
       },
-      children: [{ birthYear: 2022, birthMonth: 6 }],
+      children: [{ birthYear: 2022, birthMonth: 6, care: 'nursery', pickupTime: '17:45' }],
       pay: { floor: { amount: 1100, unit: 'hour' } },
     });
   });
@@ -166,7 +187,16 @@ describe('her profile', () => {
     const before = (await t.call('GET', '/api/members/me', { token: member.token })).json;
     const form = await browser.get('/me/profile');
     expect(form.status).toBe(200);
-    const page = await browser.post('/me/profile', formFields(form.html, '/me/profile'));
+    // What the form shows is what she saved: the remote-only mark and each day's own limits.
+    const fields = formFields(form.html, '/me/profile');
+    expect(fields).toMatchObject({
+      'week.thu.0.remoteOnly': 'on',
+      'care.mon.leaveHomeFrom': '08:15',
+      'care.wed.homeBy': '19:00',
+      'care.thu.homeBy': '',
+    });
+    expect(fields['week.mon.0.remoteOnly']).toBeUndefined();
+    const page = await browser.post('/me/profile', fields);
     expect(page.status).toBe(303);
     const after = (await t.call('GET', '/api/members/me', { token: member.token })).json;
     expect({ ...after, updatedAt: undefined }).toEqual({ ...before, updatedAt: undefined });
@@ -177,6 +207,92 @@ describe('her profile', () => {
     expect(page.html).toContain('あなたに合いそうな仕事');
     expect(page.html).toContain('デイサービスの介護スタッフ');
     expect(page.html).toMatch(/<li class="positive">[^<]+<\/li>/);
+  });
+});
+
+describe('saying yes before she has a profile', () => {
+  it('leads her to the profile and back to the role, never to an error', async () => {
+    const newcomer = await t.signUp('member');
+    const browser = browserFor(t, newcomer.token);
+    const job = await browser.get(`/jobs/${roleId}`);
+    const back = `/me/profile?next=${encodeURIComponent(`/jobs/${roleId}`)}`;
+    expect(job.html).toContain(ja.member.job.profileFirstButton);
+    expect(job.html).toContain(`href="${back.replaceAll('&', '&amp;')}"`);
+    // A post from an old page (or another tab) lands there too, with nothing written.
+    const before = await t.rowCounts();
+    const sent = await browser.post(`/jobs/${roleId}/interest`);
+    expect(sent.status).toBe(303);
+    expect(sent.location).toBe(back);
+    expect(await t.rowCounts()).toEqual(before);
+
+    const form = await browser.get(back);
+    expect(form.html).toContain(`name="next" value="/jobs/${roleId}"`);
+    const saved = await browser.post('/me/profile', {
+      next: `/jobs/${roleId}`,
+      familyName: '山田',
+      givenName: '花',
+      'area.prefCode': '14',
+      'area.name': '港北区',
+      'week.mon.0.start': '08:30',
+      'week.mon.0.end': '16:30',
+      'week.wed.0.start': '08:30',
+      'week.wed.0.end': '16:30',
+      'week.fri.0.start': '08:30',
+      'week.fri.0.end': '16:30',
+      'availability.maxHoursPerWeek': '20',
+      'commute.maxMinutes': '30',
+      'commute.mode': 'transit',
+      remoteWish: 'no_preference',
+    });
+    expect(saved.status).toBe(303);
+    expect(saved.location).toBe(`/jobs/${roleId}`);
+    const again = await browser.get(`/jobs/${roleId}`);
+    expect(again.html).toContain(ja.member.job.interested);
+    const interest = await browser.post(`/jobs/${roleId}/interest`);
+    expect(interest.location).toBe('/me/matches');
+    // What happens next, in words, while she waits.
+    const matches = await browser.get('/me/matches');
+    expect(matches.html).toMatch(/コーディネーターが(条件を確かめ|あなたと求人の条件を確かめ)/);
+  });
+
+  it('never sends her off-site after saving', async () => {
+    const newcomer = await t.signUp('member');
+    const form = await browserFor(t, newcomer.token).get('/me/profile?next=//evil.example/');
+    expect(form.html).not.toContain('name="next"');
+  });
+});
+
+describe('roles her search leaves out', () => {
+  it('the page says how many and why, and one tap shows them with what does not fit', async () => {
+    // Thursday daytime: her Thursday is only two evening hours from home.
+    const thursdayRole = await t.publishRole(
+      employer,
+      roleInput({
+        title: '木曜日の受付スタッフ',
+        schedule: { kind: 'fixed', shifts: [{ day: 'thu', start: '09:00', end: '15:00' }] },
+      }),
+    );
+    const browser = browserFor(t, member.token);
+    const page = await browser.get('/jobs');
+    expect(page.status).toBe(200);
+    expect(page.html).not.toContain('木曜日の受付スタッフ');
+    const note = page.html.match(/<p class="hidden-roles">[\s\S]*?<\/p>/)?.[0] ?? '';
+    expect(note).toMatch(/条件外の求人が\d+件あります（[^）]*勤務時間が合わない \d+件/);
+    const link = note.match(/href="([^"]+)"[^>]*>条件外も表示</)?.[1]?.replaceAll('&amp;', '&');
+    expect(link).toBe('/jobs?includeInfeasible=true');
+
+    const all = await browser.get(link as string);
+    expect(all.status).toBe(200);
+    const card = all.html.match(
+      /<article class="card infeasible">(?:(?!<\/article>)[\s\S])*木曜日の受付スタッフ[\s\S]*?<\/article>/,
+    )?.[0];
+    expect(card).toContain('条件外');
+    expect(card).toMatch(/<li class="negative">[^<]+<\/li>/);
+    // The way back, and the filter form keeps the choice ticked.
+    expect(all.html).toContain('条件に合う求人だけにもどす');
+    expect(all.html).toMatch(/name="includeInfeasible" value="on" checked/);
+    const detail = await browser.get(`/jobs/${thursdayRole}`);
+    expect(detail.html).toContain('この仕事が難しい理由');
   });
 });
 

@@ -859,12 +859,24 @@ export interface components {
             state: "suggested" | "interested" | "under_review" | "approved" | "rejected" | "interviewing" | "hired" | "not_hired" | "withdrawn" | "dismissed";
             version: number;
             decidedAt: string | null;
+            /** @description Why the coordinator introduced her, written for the employer and for her */
+            coordinatorNote: string | null;
             member: {
                 name: string;
                 email: string;
                 phone: string | null;
                 /** @description Her municipality (or only the prefecture if she hides it) */
                 area: string;
+                /** @description When she can work (on-site or from home) and her weekly maximum */
+                availability: {
+                    windows: components["schemas"]["WorkWindow"][];
+                    maxHoursPerWeek: number;
+                };
+                skills: {
+                    tag: string;
+                    level: number;
+                }[];
+                qualifications: string[];
             };
         };
         OutcomeInput: {
@@ -892,6 +904,7 @@ export interface components {
         MatchDetail: {
             match: components["schemas"]["Match"];
             member: components["schemas"]["MemberProfile"];
+            contact: components["schemas"]["MemberContact"];
             role: components["schemas"]["Role"];
             explanation?: components["schemas"]["MatchExplanation"];
             infeasible?: components["schemas"]["Violations"];
@@ -904,6 +917,12 @@ export interface components {
                 reason: string | null;
                 at: string;
             }[];
+        };
+        MemberContact: {
+            /** @example misaki@example.jp */
+            email: string;
+            /** @example 090-1234-5678 */
+            phone?: string;
         };
         AuditEntry: {
             id: number;

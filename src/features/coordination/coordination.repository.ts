@@ -46,3 +46,13 @@ export function verifyRoleFact(db: Kysely<DB>, roleId: string, fact: string, by:
     .where('role_id', '=', roleId)
     .where('fact', '=', fact);
 }
+
+/** A member's sign-in address, for the coordinators who call or write to her. */
+export function memberEmail(db: Kysely<DB>, memberId: string) {
+  return db
+    .selectFrom('users')
+    .select('email')
+    .where('id', '=', memberId)
+    .where('role', '=', 'member')
+    .executeTakeFirst();
+}

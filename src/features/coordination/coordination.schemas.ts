@@ -48,10 +48,21 @@ export const NoteSchema = z
   })
   .openapi('ConsultationNote');
 
+/** How a coordinator reaches a member (coordinators call members; employers see this only after approval). */
+export const MemberContactSchema = z
+  .object({
+    email: z.string().openapi({ example: 'misaki@example.jp' }),
+    phone: z.string().optional().openapi({ example: '090-1234-5678' }),
+  })
+  .openapi('MemberContact');
+
+export type MemberContact = z.infer<typeof MemberContactSchema>;
+
 export const MatchDetailSchema = z
   .object({
     match: MatchSchema,
     member: MemberProfileSchema,
+    contact: MemberContactSchema,
     role: RoleSchema,
     explanation: MatchExplanationSchema.optional(),
     infeasible: ViolationsSchema.optional(),

@@ -29,12 +29,19 @@ import { appendAudit, listAudit } from './audit.repository.ts';
 import {
   insertNote,
   insertStageChange,
+  memberEmail,
   notesOf,
   setMemberStage,
   stageHistory,
   verifyRoleFact,
 } from './coordination.repository.ts';
-import type { AuditQuery, MatchDetail, NoteInput, StageInput } from './coordination.schemas.ts';
+import type {
+  AuditQuery,
+  MatchDetail,
+  MemberContact,
+  NoteInput,
+  StageInput,
+} from './coordination.schemas.ts';
 
 export function createCoordinationService(
   { database, clock }: AppDeps,
@@ -46,6 +53,13 @@ export function createCoordinationService(
     const member = await findMember(db, memberId);
     if (!member) throw notFound('member');
     return member;
+  }
+
+  async function contactOf(memberId: string): Promise<MemberContact> {
+    const member = await requireMember(memberId);
+    const account = await memberEmail(db, memberId);
+    if (!account) throw notFound('member');
+    return { email: account.email, ...(member.phone ? { phone: member.phone } : {}) };
   }
 
   async function historyOf(memberId: string) {
@@ -99,6 +113,9 @@ export function createCoordinationService(
 
     stageHistory: (memberId: string) => historyOf(memberId),
 
+    /** How a coordinator reaches her: her sign-in address and, if she gave one, her phone. */
+    contactOf: (memberId: string) => contactOf(memberId),
+
     async addNote(actor: Actor, memberId: string, input: NoteInput) {
       await requireMember(memberId);
       const now = clock.now().toISOString();
@@ -130,10 +147,11 @@ export function createCoordinationService(
     async matchDetail(actor: Actor, matchId: string, lang: Lang = 'ja'): Promise<MatchDetail> {
       const match = await findMatchWithRole(db, matchId);
       if (!match) throw notFound('match');
-      const [member, role, events] = await Promise.all([
+      const [member, role, events, contact] = await Promise.all([
         services.members.get(actor, match.member_id),
         services.roles.get(actor, match.role_id),
         eventsOf(db, matchId),
+        contactOf(match.member_id),
       ]);
       const her = memberForMatching(member);
       const subject = roleForMatching(role);
@@ -155,6 +173,7 @@ export function createCoordinationService(
           version: match.version,
         },
         member,
+        contact,
         role,
         ...(scored.feasible
           ? { explanation: explainMatch(scored.match, lang) }

@@ -7,6 +7,7 @@ import { labelOf } from '../../web/i18n.ts';
 import type { View } from '../../web/view.ts';
 import type { MemberProfile } from '../members/member.schemas.ts';
 import { windowsText } from '../roles/role.view.tsx';
+import type { MemberContact } from './coordination.schemas.ts';
 
 /** Whole days from an instant until now. */
 export function daysSince(iso: string | null, now: Date): number {
@@ -36,13 +37,33 @@ const wishedPayText = (view: View, pay: { amount: number; unit: string }) =>
   `${view.m.payUnits[pay.unit as keyof View['m']['payUnits']] ?? ''} ${view.m.yen(pay.amount)}`.trim();
 
 /** Her profile as a coordinator needs it for a decision. */
-export function MemberSummary(props: { view: View; member: MemberProfile; today: string }) {
-  const { view, member, today } = props;
+export function MemberSummary(props: {
+  view: View;
+  member: MemberProfile;
+  today: string;
+  /** Her phone and address: coordinators call members. */
+  contact?: MemberContact;
+}) {
+  const { view, member, today, contact } = props;
   const { m, lang } = view;
   const c = m.coordinator.match;
   const join = (items: string[]) => (items.length ? items.join(lang === 'ja' ? '、' : ', ') : m.form.none);
   return (
     <dl class="kv">
+      {contact && (
+        <>
+          <dt>{c.contact}</dt>
+          <dd>
+            {contact.phone && (
+              <>
+                <a href={`tel:${contact.phone.replace(/[^0-9+]/g, '')}`}>{contact.phone}</a>
+                <br />
+              </>
+            )}
+            <a href={`mailto:${contact.email}`}>{contact.email}</a>
+          </dd>
+        </>
+      )}
       <dt>{c.area}</dt>
       <dd>
         {member.area.prefecture}

@@ -27,6 +27,7 @@ import { matchPath, StateBadge } from '../matches/match-review.view.tsx';
 import type { MemberProfile } from '../members/member.schemas.ts';
 import type { Sensitive } from '../sensitive/sensitive.ts';
 import { japanDate, japanDateTime, japanDay } from '../shared/japan-time.ts';
+import type { MemberContact } from './coordination.schemas.ts';
 import { NoteInputSchema, StageInputSchema } from './coordination.schemas.ts';
 import { MemberSummary, StageBadge, stageText } from './coordinator-views.tsx';
 
@@ -45,6 +46,7 @@ interface SupportRecord {
   notes: Note[];
   matches: MemberMatch[];
   afterHire: AfterHire;
+  contact: MemberContact;
 }
 
 interface Forms {
@@ -70,7 +72,7 @@ function StageSection(props: { view: View; record: SupportRecord; form: Forms['s
       </p>
       <h3>{s.stageHistory}</h3>
       {record.history.length === 0 ? (
-        <p class="meta">{s.noHistory}</p>
+        <p class="meta">{record.member.supportStage ? s.noChanges : s.noHistory}</p>
       ) : (
         <ol class="list history">
           {record.history.map((h) => (
@@ -259,7 +261,7 @@ function MemberPage(props: { view: View; record: SupportRecord; forms: Forms; to
       <div class="columns">
         <section class="card" aria-labelledby="profile">
           <h2 id="profile">{s.profile}</h2>
-          <MemberSummary view={view} member={record.member} today={props.today} />
+          <MemberSummary view={view} member={record.member} contact={record.contact} today={props.today} />
         </section>
         <StageSection view={view} record={record} form={forms.stage} />
       </div>
@@ -285,13 +287,14 @@ const today = () => japanDate(new Date());
 async function load(c: Context<AppEnv>, memberId: string): Promise<SupportRecord> {
   const { members, coordination, matches, followUp } = c.var.services;
   const member = await members.get(requireActor(c), memberId);
-  const [history, notes, herMatches, afterHire] = await Promise.all([
+  const [history, notes, herMatches, afterHire, contact] = await Promise.all([
     coordination.stageHistory(memberId),
     coordination.notes(memberId),
     matches.queue({ memberId, state: [...MATCH_STATES], limit: MATCHES_SHOWN, offset: 0 }),
     followUp.afterHire(memberId),
+    coordination.contactOf(memberId),
   ]);
-  return { member, history, notes, matches: herMatches, afterHire };
+  return { member, history, notes, matches: herMatches, afterHire, contact };
 }
 
 function renderMember(c: Context<AppEnv>, record: SupportRecord, forms: Forms = {}, status: 200 | 422 = 200) {

@@ -6,6 +6,8 @@
  * OWASP advises for CSV injection: names, role titles and reasons are typed by other people.
  */
 
+import { japanDateTime } from '../shared/japan-time.ts';
+
 const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 
 /** A text field as a spreadsheet will show it, never run it; numbers stay numbers. */
@@ -20,4 +22,14 @@ export function toCsv(rows: readonly (readonly (string | number | null | undefin
   const line = (row: readonly (string | number | null | undefined)[]) =>
     row.map((field) => `"${neutralised(field).replaceAll('"', '""')}"`).join(',');
   return `\uFEFF${rows.map(line).join('\r\n')}\r\n`;
+}
+
+/**
+ * An instant as Japan time in the form Excel reads as a date and time (2026/05/01 12:04), not UTC
+ * ISO, which Excel keeps as text nine hours off; empty for none.
+ *
+ * @example csvDateTime('2026-05-01T03:04:00Z') // '2026/05/01 12:04'
+ */
+export function csvDateTime(iso: string | null | undefined): string {
+  return iso ? japanDateTime(iso).replaceAll('-', '/') : '';
 }

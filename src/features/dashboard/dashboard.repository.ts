@@ -34,14 +34,15 @@ export function countsByPrefecture(db: Kysely<DB>) {
     .execute();
 }
 
-/** Interest-to-decision spans of decided matches, in hours. */
-export async function decisionHours(db: Kysely<DB>): Promise<number[]> {
-  const rows = await db
+/** Interest-to-decision spans of decided matches, in hours; `since` keeps decisions from then on. */
+export async function decisionHours(db: Kysely<DB>, since?: string): Promise<number[]> {
+  let query = db
     .selectFrom('matches')
     .select(sql<number>`(julianday(decided_at) - julianday(interested_at)) * 24`.as('hours'))
     .where('decided_at', 'is not', null)
-    .where('interested_at', 'is not', null)
-    .execute();
+    .where('interested_at', 'is not', null);
+  if (since) query = query.where('decided_at', '>=', since);
+  const rows = await query.execute();
   return rows.map((r) => Number(r.hours));
 }
 

@@ -6,7 +6,7 @@
 import type { AppDeps } from '../../deps.ts';
 import { commonJa } from '../../web/messages/common.ts';
 import type { MatchService } from '../matches/match.service.ts';
-import { toCsv } from './csv.ts';
+import { csvDateTime, toCsv } from './csv.ts';
 import {
   countsByPrefecture,
   countsByStage,
@@ -50,9 +50,24 @@ export function decisionSpans(hours: readonly number[]): { span: DecisionSpan; d
 // The exports are read in Japanese, with the state names the coordinators' pages use.
 const STATE_LABELS: Record<string, string> = commonJa.matchStates;
 
-export function createDashboardService({ database }: AppDeps, matches: MatchService) {
+/** Decisions looked at for "how long it usually takes", and the fewest that make a fair figure. */
+const TYPICAL_WAIT_WINDOW_DAYS = 90;
+const TYPICAL_WAIT_MIN_DECISIONS = 5;
+
+export function createDashboardService({ database, clock }: AppDeps, matches: MatchService) {
   const { db } = database;
   return {
+    /**
+     * How many days a coordinator's decision usually takes after she says yes: the median over the
+     * last 90 days, rounded up to whole days (at least 1), or null when too few were decided to say.
+     */
+    async typicalWaitDays(): Promise<number | null> {
+      const since = new Date(clock.now().getTime() - TYPICAL_WAIT_WINDOW_DAYS * 86_400_000).toISOString();
+      const hours = await decisionHours(db, since);
+      if (hours.length < TYPICAL_WAIT_MIN_DECISIONS) return null;
+      return Math.max(1, Math.ceil((median(hours) as number) / 24));
+    },
+
     async summary() {
       const [states, stages, prefectures, hours, months] = await Promise.all([
         countsByState(db),
@@ -87,7 +102,7 @@ export function createDashboardService({ database }: AppDeps, matches: MatchServ
         ...items.map((i) => [
           i.id,
           STATE_LABELS[i.state] ?? i.state,
-          i.interestedAt,
+          csvDateTime(i.interestedAt),
           i.member.name,
           i.member.supportStage,
           i.member.prefecture,
@@ -104,8 +119,8 @@ export function createDashboardService({ database }: AppDeps, matches: MatchServ
         ...rows.map((r) => [
           r.id,
           STATE_LABELS[r.state] ?? r.state,
-          r.decided_at,
-          r.updated_at,
+          csvDateTime(r.decided_at),
+          csvDateTime(r.updated_at),
           r.title,
           r.organisation,
           `${r.family_name} ${r.given_name}`,

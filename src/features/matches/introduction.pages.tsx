@@ -5,15 +5,18 @@
  * not hired with a reason. A stale form (someone recorded first) answers with the conflict page.
  */
 import type { Context } from 'hono';
+import { QUALIFICATIONS, SKILLS } from '../../../matching/vocabulary.ts';
 import { notFound } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { fieldId, PostForm, TextField } from '../../web/form.tsx';
 import { type FieldErrors, type FormValues, noValues, readForm, validate } from '../../web/forms.ts';
-import { messagesOf } from '../../web/i18n.ts';
+import { labelOf, messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
 import type { Actor } from '../auth/actor.ts';
 import { NotificationPanel } from '../notifications/notification.pages.tsx';
+import { windowsText } from '../roles/role.view.tsx';
+import { japanDay } from '../shared/japan-time.ts';
 import { type Introduction, OutcomeInputSchema } from './match.schemas.ts';
 import type { MatchState } from './match-lifecycle.ts';
 
@@ -42,6 +45,8 @@ function IntroductionCard(props: {
 }) {
   const { view, introduction: intro, values, errors } = props;
   const { m } = view;
+  const listText = (items: string[]) =>
+    items.length ? items.join(view.lang === 'ja' ? '、' : ', ') : m.form.none;
   const words = m.employer.introductions;
   const next = NEXT[intro.state] ?? [];
   return (
@@ -68,13 +73,41 @@ function IntroductionCard(props: {
         </dd>
         <dt>{words.area}</dt>
         <dd>{intro.member.area}</dd>
+        <dt>{words.availability}</dt>
+        <dd>
+          {windowsText(
+            view,
+            intro.member.availability.windows.filter((w) => !w.remoteOnly),
+          ) || m.form.none}
+          {intro.member.availability.windows.some((w) => w.remoteOnly) && (
+            <>
+              <br />
+              {words.remoteOnly}:{' '}
+              {windowsText(
+                view,
+                intro.member.availability.windows.filter((w) => w.remoteOnly),
+              )}
+            </>
+          )}
+          <br />
+          <span class="meta">{words.maxHours(intro.member.availability.maxHoursPerWeek)}</span>
+        </dd>
+        <dt>{words.skills}</dt>
+        <dd>{listText(intro.member.skills.map((s) => labelOf(SKILLS, s.tag, view.lang)))}</dd>
+        <dt>{words.qualifications}</dt>
+        <dd>{listText(intro.member.qualifications.map((q) => labelOf(QUALIFICATIONS, q, view.lang)))}</dd>
         {intro.decidedAt && (
           <>
             <dt>{words.introducedOn}</dt>
-            <dd>{intro.decidedAt.slice(0, 10)}</dd>
+            <dd>{japanDay(intro.decidedAt)}</dd>
           </>
         )}
       </dl>
+      {intro.coordinatorNote && (
+        <p class="quote">
+          {words.coordinatorNote}：{intro.coordinatorNote}
+        </p>
+      )}
       {next.length > 0 ? (
         <PostForm view={view} action={`/employer/introductions/${intro.id}/outcome`} class="outcome">
           <input type="hidden" name="expectedVersion" value={String(intro.version)} />

@@ -15,6 +15,10 @@ import { type DecisionForm, DecisionForms } from './decision-forms.tsx';
 import type { MatchState } from './match-lifecycle.ts';
 
 export const matchPath = (id: string) => `/coordinator/matches/${encodeURIComponent(id)}`;
+
+/** Where a coordinator reads a role's candidates (candidates.pages.tsx). */
+export const candidatesPath = (roleId: string) =>
+  `/coordinator/roles/${encodeURIComponent(roleId)}/candidates`;
 const percent = (score: number) => Math.round(score * 100);
 
 export function StateBadge(props: { view: View; state: string }) {
@@ -202,7 +206,7 @@ export function MatchPage(props: {
           <h2 id="her">
             {c.her}：{member.familyName} {member.givenName}
           </h2>
-          <MemberSummary view={view} member={member} today={props.today} />
+          <MemberSummary view={view} member={member} contact={detail.contact} today={props.today} />
           <p>
             <a href={`/coordinator/members/${encodeURIComponent(member.userId)}`}>{c.toMember}</a>
           </p>
@@ -212,6 +216,9 @@ export function MatchPage(props: {
             {c.role}：{match.roleTitle}
           </h2>
           <RoleWithFactChecks view={view} role={detail.role} matchId={match.id} />
+          <p>
+            <a href={candidatesPath(detail.role.id)}>{view.m.coordinator.candidates.open}</a>
+          </p>
         </section>
         <section class="card" aria-labelledby="score">
           <h2 id="score">{c.score}</h2>

@@ -303,6 +303,7 @@ export function introductionsOf(db: Kysely<DB>, organisationId: string, matchId?
     .innerJoin('areas', 'areas.code', 'members.area_code')
     .select([
       'matches.id',
+      'matches.member_id',
       'matches.role_id',
       'matches.state',
       'matches.version',
@@ -316,6 +317,16 @@ export function introductionsOf(db: Kysely<DB>, organisationId: string, matchId?
       'members.hide_municipality',
       'areas.name as area_name',
       'areas.prefecture',
+      // What the coordinator wrote when introducing her: written for the employer and for her.
+      (eb) =>
+        eb
+          .selectFrom('match_events')
+          .select('match_events.reason')
+          .whereRef('match_events.match_id', '=', 'matches.id')
+          .where('match_events.to_state', '=', 'approved')
+          .orderBy('match_events.at', 'desc')
+          .limit(1)
+          .as('approval_reason'),
     ])
     .where('matches.organisation_id', '=', organisationId)
     .where('matches.state', 'in', INTRODUCED)
@@ -412,4 +423,30 @@ export function saveJobResumePoint(db: Kysely<DB>, job: string, resumeAfter: str
     .insertInto('job_progress')
     .values({ job, resume_after: resumeAfter, updated_at: at })
     .onConflict((oc) => oc.column('job').doUpdateSet({ resume_after: resumeAfter, updated_at: at }));
+}
+
+/**
+ * Per role of an organisation, how many members are waiting for a coordinator (interested or
+ * under review) and how many were introduced: counts only, never who. A member who blocked the
+ * organisation is not counted: it may not learn of her at all, not even as a number.
+ */
+export function interestCountsOf(db: Kysely<DB>, organisationId: string) {
+  return db
+    .selectFrom('matches')
+    .select(['matches.role_id', 'matches.state', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('matches.organisation_id', '=', organisationId)
+    .where('matches.state', 'in', ['interested', 'under_review', ...INTRODUCED])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('member_blocks')
+            .select('member_blocks.member_id')
+            .whereRef('member_blocks.member_id', '=', 'matches.member_id')
+            .whereRef('member_blocks.organisation_id', '=', 'matches.organisation_id'),
+        ),
+      ),
+    )
+    .groupBy(['matches.role_id', 'matches.state'])
+    .execute();
 }

@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { MemberProfileSchema } from '../members/member.schemas.ts';
 import { QueryFlagSchema } from '../shared/common.schemas.ts';
+import { WorkWindowSchema } from '../shared/schedule.schemas.ts';
 import { MATCH_STATES } from './match-lifecycle.ts';
 
 export const ReasonSchema = z
@@ -208,11 +209,20 @@ export const IntroductionSchema = z
     state: z.enum(MATCH_STATES),
     version: z.number().int(),
     decidedAt: z.string().nullable(),
+    coordinatorNote: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Why the coordinator introduced her, written for the employer and for her' }),
     member: z.object({
       name: z.string(),
       email: z.string(),
       phone: z.string().nullable(),
       area: z.string().openapi({ description: 'Her municipality (or only the prefecture if she hides it)' }),
+      availability: z
+        .object({ windows: z.array(WorkWindowSchema), maxHoursPerWeek: z.number() })
+        .openapi({ description: 'When she can work (on-site or from home) and her weekly maximum' }),
+      skills: z.array(z.object({ tag: z.string(), level: z.number().int() })),
+      qualifications: z.array(z.string()),
     }),
   })
   .openapi('Introduction');

@@ -19,6 +19,7 @@ import {
   findMatch,
   findMatchFor,
   findMatchWithRole,
+  interestCountsOf,
   introductionsOf,
   type MatchRow,
   matchesOfMember,
@@ -171,20 +172,36 @@ export function createMatchService(
   /** Her organisation's introductions; nothing for anyone else. */
   async function introductions(actor: Actor): Promise<Introduction[]> {
     if (actor.role !== 'employer' || !actor.organisationId) return [];
-    return (await introductionsOf(db, actor.organisationId)).map((row) => ({
-      id: row.id,
-      roleId: row.role_id,
-      roleTitle: row.role_title,
-      state: row.state as MatchState,
-      version: row.version,
-      decidedAt: row.decided_at,
-      member: {
-        name: `${row.family_name} ${row.given_name}`,
-        email: row.email,
-        phone: row.phone,
-        area: row.hide_municipality ? row.prefecture : row.area_name,
-      },
-    }));
+    const rows = await introductionsOf(db, actor.organisationId);
+    // Only members the query above admitted (introduced, not blocked) are loaded at all.
+    const profiles = new Map(
+      (await services.members.profiles([...new Set(rows.map((r) => r.member_id))])).map((p) => [p.userId, p]),
+    );
+    return rows.map((row) => {
+      const profile = profiles.get(row.member_id);
+      return {
+        id: row.id,
+        roleId: row.role_id,
+        roleTitle: row.role_title,
+        state: row.state as MatchState,
+        version: row.version,
+        decidedAt: row.decided_at,
+        coordinatorNote: row.approval_reason ?? null,
+        member: {
+          name: `${row.family_name} ${row.given_name}`,
+          email: row.email,
+          phone: row.phone,
+          area: row.hide_municipality ? row.prefecture : row.area_name,
+          // What the anonymous card showed before, now with her name: when she can work, what she can do.
+          availability: {
+            windows: profile?.availability.windows ?? [],
+            maxHoursPerWeek: profile?.availability.maxHoursPerWeek ?? 0,
+          },
+          skills: profile?.skills ?? [],
+          qualifications: profile?.qualifications ?? [],
+        },
+      };
+    });
   }
 
   return {
@@ -288,6 +305,22 @@ export function createMatchService(
     },
 
     introductions,
+
+    /**
+     * Her organisation's roles by id: members waiting for a coordinator's check and members
+     * introduced (counts only); empty for anyone else.
+     */
+    async interestCounts(actor: Actor): Promise<Map<string, { waiting: number; introduced: number }>> {
+      const counts = new Map<string, { waiting: number; introduced: number }>();
+      if (actor.role !== 'employer' || !actor.organisationId) return counts;
+      for (const row of await interestCountsOf(db, actor.organisationId)) {
+        const entry = counts.get(row.role_id) ?? { waiting: 0, introduced: 0 };
+        if (row.state === 'interested' || row.state === 'under_review') entry.waiting += Number(row.n);
+        else entry.introduced += Number(row.n);
+        counts.set(row.role_id, entry);
+      }
+      return counts;
+    },
 
     async recordOutcome(actor: Actor, id: string, input: OutcomeInput): Promise<Introduction> {
       // Only introduced matches of her organisation exist for an employer.

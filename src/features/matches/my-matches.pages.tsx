@@ -20,7 +20,12 @@ interface WithdrawForm {
   errors: FieldErrors;
 }
 
-function MatchCard(props: { view: View; match: MatchView; withdraw: WithdrawForm | undefined }) {
+function MatchCard(props: {
+  view: View;
+  match: MatchView;
+  withdraw: WithdrawForm | undefined;
+  typicalWaitDays: number | null;
+}) {
   const { view, match } = props;
   const posted = props.withdraw?.matchId === match.id ? props.withdraw : undefined;
   const words = view.m.member.matches;
@@ -36,6 +41,11 @@ function MatchCard(props: { view: View; match: MatchView; withdraw: WithdrawForm
         <span class="meta">{words.since(since)}</span>
       </p>
       <p>{words.explain[match.state]}</p>
+      {(match.state === 'interested' || match.state === 'under_review') && (
+        <p class="meta">
+          {props.typicalWaitDays === null ? words.nextSteps : words.typicalWait(props.typicalWaitDays)}
+        </p>
+      )}
       <div class="actions">
         {match.state === 'suggested' && (
           <PostForm view={view} action={`/jobs/${match.roleId}/interest`} class="inline">
@@ -84,7 +94,10 @@ export const myMatchPages = newPageRouter()
   });
 
 async function showMatches(c: Context<AppEnv>, withdraw?: WithdrawForm, status: 200 | 422 = 200) {
-  const matches = await c.var.services.matches.mine(requireActor(c));
+  const [matches, typicalWaitDays] = await Promise.all([
+    c.var.services.matches.mine(requireActor(c)),
+    c.var.services.dashboard.typicalWaitDays(),
+  ]);
   return render(
     c,
     (view) => ({
@@ -97,7 +110,7 @@ async function showMatches(c: Context<AppEnv>, withdraw?: WithdrawForm, status: 
           ) : (
             <ul class="list">
               {matches.map((match) => (
-                <MatchCard view={view} match={match} withdraw={withdraw} />
+                <MatchCard view={view} match={match} withdraw={withdraw} typicalWaitDays={typicalWaitDays} />
               ))}
             </ul>
           )}

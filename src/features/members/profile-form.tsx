@@ -17,10 +17,10 @@ import {
 import { type FieldErrors, type FormValues, renameErrors } from '../../web/forms.ts';
 import { labelOf } from '../../web/i18n.ts';
 import type { View } from '../../web/view.ts';
-import { parseWeek, WeekGrid, weekValues } from '../../web/week-grid.tsx';
+import { dayClass, parseWeek, WeekGrid, weekValues } from '../../web/week-grid.tsx';
 import type { AreaService } from '../areas/area.service.ts';
 import { PlaceFields, placeValues, resolvePlace, typedPlace } from '../areas/place-field.tsx';
-import { WEEKDAYS } from '../shared/schedule.schemas.ts';
+import { type CareLimitInput, WEEKDAYS, type WeekdayName } from '../shared/schedule.schemas.ts';
 import { CHILD_CARE, type MemberProfile, type MemberProfileInput } from './member.schemas.ts';
 
 const WEEK = 'week';
@@ -56,9 +56,7 @@ export function profileValues(profile: MemberProfile) {
         [`children.${i}.pickupTime`, child.pickupTime],
       ]),
     ),
-    // The page edits one weekday limit; a saved week with per-day limits shows Monday's.
-    'care.leaveHomeFrom': profile.availability.careLimits?.[0]?.leaveHomeFrom,
-    'care.homeBy': profile.availability.careLimits?.[0]?.homeBy,
+    ...careValues(profile.availability.careLimits ?? []),
     skills: profile.skills.map((s) => s.tag),
     qualifications: profile.qualifications,
     'pay.floor.amount': profile.pay.floor?.amount,
@@ -93,7 +91,7 @@ export async function profileInputFrom(
   placeErrors: (errors: FieldErrors) => FieldErrors;
 }> {
   const errors: FieldErrors = {};
-  const week = parseWeek(values, WEEK, view.m);
+  const week = parseWeek(values, WEEK, view.m, { remoteOnly: true });
   Object.assign(errors, week.errors);
 
   const area = await resolvePlace(areas, view.m, 'area', typedPlace(values, 'area'));
@@ -119,16 +117,7 @@ export async function profileInputFrom(
       ? { pickupTime: values.text(`children.${i}.pickupTime`) }
       : {}),
   })).filter((child) => child.birthYear !== undefined || child.birthMonth !== undefined);
-  const leaveHomeFrom = values.text('care.leaveHomeFrom') || undefined;
-  const homeBy = values.text('care.homeBy') || undefined;
-  const careLimits =
-    leaveHomeFrom || homeBy
-      ? WEEKDAYS.slice(0, 5).map((day) => ({
-          day,
-          ...(leaveHomeFrom ? { leaveHomeFrom } : {}),
-          ...(homeBy ? { homeBy } : {}),
-        }))
-      : [];
+  const careLimits = parseCareLimits(values);
   const money = (name: string) => {
     const amount = values.number(`${name}.amount`);
     return amount === undefined ? undefined : { amount, unit: values.text(`${name}.unit`) || 'hour' };
@@ -175,7 +164,7 @@ export async function profileInputFrom(
           : name.startsWith('targetAreas')
             ? 'target.name'
             : name.startsWith('availability.careLimits')
-              ? 'care.homeBy'
+              ? careField(careLimits, name)
               : name,
       ),
   };
@@ -244,32 +233,68 @@ const TIMES: Option[] = Array.from({ length: 65 }, (_, i) => {
   return { value: time, label: time };
 });
 
-/** Her weekday care limits: when she can leave home, when she must be back. */
+const careName = (day: WeekdayName, limit: 'leaveHomeFrom' | 'homeBy') => `care.${day}.${limit}`;
+
+/** Saved care limits as the per-day fields of the form. */
+function careValues(limits: readonly CareLimitInput[]): Record<string, string | undefined> {
+  return Object.fromEntries(
+    limits.flatMap((limit) => [
+      [careName(limit.day, 'leaveHomeFrom'), limit.leaveHomeFrom],
+      [careName(limit.day, 'homeBy'), limit.homeBy],
+    ]),
+  );
+}
+
+/** Her care limits from the form: one entry for each day she gave a time on. */
+function parseCareLimits(values: FormValues): CareLimitInput[] {
+  return WEEKDAYS.flatMap((day) => {
+    const leaveHomeFrom = values.text(careName(day, 'leaveHomeFrom')) || undefined;
+    const homeBy = values.text(careName(day, 'homeBy')) || undefined;
+    if (!leaveHomeFrom && !homeBy) return [];
+    return [{ day, ...(leaveHomeFrom ? { leaveHomeFrom } : {}), ...(homeBy ? { homeBy } : {}) }];
+  });
+}
+
+/** `availability.careLimits.2.homeBy` → the field of the day entry 2 came from. */
+function careField(limits: readonly CareLimitInput[], errorName: string): string {
+  const [index, limit] = errorName.split('.').slice(2);
+  const day = limits[Number(index)]?.day ?? 'mon';
+  return careName(day, limit === 'leaveHomeFrom' ? 'leaveHomeFrom' : 'homeBy');
+}
+
+/**
+ * Her care limits day by day — when she can leave home (after drop-off) and when she must be back
+ * (pickup) — since they differ between weekdays for many mothers (a late-care day, a grandparent's
+ * day). Laid out like the weekly grid, with the same "copy Monday" button.
+ */
 function CareLimits(props: { view: View; values: FormValues; errors: FieldErrors }) {
-  const { values, errors } = props;
-  const { profile } = props.view.m.member;
+  const { view, values, errors } = props;
+  const { m } = view;
+  const { profile } = m.member;
   return (
-    <fieldset>
+    <fieldset class="week" data-week-grid>
       <legend>{profile.care}</legend>
       <span class="hint">{profile.careHint}</span>
-      <div class="two">
-        <SelectField
-          name="care.leaveHomeFrom"
-          label={profile.leaveHomeFrom}
-          options={TIMES}
-          placeholder={profile.careUnset}
-          values={values}
-          errors={errors}
-        />
-        <SelectField
-          name="care.homeBy"
-          label={profile.homeBy}
-          options={TIMES}
-          placeholder={profile.careUnset}
-          values={values}
-          errors={errors}
-        />
-      </div>
+      {WEEKDAYS.map((day) => (
+        <div class="day-row" data-day={day}>
+          <span class={dayClass(day)}>{m.weekdays[day]}</span>
+          <div class="care-row">
+            {(['leaveHomeFrom', 'homeBy'] as const).map((limit) => (
+              <SelectField
+                name={careName(day, limit)}
+                label={`${m.weekdaysLong[day]} ${profile[limit]}`}
+                options={TIMES}
+                placeholder={profile.careUnset}
+                values={values}
+                errors={errors}
+              />
+            ))}
+          </div>
+        </div>
+      ))}
+      <button type="button" class="button secondary small" data-copy-weekdays hidden>
+        {m.week.copyWeekdays}
+      </button>
     </fieldset>
   );
 }
@@ -291,6 +316,7 @@ export function ProfileForm(props: {
       {values.text('expectedVersion') && (
         <input type="hidden" name="expectedVersion" value={values.text('expectedVersion')} />
       )}
+      {values.text('next') && <input type="hidden" name="next" value={values.text('next')} />}
       <fieldset>
         <legend>{words.about}</legend>
         <div class="two">
@@ -351,7 +377,14 @@ export function ProfileForm(props: {
         <PlaceFields view={view} prefix="target" prefectures={prefectures} values={values} errors={errors} />
         <Toggle name="target.relocation" label={words.relocation} values={values} />
       </fieldset>
-      <WeekGrid view={view} name={WEEK} legend={words.availability} values={values} errors={errors} />
+      <WeekGrid
+        view={view}
+        name={WEEK}
+        legend={words.availability}
+        values={values}
+        errors={errors}
+        remoteOnlyLabel={words.remoteOnly}
+      />
       <CareLimits view={view} values={values} errors={errors} />
       <div class="two">
         <TextField

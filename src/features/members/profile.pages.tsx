@@ -16,7 +16,7 @@ import {
   withValue,
 } from '../../web/forms.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
-import { redirectWithNotice, type View, viewOf } from '../../web/view.ts';
+import { onSitePath, redirectWithNotice, type View, viewOf } from '../../web/view.ts';
 import { prefectureOptions } from '../areas/place-field.tsx';
 import { NotificationPanel } from '../notifications/notification.pages.tsx';
 import { JobCard } from '../search/job-card.tsx';
@@ -137,7 +137,12 @@ export const profilePages = newPageRouter()
   .get('/me/profile', async (c) => {
     const profile = await c.var.services.members.findMine(requireActor(c));
     const prefectures = await prefectureOptions(c.var.services.areas);
-    const values = formValues(profile ? profileValues(profile) : NEW_PROFILE_VALUES);
+    // Where she came from (a role she wants to say yes to), to go back after saving.
+    const next = onSitePath(c.req.query('next'));
+    const values = formValues({
+      ...(profile ? profileValues(profile) : NEW_PROFILE_VALUES),
+      ...(next ? { next } : {}),
+    });
     // Her area's towns as suggestions (the first 500 by name: a datalist filters as she types).
     const towns = profile
       ? (await c.var.services.areas.towns({ code: profile.area.code, limit: 500, offset: 0 })).items.map(
@@ -184,7 +189,10 @@ export const profilePages = newPageRouter()
       }
       throw error;
     }
-    return redirectWithNotice(c, '/home', view.m.member.profile.saved);
+    const next = onSitePath(values.text('next'));
+    return next
+      ? redirectWithNotice(c, next, view.m.member.job.backToJob)
+      : redirectWithNotice(c, '/home', view.m.member.profile.saved);
   })
   .get('/me/privacy', async (c) => {
     const actor = requireActor(c);

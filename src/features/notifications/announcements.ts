@@ -34,18 +34,20 @@ export function announcementsFor(
     employerUserIds.map((userId) => ({ id: newId(), userId, kind, matchId: match.id, title, body }));
   const role = `「${match.roleTitle}」`;
   const why = reason?.trim() ? `（${reason.trim()}）` : '';
+  // The coordinator's reason for an introduction is written for both of them: they are told so.
+  const coordinatorSays = reason?.trim() ? `コーディネーターより：「${reason.trim()}」` : '';
   switch (action) {
     case 'approve':
       return [
         toMember(
           'approved',
           'ご紹介が決まりました',
-          `${match.organisationName}の${role}にご紹介しました。担当者からの連絡をお待ちください。`,
+          `${match.organisationName}の${role}にご紹介しました。担当者からの連絡をお待ちください。${coordinatorSays}`,
         ),
         ...toEmployers(
           'introduction',
           '新しいご紹介があります',
-          `${role}にコーディネーターがおひとりをご紹介しました。`,
+          `${role}にコーディネーターがおひとりをご紹介しました。${coordinatorSays}`,
         ),
       ];
     case 'reject':

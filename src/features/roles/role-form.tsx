@@ -81,6 +81,11 @@ export function roleFormValues(role: Role): FormValues {
     values['schedule.minDaysPerWeek'] = String(schedule.minDaysPerWeek);
     if (schedule.preferredHoursPerWeek !== undefined)
       values['schedule.preferredHoursPerWeek'] = String(schedule.preferredHoursPerWeek);
+    if (schedule.minHoursPerDay !== undefined)
+      values['schedule.minHoursPerDay'] = String(schedule.minHoursPerDay);
+    if (schedule.maxHoursPerWeek !== undefined)
+      values['schedule.maxHoursPerWeek'] = String(schedule.maxHoursPerWeek);
+    if (schedule.splitDaysAllowed) values['schedule.splitDaysAllowed'] = 'on';
   }
   if (role.weekendWork) values.weekendWork = 'on';
   if (role.nightWork) values.nightWork = 'on';
@@ -102,8 +107,13 @@ export function roleFormValues(role: Role): FormValues {
   return formValues(values);
 }
 
-/** Rules the schema words for programs, said for her (matched on the schema's own messages). */
+/**
+ * Rules the schema words for programs, said for her (matched on "field.path message", so one
+ * wording used for two fields can be told apart).
+ */
 const ROLE_MESSAGES: [RegExp, (m: View['m']) => string][] = [
+  [/maxHoursPerWeek must not be below minHoursPerWeek/, (m) => m.employer.editor.errors.maxBelowMin],
+  [/must not be above maxHoursPerWeek/, (m) => m.employer.editor.errors.preferredAboveMax],
   [/needs at least one location/, (m) => m.employer.editor.errors.needLocation],
   [/is already required/, (m) => m.employer.editor.errors.alreadyRequired],
   [/day\(s\) have windows/, (m) => m.employer.editor.errors.daysBeyondWindows],
@@ -118,8 +128,9 @@ function roleMessages(input: unknown, m: View['m']): FieldErrors {
   const parsed = RoleInputSchema.safeParse(input);
   const errors: FieldErrors = {};
   for (const issue of parsed.error?.issues ?? []) {
-    const said = ROLE_MESSAGES.find(([pattern]) => pattern.test(issue.message));
-    if (said) errors[issue.path.map(String).join('.')] ??= said[1](m);
+    const path = issue.path.map(String).join('.');
+    const said = ROLE_MESSAGES.find(([pattern]) => pattern.test(`${path} ${issue.message}`));
+    if (said) errors[path] ??= said[1](m);
   }
   return errors;
 }
@@ -194,6 +205,9 @@ export async function readRoleForm(values: FormValues, m: View['m'], areas: Area
             minHoursPerWeek: values.number('schedule.minHoursPerWeek'),
             minDaysPerWeek: values.number('schedule.minDaysPerWeek'),
             preferredHoursPerWeek: values.number('schedule.preferredHoursPerWeek'),
+            minHoursPerDay: values.number('schedule.minHoursPerDay'),
+            maxHoursPerWeek: values.number('schedule.maxHoursPerWeek'),
+            ...(values.checked('schedule.splitDaysAllowed') ? { splitDaysAllowed: true } : {}),
           }
         : kind === 'fixed'
           ? {
@@ -496,13 +510,39 @@ export function RoleForm(props: {
               {...field}
             />
           </div>
+          <div class="two">
+            <TextField
+              name="schedule.preferredHoursPerWeek"
+              type="number"
+              inputmode="decimal"
+              label={words.preferredHours}
+              suffix={words.hoursSuffix}
+              {...field}
+            />
+            <TextField
+              name="schedule.maxHoursPerWeek"
+              type="number"
+              inputmode="decimal"
+              label={words.maxHours}
+              hint={words.maxHoursHint}
+              suffix={words.hoursSuffix}
+              {...field}
+            />
+          </div>
           <TextField
-            name="schedule.preferredHoursPerWeek"
+            name="schedule.minHoursPerDay"
             type="number"
             inputmode="decimal"
-            label={words.preferredHours}
+            label={words.minHoursPerDay}
+            hint={words.minHoursPerDayHint}
             suffix={words.hoursSuffix}
             {...field}
+          />
+          <Toggle
+            name="schedule.splitDaysAllowed"
+            label={words.splitDays}
+            hint={words.splitDaysHint}
+            values={values}
           />
         </fieldset>
       </Section>

@@ -42,8 +42,8 @@ function StatusBadge(props: { view: View; status: Status }) {
 const whereText = (view: View, role: Role) =>
   role.locations.length === 0 ? view.m.employer.roles.fullRemote : placesText(role);
 
-function RoleCard(props: { view: View; role: Role }) {
-  const { view, role } = props;
+function RoleCard(props: { view: View; role: Role; interest?: { waiting: number; introduced: number } }) {
+  const { view, role, interest } = props;
   const words = view.m.employer.roles;
   const when =
     role.status === 'closed'
@@ -68,6 +68,11 @@ function RoleCard(props: { view: View; role: Role }) {
         {payText(view, role.pay)} ・ {whereText(view, role)}
       </p>
       <p class="meta">{when}</p>
+      {role.status !== 'draft' && (
+        <p class="meta interest-counts">
+          {words.interest(interest?.waiting ?? 0, interest?.introduced ?? 0)}
+        </p>
+      )}
       <a class="button secondary small" href={href}>
         {role.status === 'closed' ? words.view : words.edit}
       </a>
@@ -101,7 +106,12 @@ function VerificationNote(props: { view: View; organisation: Organisation }) {
   );
 }
 
-function RoleList(props: { view: View; roles: Role[]; organisation: Organisation }) {
+function RoleList(props: {
+  view: View;
+  roles: Role[];
+  organisation: Organisation;
+  interest: Map<string, { waiting: number; introduced: number }>;
+}) {
   const { view, roles } = props;
   const words = view.m.employer.roles;
   return (
@@ -129,7 +139,7 @@ function RoleList(props: { view: View; roles: Role[]; organisation: Organisation
               ) : (
                 <ul class="list">
                   {inGroup.map((role) => (
-                    <RoleCard view={view} role={role} />
+                    <RoleCard view={view} role={role} interest={props.interest.get(role.id)} />
                   ))}
                 </ul>
               )}
@@ -276,10 +286,13 @@ export const rolePages = newPageRouter()
         title: view.m.employer.roles.title,
         body: <NoOrganisation view={view} />,
       }));
-    const { items } = await c.var.services.roles.list(actorOf(c), { limit: 100, offset: 0 });
+    const [{ items }, interest] = await Promise.all([
+      c.var.services.roles.list(actorOf(c), { limit: 100, offset: 0 }),
+      c.var.services.matches.interestCounts(actorOf(c)),
+    ]);
     return render(c, (view) => ({
       title: view.m.employer.roles.title,
-      body: <RoleList view={view} roles={items} organisation={organisation} />,
+      body: <RoleList view={view} roles={items} organisation={organisation} interest={interest} />,
     }));
   })
   .get('/employer/roles/new', async (c) => {

@@ -23,7 +23,12 @@ export function JobCard(props: { view: View; hit: JobHit }) {
   const { role } = hit;
   const { m, lang } = view;
   return (
-    <article class="card">
+    <article class={hit.infeasible ? 'card infeasible' : 'card'}>
+      {hit.infeasible && (
+        <p>
+          <span class="badge warn">{m.member.jobs.outsideConditions}</span>
+        </p>
+      )}
       <h3 class="card-title">
         <a href={`/jobs/${role.id}`}>{role.title}</a>
       </h3>

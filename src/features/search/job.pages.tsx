@@ -35,7 +35,7 @@ const LIST_FILTERS = ['prefCode', 'employmentType', 'remote'] as const;
 /** The filters as the query string gave them: blanks dropped, lists kept as lists. */
 function filtersOf(c: Context<AppEnv>) {
   const record: Record<string, string | string[]> = {};
-  for (const name of ['q', 'minHourlyPay', 'fitsAvailability', 'sort', 'offset']) {
+  for (const name of ['q', 'minHourlyPay', 'fitsAvailability', 'includeInfeasible', 'sort', 'offset']) {
     const value = c.req.query(name)?.trim();
     if (value) record[name] = name === 'minHourlyPay' ? normaliseNumber(value) : value;
   }
@@ -130,6 +130,7 @@ function SearchForm(props: {
           errors={errors}
         />
         {isMember && <Toggle name="fitsAvailability" label={words.fitsAvailability} values={values} />}
+        {isMember && <Toggle name="includeInfeasible" label={words.showHidden} values={values} />}
       </details>
       <SelectField
         name="sort"
@@ -147,6 +148,37 @@ function SearchForm(props: {
   );
 }
 
+/**
+ * What her search left out and why, with the one tap that shows those roles too (each then says
+ * what does not fit); or, while they are shown, the tap back to the roles that fit.
+ */
+function HiddenRoles(props: {
+  view: View;
+  result: JobSearchResult;
+  filters: Record<string, string | string[]>;
+}) {
+  const { view, result, filters } = props;
+  const words = view.m.member.jobs;
+  if (view.actor?.role !== 'member' || result.ranking !== 'match') return null;
+  if (filters.includeInfeasible) {
+    const { includeInfeasible: _shown, ...fitting } = filters;
+    return (
+      <p class="hidden-roles">
+        {words.showingHidden} <a href={pageLink(fitting, 0)}>{words.hideHidden}</a>
+      </p>
+    );
+  }
+  if (!result.hidden || result.hidden.total === 0) return null;
+  return (
+    <p class="hidden-roles">
+      {result.hidden.summary}{' '}
+      <a class="button secondary small" href={pageLink({ ...filters, includeInfeasible: 'true' }, 0)}>
+        {words.showHidden}
+      </a>
+    </p>
+  );
+}
+
 function Results(props: { view: View; result: JobSearchResult; filters: Record<string, string | string[]> }) {
   const { view, result } = props;
   const words = view.m.member.jobs;
@@ -157,6 +189,7 @@ function Results(props: { view: View; result: JobSearchResult; filters: Record<s
       {result.degraded && <p class="degraded">{words.degraded}</p>}
       {!view.actor && <p class="meta">{words.signInToRank}</p>}
       <h2>{words.results(result.total)}</h2>
+      <HiddenRoles view={view} result={result} filters={props.filters} />
       {result.items.length === 0 ? (
         <p class="empty">{words.noResults}</p>
       ) : (
@@ -183,7 +216,15 @@ function Results(props: { view: View; result: JobSearchResult; filters: Record<s
   );
 }
 
-function InterestPanel(props: { view: View; hit: JobHit; match: MatchView | undefined }) {
+/** Where she fills in her profile on her way to saying yes to this role, and comes back after. */
+const profileFirstPath = (roleId: string) => `/me/profile?next=${encodeURIComponent(`/jobs/${roleId}`)}`;
+
+function InterestPanel(props: {
+  view: View;
+  hit: JobHit;
+  match: MatchView | undefined;
+  hasProfile: boolean;
+}) {
   const { view, hit, match } = props;
   const words = view.m.member.job;
   if (!view.actor) {
@@ -194,6 +235,17 @@ function InterestPanel(props: { view: View; hit: JobHit; match: MatchView | unde
     );
   }
   if (view.actor.role !== 'member') return null;
+  if (!props.hasProfile) {
+    // No dead end: the role is kept, the profile is asked for, and she comes back here after.
+    return (
+      <section class="card">
+        <p>{words.profileFirst}</p>
+        <a class="button wide" href={profileFirstPath(hit.role.id)}>
+          {words.profileFirstButton}
+        </a>
+      </section>
+    );
+  }
   const open = !match || match.state === 'suggested' || match.state === 'withdrawn';
   return (
     <section class="card">
@@ -224,7 +276,7 @@ function InterestPanel(props: { view: View; hit: JobHit; match: MatchView | unde
   );
 }
 
-function JobPage(props: { view: View; hit: JobHit; match: MatchView | undefined }) {
+function JobPage(props: { view: View; hit: JobHit; match: MatchView | undefined; hasProfile: boolean }) {
   const { view, hit } = props;
   const words = view.m.member.jobs;
   return (
@@ -251,7 +303,7 @@ function JobPage(props: { view: View; hit: JobHit; match: MatchView | undefined 
           </ul>
         </section>
       )}
-      <InterestPanel view={view} hit={hit} match={props.match} />
+      <InterestPanel view={view} hit={hit} match={props.match} hasProfile={props.hasProfile} />
       <section class="card">
         <RoleDetails
           view={view}
@@ -298,16 +350,24 @@ export const jobPages = newPageRouter()
   .get('/jobs/:id', async (c) => {
     const view = viewOf(c);
     const hit = await c.var.services.jobs.detail(view.actor, c.req.param('id'), view.lang);
-    const match =
-      view.actor?.role === 'member'
-        ? (await c.var.services.matches.mine(view.actor)).find((m) => m.roleId === hit.role.id)
-        : undefined;
+    const isMember = view.actor?.role === 'member';
+    const [mine, profile] = isMember
+      ? await Promise.all([
+          c.var.services.matches.mine(requireActor(c)),
+          c.var.services.members.findMine(requireActor(c)),
+        ])
+      : [[], undefined];
+    const match = mine.find((m) => m.roleId === hit.role.id);
     return render(c, () => ({
       title: view.m.member.jobs.title,
-      body: <JobPage view={view} hit={hit} match={match} />,
+      body: <JobPage view={view} hit={hit} match={match} hasProfile={profile !== undefined} />,
     }));
   })
   .post('/jobs/:id/interest', requirePage('member'), async (c) => {
-    await c.var.services.matches.expressInterest(requireActor(c), c.req.param('id'));
+    const actor = requireActor(c);
+    // Saying yes needs a profile a coordinator can check: send her there and back, not to an error.
+    if (!(await c.var.services.members.findMine(actor)))
+      return redirectWithNotice(c, profileFirstPath(c.req.param('id')), viewOf(c).m.member.job.profileFirst);
+    await c.var.services.matches.expressInterest(actor, c.req.param('id'));
     return redirectWithNotice(c, '/me/matches', viewOf(c).m.member.job.interestSent);
   });

@@ -23,6 +23,10 @@ export const memberJa = {
     remoteLabels: { none: '出社', hybrid: '一部在宅', full: '完全在宅' },
     minHourlyPay: '時給（以上）',
     fitsAvailability: '働ける時間に合う仕事だけ',
+    showHidden: '条件外も表示',
+    showingHidden: '条件外の求人も、合わない理由をつけて表示しています。',
+    hideHidden: '条件に合う求人だけにもどす',
+    outsideConditions: '条件外',
     sort: '並び順',
     sorts: { relevance: 'おすすめ順', distance: '近い順', pay: '給与が高い順', newest: '新着順' },
     search: 'この条件でさがす',
@@ -47,6 +51,11 @@ export const memberJa = {
     blockHint: '表示しないようにすると、この事業者にはあなたの情報が一切表示されません。',
     blocked: 'この事業者の求人を表示しないようにしました',
     signInFirst: 'ログインして「話を聞いてみたい」を送る',
+    profileFirst:
+      '「話を聞いてみたい」を送る前に、プロフィール（住まい・働ける時間・お子さんのことなど）を入れてください。コーディネーターがそれを見て、この仕事に合うかを確かめます。入れ終わると、この求人に戻ります。',
+    profileFirstButton: 'プロフィールを入れて、この求人に戻る',
+    backToJob:
+      'プロフィールを保存しました。この求人で「話を聞いてみたい」を押すと、コーディネーターに届きます。',
     back: '一覧にもどる',
   },
   matches: {
@@ -56,6 +65,10 @@ export const memberJa = {
     withdraw: '取り下げる',
     withdrawReason: '理由（任意）',
     withdrawn: '取り下げました',
+    nextSteps:
+      'コーディネーターがあなたと求人の条件を確かめ、よければ事業者にご紹介します。決まるとお知らせが届きます。',
+    typicalWait: (days: number) =>
+      `コーディネーターが条件を確かめ、よければ事業者にご紹介します。お返事まで、ふつう${days}日ほどです（最近90日の中央値）。決まるとお知らせが届きます。`,
     dismiss: 'このおすすめを表示しない',
     dismissed: 'このおすすめを表示しないようにしました',
     accept: '話を聞いてみたい',
@@ -113,9 +126,10 @@ export const memberJa = {
     childCareUnset: '未選択（年齢から推定します）',
     pickupTime: 'お迎え・帰宅の時間',
     pickupUnset: '未入力（目安で考えます）',
-    care: '家を出る・帰る時間（平日）',
+    care: '家を出る・帰る時間（曜日ごと）',
     careHint:
-      '送り・お迎えのため、家を出られる時刻と帰っていなければならない時刻。通勤時間はこの間に含めて考えます',
+      '送り・お迎えのため、家を出られる時刻と帰っていなければならない時刻。通勤時間はこの間に含めて考えます。制限のない曜日は空欄のままで大丈夫です',
+    remoteOnly: '在宅でのみ働ける時間',
     leaveHomeFrom: '家を出られるのは',
     homeBy: '家に帰っている時刻',
     careUnset: '制限なし',
@@ -190,6 +204,10 @@ export const memberEn: MemberMessages = {
     remoteLabels: { none: 'On site', hybrid: 'Hybrid', full: 'Remote' },
     minHourlyPay: 'Hourly pay at least',
     fitsAvailability: 'Only work that fits my hours',
+    showHidden: 'Show roles outside my conditions',
+    showingHidden: 'Roles outside your conditions are shown too, each with what does not fit.',
+    hideHidden: 'Show only roles that fit',
+    outsideConditions: 'Outside your conditions',
     sort: 'Order',
     sorts: { relevance: 'Best for me', distance: 'Nearest', pay: 'Highest pay', newest: 'Newest' },
     search: 'Search',
@@ -214,6 +232,11 @@ export const memberEn: MemberMessages = {
     blockHint: 'A hidden employer never sees anything about you.',
     blocked: 'This employer is now hidden',
     signInFirst: 'Sign in to say you’d like to hear more',
+    profileFirst:
+      'Before you say you’d like to hear more, fill in your profile (where you live, when you can work, your children). A coordinator uses it to check that this role fits you. When you are done, you come back to this role.',
+    profileFirstButton: 'Fill in my profile, then back to this role',
+    backToJob:
+      'Your profile is saved. Press “I’d like to hear more” on this role and a coordinator will receive it.',
     back: 'Back to the list',
   },
   matches: {
@@ -223,6 +246,10 @@ export const memberEn: MemberMessages = {
     withdraw: 'Withdraw',
     withdrawReason: 'Reason (optional)',
     withdrawn: 'Withdrawn',
+    nextSteps:
+      'A coordinator checks you and the role, and introduces you to the employer if it fits. You will be told when it is decided.',
+    typicalWait: (days: number) =>
+      `A coordinator checks you and the role, and introduces you to the employer if it fits. That usually takes about ${days} day(s) (median of the last 90 days). You will be told when it is decided.`,
     dismiss: 'Hide this suggestion',
     dismissed: 'Suggestion hidden',
     accept: 'I’d like to hear more',
@@ -280,9 +307,10 @@ export const memberEn: MemberMessages = {
     childCareUnset: 'Not chosen (estimated from age)',
     pickupTime: 'Pickup / home-by time',
     pickupUnset: 'Not given (an estimate is used)',
-    care: 'Leaving and getting home (weekdays)',
+    care: 'Leaving and getting home (each day)',
     careHint:
-      'When you can leave home after drop-off and when you must be back for pickup. The commute is counted inside these.',
+      'When you can leave home after drop-off and when you must be back for pickup. The commute is counted inside these. Leave a day empty if it has no limit.',
+    remoteOnly: 'From home only',
     leaveHomeFrom: 'Can leave home from',
     homeBy: 'Must be home by',
     careUnset: 'No limit',
