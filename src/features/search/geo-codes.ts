@@ -97,7 +97,7 @@ export function createGeoCodes(db: Kysely<DB>) {
     return new Map(codes.map((c) => [c, towns.get(c) ?? []]));
   }
 
-  async function compute(centre: GeoPoint, radiusKm: number): Promise<GeoCodes> {
+  async function compute(centre: GeoPoint, radiusKm: number, coarse: boolean): Promise<GeoCodes> {
     const inside: string[] = [];
     const crossed: AreaBox[] = [];
     for (const box of await loadBoxes()) {
@@ -116,6 +116,7 @@ export function createGeoCodes(db: Kysely<DB>) {
       if (corners.every((c) => km(centre, c) <= radiusKm - MARGIN_KM)) inside.push(box.code);
       else crossed.push(box);
     }
+    if (coarse) return { areas: [...inside, ...crossed.map((b) => b.code)], points: [] };
     const points: string[] = [];
     const townLists = await townsOf(crossed.map((b) => b.code));
     for (const box of crossed) {
@@ -128,14 +129,17 @@ export function createGeoCodes(db: Kysely<DB>) {
 
   return {
     /**
-     * The codes of every place within `radiusMeters` of the centre.
+     * The codes of every place within `radiusMeters` of the centre. `coarse`: every area the
+     * circle touches, whole (a superset, a few short codes instead of thousands of towns), for
+     * prefilters whose exact call is made later, such as her reach before the matching module.
      * @example const within = await geoCodes.within({ lat: 35.52, lng: 139.63 }, 10_000)
      */
-    within(centre: GeoPoint, radiusMeters: number): Promise<GeoCodes> {
-      const key = `${centre.lat},${centre.lng},${Math.round(radiusMeters)}`;
+    within(centre: GeoPoint, radiusMeters: number, options: { coarse?: boolean } = {}): Promise<GeoCodes> {
+      const coarse = options.coarse === true;
+      const key = `${centre.lat},${centre.lng},${Math.round(radiusMeters)},${coarse}`;
       let found = circles.get(key);
       if (!found) {
-        found = compute(centre, Math.round(radiusMeters) / 1000).catch((error: unknown) => {
+        found = compute(centre, Math.round(radiusMeters) / 1000, coarse).catch((error: unknown) => {
           circles.delete(key);
           throw error;
         });

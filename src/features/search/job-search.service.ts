@@ -66,8 +66,14 @@ export function createJobSearchService(
   // Circles become place codes for the engine to filter on; the database measures distances itself.
   const geoCodes = index ? createGeoCodes(deps.database.db) : undefined;
 
+  /**
+   * A reach circle with the areas it touches, whole: reach is a prefilter (the matching module
+   * makes the exact commute call), and whole areas keep the engine's filter short.
+   */
   async function withCodes(circle: GeoCircle): Promise<GeoCircle> {
-    return geoCodes ? { ...circle, within: await geoCodes.within(circle, circle.radiusMeters) } : circle;
+    return geoCodes
+      ? { ...circle, within: await geoCodes.within(circle, circle.radiusMeters, { coarse: true }) }
+      : circle;
   }
 
   /**
