@@ -124,6 +124,26 @@ describe('search at start', () => {
     expect((await browse(t)).degraded).toBe(false);
   }, 60_000);
 
+  it('while the engine is down from the start, does not count the database’s roles over and over', async () => {
+    const { t } = await appWithRoles(1);
+    const engine = testJobIndex();
+    let compared = 0;
+    const down: JobIndex = {
+      ...engine,
+      healthy: async () => false,
+      documentCount: () => {
+        compared++;
+        return engine.documentCount();
+      },
+    };
+    const deps = { database: t.database, clock: systemClock };
+    const sync = startIndexSync(deps, down, createOutboxRelay(deps, down), () => {}, 20);
+    cleanups.push(() => sync.stop());
+    await new Promise((r) => setTimeout(r, 400));
+    expect(compared).toBe(0);
+    expect(sync.freshness()).toBe('building');
+  });
+
   it('rebuilds an index whose documents predate the current format, though the counts agree', async () => {
     const { t } = await appWithRoles(3);
     const engine = testJobIndex();

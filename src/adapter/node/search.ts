@@ -158,12 +158,16 @@ export function startIndexSync(
   const tick = async () => {
     try {
       if (!synced) {
-        const outcome = await syncIndexOnStart(deps, index, log, () => {
-          state = 'building';
-        });
-        synced = true;
-        await catchUp();
-        if (outcome !== 'in step') log('search index catching up');
+        // The comparison counts every findable role (hundreds of ms at 100k, on the service's one
+        // thread): run it only once the engine answers, not every few hundred ms while it is down.
+        if (await index.healthy()) {
+          const outcome = await syncIndexOnStart(deps, index, log, () => {
+            state = 'building';
+          });
+          synced = true;
+          await catchUp();
+          if (outcome !== 'in step') log('search index catching up');
+        }
       } else if (state === 'unavailable') {
         // Nothing to send may mean nobody notices the return: ask.
         if (await index.healthy()) {
