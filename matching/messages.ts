@@ -45,6 +45,21 @@ const DERIVED_FACTS: Record<string, { ja: string; en: string }> = {
 const grouped = (n: number): string => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const yenJa = (p: P): string => `${UNIT[str(p, 'unit')]?.ja ?? ''}${grouped(num(p, 'amount'))}円`;
 const yenEn = (p: P): string => `¥${grouped(num(p, 'amount'))} ${UNIT[str(p, 'unit')]?.en ?? ''}`;
+/** The role's pay as advertised: 時給1,200〜1,400円, or 時給1,200円〜 without a top. */
+const rangeJa = (p: P): string => {
+  const unit = UNIT[str(p, 'roleUnit')]?.ja ?? '';
+  const max = p.max === undefined ? undefined : num(p, 'max');
+  return max && max > num(p, 'min')
+    ? `${unit}${grouped(num(p, 'min'))}〜${grouped(max)}円`
+    : `${unit}${grouped(num(p, 'min'))}円〜`;
+};
+const rangeEn = (p: P): string => {
+  const unit = UNIT[str(p, 'roleUnit')]?.en ?? '';
+  const max = p.max === undefined ? undefined : num(p, 'max');
+  return max && max > num(p, 'min')
+    ? `¥${grouped(num(p, 'min'))}–${grouped(max)} ${unit}`
+    : `from ¥${grouped(num(p, 'min'))} ${unit}`;
+};
 const payJa = (p: P, k: string): string => yenJa({ unit: str(p, 'unit'), amount: num(p, k) });
 const payEn = (p: P, k: string): string => yenEn({ unit: str(p, 'unit'), amount: num(p, k) });
 const skillJa = (t: string): string => SKILLS[t]?.ja ?? t;
@@ -232,13 +247,14 @@ export const MESSAGES = {
     en: () => 'You asked for remote work; this role needs you on site',
   },
   // — pay —
+  // The advertised pay and her wish, side by side: no share computed from a guessed rate.
   pay_meets_wish: {
-    ja: (p) => `給与がご希望（${payJa(p, 'wish')}）に届きます`,
-    en: (p) => `Pay reaches what you hoped for (${payEn(p, 'wish')})`,
+    ja: (p) => `給与 ${rangeJa(p)}（ご希望 ${payJa(p, 'wish')}）：ご希望に届きます`,
+    en: (p) => `Pay ${rangeEn(p)} (you hoped for ${payEn(p, 'wish')}): reaches your wish`,
   },
   pay_below_wish: {
-    ja: (p) => `給与はご希望（${payJa(p, 'wish')}）の約${num(p, 'percent')}%です`,
-    en: (p) => `Pay is about ${num(p, 'percent')}% of what you hoped for (${payEn(p, 'wish')})`,
+    ja: (p) => `給与 ${rangeJa(p)}（ご希望 ${payJa(p, 'wish')}）：ご希望より低めです`,
+    en: (p) => `Pay ${rangeEn(p)} (you hoped for ${payEn(p, 'wish')}): below your wish`,
   },
   pay_no_wish: {
     ja: (p) => `給与 ${payJa(p, 'amount')}〜（ご希望額は未入力）`,
@@ -306,8 +322,8 @@ export const MESSAGES = {
     en: (p) => `May be a lot for now (${hours(p, 'hours')} h/week)`,
   },
   stage_step_up: {
-    ja: () => '今より働く時間・収入を増やせる仕事です',
-    en: () => 'A step up in hours and income',
+    ja: () => '働く時間・収入を増やしていきたい今の段階に合った仕事です',
+    en: () => 'Suits your stage: building up hours and income',
   },
   stage_career: {
     ja: (p) => `キャリアにつながる仕事で、目標収入（${payJa(p, 'goal')}）に届く見込みです`,

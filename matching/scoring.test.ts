@@ -115,11 +115,18 @@ describe('hours and pay sentences', () => {
   });
   it('pay against her wish', () => {
     expect(sentences(makeMember({ payWish: { amount: 1200, unit: 'hour' } }), makeRole())).toContain(
-      '給与がご希望（時給1,200円）に届きます',
+      '給与 時給1,200〜1,400円（ご希望 時給1,200円）：ご希望に届きます',
     );
+    // The advertised range and her wish side by side, never a share computed from a guessed rate.
     expect(sentences(makeMember({ payWish: { amount: 1500, unit: 'hour' } }), makeRole())).toContain(
-      '給与はご希望（時給1,500円）の約83%です',
+      '給与 時給1,200〜1,400円（ご希望 時給1,500円）：ご希望より低めです',
     );
+    expect(
+      sentences(
+        makeMember({ payWish: { amount: 1500, unit: 'hour' } }),
+        makeRole({ pay: { min: 1300, unit: 'hour' } }),
+      ),
+    ).toContain('給与 時給1,300円〜（ご希望 時給1,500円）：ご希望より低めです');
   });
 });
 

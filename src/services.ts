@@ -29,7 +29,7 @@ export function createServices(deps: AppDeps) {
   const roles = createRoleService(deps, areas, organisations, endings);
   const members = createMemberService(deps, areas, endings);
   const jobs = createJobSearchService(deps, { areas, members }, deps.jobIndex);
-  const matches = createMatchService(deps, { roles, members });
+  const matches = createMatchService(deps, { areas, roles, members });
   const auth = createAuthService(deps);
   const coordination = createCoordinationService(deps, { areas, members, roles });
   const sensitive = createSensitiveService(deps);

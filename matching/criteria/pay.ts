@@ -116,18 +116,21 @@ export function scorePay(pm: PreparedMember, pr: PreparedRole, state: PairState)
   return ratio >= 1 ? 1 : Math.max(0, (ratio - 0.6) / 0.4);
 }
 
-/** 「給与がご希望（時給1,200円）に届きます」 or the share of the wish it reaches. */
+/** 「給与 時給1,200〜1,400円（ご希望 時給1,300円）：ご希望に届きます」, or below it. */
 export function explainPay(pm: PreparedMember, pr: PreparedRole, state: PairState): Reason[] {
   const wish = pm.member.payWish;
   const pay = pr.role.pay;
   if (!wish) return [reason('pay_no_wish', 'neutral', { unit: pay.unit, amount: pay.min })];
   const ratio = state.wishMonthly > 0 ? state.expectedMonthly / state.wishMonthly : 1;
-  if (ratio >= 1) return [reason('pay_meets_wish', 'positive', { unit: wish.unit, wish: wish.amount })];
-  return [
-    reason('pay_below_wish', ratio >= 0.85 ? 'neutral' : 'negative', {
-      unit: wish.unit,
-      wish: wish.amount,
-      percent: Math.round(ratio * 100),
-    }),
-  ];
+  const said = {
+    unit: wish.unit,
+    wish: wish.amount,
+    roleUnit: pay.unit,
+    min: pay.min,
+    ...(pay.max !== undefined ? { max: pay.max } : {}),
+    // Kept for tools reading the reason's parameters; the sentence shows the amounts instead.
+    percent: Math.round(ratio * 100),
+  };
+  if (ratio >= 1) return [reason('pay_meets_wish', 'positive', said)];
+  return [reason('pay_below_wish', ratio >= 0.85 ? 'neutral' : 'negative', said)];
 }

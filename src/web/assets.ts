@@ -216,6 +216,12 @@ const SCRIPT = `
     var exit = document.querySelector('[data-quick-exit]');
     if (exit && event.key === 'Escape' && event.shiftKey) window.location.replace(exit.getAttribute('href'));
   });
+  // Folded panels that a wide screen has room for (the queue's filters) start open there.
+  if (window.matchMedia && window.matchMedia('(min-width: 720px)').matches) {
+    document.querySelectorAll('details[data-open-wide]').forEach(function (panel) {
+      panel.open = true;
+    });
+  }
   // Weekly editor: copy Monday's times to Tuesday–Friday.
   document.querySelectorAll('[data-week-grid]').forEach(function (grid) {
     var button = grid.querySelector('[data-copy-weekdays]');

@@ -78,6 +78,7 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldEr
 const KNOWN_MESSAGES: [RegExp, (m: Messages) => string][] = [
   [/end must be after start/, (m) => m.validation.endAfterStart],
   [/must be after leaveHomeFrom/, (m) => m.validation.homeAfterLeaving],
+  [/confirm the override/, (m) => m.coordinator.decision.overrideRequired],
   [/^overlaps window/, (m) => m.validation.overlap],
   [/duplicate|appears twice|listed twice/i, (m) => m.validation.duplicate],
   [/unknown area|no such area/i, (m) => m.validation.unknownArea],

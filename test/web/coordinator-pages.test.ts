@@ -98,6 +98,9 @@ describe('the queue and a decision', () => {
     expect(page.html).toContain(c.queue.title);
     expect(page.html).toContain(`href="/coordinator/matches/${matchId}"`);
     expect(page.html).toContain('佐藤 美咲');
+    // Her card says how well it fits, without opening it.
+    const card = page.html.split('<li class="card queue-item').find((chunk) => chunk.includes(matchId)) ?? '';
+    expect(card).toMatch(/相性 \d+%/);
     const otherPrefecture = await staff.get('/coordinator/queue?prefCode=01&stage=&waitingDays=');
     expect(otherPrefecture.status).toBe(200);
     expect(otherPrefecture.html).not.toContain(`/coordinator/matches/${matchId}`);
@@ -135,6 +138,61 @@ describe('the queue and a decision', () => {
     const after = await staff.get(`/coordinator/matches/${matchId}`);
     expect(after.html).toContain(ja.matchStates.approved);
     expect(after.html).toContain(c.decision.closed);
+  });
+
+  it('approves a pair the matching calls infeasible only as a ticked, reasoned override, kept on record', async () => {
+    // 16 hours a week at most, for a role of 18: she said yes anyway.
+    const account = await t.signUp('member');
+    const base = memberProfileInput();
+    await t.call('PUT', '/api/members/me', {
+      token: account.token,
+      body: { ...base, availability: { ...base.availability, maxHoursPerWeek: 16 } },
+    });
+    const interest = await t.call('POST', `/api/jobs/${roleId}/interest`, { token: account.token });
+    const matchId = interest.json.id as string;
+    const queue = await staff.get('/coordinator/queue');
+    const card =
+      queue.html.split('<li class="card queue-item').find((chunk) => chunk.includes(matchId)) ?? '';
+    expect(card).toContain('<span class="badge warn">条件外：勤務時間が合わない</span>');
+    const page = await staff.get(`/coordinator/matches/${matchId}`);
+    expect(page.html).toContain(c.decision.infeasibleWarning);
+    expect(page.html).toContain(c.decision.override);
+    // No stage set: staff still see the breakdown, not the member-facing stage sentence.
+    expect(page.html).not.toContain('自動ではご提案していません');
+
+    const before = await t.rowCounts();
+    const unticked = await staff.post(`/coordinator/matches/${matchId}/decision`, {
+      decision: 'approve',
+      approveReason: '週18時間でも大丈夫とご本人に確認しました',
+      expectedVersion: '1',
+    });
+    expect(unticked.status).toBe(422);
+    expect(fieldError(unticked.html, 'overrideInfeasible')).toBe(c.decision.overrideRequired);
+    expect(await t.rowCounts()).toEqual(before);
+
+    const api = await t.call('POST', `/api/matches/${matchId}/decision`, {
+      token: coordinator.token,
+      body: { decision: 'approve', reason: '確認しました', expectedVersion: 1 },
+    });
+    expect(api.status).toBe(422);
+    expect(api.json.error.issues[0].path).toBe('body.overrideInfeasible');
+
+    const ticked = await staff.post(`/coordinator/matches/${matchId}/decision`, {
+      decision: 'approve',
+      approveReason: '週18時間でも大丈夫とご本人に確認しました',
+      overrideInfeasible: 'on',
+      expectedVersion: '1',
+    });
+    expect(ticked.status).toBe(303);
+    const detail = await t.services.coordination.matchDetail(await actorOf(coordinator), matchId);
+    expect(detail.match.state).toBe('approved');
+    expect(detail.events.at(-1)).toMatchObject({
+      reasonCode: 'override_infeasible',
+      reason: '週18時間でも大丈夫とご本人に確認しました',
+    });
+    expect((await staff.get(`/coordinator/matches/${matchId}`)).html).toContain(
+      c.decision.reasonCodes.override_infeasible,
+    );
   });
 
   it('takes a match into review, then rejects it with a reason code', async () => {

@@ -850,6 +850,8 @@ export interface components {
             /** @description Empty when left out. */
             reason?: string;
             expectedVersion: number;
+            /** @description Approve although the matching module finds the pair infeasible (a hard rule broken): the coordinator has checked it, and `reason` says why. Without it such an approval is refused (422). */
+            overrideInfeasible?: boolean;
         };
         Introduction: {
             id: string;

@@ -11,7 +11,6 @@ import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice } from '../../web/view.ts';
 import type { NotificationMailKind } from '../mail/templates.ts';
-import { japanDateTime } from '../shared/japan-time.ts';
 
 /** Which notification kinds each kind of account hears of. */
 const KINDS_FOR: Record<string, NotificationMailKind[]> = {
@@ -51,7 +50,7 @@ export const accountPages = newPageRouter()
                       {device.current ? `（${words.thisDevice}）` : ''}
                     </p>
                     <p class="meta">
-                      {words.lastUsed}: {japanDateTime(device.lastSeenAt)}
+                      {words.lastUsed}: {view.m.dateTime(device.lastSeenAt)}
                     </p>
                   </li>
                 ))}

@@ -4,7 +4,6 @@
  * verifying a role's stated flexibility facts, and the audit log an admin reads. Each change is
  * written together with its audit entry.
  */
-import { scorePair } from '../../../matching/index.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
@@ -12,14 +11,8 @@ import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { explainInfeasible, explainMatch, type Lang } from '../matches/explanations.ts';
 import { eventsOf, findMatchWithRole } from '../matches/match.repository.ts';
-import {
-  areaCodesOf,
-  memberForMatching,
-  roleForMatching,
-  toMatchMember,
-  toMatchRole,
-} from '../matches/match-inputs.ts';
 import type { MatchState } from '../matches/match-lifecycle.ts';
+import { scoreForStaff } from '../matches/staff-scoring.ts';
 import { findMember } from '../members/member.repository.ts';
 import type { MemberService } from '../members/member.service.ts';
 import type { RoleService } from '../roles/role.service.ts';
@@ -147,18 +140,11 @@ export function createCoordinationService(
     async matchDetail(actor: Actor, matchId: string, lang: Lang = 'ja'): Promise<MatchDetail> {
       const match = await findMatchWithRole(db, matchId);
       if (!match) throw notFound('match');
-      const [member, role, events, contact] = await Promise.all([
-        services.members.get(actor, match.member_id),
-        services.roles.get(actor, match.role_id),
+      const [{ member, role, scored }, events, contact] = await Promise.all([
+        scoreForStaff(services, actor, match.member_id, match.role_id, japanDate(clock.now())),
         eventsOf(db, matchId),
         contactOf(match.member_id),
       ]);
-      const her = memberForMatching(member);
-      const subject = roleForMatching(role);
-      const places = await services.areas.places(areaCodesOf([subject], [her]));
-      const scored = scorePair(toMatchMember(her, places), toMatchRole(subject, places), {
-        evaluationDate: japanDate(clock.now()),
-      });
       return {
         match: {
           id: match.id,

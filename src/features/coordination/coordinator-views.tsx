@@ -86,7 +86,7 @@ export function MemberSummary(props: {
         <span class="meta">
           {c.maxHours(member.availability.maxHoursPerWeek)}
           {member.availability.earliestStartDate
-            ? `・${c.earliestStart(member.availability.earliestStartDate)}`
+            ? `・${c.earliestStart(m.date(member.availability.earliestStartDate))}`
             : ''}
         </span>
       </dd>

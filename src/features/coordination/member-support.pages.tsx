@@ -26,7 +26,7 @@ import { MATCH_STATES } from '../matches/match-lifecycle.ts';
 import { matchPath, StateBadge } from '../matches/match-review.view.tsx';
 import type { MemberProfile } from '../members/member.schemas.ts';
 import type { Sensitive } from '../sensitive/sensitive.ts';
-import { japanDate, japanDateTime, japanDay } from '../shared/japan-time.ts';
+import { japanDate } from '../shared/japan-time.ts';
 import type { MemberContact } from './coordination.schemas.ts';
 import { NoteInputSchema, StageInputSchema } from './coordination.schemas.ts';
 import { MemberSummary, StageBadge, stageText } from './coordinator-views.tsx';
@@ -85,7 +85,7 @@ function StageSection(props: { view: View; record: SupportRecord; form: Forms['s
                   )}
                 </strong>
               </p>
-              <p class="meta">{japanDateTime(h.setAt)}</p>
+              <p class="meta">{view.m.dateTime(h.setAt)}</p>
               <p class="quote">{h.reason}</p>
             </li>
           ))}
@@ -203,7 +203,7 @@ function MatchesSection(props: { view: View; matches: MemberMatch[] }) {
                 <span class="meta">・{match.organisationName}</span>
               </p>
               <p class="meta">
-                <StateBadge view={view} state={match.state} /> {japanDay(match.updatedAt)}
+                <StateBadge view={view} state={match.state} /> {view.m.date(match.updatedAt)}
               </p>
             </li>
           ))}
@@ -241,7 +241,7 @@ function SensitiveSection(props: { view: View; memberId: string; sensitive: Form
             </>
           )}
           <dt />
-          <dd class="meta">{s.sharedOn(japanDay(sensitive.consentedAt))}</dd>
+          <dd class="meta">{s.sharedOn(view.m.date(sensitive.consentedAt))}</dd>
         </dl>
       )}
     </section>

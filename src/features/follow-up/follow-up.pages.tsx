@@ -14,7 +14,7 @@ import { type FieldErrors, type FormValues, formValues, readForm, validate } fro
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
-import { japanDate, japanDay } from '../shared/japan-time.ts';
+import { japanDate } from '../shared/japan-time.ts';
 import {
   type AfterHire,
   type CheckIn,
@@ -111,7 +111,7 @@ export function CheckInsSection(props: {
                 <span class={c.state === 'answered' ? 'badge verified' : 'badge state'}>
                   {w.states[c.state]}
                 </span>{' '}
-                {c.state === 'scheduled' ? w.dueOn(japanDay(c.dueAt)) : ''}
+                {c.state === 'scheduled' ? w.dueOn(view.m.date(c.dueAt)) : ''}
                 {c.answer ? w.yourAnswer(w.scale[c.answer.wellbeing as 1]) : ''}
               </p>
             </li>
@@ -177,7 +177,7 @@ function FollowUpQueue(props: {
                   >
                     {f.reasons[item.reason]}
                   </span>{' '}
-                  <span class="meta">{f.openedOn(japanDay(item.openedAt))}</span>
+                  <span class="meta">{f.openedOn(view.m.date(item.openedAt))}</span>
                 </p>
                 <h2 class="card-title">
                   <a href={memberPath(item.member.userId)}>{item.member.name}</a>
@@ -211,7 +211,7 @@ function FollowUpQueue(props: {
                 <p>
                   <a href={memberPath(item.member.userId)}>{item.member.name}</a>{' '}
                   <span class="meta">
-                    {f.reasons[item.reason]}・{item.closedAt ? japanDay(item.closedAt) : ''}
+                    {f.reasons[item.reason]}・{item.closedAt ? view.m.date(item.closedAt) : ''}
                   </span>
                 </p>
                 <p class="quote">{item.contactNote}</p>
@@ -304,7 +304,7 @@ export function AfterHireSection(props: {
         <ol class="list timeline">
           {events.map((e) => (
             <li>
-              <p class="meta">{japanDay(e.at)}</p>
+              <p class="meta">{view.m.date(e.at)}</p>
               {e.body}
             </li>
           ))}

@@ -3,7 +3,15 @@
  * with a reason code and text — each a plain form sent at the version she saw. A form that came
  * back with problems shows them and keeps what she typed.
  */
-import { ErrorSummary, PostForm, SelectField, TextField } from '../../web/form.tsx';
+import {
+  ErrorSummary,
+  fieldId,
+  labelField,
+  PostForm,
+  SelectField,
+  TextField,
+  Toggle,
+} from '../../web/form.tsx';
 import { type FieldErrors, type FormValues, formValues } from '../../web/forms.ts';
 import type { View } from '../../web/view.ts';
 import type { MatchDetail } from '../coordination/coordination.schemas.ts';
@@ -47,6 +55,7 @@ export function DecisionForms(props: {
   const review = posted('review');
   const version = <input type="hidden" name="expectedVersion" value={String(match.version)} />;
   if (!UNDECIDED.includes(match.state)) return <p class="meta">{d.closed}</p>;
+  if (approve) labelField(approve.errors, 'overrideInfeasible', d.override);
   return (
     <>
       {review && <ErrorSummary view={view} errors={review.errors} />}
@@ -74,6 +83,26 @@ export function DecisionForms(props: {
           values={approve?.values ?? formValues({ approveReason: suggestedReason(detail, view.lang) })}
           errors={approve?.errors ?? {}}
         />
+        {detail.infeasible && (
+          // The matching finds a hard rule broken: approving is an explicit, reasoned override.
+          <div
+            class={approve?.errors.overrideInfeasible ? 'override has-error' : 'override'}
+            id={fieldId('overrideInfeasible')}
+          >
+            <p class="degraded">{d.infeasibleWarning}</p>
+            <ul class="reasons">
+              {detail.infeasible.violations.map((v) => (
+                <li class="negative">{v.text}</li>
+              ))}
+            </ul>
+            {approve?.errors.overrideInfeasible && (
+              <span class="field-error" id={`${fieldId('overrideInfeasible')}-error`}>
+                {approve.errors.overrideInfeasible}
+              </span>
+            )}
+            <Toggle name="overrideInfeasible" label={d.override} values={approve?.values ?? formValues({})} />
+          </div>
+        )}
         <button type="submit" class="button">
           {d.approve}
         </button>

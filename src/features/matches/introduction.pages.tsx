@@ -16,7 +16,6 @@ import { redirectWithNotice, type View } from '../../web/view.ts';
 import type { Actor } from '../auth/actor.ts';
 import { NotificationPanel } from '../notifications/notification.pages.tsx';
 import { windowsText } from '../roles/role.view.tsx';
-import { japanDay } from '../shared/japan-time.ts';
 import { type Introduction, OutcomeInputSchema } from './match.schemas.ts';
 import type { MatchState } from './match-lifecycle.ts';
 
@@ -99,7 +98,7 @@ function IntroductionCard(props: {
         {intro.decidedAt && (
           <>
             <dt>{words.introducedOn}</dt>
-            <dd>{japanDay(intro.decidedAt)}</dd>
+            <dd>{view.m.date(intro.decidedAt)}</dd>
           </>
         )}
       </dl>

@@ -73,6 +73,9 @@ export const matchReviewPages = newPageRouter()
         ...(decision === 'reject' ? { reasonCode: values.text('reasonCode') || undefined } : {}),
         reason: decision === 'review' ? '' : (values.text(reasonField) ?? ''),
         expectedVersion: values.number('expectedVersion'),
+        ...(decision === 'approve' && values.checked('overrideInfeasible')
+          ? { overrideInfeasible: true }
+          : {}),
       },
       m,
     );

@@ -10,7 +10,6 @@ import type { MatchDetail } from '../coordination/coordination.schemas.ts';
 import { MemberSummary } from '../coordination/coordinator-views.tsx';
 import type { Role } from '../roles/role.schemas.ts';
 import { RoleDetails } from '../roles/role.view.tsx';
-import { japanDateTime, japanDay } from '../shared/japan-time.ts';
 import { type DecisionForm, DecisionForms } from './decision-forms.tsx';
 import type { MatchState } from './match-lifecycle.ts';
 
@@ -161,7 +160,7 @@ function History(props: { view: View; detail: MatchDetail }) {
             <StateBadge view={view} state={e.toState} />
           </p>
           <p class="meta">
-            {japanDateTime(e.at)}・{c.by[e.actorRole] ?? e.actorRole}
+            {view.m.dateTime(e.at)}・{c.by[e.actorRole] ?? e.actorRole}
             {e.reasonCode ? `・${view.m.coordinator.decision.reasonCodes[e.reasonCode] ?? e.reasonCode}` : ''}
           </p>
           {e.reason && <p class="quote">{e.reason}</p>}
@@ -198,7 +197,7 @@ export function MatchPage(props: {
           <StateBadge view={view} state={match.state} />
         </li>
         {match.interestedAt && (
-          <li class="badge">{view.m.coordinator.queue.since(japanDay(match.interestedAt))}</li>
+          <li class="badge">{view.m.coordinator.queue.since(view.m.date(match.interestedAt))}</li>
         )}
       </ul>
       <div class="columns match-columns">

@@ -167,6 +167,10 @@ export const DecisionInputSchema = z
     reasonCode: z.enum(REJECTION_REASONS).optional().openapi({ description: 'Required to reject' }),
     reason: z.string().trim().max(1000).default(''),
     expectedVersion: z.number().int().min(1),
+    overrideInfeasible: z.boolean().optional().openapi({
+      description:
+        'Approve although the matching module finds the pair infeasible (a hard rule broken): the coordinator has checked it, and `reason` says why. Without it such an approval is refused (422).',
+    }),
   })
   .strict()
   .superRefine((d, ctx) => {

@@ -11,10 +11,9 @@ import { newId } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Actor, requireVerified } from '../auth/actor.ts';
 import { checkInWritesOnHire } from '../follow-up/check-in-schedule.ts';
-import type { MemberService } from '../members/member.service.ts';
 import { announcementsFor, withdrawalAnnouncements } from '../notifications/announcements.ts';
 import { announceIfWon, employerUserIds } from '../notifications/notification.repository.ts';
-import type { RoleService } from '../roles/role.service.ts';
+import { japanDate } from '../shared/japan-time.ts';
 import {
   findMatch,
   findMatchFor,
@@ -30,6 +29,7 @@ import {
 } from './match.repository.ts';
 import type { DecisionInput, Introduction, MatchView, OutcomeInput, QueueQuery } from './match.schemas.ts';
 import { isIntroduced, type MatchAction, type MatchState, nextState } from './match-lifecycle.ts';
+import { fitsForStaff, type QueueFit, type StaffScoringDeps, scoreForStaff } from './staff-scoring.ts';
 
 function toMatchView(row: MatchRow): MatchView {
   return {
@@ -46,10 +46,10 @@ function toMatchView(row: MatchRow): MatchView {
   };
 }
 
-export function createMatchService(
-  { database, clock, config }: AppDeps,
-  services: { roles: RoleService; members: MemberService },
-) {
+/** The reason code an approval against the matching module carries on its event. */
+export const OVERRIDE_REASON_CODE = 'override_infeasible';
+
+export function createMatchService({ database, clock, config }: AppDeps, services: StaffScoringDeps) {
   const { db } = database;
 
   /** Applies an action to a match the caller may act on, or refuses it with 409 / 422. */
@@ -123,6 +123,42 @@ export function createMatchService(
       );
     }
     return after;
+  }
+
+  /**
+   * An approval of a pair the matching module finds infeasible (hours, reach, a qualification…)
+   * goes through only as an explicit, reasoned override: otherwise it is refused with what is
+   * broken, so nobody introduces her to a role that cannot work without saying so. Returns whether
+   * this approval is such an override.
+   */
+  async function refuseInfeasibleUnlessOverridden(
+    actor: Actor,
+    match: MatchTable,
+    input: DecisionInput,
+  ): Promise<boolean> {
+    // A stale version, a state that cannot be approved, or what no override can change (she
+    // blocked the employer, the role closed, the organisation is not verified) is refused by
+    // act() with its own answer; only then is the matching's verdict the question.
+    if (input.expectedVersion !== match.version) return false;
+    if ('refused' in nextState(match.state as MatchState, 'approve', actor.role, input.reason)) return false;
+    if (await whyNotIntroducible(db, match.id)) return false;
+    const { scored } = await scoreForStaff(
+      services,
+      actor,
+      match.member_id,
+      match.role_id,
+      japanDate(clock.now()),
+    );
+    if (scored.feasible) return false;
+    if (input.overrideInfeasible === true) return true;
+    const broken = scored.infeasible.violations.map((v) => v.code).join(', ');
+    throw new AppError('validation_failed', 'This pair breaks hard rules of the matching', [
+      {
+        path: 'body.overrideInfeasible',
+        message: `the matching finds this pair infeasible (${broken}): confirm the override and say why in reason`,
+        code: 'override_required',
+      },
+    ]);
   }
 
   /** Refuses an introduction that what changed since she said yes no longer allows. */
@@ -293,12 +329,30 @@ export function createMatchService(
       }));
     },
 
+    /**
+     * How each listed match fits (score, or the hard rules it breaks), for staff scanning the
+     * queue; nothing for anyone else.
+     */
+    async fits(actor: Actor, items: readonly { id: string; roleId: string; member: { userId: string } }[]) {
+      if (actor.role !== 'coordinator' && actor.role !== 'admin') return new Map<string, QueueFit>();
+      return fitsForStaff(
+        services,
+        actor,
+        items.map((i) => ({ id: i.id, memberId: i.member.userId, roleId: i.roleId })),
+        japanDate(clock.now()),
+      );
+    },
+
     async decide(actor: Actor, id: string, input: DecisionInput): Promise<MatchView> {
       const match = await findMatch(db, id);
       if (!match) throw notFound('match');
+      const overriding =
+        input.decision === 'approve' && (await refuseInfeasibleUnlessOverridden(actor, match, input));
       const after = await act(actor, match, input.decision, {
         expectedVersion: input.expectedVersion,
         reason: input.reason,
+        // An approval against the matching module is marked on its event, for the audit trail.
+        ...(overriding ? { reasonCode: OVERRIDE_REASON_CODE } : {}),
         ...(input.reasonCode ? { reasonCode: input.reasonCode } : {}),
       });
       return view(after.id);

@@ -2,7 +2,7 @@
  * The coordinator's queue: matches waiting for a decision, oldest interest first, with filters
  * (state, prefecture, stage, days waiting) as a plain GET form and a page of 50 at a time.
  */
-import type { AppEnv } from '../../http/env.ts';
+import { type AppEnv, requireActor } from '../../http/env.ts';
 import { ErrorSummary, SelectField, TextField } from '../../web/form.tsx';
 import { type FieldErrors, type FormValues, formValues, validate } from '../../web/forms.ts';
 import { messagesOf } from '../../web/i18n.ts';
@@ -10,10 +10,12 @@ import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import type { View } from '../../web/view.ts';
 import type { Area } from '../areas/area.service.ts';
 import { daysSince, StageBadge } from '../coordination/coordinator-views.tsx';
+import { constraintLabel } from './explanations.ts';
 import { QueueQuerySchema } from './match.schemas.ts';
 import { MATCH_STATES } from './match-lifecycle.ts';
 
 import { matchPath, StateBadge } from './match-review.view.tsx';
+import type { QueueFit } from './staff-scoring.ts';
 
 const STAFF = requirePage('coordinator', 'admin');
 const PAGE_SIZE = 50;
@@ -27,7 +29,7 @@ function QueueFilters(props: { view: View; values: FormValues; errors: FieldErro
     Object.keys(errors).length > 0 ||
     ['state', 'prefCode', 'stage', 'waitingDays'].some((n) => values.text(n));
   return (
-    <details class="card filters" open={open}>
+    <details class="card filters" open={open} data-open-wide>
       <summary>{q.filters}</summary>
       <ErrorSummary view={view} errors={errors} />
       <form method="get" action="/coordinator/queue" class="filter-form">
@@ -80,7 +82,23 @@ function QueueFilters(props: { view: View; values: FormValues; errors: FieldErro
   );
 }
 
-function QueueCard(props: { view: View; item: QueueItem; now: Date }) {
+/** The fit at a glance: the score, or a warning naming what the matching finds broken. */
+function FitBadge(props: { view: View; fit: QueueFit | undefined }) {
+  const { view, fit } = props;
+  if (!fit) return null;
+  const q = view.m.coordinator.queue;
+  return fit.feasible ? (
+    <span class="badge">{q.fit(Math.round(fit.score * 100))}</span>
+  ) : (
+    <span class="badge warn">
+      {q.outside(
+        fit.codes.map((code) => constraintLabel(code, view.lang)).join(view.lang === 'ja' ? '・' : ', '),
+      )}
+    </span>
+  );
+}
+
+function QueueCard(props: { view: View; item: QueueItem; now: Date; fit: QueueFit | undefined }) {
   const { view, item, now } = props;
   const q = view.m.coordinator.queue;
   const waiting = daysSince(item.interestedAt ?? item.createdAt, now);
@@ -103,6 +121,9 @@ function QueueCard(props: { view: View; item: QueueItem; now: Date }) {
           <span class="badge">{item.member.prefecture}</span>
         </li>
         <li>
+          <FitBadge view={view} fit={props.fit} />
+        </li>
+        <li>
           <span class={waiting >= 7 ? 'badge warn' : 'badge'}>{`${q.waiting} ${q.waitingFor(waiting)}`}</span>
         </li>
       </ul>
@@ -123,6 +144,7 @@ function QueuePage(props: {
   errors: FieldErrors;
   prefectures: Area[];
   items: QueueItem[];
+  fits: Map<string, QueueFit>;
   now: Date;
   more: string | undefined;
 }) {
@@ -145,7 +167,7 @@ function QueuePage(props: {
       ) : (
         <ol class="list queue">
           {items.map((item) => (
-            <QueueCard view={view} item={item} now={props.now} />
+            <QueueCard view={view} item={item} now={props.now} fit={props.fits.get(item.id)} />
           ))}
         </ol>
       )}
@@ -178,6 +200,7 @@ export const queuePages = newPageRouter().get('/coordinator/queue', STAFF, async
   );
   const prefectures = await c.var.services.areas.prefectures();
   const items = parsed.ok ? await c.var.services.matches.queue({ ...parsed.value, limit: PAGE_SIZE }) : [];
+  const fits = await c.var.services.matches.fits(requireActor(c), items);
   let more: string | undefined;
   if (parsed.ok && items.length === PAGE_SIZE) {
     const next = new URLSearchParams(query);
@@ -196,6 +219,7 @@ export const queuePages = newPageRouter().get('/coordinator/queue', STAFF, async
           errors={parsed.ok ? {} : parsed.errors}
           prefectures={prefectures}
           items={items}
+          fits={fits}
           now={new Date()}
           more={more}
         />

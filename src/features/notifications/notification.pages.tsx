@@ -7,7 +7,6 @@ import { requireActor } from '../../http/env.ts';
 import { PostForm, SubmitButton } from '../../web/form.tsx';
 import { newPageRouter, requirePage } from '../../web/pages.tsx';
 import { onSitePath, type View } from '../../web/view.ts';
-import { japanDateTime } from '../shared/japan-time.ts';
 import type { Notification } from './notification.service.ts';
 
 /** Unread notifications with a "read" button each; nothing at all when there are none. */
@@ -23,7 +22,7 @@ export function NotificationPanel(props: { view: View; items: Notification[]; re
           <li>
             <p class="card-title">{item.title}</p>
             <p>{item.body}</p>
-            <p class="meta">{japanDateTime(item.createdAt)}</p>
+            <p class="meta">{view.m.dateTime(item.createdAt)}</p>
             <PostForm
               view={view}
               action={`/notifications/${encodeURIComponent(item.id)}/read?next=${encodeURIComponent(props.returnTo)}`}

@@ -73,7 +73,7 @@ function VerificationCard(props: { view: View; organisation: Organisation }) {
         <span class={`badge ${badge}`}>{words.badge[state]}</span>
       </p>
       <p>{words.verification[state]}</p>
-      {state === 'verified' && verifiedAt && <p class="meta">{words.verifiedOn(verifiedAt.slice(0, 10))}</p>}
+      {state === 'verified' && verifiedAt && <p class="meta">{words.verifiedOn(view.m.date(verifiedAt))}</p>}
       <p>
         <a href="/employer/roles">{words.goToRoles}</a>
       </p>

@@ -9,7 +9,6 @@ import { readForm } from '../../web/forms.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
-import { japanDay } from '../shared/japan-time.ts';
 import { type Organisation, VerificationInputSchema } from './organisation.schemas.ts';
 
 const STAFF = requirePage('coordinator', 'admin');
@@ -61,7 +60,7 @@ function OrganisationCard(props: { view: View; organisation: Organisation }) {
         </dd>
       </dl>
       {o.description && <p class="org-description">{o.description}</p>}
-      <p class="meta">{t.registeredOn(japanDay(o.createdAt))}</p>
+      <p class="meta">{t.registeredOn(view.m.date(o.createdAt))}</p>
       <div class="actions">
         {state !== 'verified' && (
           <PostForm

@@ -32,7 +32,6 @@ type Status = Role['status'];
 const STATUSES: Status[] = ['draft', 'published', 'closed'];
 
 const actorOf = (c: Context<AppEnv>) => c.get('actor') as Actor;
-const dateOf = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
 function StatusBadge(props: { view: View; status: Status }) {
   const kind = props.status === 'published' ? 'verified' : props.status === 'closed' ? 'state' : 'warn';
@@ -42,15 +41,18 @@ function StatusBadge(props: { view: View; status: Status }) {
 const whereText = (view: View, role: Role) =>
   role.locations.length === 0 ? view.m.employer.roles.fullRemote : placesText(role);
 
+/** A day in the reader's words (2026年11月30日), or nothing. */
+const dateOf = (view: View, iso: string | null) => (iso ? view.m.date(iso) : '');
+
 function RoleCard(props: { view: View; role: Role; interest?: { waiting: number; introduced: number } }) {
   const { view, role, interest } = props;
   const words = view.m.employer.roles;
   const when =
     role.status === 'closed'
-      ? words.closedOn(dateOf(role.closedAt))
+      ? words.closedOn(dateOf(view, role.closedAt))
       : role.status === 'published'
-        ? words.publishedOn(dateOf(role.publishedAt))
-        : words.updatedOn(dateOf(role.updatedAt));
+        ? words.publishedOn(dateOf(view, role.publishedAt))
+        : words.updatedOn(dateOf(view, role.updatedAt));
   const href = role.status === 'closed' ? `/employer/roles/${role.id}` : `/employer/roles/${role.id}/edit`;
   return (
     <li class="card role-card">
@@ -262,7 +264,7 @@ function ClosedRole(props: { view: View; role: Role }) {
         <RoleDetails view={view} role={role} />
         <dl class="kv">
           <dt>{words.closeHeading}</dt>
-          <dd>{dateOf(role.closedAt)}</dd>
+          <dd>{dateOf(view, role.closedAt)}</dd>
         </dl>
         <p class="role-description">{role.description}</p>
       </section>

@@ -147,7 +147,7 @@ export function RoleDetails(props: {
       {role.startDate && (
         <>
           <dt>{m.role.startDate}</dt>
-          <dd>{role.startDate}</dd>
+          <dd>{m.date(role.startDate)}</dd>
         </>
       )}
     </dl>

@@ -3,6 +3,9 @@
  * Member-facing words avoid anything that would tell a passer-by what the site is about.
  */
 import type { MatchState } from '../../features/matches/match-lifecycle.ts';
+import { japanDateTime, japanDay } from '../../features/shared/japan-time.ts';
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export const commonJa = {
   brand: 'よりそい',
@@ -229,6 +232,17 @@ export const commonJa = {
   yen: (amount: number) => `${amount.toLocaleString('ja-JP')}円`,
   /** '2026-11-23' → '11月23日'. */
   dayOfYear: (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`,
+  /** An instant or a date as its day in Japan: '2026-11-23T20:00:00Z' → '2026年11月24日'. */
+  date: (iso: string) => {
+    const day = japanDay(iso);
+    return `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
+  },
+  /** An instant in Japan time: '2026-11-23T03:04:00Z' → '2026年11月23日 12:04'. */
+  dateTime: (iso: string) => {
+    const local = japanDateTime(iso);
+    const day = local.slice(0, 10);
+    return `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日 ${local.slice(11, 16)}`;
+  },
   role: {
     pay: '給与',
     schedule: '勤務時間',
@@ -497,8 +511,15 @@ export const commonEn: CommonMessages = {
   notifications: { heading: 'News for you', markRead: 'Mark as read' },
   payUnits: { hour: 'per hour', day: 'per day', month: 'per month', year: 'per year' },
   yen: (amount: number) => `¥${amount.toLocaleString('en-US')}`,
-  dayOfYear: (date: string) =>
-    `${Number(date.slice(8, 10))} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(date.slice(5, 7)) - 1]}`,
+  dayOfYear: (date: string) => `${Number(date.slice(8, 10))} ${MONTHS_EN[Number(date.slice(5, 7)) - 1]}`,
+  date: (iso: string) => {
+    const day = japanDay(iso);
+    return `${Number(day.slice(8, 10))} ${MONTHS_EN[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
+  },
+  dateTime: (iso: string) => {
+    const local = japanDateTime(iso);
+    return `${Number(local.slice(8, 10))} ${MONTHS_EN[Number(local.slice(5, 7)) - 1]} ${local.slice(0, 4)}, ${local.slice(11, 16)}`;
+  },
   role: {
     pay: 'Pay',
     schedule: 'Hours',

@@ -15,6 +15,8 @@ export const coordinatorJa = {
   stageOf: (stage: number) => `段階${stage}`,
   stageNotSet: '段階 未設定',
   queue: {
+    fit: (percent: number) => `相性 ${percent}%`,
+    outside: (what: string) => `条件外：${what}`,
     title: '確認待ちのマッチ',
     intro: '話を聞きたいと言ったかたから、待っている時間が長い順に並んでいます。',
     filters: '絞り込み',
@@ -138,12 +140,17 @@ export const coordinatorJa = {
     reviewHint: 'ほかのコーディネーターに、あなたが確認中であることが伝わります。',
     approve: '承認して紹介する',
     approveReason: '紹介する理由',
+    infeasibleWarning:
+      'マッチングでは、この組み合わせは条件外です（下の理由）。ご本人と事業者に確かめた上で紹介するときだけ、チェックを入れ、紹介する理由に何を確かめたかを書いてください。記録に残ります。',
+    override: '条件外と分かった上で、確かめて紹介する',
+    overrideRequired: '条件外の組み合わせです。確かめた上で紹介するなら、チェックを入れてください',
     approveReasonHint: 'メンバーと事業者に伝わります。短い一文で。',
     reject: '見送る',
     rejectReason: '見送る理由',
     rejectReasonHint: 'メンバーに伝わります。やさしい言葉で。',
     reasonCode: '理由の種類',
     reasonCodes: {
+      override_infeasible: '条件外を確認の上で紹介',
       not_job_ready: 'いまは就労の準備中',
       schedule_mismatch: '勤務時間が合わない',
       skills_gap: 'スキル・資格が足りない',
@@ -261,6 +268,8 @@ export const coordinatorEn: typeof coordinatorJa = {
   stageOf: (stage: number) => `Stage ${stage}`,
   stageNotSet: 'Stage not set',
   queue: {
+    fit: (percent: number) => `Fit ${percent}%`,
+    outside: (what: string) => `Outside the rules: ${what}`,
     title: 'Matches waiting for a decision',
     intro: 'Members who said they would like to hear more, longest waiting first.',
     filters: 'Filters',
@@ -376,12 +385,18 @@ export const coordinatorEn: typeof coordinatorJa = {
     reviewHint: 'Other coordinators will see that you are checking it.',
     approve: 'Approve and introduce',
     approveReason: 'Why introduce',
+    infeasibleWarning:
+      'The matching finds this pair outside the rules (reasons below). Tick the box only if you checked with her and the employer, and say in the reason what you checked. It is recorded.',
+    override: 'I know it is outside the rules, checked it, and introduce her',
+    overrideRequired:
+      'This pair is outside the rules. Tick the box if you checked it and still introduce her',
     approveReasonHint: 'The member and the employer will read this. One short sentence.',
     reject: 'Do not take forward',
     rejectReason: 'Why not',
     rejectReasonHint: 'The member will read this. Please be kind.',
     reasonCode: 'Kind of reason',
     reasonCodes: {
+      override_infeasible: 'Introduced outside the rules, after checking',
       not_job_ready: 'Not ready for work yet',
       schedule_mismatch: 'Hours do not fit',
       skills_gap: 'Skills or qualifications missing',
