@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startIndexSync, startSearch } from '../src/adapter/node/search.ts';
+import { startIndexSync, startSearch, syncIndexOnStart } from '../src/adapter/node/search.ts';
 import { systemClock } from '../src/deps.ts';
 import type { IndexFreshness, JobIndex } from '../src/features/search/job-index.ts';
 import { createOutboxRelay } from '../src/features/search/outbox-relay.ts';
@@ -35,6 +35,7 @@ function lateIndex() {
     remove: (ids) => engine().remove(ids),
     rebuild: (batches, onProgress) => engine().rebuild(batches, onProgress),
     documentCount: () => engine().documentCount(),
+    outdatedDocuments: () => engine().outdatedDocuments?.() ?? Promise.resolve(0),
     versions: () => engine().versions(),
     healthy: () => engine().healthy(),
   };
@@ -121,6 +122,43 @@ describe('search at start', () => {
     expect(lines.some((l) => l.includes('rebuilding'))).toBe(false);
     expect(await engine.documentCount()).toBe(8);
     expect((await browse(t)).degraded).toBe(false);
+  }, 60_000);
+
+  it('while the engine is down from the start, does not count the database’s roles over and over', async () => {
+    const { t } = await appWithRoles(1);
+    const engine = testJobIndex();
+    let compared = 0;
+    const down: JobIndex = {
+      ...engine,
+      healthy: async () => false,
+      documentCount: () => {
+        compared++;
+        return engine.documentCount();
+      },
+    };
+    const deps = { database: t.database, clock: systemClock };
+    const sync = startIndexSync(deps, down, createOutboxRelay(deps, down), () => {}, 20);
+    cleanups.push(() => sync.stop());
+    await new Promise((r) => setTimeout(r, 400));
+    expect(compared).toBe(0);
+    expect(sync.freshness()).toBe('building');
+  });
+
+  it('rebuilds an index whose documents predate the current format, though the counts agree', async () => {
+    const { t } = await appWithRoles(3);
+    const engine = testJobIndex();
+    const deps = { database: t.database, clock: systemClock };
+    await syncIndexOnStart(deps, engine, () => {});
+    // What an older version wrote: the same roles without the place codes radius filters use.
+    const ids = [...(await engine.versions()).keys()];
+    await engine.upsert(
+      ids.map((id) => ({ id, version: 1 }) as unknown as Parameters<JobIndex['upsert']>[0][number]),
+    );
+    expect(await engine.outdatedDocuments?.()).toBe(3);
+    expect(await engine.documentCount()).toBe(3);
+    expect(await syncIndexOnStart(deps, engine, () => {})).toBe('rebuilt');
+    expect(await engine.outdatedDocuments?.()).toBe(0);
+    expect(await syncIndexOnStart(deps, engine, () => {})).toBe('in step');
   }, 60_000);
 });
 

@@ -97,6 +97,12 @@ export interface JobProgressTable {
   updated_at: string;
 }
 
+/** Counters stepped by triggers on every write to a table (see migration 0017). */
+export interface ChangeCounterTable {
+  name: string;
+  value: number;
+}
+
 export type VerificationState = 'unverified' | 'verified' | 'rejected';
 
 export interface OrganisationTable {
@@ -578,6 +584,7 @@ export interface DB {
   account_tokens: AccountTokenTable;
   mail_outbox: MailOutboxTable;
   job_progress: JobProgressTable;
+  change_counters: ChangeCounterTable;
   organisations: OrganisationTable;
   job_roles: JobRoleTable;
   role_windows: RoleWindowTable;

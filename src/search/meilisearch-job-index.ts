@@ -7,7 +7,9 @@
 import { type Filter, Meilisearch, MeilisearchApiError, type Settings, type Task } from 'meilisearch';
 import type { JobDocument } from '../features/search/job-document.ts';
 import {
+  type GeoCodes,
   type JobIndex,
+  type JobIndexHit,
   type JobIndexQuery,
   type JobIndexResult,
   SearchUnavailableError,
@@ -61,6 +63,8 @@ export const JOB_INDEX_SETTINGS: Settings = {
     'organisationId',
     'weekendWork',
     'nightWork',
+    'geoArea',
+    'geoPoint',
     '_geo',
   ],
   sortableAttributes: ['hourlyPay', 'publishedAt', '_geo'],
@@ -73,6 +77,24 @@ export const JOB_INDEX_SETTINGS: Settings = {
 };
 
 const quote = (value: string) => JSON.stringify(value);
+
+/**
+ * A circle as a filter: on its place codes when the caller gave them (an indexed look-up), else
+ * measured by the engine (`_geoRadius`, which checks every role's point).
+ */
+function circleFilter(c: { lat: number; lng: number; radiusMeters: number; within?: GeoCodes }): string {
+  if (!c.within) return `_geoRadius(${c.lat}, ${c.lng}, ${Math.round(c.radiusMeters)})`;
+  return codesFilter(c.within);
+}
+
+function codesFilter(within: GeoCodes): string {
+  const anyOf = [
+    ...(within.areas.length ? [`geoArea IN [${within.areas.map(quote).join(', ')}]`] : []),
+    ...(within.points.length ? [`geoPoint IN [${within.points.map(quote).join(', ')}]`] : []),
+  ];
+  // No place within the circle: a filter nothing matches ("-" is no place's code).
+  return anyOf.length ? `(${anyOf.join(' OR ')})` : 'geoPoint = "-"';
+}
 
 /** Builds the Meilisearch filter for a query. */
 export function filterFor(query: JobIndexQuery): string[] {
@@ -87,13 +109,13 @@ export function filterFor(query: JobIndexQuery): string[] {
     filters.push(`NOT organisationId IN [${query.excludeOrganisationIds.map(quote).join(', ')}]`);
   }
   if (query.near?.radiusMeters !== undefined) {
-    filters.push(`_geoRadius(${query.near.lat}, ${query.near.lng}, ${Math.round(query.near.radiusMeters)})`);
+    filters.push(circleFilter({ ...query.near, radiusMeters: query.near.radiusMeters }));
   }
   if (query.reach) {
     const { circles, prefCodes, areaCodes } = query.reach;
     const anyOf = [
       'remote = "full"',
-      ...circles.map((c) => `_geoRadius(${c.lat}, ${c.lng}, ${Math.round(c.radiusMeters)})`),
+      ...circles.map(circleFilter),
       ...(prefCodes.length ? [`prefCodes IN [${prefCodes.map(quote).join(', ')}]`] : []),
       ...(areaCodes.length ? [`areaCodes IN [${areaCodes.map(quote).join(', ')}]`] : []),
     ];
@@ -114,6 +136,16 @@ export function filterFor(query: JobIndexQuery): string[] {
   return filters;
 }
 
+function facetsOf(
+  distribution: Record<string, Record<string, number>> | undefined,
+): JobIndexResult['facets'] {
+  return {
+    prefCodes: distribution?.prefCodes ?? {},
+    employmentType: distribution?.employmentType ?? {},
+    remote: distribution?.remote ?? {},
+  };
+}
+
 function sortFor(query: JobIndexQuery): string[] | undefined {
   switch (query.sort) {
     case 'distance':
@@ -125,6 +157,18 @@ function sortFor(query: JobIndexQuery): string[] | undefined {
     default:
       return undefined;
   }
+}
+
+/** A ring holding at most this many roles is fetched whole and sorted here; more, the engine sorts. */
+const RING_FETCH_CAP = 1000;
+
+/** Metres between two points on a sphere of the Earth's mean radius. */
+function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /** Network failures and timeouts mean "unavailable"; API errors are our bugs and are rethrown. */
@@ -225,12 +269,87 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
       throw error;
     }));
 
+  /**
+   * A word-less search sorted by distance: one request counts the matches within each ring (and
+   * gets the total and facets), the next fetches the smallest ring holding the page (all its
+   * roles are nearer than any outside it) and sorts it by distance here. Undefined when even that
+   * ring is too large to fetch, and the engine sorts instead.
+   */
+  async function nearestFirst(
+    query: JobIndexQuery,
+    near: NonNullable<JobIndexQuery['near']>,
+  ): Promise<JobIndexResult | undefined> {
+    const client = await searchClient();
+    const filters = filterFor(query);
+    // Rings lie inside the radius and the reach (see JobIndexQuery), so their queries leave those
+    // large filters out and carry only the ring's few codes with the other filters.
+    const { reach: _reach, near: _near, ...unplaced } = query;
+    const ringFilters = filterFor(unplaced);
+    const rings = near.rings ?? [];
+    const counted = await client.multiSearch({
+      queries: [
+        {
+          indexUid: options.indexUid,
+          q: '',
+          filter: filters as Filter,
+          limit: 0,
+          ...(query.facets ? { facets: ['prefCodes', 'employmentType', 'remote'] } : {}),
+        },
+        ...rings.map((ring) => ({
+          indexUid: options.indexUid,
+          q: '',
+          filter: [...ringFilters, codesFilter(ring.within)] as Filter,
+          limit: 0,
+        })),
+      ],
+    });
+    const [main, ...ringCounts] = counted.results;
+    const total = main?.estimatedTotalHits ?? 0;
+    const need = query.offset + query.limit;
+    const counts = ringCounts.map((r) => r.estimatedTotalHits ?? 0);
+    const chosen = counts.findIndex((n) => n >= need);
+    const size = chosen === -1 ? total : (counts[chosen] as number);
+    if (size > RING_FETCH_CAP) return undefined;
+    const ring = chosen === -1 ? undefined : rings[chosen];
+    const fetched =
+      size === 0
+        ? []
+        : (
+            await client.index(options.indexUid).search('', {
+              filter: (ring ? [...ringFilters, codesFilter(ring.within)] : filters) as Filter,
+              limit: size,
+              attributesToRetrieve: ['id', '_geo'],
+            })
+          ).hits;
+    const measured = fetched.map((hit) => {
+      const point = hit._geo as { lat: number; lng: number } | undefined;
+      return {
+        id: String(hit.id),
+        meters: point ? metresBetween(near, point) : Number.POSITIVE_INFINITY,
+      };
+    });
+    // A stable sort: roles at the same point stay in the engine's order.
+    measured.sort((a, b) => a.meters - b.meters);
+    const hits: JobIndexHit[] = measured.slice(query.offset, need).map((m) => ({
+      id: m.id,
+      relevance: 1,
+      ...(Number.isFinite(m.meters) ? { distanceMeters: m.meters } : {}),
+    }));
+    return { hits, total, facets: facetsOf(main?.facetDistribution) };
+  }
+
   return {
     prepare: () => reachable(ensureReady),
 
     search: (query) =>
       reachable(async () => {
         await ensureReady();
+        // Nearest first without words: sorted here over the smallest ring holding the page, since
+        // the engine's geo sort walks the whole index (~60 ms at 100k roles, however few match).
+        if (query.sort === 'distance' && query.near?.rings?.length && query.q.trim() === '') {
+          const sorted = await nearestFirst(query, query.near);
+          if (sorted) return sorted;
+        }
         const client = await searchClient();
         const response = await client.index(options.indexUid).search(query.q, {
           filter: filterFor(query) as Filter,
@@ -244,21 +363,15 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
           attributesToRetrieve: ['id', '_geo'],
           ...(query.facets ? { facets: ['prefCodes', 'employmentType', 'remote'] } : {}),
         });
-        const distribution = response.facetDistribution ?? {};
-        const result: JobIndexResult = {
+        return {
           hits: response.hits.map((hit) => ({
             id: String(hit.id),
             relevance: hit._rankingScore ?? 0,
             ...(typeof hit._geoDistance === 'number' ? { distanceMeters: hit._geoDistance } : {}),
           })),
           total: response.estimatedTotalHits ?? response.hits.length,
-          facets: {
-            prefCodes: distribution.prefCodes ?? {},
-            employmentType: distribution.employmentType ?? {},
-            remote: distribution.remote ?? {},
-          },
+          facets: facetsOf(response.facetDistribution),
         };
-        return result;
       }),
 
     upsert: (documents) =>
@@ -308,6 +421,16 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
           'swap',
         );
         assertSucceeded(await adminClient().deleteIndex(fresh).waitTask(wait), 'delete old index');
+      }),
+
+    outdatedDocuments: () =>
+      reachable(async () => {
+        await ensureReady();
+        // The newest field every document carries: one without it was written by an older version.
+        const response = await adminClient()
+          .index(options.indexUid)
+          .search('', { filter: 'geoArea NOT EXISTS', limit: 0 });
+        return response.estimatedTotalHits ?? 0;
       }),
 
     documentCount: () =>

@@ -10,7 +10,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '../../src/adapter/node/meilisearch-process.ts';
@@ -67,7 +67,7 @@ async function load(title: string, options: autocannon.Options) {
     timeouts: result.timeouts,
   };
   console.log(
-    `${title.padEnd(34)} ${String(row.rps).padStart(6)} req/s  p50 ${String(row.p50).padStart(5)} ms  p99 ${String(row.p99).padStart(5)} ms  errors ${row.errors}  timeouts ${row.timeouts}`,
+    `${title.padEnd(34)} ${String(row.rps).padStart(6)} req/s  p50 ${String(row.p50).padStart(5)} ms  p99 ${String(row.p99).padStart(5)} ms  errors ${row.errors}  timeouts ${row.timeouts}  (load ${loadavg()[0]?.toFixed(2)})`,
   );
   return row;
 }
@@ -141,6 +141,34 @@ async function main() {
     await load('member home page', { url: `${base}/home`, headers: { cookie: `yorisoi_session=${member}` } }),
   ];
   bare.close();
+
+  // One at a time, the targets' p95: candidates over many roles (near and remote), recommendations.
+  const sample = (
+    (await (await fetch(`${base}/api/jobs?limit=40`)).json()) as { items: { role: { id: string } }[] }
+  ).items.map((i) => i.role.id);
+  const sequential = async (title: string, urls: string[], headers: Record<string, string>, n = 120) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const started = performance.now();
+      const res = await fetch(urls[i % urls.length] as string, { headers });
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${title}: ${res.status}`);
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    const at = (p: number) => (times[Math.min(n - 1, Math.floor(p * n))] as number).toFixed(1);
+    console.log(
+      `${title.padEnd(34)} one at a time: p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  (${n} calls, load ${loadavg()[0]?.toFixed(2)})`,
+    );
+  };
+  await sequential(
+    `candidates (${sample.length} roles)`,
+    [roleId, ...sample].map((id) => `${base}/api/roles/${id}/candidates`),
+    { authorization: `Bearer ${coordinator}` },
+  );
+  await sequential('recommendations', [`${base}/api/members/me/recommendations`], {
+    authorization: `Bearer ${member}`,
+  });
   const [bareRow, rawRow, browseRow] = rows;
   console.log(
     `ratios: browse/raw Meilisearch req/s ${((browseRow?.rps ?? 0) / (rawRow?.rps ?? 1)).toFixed(2)}, ` +

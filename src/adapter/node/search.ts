@@ -85,7 +85,8 @@ export function runRelayLoop(
  * Brings the index into step with the database at start: nothing when the counts agree or the
  * difference is no larger than what waits in the outbox (a crash between a change and its relay:
  * replaying the outbox fixes it in seconds); otherwise (first start, a reseeded database, another
- * MEILI_INDEX) a full rebuild, announced through `onRebuild` so searches use the database meanwhile.
+ * MEILI_INDEX, documents in a format from before an upgrade) a full rebuild, announced through
+ * `onRebuild` so searches use the database meanwhile.
  */
 export async function syncIndexOnStart(
   deps: { database: Database; clock: Clock },
@@ -93,11 +94,19 @@ export async function syncIndexOnStart(
   log: (line: string) => void,
   onRebuild: () => void = () => {},
 ): Promise<'in step' | 'replay' | 'rebuilt'> {
-  const [indexed, findable, lag] = await Promise.all([
+  const [indexed, findable, lag, outdated] = await Promise.all([
     index.documentCount(),
     countFindableRoles(deps.database.db),
     outboxLag(deps.database.db),
+    index.outdatedDocuments?.() ?? 0,
   ]);
+  if (outdated > 0) {
+    onRebuild();
+    log('search index holds documents in an older format: rebuilding in the background…');
+    const result = await rebuildJobIndex(deps, index);
+    log(`search index rebuilt with ${result.documents} roles`);
+    return 'rebuilt';
+  }
   if (indexed === findable) return 'in step';
   if (indexed > 0 && Math.abs(indexed - findable) <= lag.pending) {
     log(`search index has ${indexed} roles, database ${findable}: replaying ${lag.pending} outbox entries`);
@@ -149,12 +158,16 @@ export function startIndexSync(
   const tick = async () => {
     try {
       if (!synced) {
-        const outcome = await syncIndexOnStart(deps, index, log, () => {
-          state = 'building';
-        });
-        synced = true;
-        await catchUp();
-        if (outcome !== 'in step') log('search index catching up');
+        // The comparison counts every findable role (hundreds of ms at 100k, on the service's one
+        // thread): run it only once the engine answers, not every few hundred ms while it is down.
+        if (await index.healthy()) {
+          const outcome = await syncIndexOnStart(deps, index, log, () => {
+            state = 'building';
+          });
+          synced = true;
+          await catchUp();
+          if (outcome !== 'in step') log('search index catching up');
+        }
       } else if (state === 'unavailable') {
         // Nothing to send may mean nobody notices the return: ask.
         if (await index.healthy()) {

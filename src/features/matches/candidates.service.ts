@@ -1,20 +1,22 @@
 /**
  * Ranked members for a role, for coordinators: retrieve the members the role could reach (the
  * database, by place and relocation wish; members who blocked the employer never appear), then
- * rank them with the matching module, both sides scored and explained.
+ * rank them with the matching module, both sides scored and explained. Profiles come prepared from
+ * the member cache (current as of the call), so a call costs the ranking, not loading 10k
+ * profiles; who blocked the employer is asked of the database on every call.
  */
 import { rankMembersForRole, reachKm } from '../../../matching/index.ts';
+import type { GeoPoint, MatchMember } from '../../../matching/types.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { findMemberIdsInReach } from '../members/member.repository.ts';
+import { findMembersBlocking } from '../members/member.repository.ts';
 import type { MemberService } from '../members/member.service.ts';
 import type { RoleService } from '../roles/role.service.ts';
-import { memberForMatching } from '../search/job-search.service.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import { explainInfeasible, explainMatch, rankingSummary } from './explanations.ts';
 import type { CandidateList, RankQuery } from './match.schemas.ts';
-import { areaCodesOf, roleForMatching, toMatchMember, toMatchRole } from './match-inputs.ts';
+import { areaCodesOf, roleForMatching, toMatchRole } from './match-inputs.ts';
 
 /**
  * Farther than this no commute mode gets her there within the 180 minutes a profile allows, even
@@ -25,6 +27,33 @@ const REACH_KM = Math.ceil(
 );
 const MAX_CANDIDATES = 10_000;
 
+/** Where a role is: its places' finest points, its prefectures and areas; everywhere if fully remote. */
+interface RoleReach {
+  everywhere: boolean;
+  points: GeoPoint[];
+  prefCodes: ReadonlySet<string>;
+  areaCodes: ReadonlySet<string>;
+  radiusKm: number;
+}
+
+/**
+ * Whether a role could reach her: home (her town's point, else her area's) within a box of
+ * `radiusKm` around one of its places (the matching module makes the real commute call), or a
+ * wish to move to one of its prefectures or areas; everyone for a fully remote role.
+ */
+function reaches(member: MatchMember, reach: RoleReach): boolean {
+  if (reach.everywhere) return true;
+  const home = member.home.point;
+  const latDelta = reach.radiusKm / 111;
+  for (const p of reach.points) {
+    const lngDelta = reach.radiusKm / (111 * Math.max(0.2, Math.cos((p.lat * Math.PI) / 180)));
+    if (Math.abs(home.lat - p.lat) <= latDelta && Math.abs(home.lng - p.lng) <= lngDelta) return true;
+  }
+  return member.targetAreas.some(
+    (t) => reach.prefCodes.has(t.place.prefCode) || reach.areaCodes.has(t.place.code),
+  );
+}
+
 export function createCandidateService(
   { database, clock }: AppDeps,
   services: { areas: AreaService; roles: RoleService; members: MemberService },
@@ -33,29 +62,34 @@ export function createCandidateService(
   return {
     async forRole(actor: Actor, roleId: string, query: RankQuery): Promise<CandidateList> {
       const role = await roles.get(actor, roleId);
-      const ids = await findMemberIdsInReach(database.db, {
-        organisationId: role.organisation.id,
+      const [everyone, blocking] = await Promise.all([
+        members.everyonePrepared(),
+        // Members who blocked the employer never appear: asked of the database on every call.
+        findMembersBlocking(database.db, role.organisation.id),
+      ]);
+      const reach: RoleReach = {
         everywhere: role.remote.mode === 'full',
         // Each location's finest point (its town's, else its area's), as the matching module uses.
         points: role.locations.flatMap((l) => (l.point ? [l.point] : [])),
-        prefCodes: [...new Set(role.locations.map((l) => l.prefCode))],
-        areaCodes: role.locations.map((l) => l.areaCode),
+        prefCodes: new Set(role.locations.map((l) => l.prefCode)),
+        areaCodes: new Set(role.locations.map((l) => l.areaCode)),
         radiusKm: REACH_KM,
-        limit: MAX_CANDIDATES,
-      });
-      const profiles = await members.profiles(ids);
-      const forMatching = profiles.map(memberForMatching);
+      };
+      const prepared = everyone
+        .filter((p) => !blocking.has(p.profile.userId) && reaches(p.matchMember, reach))
+        .slice(0, MAX_CANDIDATES);
       const subject = roleForMatching(role);
-      const places = await areas.places(areaCodesOf([subject], forMatching));
+      const places = await areas.places(areaCodesOf([subject], []));
       const ranking = rankMembersForRole(
         toMatchRole(subject, places),
-        forMatching.map((m) => toMatchMember(m, places)),
+        prepared.map((p) => p.matchMember),
         {
           evaluationDate: japanDate(clock.now()),
           limit: query.offset + query.limit,
           includeInfeasible: query.includeInfeasible === true,
         },
       );
+      const profiles = prepared.map((p) => p.profile);
       const byId = new Map(profiles.map((p) => [p.userId, p]));
       const items = [
         ...ranking.ranked.map((m) => ({

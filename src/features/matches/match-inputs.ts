@@ -12,7 +12,7 @@ import type {
   SupportStage,
 } from '../../../matching/types.ts';
 import type { Area } from '../areas/area.service.ts';
-import type { MemberProfileInput } from '../members/member.schemas.ts';
+import type { MemberProfile, MemberProfileInput } from '../members/member.schemas.ts';
 import type { Role } from '../roles/role.schemas.ts';
 import { minutesOf, toCareLimit, toWeeklyWindow } from '../shared/schedule.schemas.ts';
 
@@ -205,4 +205,17 @@ export function toMatchMember(member: MemberForMatching, places: ReadonlyMap<str
 /** A stored Role in the mapper's shape. */
 export function roleForMatching(role: Role, openIntroductions = 0): RoleForMatching {
   return { ...role, organisationId: role.organisation.id, openIntroductions };
+}
+
+/** The member's profile in the matching mapper's shape. */
+export function memberForMatching(profile: MemberProfile): MemberForMatching {
+  return {
+    ...profile,
+    id: profile.userId,
+    areaCode: profile.area.code,
+    targetAreas: profile.targetAreas.map((t) => ({
+      areaCode: t.code,
+      needsRelocationSupport: t.needsRelocationSupport,
+    })),
+  };
 }

@@ -11,8 +11,13 @@ import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { MemberService } from '../members/member.service.ts';
 import type { RoleService } from '../roles/role.service.ts';
-import { memberForMatching } from '../search/job-search.service.ts';
-import { areaCodesOf, roleForMatching, toMatchMember, toMatchRole } from './match-inputs.ts';
+import {
+  areaCodesOf,
+  memberForMatching,
+  roleForMatching,
+  toMatchMember,
+  toMatchRole,
+} from './match-inputs.ts';
 
 export interface StaffScoringDeps {
   areas: AreaService;

@@ -2,7 +2,7 @@
  * Queries on member profiles and their child rows. A profile's lists are replaced wholesale
  * on save, inside one atomic unit.
  */
-import { type Kysely, type SqlBool, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { insertRows } from '../../db/insert-rows.ts';
 import { jsonList } from '../../db/json-list.ts';
 import { childRowsJson, parseRows } from '../../db/json-rows.ts';
@@ -39,69 +39,52 @@ export function findMembers(db: Kysely<DB>, userIds: readonly string[]): Promise
 }
 
 /**
- * Members a role could reach: living within `radiusKm` of one of its places (a bounding box on
- * her home town's point, else her area's; the matching module decides the real commute), or wanting to move to one of
- * its prefectures or areas; everyone for a fully remote role. Members who blocked the
- * organisation are never among them.
+ * What a cached profile is checked against: her version (every write of her profile steps it)
+ * and her support stage (a coordinator sets it without touching her version).
  */
-export async function findMemberIdsInReach(
-  db: Kysely<DB>,
-  reach: {
-    organisationId: string;
-    everywhere: boolean;
-    points: { lat: number; lng: number }[];
-    prefCodes: string[];
-    areaCodes: string[];
-    radiusKm: number;
-    limit: number;
-  },
-): Promise<string[]> {
-  let query = db
+export interface MemberStamp {
+  user_id: string;
+  version: number;
+  support_stage: number | null;
+}
+
+/** The stamps of these members (those who have a profile), in id order. */
+export function findMemberStamps(db: Kysely<DB>, userIds: readonly string[]): Promise<MemberStamp[]> {
+  return db
     .selectFrom('members')
-    .innerJoin('areas', 'areas.code', 'members.area_code')
-    .select('members.user_id')
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('member_blocks')
-            .select('member_blocks.member_id')
-            .whereRef('member_blocks.member_id', '=', 'members.user_id')
-            .where('member_blocks.organisation_id', '=', reach.organisationId),
-        ),
-      ),
-    );
-  if (!reach.everywhere) {
-    const latDelta = reach.radiusKm / 111;
-    // One box [south, north, west, east] per place, bound as one JSON list: a role may have 50
-    // places, and four parameters each would pass D1's limit of 100.
-    const boxes = reach.points.map((p) => {
-      const lngDelta = reach.radiusKm / (111 * Math.max(0.2, Math.cos((p.lat * Math.PI) / 180)));
-      return [p.lat - latDelta, p.lat + latDelta, p.lng - lngDelta, p.lng + lngDelta];
-    });
-    query = query.where((eb) =>
-      eb.or([
-        sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(${JSON.stringify(boxes)}) AS box
-          WHERE COALESCE(members.home_lat, areas.lat) BETWEEN json_extract(box.value, '$[0]') AND json_extract(box.value, '$[1]')
-          AND COALESCE(members.home_lng, areas.lng) BETWEEN json_extract(box.value, '$[2]') AND json_extract(box.value, '$[3]'))`,
-        eb.exists(
-          eb
-            .selectFrom('member_target_areas')
-            .innerJoin('areas as target', 'target.code', 'member_target_areas.area_code')
-            .select('member_target_areas.member_id')
-            .whereRef('member_target_areas.member_id', '=', 'members.user_id')
-            .where((inner) =>
-              inner.or([
-                inner('target.pref_code', 'in', jsonList(reach.prefCodes)),
-                inner('target.code', 'in', jsonList(reach.areaCodes)),
-              ]),
-            ),
-        ),
-      ]),
-    );
-  }
-  const rows = await query.orderBy('members.user_id').limit(reach.limit).execute();
-  return rows.map((r) => r.user_id);
+    .select(['user_id', 'version', 'support_stage'])
+    .where('user_id', 'in', jsonList(userIds))
+    .orderBy('user_id')
+    .execute();
+}
+
+/** Every member's stamp, in id order (when the change counter says the cached set is stale). */
+export function findAllMemberStamps(db: Kysely<DB>): Promise<MemberStamp[]> {
+  return db
+    .selectFrom('members')
+    .select(['user_id', 'version', 'support_stage'])
+    .orderBy('user_id')
+    .execute();
+}
+
+/** The count of writes to member profiles so far (migration 0017's triggers step it). */
+export async function memberChangeCount(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('change_counters')
+    .select('value')
+    .where('name', '=', 'members')
+    .executeTakeFirst();
+  return row?.value ?? 0;
+}
+
+/** The members who blocked this organisation: it must never see them among its candidates. */
+export async function findMembersBlocking(db: Kysely<DB>, organisationId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('member_blocks')
+    .select('member_id')
+    .where('organisation_id', '=', organisationId)
+    .execute();
+  return new Set(rows.map((r) => r.member_id));
 }
 
 export interface MemberChildren {

@@ -25,7 +25,7 @@ import {
 import {
   existingOrganisationIds,
   findMember,
-  findMembers,
+  findMemberStamps,
   loadMemberChildren,
   type MemberChildren,
   type MemberRow,
@@ -35,6 +35,7 @@ import {
   upsertMember,
 } from './member.repository.ts';
 import type { AvailabilityInput, MemberProfile, MemberProfileInput } from './member.schemas.ts';
+import { createPreparedMembers, type PreparedMember } from './prepared-members.ts';
 
 type Profile = MemberProfile;
 
@@ -207,6 +208,7 @@ function careLimitRows(memberId: string, availability: AvailabilityInput) {
 
 export function createMemberService({ database, clock }: AppDeps, areas: AreaService, endings: MatchEndings) {
   const { db } = database;
+  const prepared = createPreparedMembers(database, areas);
 
   async function present(userId: string): Promise<Profile> {
     const row = await findMember(db, userId);
@@ -262,11 +264,22 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
   return {
     mine: (actor: Actor) => present(ownId(actor)),
 
-    /** Her profile, or undefined when she has not saved one yet. */
+    /** Her profile, or undefined when she has not saved one yet (from the cache when current). */
     async findMine(actor: Actor): Promise<Profile | undefined> {
-      const userId = ownId(actor);
-      return (await findMember(db, userId)) ? present(userId) : undefined;
+      return (await this.preparedMine(actor))?.profile;
     },
+
+    /** Her profile with its matching input, or undefined when she has not saved one yet. */
+    async preparedMine(actor: Actor): Promise<PreparedMember | undefined> {
+      const [mine] = await prepared.load(await findMemberStamps(db, [ownId(actor)]));
+      return mine;
+    },
+
+    /**
+     * Every member with a profile, prepared, in id order, current as of this call; staff-facing
+     * callers only, which must apply privacy filters (such as blocks) from the data layer.
+     */
+    everyonePrepared: (): Promise<readonly PreparedMember[]> => prepared.all(),
 
     /**
      * Creates or replaces her whole profile. With `expectedVersion` (the version her edit was
@@ -422,14 +435,9 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
       return (await present(userId)).availability;
     },
 
-    /** Many profiles at once (for ranking members); staff-facing callers only. */
+    /** Many profiles at once, in id order (for ranking members); staff-facing callers only. */
     async profiles(userIds: readonly string[]): Promise<Profile[]> {
-      const rows = await findMembers(db, userIds);
-      const lists = await loadMemberChildren(
-        db,
-        rows.map((r) => r.user_id),
-      );
-      return rows.map((row) => toMemberProfile(row, lists.get(row.user_id) as MemberChildren));
+      return (await prepared.load(await findMemberStamps(db, userIds))).map((p) => p.profile);
     },
 
     /** Staff read of any member's profile. */

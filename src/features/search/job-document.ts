@@ -8,6 +8,7 @@ import { EMPLOYMENT_TYPES, JOB_CATEGORIES } from '../../../matching/vocabulary.t
 import type { RoleChildren, RoleRow } from '../roles/role.repository.ts';
 import { toRole } from '../roles/role.service.ts';
 import { minutesOf, WEEKDAYS } from '../shared/schedule.schemas.ts';
+import { geoPointCode } from './geo-codes.ts';
 import { keywordsFor } from './keywords.ts';
 
 export interface JobDocument {
@@ -46,6 +47,10 @@ export interface JobDocument {
   areaNames: string[];
   /** The first location; Meilisearch keeps one point per document. */
   _geo?: { lat: number; lng: number };
+  /** The area of that point's location ('' without a point), for filters by place codes. */
+  geoArea: string;
+  /** The code of that point: `areaCode/town` at a town's point, else the area code ('' without). */
+  geoPoint: string;
   publishedAt: number;
   version: number;
 }
@@ -117,6 +122,8 @@ export function toJobDocument(row: RoleRow, children: RoleChildren): JobDocument
     ],
     areaNames: role.locations.map((l) => l.name),
     ...(first?.lat != null && first.lng != null ? { _geo: { lat: first.lat, lng: first.lng } } : {}),
+    geoArea: first ? first.area_code : '',
+    geoPoint: first ? geoPointCode(first.area_code, first.town) : '',
     publishedAt: Date.parse(role.publishedAt ?? role.createdAt),
     version: role.version,
   };

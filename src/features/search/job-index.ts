@@ -14,12 +14,42 @@ export class SearchUnavailableError extends Error {
 
 export type JobSort = 'relevance' | 'distance' | 'pay' | 'newest';
 
+/**
+ * The place codes within a circle (see geo-codes.ts): areas wholly inside, and the exact points
+ * (towns, or areas at their own point) inside where the edge crosses an area. An engine filters
+ * on these instead of measuring distances; without them it measures.
+ */
+export interface GeoCodes {
+  areas: string[];
+  points: string[];
+}
+
+/** A circle in metres around a point, with its place codes when the caller worked them out. */
+export interface GeoCircle {
+  lat: number;
+  lng: number;
+  radiusMeters: number;
+  within?: GeoCodes;
+}
+
 export interface JobIndexQuery {
   q: string;
   prefCodes?: string[];
   areaCodes?: string[];
-  /** Radius filter around a point, in metres. */
-  near?: { lat: number; lng: number; radiusMeters?: number };
+  /**
+   * Radius filter around a point, in metres (with its place codes), and the centre distances are
+   * measured from. `rings`: smaller circles around it, nearest first, with their place codes, so
+   * an engine can sort a word-less search by distance over the few roles of the smallest ring
+   * holding a page instead of over the whole index. Each ring lies inside the radius and inside
+   * one of the reach's circles, so within a ring those two filters hold of themselves.
+   */
+  near?: {
+    lat: number;
+    lng: number;
+    radiusMeters?: number;
+    within?: GeoCodes;
+    rings?: { radiusMeters: number; within: GeoCodes }[];
+  };
   remote?: ('none' | 'hybrid' | 'full')[];
   employmentTypes?: string[];
   minHourlyPay?: number;
@@ -31,7 +61,7 @@ export interface JobIndexQuery {
    * places she would move to), or in one of these prefectures or areas (where she would move).
    */
   reach?: {
-    circles: { lat: number; lng: number; radiusMeters: number }[];
+    circles: GeoCircle[];
     prefCodes: string[];
     areaCodes: string[];
   };
@@ -85,6 +115,11 @@ export interface JobIndex {
   rebuild(batches: AsyncIterable<JobDocument[]>, onProgress?: (indexed: number) => void): Promise<void>;
   /** How many documents the index holds. */
   documentCount(): Promise<number>;
+  /**
+   * How many documents lack fields the current document format has (written before an upgrade),
+   * which filters would then miss; where a runtime checks this, any means a rebuild at start.
+   */
+  outdatedDocuments?(): Promise<number>;
   /** All ids and versions in the index, to compare with the database. */
   versions(): Promise<Map<string, number>>;
   healthy(): Promise<boolean>;

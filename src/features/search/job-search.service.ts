@@ -19,13 +19,16 @@ import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { constraintLabel, explainInfeasible, explainMatch, type Lang } from '../matches/explanations.ts';
 import type { RankQuery } from '../matches/match.schemas.ts';
-import { areaCodesOf, type MemberForMatching, toMatchMember } from '../matches/match-inputs.ts';
+import { areaCodesOf, memberForMatching, toMatchMember } from '../matches/match-inputs.ts';
 import type { MemberProfile } from '../members/member.schemas.ts';
 import type { MemberService } from '../members/member.service.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import { toWeeklyWindow } from '../shared/schedule.schemas.ts';
 import { retrieveFromDatabase } from './database-retrieval.ts';
+import { createGeoCodes } from './geo-codes.ts';
 import {
+  type GeoCircle,
+  type GeoCodes,
   type JobIndex,
   type JobIndexQuery,
   type JobIndexResult,
@@ -48,6 +51,10 @@ const MEMBER_CANDIDATES = 200;
 /** Straight-line reach is widened a little: the matching module makes the exact commute call. */
 const REACH_SLACK = 1.15;
 const REMOTE_LABELS: Record<string, string> = { none: '出社', hybrid: '一部在宅', full: '完全在宅' };
+/** Rings for a distance sort without a radius (a member's pool around her home), in km. */
+const OPEN_RINGS_KM = [1, 2, 4, 8, 16];
+/** Rings for a distance sort within a radius, as fractions of it (none under half a kilometre). */
+const RADIUS_RING_FRACTIONS = [1 / 16, 1 / 8, 1 / 4, 1 / 2];
 
 export function createJobSearchService(
   deps: AppDeps,
@@ -56,6 +63,61 @@ export function createJobSearchService(
 ) {
   const { areas, members } = services;
   const publishedRoles = createPublishedRoles(deps.database, areas);
+  // Circles become place codes for the engine to filter on; the database measures distances itself.
+  const geoCodes = index ? createGeoCodes(deps.database.db) : undefined;
+
+  /**
+   * A reach circle with the areas it touches, whole: reach is a prefilter (the matching module
+   * makes the exact commute call), and whole areas keep the engine's filter short.
+   */
+  async function withCodes(circle: GeoCircle): Promise<GeoCircle> {
+    return geoCodes
+      ? { ...circle, within: await geoCodes.within(circle, circle.radiusMeters, { coarse: true }) }
+      : circle;
+  }
+
+  /**
+   * The centre of a search with its radius's place codes and, for a word-less nearest-first
+   * search, the rings the engine sorts within (see meilisearch-job-index.ts).
+   */
+  async function nearWithCodes(
+    centre: GeoPoint,
+    radiusMeters: number | undefined,
+    nearestFirst: boolean,
+    reach: JobIndexQuery['reach'],
+  ): Promise<NonNullable<JobIndexQuery['near']>> {
+    const near = { ...centre, ...(radiusMeters !== undefined ? { radiusMeters } : {}) };
+    if (!geoCodes) return near;
+    // Every ring lies inside every distance limit of the query (its radius; with a reach, her
+    // circle around this same centre), so the engine can count a ring without those filters.
+    const homeCircle = reach?.circles.find((c) => c.lat === centre.lat && c.lng === centre.lng);
+    const widest = Math.min(
+      radiusMeters ?? Number.POSITIVE_INFINITY,
+      reach ? (homeCircle?.radiusMeters ?? 0) : Number.POSITIVE_INFINITY,
+    );
+    const ringRadii = !nearestFirst
+      ? []
+      : (radiusMeters !== undefined
+          ? RADIUS_RING_FRACTIONS.map((f) => radiusMeters * f).filter((r) => r >= 500)
+          : OPEN_RINGS_KM.map((km) => km * 1000)
+        ).filter((r) => r <= widest);
+    const [within, ...rings] = await Promise.all([
+      radiusMeters !== undefined ? geoCodes.within(centre, radiusMeters) : undefined,
+      ...ringRadii.map((r) => geoCodes.within(centre, r)),
+    ]);
+    return {
+      ...near,
+      ...(within ? { within } : {}),
+      ...(rings.length
+        ? {
+            rings: rings.map((codes, i) => ({
+              radiusMeters: ringRadii[i] as number,
+              within: codes as GeoCodes,
+            })),
+          }
+        : {}),
+    };
+  }
 
   async function retrieve(query: JobIndexQuery): Promise<{ result: JobIndexResult; degraded: boolean }> {
     const freshness = index?.freshness?.() ?? 'current';
@@ -85,13 +147,15 @@ export function createJobSearchService(
     const centres = targets.filter((t) => places.get(t.code)?.kind !== 'prefecture').map((t) => t.code);
     const home = await homePointOf(profile);
     return {
-      circles: [
-        ...(home ? [{ ...home, radiusMeters }] : []),
-        ...centres.flatMap((code) => {
-          const point = places.get(code)?.point;
-          return point ? [{ ...point, radiusMeters }] : [];
-        }),
-      ],
+      circles: await Promise.all(
+        [
+          ...(home ? [{ ...home, radiusMeters }] : []),
+          ...centres.flatMap((code) => {
+            const point = places.get(code)?.point;
+            return point ? [{ ...point, radiusMeters }] : [];
+          }),
+        ].map(withCodes),
+      ),
       prefCodes: targets.filter((t) => places.get(t.code)?.kind === 'prefecture').map((t) => t.prefCode),
       areaCodes: targets.filter((t) => places.get(t.code)?.kind !== 'prefecture').map((t) => t.code),
     };
@@ -121,10 +185,11 @@ export function createJobSearchService(
      */
     async strongestFor(profile: MemberProfile, limit: number): Promise<ScoredMatch[]> {
       const home = await homePointOf(profile);
+      const reach = await reachOf(profile);
       const { result } = await retrieve({
         q: '',
-        reach: await reachOf(profile),
-        ...(home ? { near: home } : {}),
+        reach,
+        ...(home ? { near: await nearWithCodes(home, undefined, true, reach) } : {}),
         ...(profile.privacy.blockedOrganisationIds.length
           ? { excludeOrganisationIds: profile.privacy.blockedOrganisationIds }
           : {}),
@@ -208,12 +273,17 @@ export function createJobSearchService(
     }
     const personal = profile !== undefined;
     const fits = personal && query.fitsAvailability === true ? availabilityFilter(profile) : undefined;
+    // Without words, a member's candidate pool is the nearest roles first; her ranking reorders them.
+    const sort = personal && !query.q && query.sort === 'relevance' && center ? 'distance' : query.sort;
+    const radiusMeters = query.radiusKm ? query.radiusKm * 1000 : undefined;
+    // Unless she asks to see what cannot work, retrieve only roles she could get to.
+    const reach = profile && query.includeInfeasible !== true ? await reachOf(profile) : undefined;
     const indexQuery: JobIndexQuery = {
       q: query.q,
       ...(query.prefCode ? { prefCodes: query.prefCode } : {}),
       ...(query.areaCode ? { areaCodes: query.areaCode } : {}),
       ...(center
-        ? { near: { ...center, ...(query.radiusKm ? { radiusMeters: query.radiusKm * 1000 } : {}) } }
+        ? { near: await nearWithCodes(center, radiusMeters, sort === 'distance' && !query.q.trim(), reach) }
         : {}),
       ...(query.remote ? { remote: query.remote } : {}),
       ...(query.employmentType ? { employmentTypes: query.employmentType } : {}),
@@ -222,10 +292,8 @@ export function createJobSearchService(
       ...(profile?.privacy.blockedOrganisationIds.length
         ? { excludeOrganisationIds: profile.privacy.blockedOrganisationIds }
         : {}),
-      // Unless she asks to see what cannot work, retrieve only roles she could get to.
-      ...(profile && query.includeInfeasible !== true ? { reach: await reachOf(profile) } : {}),
-      // Without words, a member's candidate pool is the nearest roles first; her ranking reorders them.
-      sort: personal && !query.q && query.sort === 'relevance' && center ? 'distance' : query.sort,
+      ...(reach ? { reach } : {}),
+      sort,
       // A member's page is cut from her personal ranking, so retrieval returns the candidate pool.
       limit: personal ? MEMBER_CANDIDATES : query.limit,
       offset: personal ? 0 : query.offset,
@@ -318,7 +386,8 @@ export function createJobSearchService(
     for (const [code, n] of Object.entries(excluded)) if (n) byReason[code] = n;
     if (indexQuery.reach) {
       const { reach: _reach, ...withoutReach } = indexQuery;
-      const all = await retrieve({ ...withoutReach, limit: 1, offset: 0, facets: false });
+      // Only the count is wanted: no order, so the engine skips any distance sort.
+      const all = await retrieve({ ...withoutReach, sort: 'relevance', limit: 1, offset: 0, facets: false });
       const far = Math.max(0, all.result.total - retrieved);
       if (far > 0) byReason.out_of_reach = (byReason.out_of_reach ?? 0) + far;
     }
@@ -358,19 +427,6 @@ function nearest(
   return {
     distanceKm: Math.round(best.km * 10) / 10,
     distancePrecision: fromTown && best.town ? 'town' : 'area',
-  };
-}
-
-/** The member's profile in the matching mapper's shape. */
-export function memberForMatching(profile: MemberProfile): MemberForMatching {
-  return {
-    ...profile,
-    id: profile.userId,
-    areaCode: profile.area.code,
-    targetAreas: profile.targetAreas.map((t) => ({
-      areaCode: t.code,
-      needsRelocationSupport: t.needsRelocationSupport,
-    })),
   };
 }
 

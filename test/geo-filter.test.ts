@@ -1,0 +1,185 @@
+/**
+ * Radius and nearest-first browsing where a role's point is a town's, on Meilisearch (which
+ * filters on place codes and sorts short lists itself) and on the database: a role counts as
+ * within the radius by its own point — a town inside an area whose centre is outside is in, a
+ * town outside an area whose centre is inside is out — and pages sorted by distance, one role at
+ * a time, are the same list in the same order as one large page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distanceKm, type GeoPoint } from '../matching/index.ts';
+import { loadTowns } from '../seed/towns.ts';
+import { createGeoCodes } from '../src/features/search/geo-codes.ts';
+import type { JobIndex, JobIndexQuery } from '../src/features/search/job-index.ts';
+import { type Account, createTestApp, roleInput, type TestApp, testJobIndex } from './support/test-app.ts';
+
+const CENTRE = '141097'; // 横浜市港北区
+const NEIGHBOURS = ['141011', '141020', '141186', '141178', '141097']; // 鶴見, 神奈川, 都筑, 青葉, 港北
+
+describe.each([
+  { name: 'Meilisearch', search: true },
+  { name: 'database (degraded)', search: false },
+])('places within a radius via $name', (mode) => {
+  let t: TestApp;
+  let employer: Account;
+  const ids: Record<string, string> = {};
+  let radiusKm = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp({ search: mode.search });
+    await loadTowns(t.database, NEIGHBOURS);
+    employer = await t.employerWithOrganisation();
+    const areas = await t.database.db
+      .selectFrom('areas')
+      .select(['code', 'lat', 'lng'])
+      .where('code', 'in', NEIGHBOURS)
+      .execute();
+    const pointOf = new Map(areas.map((a) => [a.code, { lat: a.lat as number, lng: a.lng as number }]));
+    const centre = pointOf.get(CENTRE) as GeoPoint;
+    const towns = await t.database.db
+      .selectFrom('area_towns')
+      .select(['area_code', 'name', 'lat', 'lng'])
+      .where('area_code', 'in', NEIGHBOURS)
+      .where('area_code', '!=', CENTRE)
+      .orderBy('area_code')
+      .orderBy('name')
+      .execute();
+    // A radius with both kinds of edge case at least 300 m clear of it.
+    const clear = 0.3;
+    for (let r = 2; r <= 8 && !ids.townIn; r += 0.5) {
+      const away = (p: GeoPoint) => distanceKm(centre, p);
+      const townIn = towns.find(
+        (x) => away(x) <= r - clear && away(pointOf.get(x.area_code) as GeoPoint) > r + clear,
+      );
+      const townOut = towns.find(
+        (x) => away(x) > r + clear && away(pointOf.get(x.area_code) as GeoPoint) <= r - clear,
+      );
+      if (!townIn || !townOut) continue;
+      radiusKm = r;
+      const at = (areaCode: string, town?: string) =>
+        t.publishRole(
+          employer,
+          roleInput({
+            locations: [{ areaCode, ...(town ? { town } : {}) }],
+            title: `${areaCode} ${town ?? ''}`,
+          }),
+        );
+      ids.townIn = await at(townIn.area_code, townIn.name);
+      ids.areaOut = await at(townIn.area_code);
+      ids.townOut = await at(townOut.area_code, townOut.name);
+      ids.areaIn = await at(townOut.area_code);
+      ids.centre = await at(CENTRE);
+    }
+    if (!ids.townIn) throw new Error('no radius with a town on each side of it among the neighbours');
+    if (mode.search) await t.syncSearch();
+  });
+  afterAll(async () => t.close());
+
+  async function browse(query: string) {
+    const res = await t.call('GET', `/api/jobs?centerAreaCode=${CENTRE}&${query}`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.degraded).toBe(!mode.search);
+    return res.json as { items: { role: { id: string }; distanceKm: number }[]; total: number };
+  }
+  const named = (items: { role: { id: string } }[]) =>
+    items.map((i) => Object.entries(ids).find(([, id]) => id === i.role.id)?.[0]).sort();
+
+  it('keeps a role by its own point: a town inside counts, a town outside does not', async () => {
+    const found = await browse(`radiusKm=${radiusKm}`);
+    expect(named(found.items)).toEqual(['areaIn', 'centre', 'townIn']);
+    expect(found.total).toBe(3);
+  });
+
+  it('pages sorted by distance are one list, nearest first, whatever the page size', async () => {
+    const all = await browse('radiusKm=30&sort=distance&limit=50');
+    expect(all.total).toBe(5);
+    const distances = all.items.map((i) => i.distanceKm);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(all.items[0]?.role.id).toBe(ids.centre);
+    const onePerPage = [];
+    for (let offset = 0; offset < all.total; offset++) {
+      const page = await browse(`radiusKm=30&sort=distance&limit=1&offset=${offset}`);
+      expect(page.total).toBe(5);
+      onePerPage.push(page.items[0]?.distanceKm);
+    }
+    expect(onePerPage).toEqual(distances);
+    // Without a radius too (a centre only sets the order).
+    const open = await browse('sort=distance&limit=2');
+    expect(open.items.map((i) => i.distanceKm)).toEqual(distances.slice(0, 2));
+  });
+});
+
+describe('nearest first in Meilisearch, sorted in the service over a ring', () => {
+  it('gives the same page, in the same order, as the engine’s own distance sort within a reach', async () => {
+    const t = await createTestApp();
+    const index = testJobIndex();
+    try {
+      const geo = createGeoCodes(t.database.db);
+      const areas = await t.database.db
+        .selectFrom('areas')
+        .select(['code', 'pref_code', 'lat', 'lng'])
+        .where('pref_code', 'in', ['13', '14'])
+        .where('kind', '!=', 'prefecture')
+        .orderBy('code')
+        .execute();
+      // One role at each area's point, and two fully remote ones without a place.
+      const documents = [
+        ...areas.map((a) => ({
+          id: `role-${a.code}`,
+          version: 1,
+          remote: 'none',
+          organisationId: 'org',
+          prefCodes: [a.pref_code],
+          geoArea: a.code,
+          geoPoint: a.code,
+          _geo: { lat: a.lat as number, lng: a.lng as number },
+        })),
+        ...['r1', 'r2'].map((id) => ({
+          id,
+          version: 1,
+          remote: 'full',
+          organisationId: 'org',
+          prefCodes: [],
+          geoArea: '',
+          geoPoint: '',
+        })),
+      ];
+      await index.upsert(documents as unknown as Parameters<JobIndex['upsert']>[0]);
+      const centre = areas.find((a) => a.code === CENTRE) as { lat: number; lng: number };
+      const home = { lat: centre.lat, lng: centre.lng };
+      const reachMeters = 20_000;
+      const query: JobIndexQuery = {
+        q: '',
+        reach: {
+          circles: [{ ...home, radiusMeters: reachMeters, within: await geo.within(home, reachMeters) }],
+          prefCodes: [],
+          areaCodes: [],
+        },
+        sort: 'distance',
+        limit: 5,
+        offset: 0,
+        facets: true,
+      };
+      const rings = await Promise.all(
+        [1, 2, 4, 8, 16].map(async (km) => ({
+          radiusMeters: km * 1000,
+          within: await geo.within(home, km * 1000),
+        })),
+      );
+      for (const page of [
+        { limit: 5, offset: 0 },
+        { limit: 3, offset: 4 },
+        { limit: 50, offset: 0 },
+      ]) {
+        const engine = await index.search({ ...query, ...page, near: home });
+        const ours = await index.search({ ...query, ...page, near: { ...home, rings } });
+        expect(ours.hits.map((h) => h.id)).toEqual(engine.hits.map((h) => h.id));
+        expect(ours.total).toBe(engine.total);
+        expect(ours.facets).toEqual(engine.facets);
+        // Remote roles are in her reach but have no place: after every placed one, as before.
+        expect(ours.hits.some((h) => h.id === 'r1')).toBe(page.limit === 50);
+      }
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+});
