@@ -1,43 +1,42 @@
 /**
  * `npm run bench:demand`: times the "demand without supply" table — one query per prefecture,
- * all 47 — on the 100k-role / 10k-member seed. The seed file is shared with other benchmarks and
- * never written: it is copied to a temporary file, which gets the index this feature's migration
- * adds (so the query runs as it would in the service). Make the seed once with
- * `npm run seed -- --roles 100000 --members 10000 --db /work/bench-100k.db`; BENCH_DB points
- * elsewhere, BENCH_MIN_ROLES sets N (default 3). Prints figures; asserts nothing.
+ * all 47 — on the 100k-role / 10k-member seed. BENCH_DB names a seeded database to reuse (it is
+ * copied, never written, and the copy migrated to this tree's schema); without it a fresh seed is
+ * made in a temporary directory first (minutes). BENCH_MIN_ROLES sets N (default 3). Prints
+ * figures; asserts nothing.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
-import { readMigrationSources } from '../../src/adapter/node/sqlite.ts';
-import { splitStatements } from '../../src/db/migrator.ts';
-import type { DB } from '../../src/db/schema.ts';
+import { openSqlite } from '../../src/adapter/node/sqlite.ts';
 import { demandWithoutSupply } from '../../src/features/prospects/demand.ts';
 
 async function main() {
-  const path = process.env.BENCH_DB ?? '/work/bench-100k.db';
   const minRoles = Number(process.env.BENCH_MIN_ROLES ?? 3);
-  if (!existsSync(path)) {
-    console.error(`No database at ${path}: npm run seed -- --roles 100000 --members 10000 --db ${path}`);
-    process.exit(1);
-  }
   const dir = mkdtempSync(join(tmpdir(), 'yorisoi-demand-'));
   const copy = join(dir, 'bench.db');
-  copyFileSync(path, copy);
-  const sqlite = new SQLite(copy);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  // The seed may have been made by another branch (its migrations differ from these), so the
-  // copy gets the one index the table relies on from this branch's migration, as written there.
-  const index = splitStatements(readMigrationSources()['0018_3_employer_prospects.sql'] ?? '').find((s) =>
-    s.includes('job_roles_remote'),
-  );
-  if (!index) throw new Error('the job_roles_remote index is missing from migration 0018_3');
-  sqlite.exec(index.replace('CREATE INDEX', 'CREATE INDEX IF NOT EXISTS'));
+  const path = process.env.BENCH_DB;
+  if (path) {
+    if (!existsSync(path)) {
+      console.error(`No database at ${path}: npm run seed -- --roles 100000 --members 10000 --db ${path}`);
+      process.exit(1);
+    }
+    copyFileSync(path, copy);
+  } else {
+    console.log(`Seeding 100k roles / 10k members into ${copy}…`);
+    execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'seed/cli.ts', '--roles', '100000', '--members', '10000', '--db', copy],
+      { stdio: 'inherit' },
+    );
+  }
+  // Migrated as the service would (a seed made by an older tree gets this tree's indexes).
+  const database = await openSqlite(copy);
+  const { db, sqlite } = database;
   const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
   console.log(
-    `${path}: ${count("SELECT count(*) AS n FROM job_roles WHERE status = 'published'")} published roles, ` +
+    `${path ?? copy}: ${count("SELECT count(*) AS n FROM job_roles WHERE status = 'published'")} published roles, ` +
       `${count('SELECT count(*) AS n FROM members WHERE support_stage >= 2')} members at stage ≥ 2; N = ${minRoles}`,
   );
   const prefectures = Array.from({ length: 47 }, (_, i) => String(i + 1).padStart(2, '0'));
@@ -63,7 +62,7 @@ async function main() {
   console.log('神奈川県, most members first:');
   for (const row of kanagawa.slice(0, 5))
     console.log(`  ${row.areaName} ${row.trade}: ${row.members} members, ${row.roles} roles in reach`);
-  await db.destroy();
+  await database.close();
   rmSync(dir, { recursive: true, force: true });
 }
 
