@@ -25,6 +25,7 @@ import type { MemberService } from '../members/member.service.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import { toWeeklyWindow } from '../shared/schedule.schemas.ts';
 import { retrieveFromDatabase } from './database-retrieval.ts';
+import { createDegradedCache } from './degraded-cache.ts';
 import { createGeoCodes } from './geo-codes.ts';
 import {
   type GeoCircle,
@@ -41,6 +42,7 @@ import {
   type JobSearchResult,
 } from './job-search.schemas.ts';
 import { createPublishedRoles, type PublishedRole } from './published-roles.ts';
+import { latestSearchChange } from './search-outbox.repository.ts';
 
 /**
  * How many candidates a member's personal ranking scores. Retrieval already keeps to roles within
@@ -65,6 +67,8 @@ export function createJobSearchService(
   const publishedRoles = createPublishedRoles(deps.database, areas);
   // Circles become place codes for the engine to filter on; the database measures distances itself.
   const geoCodes = index ? createGeoCodes(deps.database.db) : undefined;
+  /** Degraded answers shared between identical searches for a few seconds (see degraded-cache.ts). */
+  const degradedAnswers = createDegradedCache<JobIndexResult>(deps.clock);
 
   /**
    * A reach circle with the areas it touches, whole: reach is a prefilter (the matching module
@@ -129,7 +133,12 @@ export function createJobSearchService(
         if (!(error instanceof SearchUnavailableError)) throw error;
       }
     }
-    return { result: await retrieveFromDatabase(deps.database.db, query), degraded: true };
+    // Keyed by the newest search change too: a role written since is never answered from memory.
+    const key = `${await latestSearchChange(deps.database.db)} ${JSON.stringify(query)}`;
+    return {
+      result: await degradedAnswers.answer(key, () => retrieveFromDatabase(deps.database.db, query)),
+      degraded: true,
+    };
   }
 
   /** Her home's point: her town's when she gave one, else her area's. */

@@ -146,3 +146,16 @@ export function refreshRoleSearchText(scope: SearchTextScope) {
         WHERE ${rolesIn(scope, sql.ref('r.id'))}`,
   ];
 }
+
+/**
+ * The newest search change written (its outbox id; ids are never reused): every write that changes
+ * what a search may find enqueues one in the same unit, so an answer computed at an older value may
+ * be out of date. One lookup at the end of the primary key.
+ */
+export async function latestSearchChange(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('search_outbox')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
