@@ -55,6 +55,11 @@ function validBodyFor(path: string): unknown {
   if (path.endsWith('/separation')) return { separatedOn: '2026-11-20', reasonCode: 'schedule' };
   if (path.endsWith('/decision')) return { decision: 'review', expectedVersion: 1 };
   if (path.endsWith('/outcome')) return { outcome: 'interviewing', expectedVersion: 1 };
+  if (path.includes('/prospects/') && path.endsWith('/stage')) return { stage: 'contacted' };
+  if (path.includes('/prospects/') && path.endsWith('/notes')) return { note: '電話でご説明しました' };
+  if (path.endsWith('/attendance'))
+    return { memberId: '00000000-0000-4000-8000-000000000000', attended: true };
+  if (path.endsWith('/reply')) return { answer: 'yes' };
   if (path.endsWith('/stage')) return { stage: 3, reason: '就労準備が整ってきたため' };
   if (path.endsWith('/notes')) return { consultedOn: '2026-11-20', topic: '就労相談', body: '面談しました' };
   return roleInput();
@@ -190,6 +195,7 @@ describe('bad input on every route', () => {
           ...body,
         },
       );
+      expect([route.method, route.path, missing.status]).toEqual([route.method, route.path, 404]);
       expectEnvelope(missing, 404, 'not_found');
     }
   });

@@ -100,8 +100,7 @@ input[type=checkbox], input[type=radio] { width: 24px; height: 24px; accent-colo
 .week .slot { display: grid; grid-template-columns: 1fr auto 1fr; gap: 6px; align-items: center; }
 .week .slot .field-error { grid-column: 1 / -1; }
 .week .slot .remote-only { grid-column: 1 / -1; display: flex; align-items: center; gap: 8px; font-size: 0.9rem; min-height: 36px; }
-.week .care-row { display: grid; grid-template-columns: 1fr 1fr; gap: 6px; }
-.week .care-row label { font-size: 0.8rem; color: var(--muted); display: block; }
+.week.care .care-head { border-top: 0; padding-bottom: 0; font-size: 0.8rem; color: var(--muted); }
 .week select.time { min-width: 0; }
 .week details summary { color: var(--brand-dark); font-size: 0.88rem; cursor: pointer; padding: 6px 0; min-height: 36px; }
 .filters summary { font-weight: 700; cursor: pointer; min-height: var(--tap); display: flex; align-items: center; }

@@ -197,6 +197,14 @@ export async function japaneseGlyphProblems(page: Page): Promise<string[]> {
       span.style.width = '40px';
       span.style.height = '40px';
       span.style.lineHeight = '40px';
+      // Pinned to the top of the screen: on a long page (the profile form is 10,000 px on a
+      // phone) a probe appended at the very end is captured blank by the headless screenshot.
+      span.style.position = 'fixed';
+      span.style.top = '0';
+      span.style.left = '0';
+      span.style.zIndex = '2147483647';
+      span.style.background = '#fff';
+      span.style.color = '#000';
       document.body.append(span);
     }, text);
     const image = await probe.screenshot();

@@ -7,6 +7,9 @@ import { EMPLOYMENT_TYPES, JOB_CATEGORIES, SKILLS } from '../../../matching/voca
 import {
   ChoiceGroup,
   ErrorSummary,
+  FieldNotes,
+  fieldId,
+  labelField,
   type Option,
   PostForm,
   SelectField,
@@ -324,27 +327,59 @@ function CareLimits(props: { view: View; values: FormValues; errors: FieldErrors
   const { view, values, errors } = props;
   const { m } = view;
   const { profile } = m.member;
+  const limits = ['leaveHomeFrom', 'homeBy'] as const;
   return (
-    <fieldset class="week" data-week-grid>
+    <fieldset class="week care" data-week-grid>
       <legend>{profile.care}</legend>
       <span class="hint">{profile.careHint}</span>
-      {WEEKDAYS.map((day) => (
-        <div class="day-row" data-day={day}>
-          <span class={dayClass(day)}>{m.weekdays[day]}</span>
-          <div class="care-row">
-            {(['leaveHomeFrom', 'homeBy'] as const).map((limit) => (
-              <SelectField
-                name={careName(day, limit)}
-                label={`${m.weekdaysLong[day]} ${profile[limit]}`}
-                options={TIMES}
-                placeholder={profile.careUnset}
-                values={values}
-                errors={errors}
-              />
-            ))}
-          </div>
+      {/* Column headings once; each select still names its day and limit to a screen reader. */}
+      <div class="day-row care-head" aria-hidden="true">
+        <span />
+        <div class="slot">
+          <span>{profile.leaveHomeFrom}</span>
+          <span />
+          <span>{profile.homeBy}</span>
         </div>
-      ))}
+      </div>
+      {WEEKDAYS.map((day) => {
+        const rowErrors = limits.map((limit) => errors[careName(day, limit)]).filter(Boolean);
+        return (
+          <div class="day-row" data-day={day}>
+            <span class={dayClass(day)}>{m.weekdays[day]}</span>
+            <div class={rowErrors.length ? 'slot has-error' : 'slot'}>
+              {limits.map((limit, i) => {
+                const name = careName(day, limit);
+                const label = `${m.weekdaysLong[day]} ${profile[limit]}`;
+                labelField(errors, name, label);
+                const chosen = values.text(name) ?? '';
+                return (
+                  <>
+                    {i === 1 && <span aria-hidden="true">〜</span>}
+                    <select
+                      name={name}
+                      id={fieldId(name)}
+                      class="time"
+                      aria-label={label}
+                      aria-invalid={errors[name] ? 'true' : undefined}
+                      aria-describedby={errors[name] ? `${fieldId(name)}-error` : undefined}
+                    >
+                      <option value="">{profile.careUnset}</option>
+                      {TIMES.map((time) => (
+                        <option value={time.value} selected={time.value === chosen}>
+                          {time.label}
+                        </option>
+                      ))}
+                    </select>
+                  </>
+                );
+              })}
+              {limits.map((limit) => (
+                <FieldNotes name={careName(day, limit)} error={errors[careName(day, limit)]} />
+              ))}
+            </div>
+          </div>
+        );
+      })}
       <button type="button" class="button secondary small" data-copy-weekdays hidden>
         {m.week.copyWeekdays}
       </button>
