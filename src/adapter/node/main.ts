@@ -18,7 +18,7 @@ import { scheduleBackups } from './backup.ts';
 import { readNodeConfig } from './config.ts';
 import { emlFileMailer, smtpMailer } from './mail.ts';
 import { startSearch } from './search.ts';
-import { openSqlite } from './sqlite.ts';
+import { openSqlite, refreshPlannerStatistics } from './sqlite.ts';
 
 async function main() {
   const config = readNodeConfig(process.env);
@@ -81,6 +81,9 @@ async function main() {
   void careFor();
   const caring = setInterval(careFor, 10 * 60_000);
   caring.unref();
+  // The tables grow as the service runs: the planner's statistics follow (see sqlite.ts).
+  const measuring = setInterval(() => refreshPlannerStatistics(database.sqlite), 60 * 60_000);
+  measuring.unref();
   const delivery = createDeliveryRelay(
     deps,
     config.notifyWebhookUrl ? webhookSender(config.notifyWebhookUrl) : null,

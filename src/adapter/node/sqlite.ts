@@ -56,5 +56,18 @@ export async function openSqlite(path: string): Promise<SqliteDatabase> {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrateToLatest(db, readMigrationSources());
+  refreshPlannerStatistics(sqlite);
   return { ...transactionalDatabase(db), sqlite, close: () => db.destroy() };
+}
+
+/**
+ * Lets SQLite measure the tables it has never measured, or that grew tenfold since (PRAGMA
+ * optimize, sampling at most 1,000 rows per index: ~130 ms at 100k roles, nothing when current).
+ * Without these statistics the planner guesses, and an index such as `(status, remote_mode)`
+ * looks selective: "these 2,000 ids, if published" then walked every published role (≈ 120 ms)
+ * instead of looking up 2,000 ids (≈ 10 ms). Run at open and every hour by the service.
+ */
+export function refreshPlannerStatistics(sqlite: SQLite.Database): void {
+  sqlite.pragma('analysis_limit = 1000');
+  sqlite.pragma('optimize = 0x10002');
 }
