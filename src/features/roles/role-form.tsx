@@ -1,8 +1,6 @@
 /**
- * The role editor: the whole RoleInput as one form that works without JavaScript, and the two
- * mappings around it — a saved Role to form values, and posted values to a RoleInput validated
- * by the API's own schema, with every problem moved to the field it came from (a grid row, a
- * location row, a skill's select).
+ * The role editor: the whole RoleInput as one form that works without JavaScript. Its mappings
+ * (saved role → values, posted values → RoleInput) are in role-form-values.ts.
  */
 import {
   EMPLOYMENT_TYPES,
@@ -23,259 +21,24 @@ import {
   TextField,
   Toggle,
 } from '../../web/form.tsx';
-import { type FieldErrors, type FormValues, formValues, renameErrors, validate } from '../../web/forms.ts';
+import type { FieldErrors, FormValues } from '../../web/forms.ts';
 import { labelOf } from '../../web/i18n.ts';
 import { qualificationTerms } from '../../web/picker-terms.ts';
 import { TermPicker } from '../../web/term-picker.tsx';
 import type { View } from '../../web/view.ts';
-import { parseWeek, WeekGrid, weekValues } from '../../web/week-grid.tsx';
-import type { AreaService } from '../areas/area.service.ts';
-import { PlaceFields, placeValues, resolvePlace, typedPlace } from '../areas/place-field.tsx';
-import { FACT_KEYS, type Role, type RoleInput, RoleInputSchema } from './role.schemas.ts';
+import { WeekGrid } from '../../web/week-grid.tsx';
+import { PlaceFields } from '../areas/place-field.tsx';
+import { FACT_KEYS } from './role.schemas.ts';
 
-/** At most this many location rows on the page; the API allows more, a form does not need them. */
-export const MAX_LOCATIONS = 5;
-const GRID = 'week';
-const LEVELS = [1, 2, 3] as const;
+import { GRID, LEVELS, MAX_LOCATIONS, options } from './role-form-values.ts';
 
-type Values = Record<string, string | string[]>;
-
-const options = (labels: Record<string, { ja: string; en: string }>, view: View): Option[] =>
-  Object.keys(labels).map((key) => ({ value: key, label: labelOf(labels, key, view.lang) }));
-
-/** The values of a new role's form: the choices most roles make, nothing she has to undo. */
-export function newRoleValues(): FormValues {
-  const values: Values = {
-    'schedule.kind': 'fixed',
-    'pay.unit': 'hour',
-    overtime: 'none',
-    'remote.mode': 'none',
-  };
-  for (const fact of FACT_KEYS) values[`facts.${fact}`] = '';
-  return formValues(values);
-}
-
-/** A saved role as form values, for its edit page. */
-export function roleFormValues(role: Role): FormValues {
-  const schedule = role.schedule;
-  const values: Values = {
-    // The version this edit starts from: saving refuses it (409) if the role changed meanwhile.
-    expectedVersion: String(role.version),
-    title: role.title,
-    description: role.description,
-    category: role.category,
-    employmentType: role.employmentType,
-    'pay.min': String(role.pay.min),
-    'pay.unit': role.pay.unit,
-    'schedule.kind': schedule.kind,
-    overtime: role.overtime,
-    'remote.mode': role.remote.mode,
-    requiredQualifications: [...role.requiredQualifications],
-    otherRequiredQualifications: [...role.otherRequiredQualifications],
-    ...weekValues(GRID, schedule.kind === 'fixed' ? schedule.shifts : schedule.windows),
-  };
-  if (role.pay.max !== undefined) values['pay.max'] = String(role.pay.max);
-  // The page sets one break for every shift; a week saved with different breaks shows the first.
-  if (schedule.kind === 'fixed' && schedule.shifts[0]?.breakMinutes)
-    values['schedule.breakMinutes'] = String(schedule.shifts[0].breakMinutes);
-  if (schedule.kind === 'flexible') {
-    values['schedule.minHoursPerWeek'] = String(schedule.minHoursPerWeek);
-    values['schedule.minDaysPerWeek'] = String(schedule.minDaysPerWeek);
-    if (schedule.preferredHoursPerWeek !== undefined)
-      values['schedule.preferredHoursPerWeek'] = String(schedule.preferredHoursPerWeek);
-    if (schedule.minHoursPerDay !== undefined)
-      values['schedule.minHoursPerDay'] = String(schedule.minHoursPerDay);
-    if (schedule.maxHoursPerWeek !== undefined)
-      values['schedule.maxHoursPerWeek'] = String(schedule.maxHoursPerWeek);
-    if (schedule.splitDaysAllowed) values['schedule.splitDaysAllowed'] = 'on';
-  }
-  if (role.weekendWork) values.weekendWork = 'on';
-  if (role.nightWork) values.nightWork = 'on';
-  if (role.remote.officeDaysPerWeek !== undefined)
-    values['remote.officeDaysPerWeek'] = String(role.remote.officeDaysPerWeek);
-  role.locations.forEach((location, row) => {
-    Object.assign(values, placeValues(`locations.${row}`, { code: location.areaCode, name: location.name }));
-    if (location.label) values[`locations.${row}.label`] = location.label;
-    const address = location.address ?? location.town;
-    if (address) values[`locations.${row}.address`] = address;
-  });
-  for (const skill of role.skills.required) values[`skill.${skill.tag}`] = `required:${skill.level}`;
-  for (const skill of role.skills.niceToHave) values[`skill.${skill.tag}`] = `nice:${skill.level}`;
-  for (const fact of FACT_KEYS) {
-    const stated = role.facts[fact];
-    values[`facts.${fact}`] = stated === undefined ? '' : stated.available ? 'yes' : 'no';
-  }
-  if (role.startDate) values.startDate = role.startDate;
-  if (role.closesOn) values.closesOn = role.closesOn;
-  return formValues(values);
-}
-
-/**
- * Rules the schema words for programs, said for her (matched on "field.path message", so one
- * wording used for two fields can be told apart).
- */
-const ROLE_MESSAGES: [RegExp, (m: View['m']) => string][] = [
-  [/maxHoursPerWeek must not be below minHoursPerWeek/, (m) => m.employer.editor.errors.maxBelowMin],
-  [/must not be above maxHoursPerWeek/, (m) => m.employer.editor.errors.preferredAboveMax],
-  [/needs at least one location/, (m) => m.employer.editor.errors.needLocation],
-  [/is already required/, (m) => m.employer.editor.errors.alreadyRequired],
-  [/day\(s\) have windows/, (m) => m.employer.editor.errors.daysBeyondWindows],
-  [/windows only hold/, (m) => m.employer.editor.errors.hoursBeyondWindows],
-  [/must not be below minHoursPerWeek/, (m) => m.employer.editor.errors.preferredBelowMin],
-  [/max must not be below min/, (m) => m.employer.editor.errors.payMaxBelowMin],
-  [/officeDaysPerWeek is given/, (m) => m.employer.editor.errors.officeDays],
-  [/at least one shift|at least one window/, (m) => m.employer.editor.errors.needWindow],
-];
-
-function roleMessages(input: unknown, m: View['m']): FieldErrors {
-  const parsed = RoleInputSchema.safeParse(input);
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error?.issues ?? []) {
-    const path = issue.path.map(String).join('.');
-    const said = ROLE_MESSAGES.find(([pattern]) => pattern.test(`${path} ${issue.message}`));
-    if (said) errors[path] ??= said[1](m);
-  }
-  return errors;
-}
-
-export type ReadRole =
-  | { ok: true; value: RoleInput; place: (errors: FieldErrors) => FieldErrors }
-  | { ok: false; errors: FieldErrors };
-
-/**
- * Builds a RoleInput from the posted editor and validates it with the API's schema; places are
- * resolved to area codes first. `place` moves a service's field errors (an area it refused) to
- * the fields they came from.
- */
-export async function readRoleForm(values: FormValues, m: View['m'], areas: AreaService): Promise<ReadRole> {
-  const early: FieldErrors = {};
-  const week = parseWeek(values, GRID, m);
-  Object.assign(early, week.errors);
-
-  // Location rows: blank rows are skipped, so list position N may come from another row.
-  const locations: RoleInput['locations'] = [];
-  const rowOf: number[] = [];
-  for (let row = 0; row < MAX_LOCATIONS; row++) {
-    const prefix = `locations.${row}`;
-    const typed = typedPlace(values, prefix);
-    const label = values.text(`${prefix}.label`)?.trim() ?? '';
-    const address = values.text(`${prefix}.address`)?.trim() ?? '';
-    if (!typed.prefCode && !typed.name && !label && !address) continue;
-    const resolved = await resolvePlace(areas, m, prefix, typed);
-    if (!resolved.ok) {
-      early[resolved.field] ??= resolved.error;
-      continue;
-    }
-    locations.push({
-      areaCode: resolved.area.code,
-      ...(label ? { label } : {}),
-      ...(address ? { address } : {}),
-    });
-    rowOf.push(row);
-  }
-
-  const skills: RoleInput['skills'] = { required: [], niceToHave: [] };
-  for (const tag of Object.keys(SKILLS)) {
-    const chosen = /^(required|nice):([123])$/.exec(values.text(`skill.${tag}`) ?? '');
-    if (!chosen) continue;
-    const skill = { tag, level: Number(chosen[2]) as 1 | 2 | 3 } as RoleInput['skills']['required'][number];
-    (chosen[1] === 'required' ? skills.required : skills.niceToHave).push(skill);
-  }
-
-  const facts: Record<string, boolean> = {};
-  for (const fact of FACT_KEYS) {
-    const answer = values.text(`facts.${fact}`);
-    if (answer === 'yes' || answer === 'no') facts[fact] = answer === 'yes';
-  }
-
-  const kind = values.text('schedule.kind');
-  const remoteMode = values.text('remote.mode');
-  const input = {
-    title: values.text('title') ?? '',
-    description: values.text('description') ?? '',
-    category: values.text('category') || undefined,
-    employmentType: values.text('employmentType') || undefined,
-    pay: {
-      min: values.number('pay.min'),
-      max: values.number('pay.max'),
-      unit: values.text('pay.unit') || undefined,
-    },
-    schedule:
-      kind === 'flexible'
-        ? {
-            kind,
-            windows: week.windows,
-            minHoursPerWeek: values.number('schedule.minHoursPerWeek'),
-            minDaysPerWeek: values.number('schedule.minDaysPerWeek'),
-            preferredHoursPerWeek: values.number('schedule.preferredHoursPerWeek'),
-            minHoursPerDay: values.number('schedule.minHoursPerDay'),
-            maxHoursPerWeek: values.number('schedule.maxHoursPerWeek'),
-            ...(values.checked('schedule.splitDaysAllowed') ? { splitDaysAllowed: true } : {}),
-          }
-        : kind === 'fixed'
-          ? {
-              kind,
-              shifts: week.windows.map((w) => {
-                const breakMinutes = values.number('schedule.breakMinutes');
-                return breakMinutes ? { ...w, breakMinutes } : w;
-              }),
-            }
-          : { kind },
-    overtime: values.text('overtime') || undefined,
-    weekendWork: values.checked('weekendWork'),
-    nightWork: values.checked('nightWork'),
-    remote: {
-      mode: remoteMode || undefined,
-      officeDaysPerWeek: remoteMode === 'hybrid' ? values.number('remote.officeDaysPerWeek') : undefined,
-    },
-    locations,
-    skills,
-    requiredQualifications: values.all('requiredQualifications'),
-    // Ticked text saved before, and names typed now (the service finds their keys).
-    otherRequiredQualifications: [
-      ...values.all('otherRequiredQualifications'),
-      ...values.all('requiredQualificationText'),
-    ]
-      .map((t) => t.trim())
-      .filter(Boolean),
-    facts,
-    startDate: values.text('startDate')?.trim() || undefined,
-    closesOn: values.text('closesOn')?.trim() || undefined,
-  };
-
-  const skillField = (list: 'required' | 'niceToHave', index: string | undefined) =>
-    skills[list][Number(index)] ? `skill.${skills[list][Number(index)]?.tag}` : 'skills';
-  const place = (errors: FieldErrors) => {
-    const onGrid = week.placeErrors(errors, kind === 'flexible' ? 'schedule.windows' : 'schedule.shifts');
-    return renameErrors(onGrid, (name) => {
-      const parts = name.split('.');
-      if (name === 'schedule') return 'schedule.kind';
-      if (name === 'remote') return 'remote.mode';
-      if (name === 'pay') return 'pay.min';
-      if (parts[0] === 'locations' && parts.length > 1) {
-        const row = rowOf[Number(parts[1])];
-        if (row === undefined) return 'locations';
-        if (parts[2] === 'label') return `locations.${row}.label`;
-        if (parts[2] === 'address' || parts[2] === 'town') return `locations.${row}.address`;
-        return `locations.${row}.name`;
-      }
-      if (parts[0] === 'skills' && (parts[1] === 'required' || parts[1] === 'niceToHave'))
-        return skillField(parts[1], parts[2]);
-      if (parts[0] === 'requiredQualifications' || parts[0] === 'otherRequiredQualifications')
-        return 'requiredQualifications';
-      return name;
-    });
-  };
-
-  const validated = validate(RoleInputSchema, input, m);
-  if (validated.ok && Object.keys(early).length === 0) return { ok: true, value: validated.value, place };
-  const found = validated.ok ? {} : { ...validated.errors, ...roleMessages(input, m) };
-  // A location row she typed but we could not place already says so; "add a place" would confuse.
-  if (Object.keys(early).some((name) => name.startsWith('locations.'))) delete found.locations;
-  const errors: FieldErrors = { ...early };
-  for (const [name, message] of Object.entries(place(found))) errors[name] ??= message;
-  return { ok: false, errors };
-}
+export {
+  MAX_LOCATIONS,
+  newRoleValues,
+  type ReadRole,
+  readRoleForm,
+  roleFormValues,
+} from './role-form-values.ts';
 
 function Section(props: { title: string; children: unknown }) {
   return (
