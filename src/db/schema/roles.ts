@@ -1,0 +1,95 @@
+/** Organisations and their roles, with each role's windows or shifts, places, skills, qualifications and stated facts. */
+export type VerificationState = 'unverified' | 'verified' | 'rejected';
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  name_kana: string | null;
+  scale: 'local' | 'national';
+  corporate_number: string | null;
+  head_office_area_code: string;
+  description: string;
+  website: string | null;
+  verification_state: VerificationState;
+  verified_at: string | null;
+  verified_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type RoleStatus = 'draft' | 'published' | 'closed';
+
+export interface JobRoleTable {
+  id: string;
+  organisation_id: string;
+  title: string;
+  description: string;
+  category: string;
+  employment_type: string;
+  pay_min: number;
+  pay_max: number | null;
+  pay_unit: string;
+  schedule_kind: 'fixed' | 'flexible';
+  min_hours_per_week: number | null;
+  min_days_per_week: number | null;
+  preferred_hours_per_week: number | null;
+  min_hours_per_day: number | null;
+  max_hours_per_week: number | null;
+  split_days_allowed: number;
+  overtime: string;
+  weekend_work: number;
+  night_work: number;
+  remote_mode: string;
+  office_days_per_week: number | null;
+  start_date: string | null;
+  /** The last day applications are taken (0016); soft in matching. */
+  closes_on?: string | null;
+  status: RoleStatus;
+  published_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  /** Bumped on every write; the outbox and optimistic checks key on it. */
+  version: number;
+}
+
+export interface RoleWindowTable {
+  role_id: string;
+  day: number;
+  start_minute: number;
+  end_minute: number;
+  /** Unpaid break inside a fixed shift (0 for flexible windows); see migration 0010. */
+  break_minutes: number;
+}
+
+export interface RoleLocationTable {
+  role_id: string;
+  area_code: string;
+  label: string | null;
+  /** As the employer wrote it (optional). */
+  address?: string | null;
+  /** The town (町丁目・大字) the location lies in, with its point; null: the area's point. */
+  town?: string | null;
+  lat?: number | null;
+  lng?: number | null;
+}
+
+export interface RoleSkillTable {
+  role_id: string;
+  tag: string;
+  level: number;
+  required: number;
+}
+
+export interface RoleQualificationTable {
+  role_id: string;
+  qualification: string;
+}
+
+export interface RoleFactTable {
+  role_id: string;
+  fact: string;
+  available: number;
+  verified_at: string | null;
+  verified_by: string | null;
+}
