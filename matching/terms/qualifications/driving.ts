@@ -1,0 +1,73 @@
+/** Qualifications: driving and logistics. Part of the vocabulary in ../qualifications.ts (same entry format). */
+import type { QualificationEntry } from '../qualifications.ts';
+
+export const DRIVING_QUALIFICATIONS: readonly QualificationEntry[] = [
+  {
+    key: 'semi_medium_license',
+    ja: '準中型自動車免許',
+    reading: 'じゅんちゅうがたじどうしゃめんきょ',
+    en: 'Semi-medium vehicle licence',
+    field: 'driving',
+    aliases: ['準中型免許'],
+    covers: ['driver_license'],
+  },
+  {
+    key: 'medium_license',
+    ja: '中型自動車免許',
+    reading: 'ちゅうがたじどうしゃめんきょ',
+    en: 'Medium vehicle licence',
+    field: 'driving',
+    aliases: ['中型免許'],
+    covers: ['semi_medium_license', 'driver_license'],
+  },
+  {
+    key: 'large_license',
+    ja: '大型自動車免許',
+    reading: 'おおがたじどうしゃめんきょ',
+    en: 'Heavy vehicle licence',
+    field: 'driving',
+    aliases: ['大型免許'],
+    covers: ['medium_license', 'semi_medium_license', 'driver_license'],
+  },
+  {
+    key: 'driver_license_class2',
+    ja: '普通自動車第二種免許',
+    reading: 'ふつうじどうしゃだいにしゅめんきょ',
+    en: "Commercial passenger driver's licence",
+    field: 'driving',
+    aliases: ['普通二種', '二種免許', '第二種運転免許'],
+    covers: ['driver_license'],
+  },
+  {
+    key: 'motorcycle_license',
+    ja: '普通自動二輪免許',
+    reading: 'ふつうじどうにりんめんきょ',
+    en: 'Motorcycle licence',
+    field: 'driving',
+    aliases: ['バイク免許', '自動二輪'],
+  },
+  {
+    key: 'slinging',
+    ja: '玉掛け技能講習',
+    reading: 'たまがけぎのうこうしゅう',
+    en: 'Slinging skills course',
+    field: 'logistics',
+    aliases: ['玉掛け'],
+  },
+  {
+    key: 'hazardous_materials_4',
+    ja: '危険物取扱者乙種第4類',
+    reading: 'きけんぶつとりあつかいしゃおつしゅだい4るい',
+    en: 'Hazardous materials handler (class B-4)',
+    field: 'logistics',
+    aliases: ['乙4', '危険物乙4', '危険物取扱者'],
+  },
+  {
+    key: 'logistics_test',
+    ja: 'ビジネス・キャリア検定（ロジスティクス）',
+    reading: 'びじねすきゃりあけんてい ろじすてぃくす',
+    en: 'Business career test (logistics)',
+    field: 'logistics',
+    aliases: ['ロジスティクス管理'],
+  },
+];
