@@ -68,6 +68,7 @@ describe('migrations', () => {
       '0018_1_area_notices',
       '0018_2_exchange_meetings',
       '0018_3_employer_prospects',
+      '0022_member_resume',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
