@@ -69,6 +69,7 @@ describe('migrations', () => {
       '0018_2_exchange_meetings',
       '0018_3_employer_prospects',
       '0022_member_resume',
+      '0023_move_plan_notes',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -112,6 +113,7 @@ describe('migrations', () => {
         'mentoring_mentors',
         'mentoring_pairs',
         'mentoring_sessions',
+        'move_plan_notes',
         'notifications',
         'organisations',
         'prospect_events',
