@@ -3,14 +3,20 @@
  * notices, the work that fits her there after the move and her coordinator's note; and the
  * coordinators' table of planned moves per place and month, with the note form beside each member.
  */
+import { notFound } from '../../errors.ts';
 import { requireActor } from '../../http/env.ts';
-import { PostForm, SubmitButton, TextField } from '../../web/form.tsx';
+import { ErrorSummary, PostForm, SubmitButton, TextField } from '../../web/form.tsx';
 import { type FieldErrors, formValues, readForm, validate } from '../../web/forms.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
 import { JobCard } from '../search/job-card.tsx';
-import { MoveNoteInputSchema, type MovePlan, type PlannedMoves } from './relocation.schemas.ts';
+import {
+  MoveNoteInputSchema,
+  MoveNoteParamsSchema,
+  type MovePlan,
+  type PlannedMoves,
+} from './relocation.schemas.ts';
 
 function MovePlanCard(props: { view: View; plan: MovePlan }) {
   const { view, plan } = props;
@@ -147,8 +153,10 @@ export const relocationPages = newPageRouter()
     const groups = await c.var.services.relocation.planned(requireActor(c));
     return render(c, (view) => staffPage(view, groups, {}));
   })
-  .post('/coordinator/moves/:memberId/:areaCode/note', STAFF, async (c) => {
-    const { memberId, areaCode } = c.req.param();
+  .post('/coordinator/moves/:id/:areaCode/note', STAFF, async (c) => {
+    const { id: memberId, areaCode } = c.req.param();
+    // A malformed address names no one's move: the same 404 as an unknown one.
+    if (!MoveNoteParamsSchema.safeParse({ id: memberId, areaCode }).success) throw notFound('move plan');
     const values = await readForm(c);
     const m = messagesOf(c);
     const field = `note.${memberId}.${areaCode}`;
@@ -170,6 +178,7 @@ function staffPage(view: View, groups: PlannedMoves[], errors: FieldErrors) {
       <>
         <h1>{words.title}</h1>
         <p class="lead">{words.lead}</p>
+        <ErrorSummary view={view} errors={errors} />
         <PlannedMovesTable view={view} groups={groups} errors={errors} />
       </>
     ),
