@@ -110,6 +110,8 @@ const EXPECTED_ACCESS: Record<string, Caller[]> = {
   'POST /api/notices/{id}/withdraw': STAFF,
   'GET /api/members/me/notices': ['member'],
   'POST /api/notices/{id}/read': ['member'],
+  'POST /api/prospects/{id}/invitations': STAFF,
+  'POST /api/invitations/{token}/accept': ['employer'],
   'GET /api/members/me/moves': ['member'],
   'GET /api/moves': STAFF,
   'PUT /api/members/{id}/moves/{areaCode}/note': STAFF,

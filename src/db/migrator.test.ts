@@ -70,6 +70,7 @@ describe('migrations', () => {
       '0018_3_employer_prospects',
       '0022_member_resume',
       '0023_move_plan_notes',
+      '0024_prospect_invitations',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -117,6 +118,7 @@ describe('migrations', () => {
         'notifications',
         'organisations',
         'prospect_events',
+        'prospect_invitations',
         'prospects',
         'role_facts',
         'role_locations',

@@ -48,6 +48,7 @@ import type {
   MeetingReplyTable,
   MeetingTable,
   ProspectEventTable,
+  ProspectInvitationTable,
   ProspectTable,
 } from './schema/outreach.ts';
 import type { AreaTable, AreaTownTable } from './schema/places.ts';
@@ -123,4 +124,5 @@ export interface DB {
   meeting_replies: MeetingReplyTable;
   prospects: ProspectTable;
   prospect_events: ProspectEventTable;
+  prospect_invitations: ProspectInvitationTable;
 }

@@ -121,6 +121,8 @@ const OPERATIONS: Record<string, readonly [string, ...Extra[]]> = {
   'POST /api/notices/{id}/withdraw': ['withdrawNotice'],
   'GET /api/members/me/notices': ['listOwnNotices'],
   'POST /api/notices/{id}/read': ['markNoticeRead'],
+  'POST /api/prospects/{id}/invitations': ['inviteProspect'],
+  'POST /api/invitations/{token}/accept': ['acceptInvitation'],
   'GET /api/members/me/moves': ['listOwnMoves'],
   'GET /api/moves': ['listPlannedMoves'],
   'PUT /api/members/{id}/moves/{areaCode}/note': ['writeMoveNote'],

@@ -26,5 +26,6 @@ export function concretePath(path: string, ids: RouteIds): string {
       // Check-ins, follow-ups and mentoring: an id of the wrong kind is as unknown as any other.
       .replaceAll('{id}', ids.matchId)
       .replace('{fact}', 'sick_child_absence_ok')
+      .replace('{token}', 'an-unknown-invitation-token-0000')
   );
 }

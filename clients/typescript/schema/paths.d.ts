@@ -1850,6 +1850,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/prospects/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A registration link for the firm (30 days, once): its employer accepts it after registering, which links the prospect and moves it to 登録
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["inviteProspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a registration link for her organisation (registered first; a link works once)
+         * @description Callable by: employer.
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/prospect-pipeline": {
         parameters: {
             query?: never;

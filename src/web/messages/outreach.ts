@@ -130,7 +130,34 @@ const ja = {
     noRoles: '今はこの地域で合う仕事が見つかりません。新しい求人が出たらお知らせします。',
     moreRoles: 'この地域の仕事をもっと見る',
   },
+  join: {
+    title: (company: string) => `${company} 様へ：よりそいへのご登録のご案内`,
+    lead: 'よりそいは、ひとり親の方と、柔軟な働き方のできる地元の仕事をつなぐサービスです。ご紹介の前には、必ずコーディネーターが条件を確かめます。',
+    steps: [
+      '事業者として新規登録し、届いたメールで確認します',
+      '会社情報を登録します',
+      'もう一度このリンクを開いて「招待を受け取る」を押します',
+    ],
+    signUp: '事業者として新規登録する',
+    signIn: '登録済みの方はログイン',
+    needOrganisation: '先に会社情報を登録してください。登録のあと、もう一度このリンクを開いてください。',
+    registerOrganisation: '会社情報を登録する',
+    accept: '招待を受け取る',
+    accepted: (company: string) =>
+      `${company} の招待を受け取りました。担当のコーディネーターに伝わっています`,
+    onlyEmployers: 'このリンクは事業者の方のためのものです。',
+    invalidTitle: 'このリンクは使えません',
+    invalid:
+      '招待リンクの期限が切れているか、すでに使われています。担当のコーディネーターにお問い合わせください。',
+  },
   prospects: {
+    invitation: '招待リンク',
+    invitationLead:
+      '会社の担当者に送るリンクです。ご登録のあと、このリンクを開いて受け取ると、この候補が事業者とつながり「登録」に進みます（30日間・1回かぎり）。',
+    invite: '招待リンクを作る',
+    invitationLink: '招待リンク（この画面でだけ表示されます）',
+    invitationExpires: (date: string) => `${date}まで有効`,
+    linked: '登録済みの事業者とつながっています',
     title: '企業開拓',
     lead: 'ひとり親を雇ってくれそうな企業を、候補から確認済みまで追いかけます。次の対応日が近い順です。',
     stages: {
@@ -311,7 +338,32 @@ const en: Outreach = {
     noRoles: 'Nothing fits you there right now. We will tell you when new work appears.',
     moreRoles: 'See more work there',
   },
+  join: {
+    title: (company: string) => `For ${company}: joining Yorisoi`,
+    lead: 'Yorisoi connects single parents with local work that allows flexible hours. A coordinator checks every introduction before it is made.',
+    steps: [
+      'Sign up as an employer and confirm your e-mail address',
+      'Register your organisation',
+      'Open this link again and press “Accept the invitation”',
+    ],
+    signUp: 'Sign up as an employer',
+    signIn: 'Already registered? Sign in',
+    needOrganisation: 'Register your organisation first, then open this link again.',
+    registerOrganisation: 'Register your organisation',
+    accept: 'Accept the invitation',
+    accepted: (company: string) => `Invitation for ${company} accepted; your coordinator has been told`,
+    onlyEmployers: 'This link is for employers.',
+    invalidTitle: 'This link cannot be used',
+    invalid: 'The invitation has expired or was already used. Please ask your coordinator for a new one.',
+  },
   prospects: {
+    invitation: 'Invitation link',
+    invitationLead:
+      'A link for the firm’s contact. Once registered, opening it and accepting links this prospect to their organisation and moves it to “registered” (30 days, once).',
+    invite: 'Create an invitation link',
+    invitationLink: 'Invitation link (shown only now)',
+    invitationExpires: (date: string) => `Valid until ${date}`,
+    linked: 'Linked to a registered organisation',
     title: 'Employer development',
     lead: 'Firms that might hire single parents, from candidate to verified. The next action soonest first.',
     stages: {
