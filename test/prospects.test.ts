@@ -225,6 +225,29 @@ describe('registration by invitation', () => {
         .map((e: { toStage: string }) => e.toStage),
     ).toContain('registered');
 
+    // The coordinator verifying the organisation brings the prospect to its last stage.
+    const unverified = await t.employerWithOrganisation({ verified: false });
+    const second = await create({ company: '二丈の宿', areaCode: '402303', trades: ['hospitality'] });
+    const link2 = (await t.call('POST', `/api/prospects/${second}/invitations`, { token: coordinator.token }))
+      .json.link;
+    const token2 = decodeURIComponent(/\/join\/([^/?#]+)$/.exec(link2)?.[1] ?? '');
+    expect(
+      (
+        await t.call('POST', `/api/invitations/${encodeURIComponent(token2)}/accept`, {
+          token: unverified.token,
+        })
+      ).status,
+    ).toBe(200);
+    await t.call('POST', `/api/organisations/${unverified.organisationId}/verification`, {
+      token: coordinator.token,
+      body: { state: 'verified' },
+    });
+    const verified = (await t.call('GET', `/api/prospects/${second}`, { token: coordinator.token })).json;
+    expect(verified.prospect.stage).toBe('verified');
+    expect(verified.history.map((e: { toStage: string | null }) => e.toStage)).toEqual(
+      expect.arrayContaining(['registered', 'verified']),
+    );
+
     // The link worked once: again it is refused, and its page says so.
     const again = await t.call('POST', `/api/invitations/${encodeURIComponent(token)}/accept`, {
       token: employer.token,

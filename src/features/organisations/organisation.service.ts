@@ -11,6 +11,7 @@ import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { setUserOrganisation } from '../auth/user.repository.ts';
 import type { MatchEndings } from '../matches/match-endings.ts';
+import { verifyLinkedProspects } from '../prospects/prospect.repository.ts';
 import { enqueueOrganisationRoles, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
 import {
   countOrganisations,
@@ -189,6 +190,8 @@ export function createOrganisationService(
           updated_at: now,
         }),
         enqueueOrganisationRoles(db, id, now),
+        // A firm brought in through the pipeline reaches its last stage with the verification.
+        ...(state === 'verified' ? verifyLinkedProspects(db, id, actor.userId, now) : []),
       ]);
       return toOrganisation(await load(id));
     },

@@ -2,7 +2,7 @@
  * Queries on employer prospects and their history. Rows carry the owner's and the area's names so
  * a list is one query.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type {
   DB,
   ProspectEventTable,
@@ -152,4 +152,51 @@ export function linkOrganisation(db: Kysely<DB>, prospectId: string, organisatio
     .updateTable('prospects')
     .set({ organisation_id: organisationId, updated_at: at })
     .where('id', '=', prospectId);
+}
+
+/**
+ * The writes that move the prospects linked to an organisation from 登録 to 確認済み once a
+ * coordinator verifies it, each with its stage event (run in the same atomic unit as the
+ * verification). Prospects at another stage are left as they are.
+ */
+export function verifyLinkedProspects(db: Kysely<DB>, organisationId: string, authorId: string, at: string) {
+  // The event rows are written first, while the prospects are still at 登録 to select them by.
+  return [
+    db
+      .insertInto('prospect_events')
+      .columns([
+        'id',
+        'prospect_id',
+        'at',
+        'author_id',
+        'kind',
+        'from_stage',
+        'to_stage',
+        'note',
+        'next_action_on',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('prospects')
+          .select([
+            // One event per prospect, its id derived from the prospect and the moment (unique, repeatable).
+            sql<string>`'verified:' || prospects.id || ':' || ${at}`.as('id'),
+            'id as prospect_id',
+            eb.val(at).as('at'),
+            eb.val(authorId).as('author_id'),
+            eb.val('stage').as('kind'),
+            'stage as from_stage',
+            eb.val('verified').as('to_stage'),
+            eb.val('organisation verified').as('note'),
+            eb.val(null).as('next_action_on'),
+          ])
+          .where('organisation_id', '=', organisationId)
+          .where('stage', '=', 'registered'),
+      ),
+    db
+      .updateTable('prospects')
+      .set({ stage: 'verified', stage_since: at, updated_at: at })
+      .where('organisation_id', '=', organisationId)
+      .where('stage', '=', 'registered'),
+  ];
 }
