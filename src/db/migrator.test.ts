@@ -68,6 +68,9 @@ describe('migrations', () => {
       '0018_1_area_notices',
       '0018_2_exchange_meetings',
       '0018_3_employer_prospects',
+      '0021_1_favourites',
+      '0021_2_saved_searches',
+      '0021_3_ad_expiry',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -88,6 +91,7 @@ describe('migrations', () => {
         'change_counters',
         'check_ins',
         'consultation_notes',
+        'favourites',
         'follow_ups',
         'job_progress',
         'job_roles',
@@ -124,6 +128,7 @@ describe('migrations', () => {
         'search_outbox',
         'separations',
         'role_windows',
+        'saved_searches',
         'sessions',
         'sign_in_failures',
         'users',

@@ -20,6 +20,7 @@ import type {
   SeparationTable,
 } from './schema/after-hire.ts';
 import type { ChangeCounterTable, JobProgressTable } from './schema/infrastructure.ts';
+import type { FavouriteTable, SavedSearchTable } from './schema/keeping.ts';
 import type {
   AuditLogTable,
   ConsultationNoteTable,
@@ -64,6 +65,7 @@ import type { RoleSearchRowTable, RoleSearchTextTable, SearchOutboxTable } from 
 export * from './schema/accounts.ts';
 export * from './schema/after-hire.ts';
 export * from './schema/infrastructure.ts';
+export * from './schema/keeping.ts';
 export * from './schema/matches.ts';
 export * from './schema/members.ts';
 export * from './schema/outreach.ts';
@@ -121,4 +123,6 @@ export interface DB {
   meeting_replies: MeetingReplyTable;
   prospects: ProspectTable;
   prospect_events: ProspectEventTable;
+  favourites: FavouriteTable;
+  saved_searches: SavedSearchTable;
 }
