@@ -4,8 +4,8 @@
  * constraints applied, as when she browses) and sends only roles published since the last check:
  * an in-app notification, which the delivery relay also e-mails unless she stopped that kind.
  *
- * The window of a check ends where the search index is known to be complete (the oldest change
- * still in the search outbox, or now), so a role published while the index catches up is kept
+ * A check considers roles published after the last check (strictly) up to where the search index
+ * is known to be complete (just before the oldest change still in the search outbox, or now), so a role published while the index catches up is kept
  * for the next alert rather than lost. The alert and the move of the window are one guarded
  * atomic unit: a run killed midway or repeated neither loses nor duplicates an alert.
  */
@@ -120,7 +120,8 @@ export function createSavedSearchService(
     const at = now.toISOString();
     const from = search.checked_until;
     const next = new Date(now.getTime() + PERIOD_MS[search.frequency]).toISOString();
-    // The index is behind what she last checked (a long outage): nothing can be judged yet.
+    // The index is behind what she last checked (a long outage): nothing can be judged yet, and
+    // the search stays due so the next run tries again.
     if (windowEnd <= from) return 0;
     let query: JobSearchQuery;
     try {
@@ -142,7 +143,7 @@ export function createSavedSearchService(
     const fresh = result.items
       .map((hit) => hit.role)
       .filter(
-        (role) => role.publishedAt !== null && role.publishedAt >= from && role.publishedAt < windowEnd,
+        (role) => role.publishedAt !== null && role.publishedAt > from && role.publishedAt <= windowEnd,
       );
     const move = recordCheck(
       db,
@@ -244,7 +245,9 @@ export function createSavedSearchService(
       if (due.length === 0) return { searchAlerts: 0 };
       // Without a search engine the database answers every search: it is complete up to now.
       const pending = jobIndex ? await oldestPendingSearchChange(db) : null;
-      const windowEnd = pending !== null && pending < at ? pending : at;
+      // Everything enqueued before the oldest waiting change has reached the index.
+      const indexedUntil = pending === null ? at : new Date(new Date(pending).getTime() - 1).toISOString();
+      const windowEnd = indexedUntil < at ? indexedUntil : at;
       let searchAlerts = 0;
       for (const search of due) searchAlerts += await alertOne(search, windowEnd, now);
       return { searchAlerts };
