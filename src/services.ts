@@ -46,6 +46,7 @@ export function createServices(deps: AppDeps) {
   const meetings = createMeetingService(deps, { areas });
   const savedSearches = createSavedSearchService(deps, { jobs });
   const roleExpiry = createRoleExpiryJob(deps);
+  const favourites = createFavouriteService(deps, { roles });
   return {
     auth,
     areas,
@@ -53,7 +54,7 @@ export function createServices(deps: AppDeps) {
     roles,
     members,
     jobs,
-    favourites: createFavouriteService(deps, { roles }),
+    favourites,
     savedSearches,
     roleExpiry,
     suggestions: createSuggestionJob(deps, { jobs, members }),
@@ -90,6 +91,8 @@ export function createServices(deps: AppDeps) {
       notifications,
       sensitive,
       coordination,
+      favourites,
+      savedSearches,
     }),
     health: createHealthService(deps),
   };

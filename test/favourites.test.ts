@@ -110,6 +110,15 @@ describe('favourites API', () => {
     expect((await list(her)).items.map((f) => f.roleId)).toEqual([roles[0]]);
   });
 
+  it('comes with her data export, and goes with her account', async () => {
+    const exported = await t.call('GET', '/api/members/me/export', { token: her.token });
+    expect(exported.status).toBe(200);
+    expect(exported.json.favourites.map((f: { roleId: string }) => f.roleId)).toEqual([roles[0]]);
+    expect((await t.call('GET', '/api/members/me/export', { token: other.token })).json.favourites).toEqual(
+      [],
+    );
+  });
+
   it('marks a page of roles in one call: kept and 応募済み (said interested, not withdrawn)', async () => {
     const interest = await t.call('POST', `/api/jobs/${roles[1]}/interest`, { token: her.token });
     expect(interest.status, interest.text).toBe(200);

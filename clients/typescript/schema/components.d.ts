@@ -717,6 +717,23 @@ export interface components {
             supportStageHistory: components["schemas"]["StageChange"][];
             consultationNotes: components["schemas"]["ConsultationNote"][];
             sensitive: components["schemas"]["Sensitive"];
+            favourites: {
+                /** Format: uuid */
+                roleId: string;
+                keptAt: string;
+                title: string;
+                organisationName: string;
+                /**
+                 * @description 'open': still in search; 'closed': the employer closed it; 'expired': its ad ran out; 'unavailable': not offered for now
+                 * @enum {string}
+                 */
+                state: "open" | "closed" | "expired" | "unavailable";
+                /** @description When it closed or expired */
+                endedAt: string | null;
+                /** @description She already said she is interested (応募済み) */
+                interested: boolean;
+            }[];
+            savedSearches: components["schemas"]["SavedSearch"][];
         };
         Match: {
             id: string;
@@ -764,6 +781,19 @@ export interface components {
             dvNotes: string | null;
             updatedAt: string;
         } | null;
+        SavedSearch: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Canonical query string of GET /api/jobs */
+            query: string;
+            /** @enum {string} */
+            frequency: "daily" | "weekly";
+            createdAt: string;
+            /** @description When new jobs were last sent */
+            lastAlertAt: string | null;
+            nextAlertAt: string;
+        };
         AccountDeletion: {
             password: string;
         };
@@ -1575,19 +1605,6 @@ export interface components {
         };
         SavedSearchList: {
             items: components["schemas"]["SavedSearch"][];
-        };
-        SavedSearch: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @description Canonical query string of GET /api/jobs */
-            query: string;
-            /** @enum {string} */
-            frequency: "daily" | "weekly";
-            createdAt: string;
-            /** @description When new jobs were last sent */
-            lastAlertAt: string | null;
-            nextAlertAt: string;
         };
         SavedSearchInput: {
             /** @example 港北区の事務・平日昼 */

@@ -56,6 +56,9 @@ export const favouritePages = newPageRouter()
         <>
           <h1>{view.m.keeping.favourites}</h1>
           <p class="meta">{view.m.keeping.favouritesHint}</p>
+          <p>
+            <a href="/me/saved-searches">{view.m.keeping.seeSavedSearches}</a>
+          </p>
           {items.length === 0 ? (
             <p class="empty">{view.m.keeping.noFavourites}</p>
           ) : (

@@ -55,6 +55,9 @@ export function SaveSearchForm(props: { view: View; query: string }) {
         />
         <SubmitButton label={words.save} />
       </PostForm>
+      <p>
+        <a href="/me/saved-searches">{words.seeSavedSearches}</a>
+      </p>
     </details>
   );
 }

@@ -27,6 +27,7 @@ export const keepingJa = {
   save: '保存する',
   savedNotice: '検索条件を保存しました',
   savedSearches: '保存した検索条件',
+  seeSavedSearches: '保存した検索条件を見る',
   savedSearchesHint:
     '新しい求人が出たら、選んだ頻度でお知らせします（前回のお知らせ以降に掲載された求人だけ）。',
   noSavedSearches: '保存した検索条件はまだありません。「仕事をさがす」で検索してから保存できます。',
@@ -70,6 +71,7 @@ export const keepingEn: typeof keepingJa = {
   save: 'Save',
   savedNotice: 'Search saved',
   savedSearches: 'Saved searches',
+  seeSavedSearches: 'See saved searches',
   savedSearchesHint: 'New jobs come as often as you chose (only jobs posted since the last time).',
   noSavedSearches: 'No saved searches yet. Search in “Find work”, then save it.',
   open: 'Search with this',
