@@ -58,7 +58,7 @@ describe('migrations', () => {
     insert.run('old', 'published', ago(365), ago(400), ago(365));
     insert.run('recent', 'published', ago(10), ago(10), ago(10));
     insert.run('draft', 'draft', null, ago(5), ago(5));
-    expect(await migrateToLatest(db, sources)).toEqual(['0021_3_ad_expiry']);
+    expect((await migrateToLatest(db, sources))[0]).toBe('0021_3_ad_expiry');
     const rows = sqlite.prepare('SELECT id, expires_at FROM job_roles ORDER BY id').all() as {
       id: string;
       expires_at: string | null;
@@ -106,6 +106,7 @@ describe('migrations', () => {
       '0021_1_favourites',
       '0021_2_saved_searches',
       '0021_3_ad_expiry',
+      '0022_member_resume',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
