@@ -81,7 +81,10 @@ describe('a new member’s account, on a phone, in Japanese', { timeout: 120_000
   it('writes her profile in four short steps, kept from her week on', async () => {
     const check = async (name: string) => {
       await screenshotBoth(page, name);
-      expect((await seriousAccessibilityProblems(page)).map((p) => p.id), name).toEqual([]);
+      expect(
+        (await seriousAccessibilityProblems(page)).map((p) => p.id),
+        name,
+      ).toEqual([]);
     };
     await page.getByRole('link', { name: 'プロフィールを登録する' }).click();
     await visible(page.getByText('ステップ 1 / 4'));
