@@ -77,6 +77,14 @@ describe('favourites API', () => {
       token: her.token,
     });
     expect(unknown.status).toBe(404);
+    const putAway = await t.call(
+      'DELETE',
+      '/api/members/me/favourites/00000000-0000-4000-8000-000000000000',
+      {
+        token: her.token,
+      },
+    );
+    expect(putAway.status).toBe(404);
     const draft = await t.call('POST', '/api/roles', { token: employer.token, body: roleInput() });
     const kept = await t.call('PUT', `/api/members/me/favourites/${draft.json.id}`, { token: her.token });
     expect(kept.status).toBe(404);

@@ -1885,7 +1885,7 @@ export interface paths {
         put: operations["keepRole"];
         post?: never;
         /**
-         * Put a kept role away (nothing to put away is fine too)
+         * Put a kept role away (nothing to put away is fine too; an unknown role is a 404)
          * @description Callable by: member.
          */
         delete: operations["unkeepRole"];

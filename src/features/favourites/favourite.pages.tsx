@@ -74,16 +74,16 @@ export const favouritePages = newPageRouter()
       ),
     }));
   })
-  .post('/me/favourites/:roleId', requirePage('member'), async (c) => {
-    await c.var.services.favourites.keep(requireActor(c), c.req.param('roleId'));
+  .post('/me/favourites/:id', requirePage('member'), async (c) => {
+    await c.var.services.favourites.keep(requireActor(c), c.req.param('id'));
     return redirectWithNotice(
       c,
       onSitePath(c.req.query('next')) ?? '/me/favourites',
       viewOf(c).m.keeping.keptNotice,
     );
   })
-  .post('/me/favourites/:roleId/remove', requirePage('member'), async (c) => {
-    await c.var.services.favourites.unkeep(requireActor(c), c.req.param('roleId'));
+  .post('/me/favourites/:id/remove', requirePage('member'), async (c) => {
+    await c.var.services.favourites.unkeep(requireActor(c), c.req.param('id'));
     return redirectWithNotice(
       c,
       onSitePath(c.req.query('next')) ?? '/me/favourites',

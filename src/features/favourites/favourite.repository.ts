@@ -72,3 +72,10 @@ export async function marksOf(
         AND state IN (SELECT value FROM json_each(${states}))`.execute(db);
   return result.rows;
 }
+
+/** Whether a role of this id exists at all, in any state. */
+export async function roleExists(db: Kysely<DB>, roleId: string): Promise<boolean> {
+  return (
+    (await db.selectFrom('job_roles').select('id').where('id', '=', roleId).executeTakeFirst()) !== undefined
+  );
+}

@@ -30,7 +30,7 @@ const unkeepRoute = defineRoute(['member'], {
   method: 'delete',
   path: '/members/me/favourites/{roleId}',
   tags,
-  summary: 'Put a kept role away (nothing to put away is fine too)',
+  summary: 'Put a kept role away (nothing to put away is fine too; an unknown role is a 404)',
   request: { params: RoleIdParamSchema },
   responses: { 204: { description: 'Not kept' } },
 });

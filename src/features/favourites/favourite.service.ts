@@ -13,6 +13,7 @@ import {
   favouritesOf,
   insertFavourite,
   marksOf,
+  roleExists,
 } from './favourite.repository.ts';
 import type { Favourite } from './favourite.schemas.ts';
 
@@ -86,9 +87,10 @@ export function createFavouriteService({ database, clock }: AppDeps, services: {
       return kept;
     },
 
-    /** Puts a kept role away; nothing to put away is fine too (idempotent). */
+    /** Puts a kept role away; nothing to put away is fine too (idempotent). An unknown role is a 404. */
     async unkeep(actor: Actor, roleId: string): Promise<void> {
       requireMember(actor);
+      if (!(await roleExists(db, roleId))) throw notFound('role');
       await database.atomic([deleteFavourite(db, actor.userId, roleId)]);
     },
 

@@ -3,6 +3,7 @@
  * (a name and how often), and her list of saved searches where she opens one, changes its name
  * or frequency, or deletes it. Plain form posts with the anti-forgery token, no JavaScript needed.
  */
+import { invalidField } from '../../errors.ts';
 import { requireActor } from '../../http/env.ts';
 import { PostForm, SelectField, SubmitButton, TextField } from '../../web/form.tsx';
 import { formValues, readForm } from '../../web/forms.ts';
@@ -133,7 +134,9 @@ export const savedSearchPages = newPageRouter()
   .post('/me/saved-searches', requirePage('member'), async (c) => {
     const view = viewOf(c);
     const values = await readForm(c);
-    const query = values.text('query') ?? '';
+    // The form always carries the search it was drawn under (perhaps empty: every job).
+    const query = values.text('query');
+    if (query === undefined) throw invalidField('query', 'the search to save is missing', 'required');
     const frequency = values.text('frequency') === 'daily' ? 'daily' : 'weekly';
     await c.var.services.savedSearches.create(requireActor(c), {
       name: values.text('name')?.trim() || defaultName(query, view),
