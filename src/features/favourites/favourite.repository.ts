@@ -19,9 +19,12 @@ export function deleteFavourite(db: Kysely<DB>, userId: string, roleId: string) 
   return db.deleteFrom('favourites').where('user_id', '=', userId).where('role_id', '=', roleId);
 }
 
-/** Her kept roles, newest first, with what she needs to see even once a role is gone from search. */
-export function favouritesOf(db: Kysely<DB>, userId: string, limit: number) {
-  return db
+/**
+ * Her kept roles (or the one of them given), newest first, with what she needs to see even once a
+ * role is gone from search.
+ */
+export function favouritesOf(db: Kysely<DB>, userId: string, limit: number, roleId?: string) {
+  const query = db
     .selectFrom('favourites')
     .innerJoin('job_roles', 'job_roles.id', 'favourites.role_id')
     .innerJoin('organisations', 'organisations.id', 'job_roles.organisation_id')
@@ -36,10 +39,11 @@ export function favouritesOf(db: Kysely<DB>, userId: string, limit: number) {
       'organisations.verification_state',
     ])
     .where('favourites.user_id', '=', userId)
+    .$if(roleId !== undefined, (q) => q.where('favourites.role_id', '=', roleId as string))
     .orderBy('favourites.created_at', 'desc')
     .orderBy('favourites.role_id')
-    .limit(limit)
-    .execute();
+    .limit(limit);
+  return query.execute();
 }
 
 export async function countFavourites(db: Kysely<DB>, userId: string): Promise<number> {

@@ -36,6 +36,33 @@ export function createFavouriteService({ database, clock }: AppDeps, services: {
   const { db } = database;
   const { roles } = services;
 
+  /** Kept rows as she sees them: open ones with the role, ended ones with why and when. */
+  async function present(actor: Actor, rows: Awaited<ReturnType<typeof favouritesOf>>): Promise<Favourite[]> {
+    const ids = rows.map((r) => r.role_id);
+    const [open, marks] = await Promise.all([roles.findPublished(ids), service.marks(actor, ids)]);
+    const openById = new Map(open.map((r) => [r.id, r]));
+    return rows.map((row): Favourite => {
+      const role = openById.get(row.role_id);
+      const state = role
+        ? 'open'
+        : row.status === 'closed'
+          ? 'closed'
+          : row.expired_at
+            ? 'expired'
+            : 'unavailable';
+      return {
+        roleId: row.role_id,
+        keptAt: row.created_at,
+        title: row.title,
+        organisationName: row.organisation_name,
+        state,
+        endedAt: state === 'closed' ? row.closed_at : state === 'expired' ? (row.expired_at ?? null) : null,
+        interested: marks.interested.has(row.role_id),
+        ...(role ? { role } : {}),
+      };
+    });
+  }
+
   const service = {
     /**
      * Her kept roles, newest first; each says whether it is still open, and if not why and since when.
@@ -47,30 +74,7 @@ export function createFavouriteService({ database, clock }: AppDeps, services: {
         favouritesOf(db, actor.userId, MAX_LISTED),
         countFavourites(db, actor.userId),
       ]);
-      const ids = rows.map((r) => r.role_id);
-      const [open, marks] = await Promise.all([roles.findPublished(ids), service.marks(actor, ids)]);
-      const openById = new Map(open.map((r) => [r.id, r]));
-      const items = rows.map((row): Favourite => {
-        const role = openById.get(row.role_id);
-        const state = role
-          ? 'open'
-          : row.status === 'closed'
-            ? 'closed'
-            : row.expired_at
-              ? 'expired'
-              : 'unavailable';
-        return {
-          roleId: row.role_id,
-          keptAt: row.created_at,
-          title: row.title,
-          organisationName: row.organisation_name,
-          state,
-          endedAt: state === 'closed' ? row.closed_at : state === 'expired' ? (row.expired_at ?? null) : null,
-          interested: marks.interested.has(row.role_id),
-          ...(role ? { role } : {}),
-        };
-      });
-      return { items, total };
+      return { items: await present(actor, rows), total };
     },
 
     /**
@@ -82,7 +86,7 @@ export function createFavouriteService({ database, clock }: AppDeps, services: {
       const [findable] = await roles.findPublished([roleId]);
       if (findable)
         await database.atomic([insertFavourite(db, actor.userId, roleId, clock.now().toISOString())]);
-      const kept = (await service.list(actor)).items.find((f) => f.roleId === roleId);
+      const [kept] = await present(actor, await favouritesOf(db, actor.userId, 1, roleId));
       if (!kept) throw notFound('role');
       return kept;
     },
