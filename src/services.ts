@@ -22,6 +22,7 @@ import { createNoticeService } from './features/notices/notice.service.ts';
 import { createNotificationService } from './features/notifications/notification.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createProspectService } from './features/prospects/prospect.service.ts';
+import { createRelocationService } from './features/relocation/relocation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
 import { createRoleExpiryJob } from './features/roles/role-expiry.ts';
 import { createSavedSearchService } from './features/saved-searches/saved-search.service.ts';
@@ -69,6 +70,7 @@ export function createServices(deps: AppDeps) {
     notices,
     meetings,
     prospects: createProspectService(deps, { areas }),
+    relocation: createRelocationService(deps, { areas, members, notices, jobs }),
     /**
      * The scheduled care: check-ins opening and unanswered, mentoring sessions missed, the digest
      * of new area notices, the reminders of tomorrow's exchange meetings, ads expiring (and the

@@ -107,6 +107,7 @@ describe('migrations', () => {
       '0021_2_saved_searches',
       '0021_3_ad_expiry',
       '0022_member_resume',
+      '0023_move_plan_notes',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -151,6 +152,7 @@ describe('migrations', () => {
         'mentoring_mentors',
         'mentoring_pairs',
         'mentoring_sessions',
+        'move_plan_notes',
         'notifications',
         'organisations',
         'prospect_events',
