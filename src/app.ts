@@ -13,6 +13,7 @@ import { areaRoutes } from './features/areas/area.routes.ts';
 import { authRoutes, memberPasswordResetRoutes } from './features/auth/auth.routes.ts';
 import { coordinationRoutes } from './features/coordination/coordination.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
+import { favouriteRoutes } from './features/favourites/favourite.routes.ts';
 import { followUpRoutes } from './features/follow-up/follow-up.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { matchRoutes } from './features/matches/match.routes.ts';
@@ -27,6 +28,7 @@ import { organisationRoutes } from './features/organisations/organisation.routes
 import { prospectRoutes } from './features/prospects/prospect.routes.ts';
 import { relocationRoutes } from './features/relocation/relocation.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
+import { savedSearchRoutes } from './features/saved-searches/saved-search.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
 import { sensitiveRoutes } from './features/sensitive/sensitive.routes.ts';
 import {
@@ -115,6 +117,8 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api', relocationRoutes);
   app.route('/api', meetingRoutes);
   app.route('/api', prospectRoutes);
+  app.route('/api', favouriteRoutes);
+  app.route('/api', savedSearchRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {

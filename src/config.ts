@@ -57,6 +57,7 @@ export const sharedEnvFields = {
     .transform((text) => [...new Set(text.split(',').map((d) => Number(d.trim())))].sort((a, b) => a - b))
     .refine((days) => days.every((d) => d >= 1 && d <= 730), 'each day between 1 and 730')
     .default([...defaultConfig.followUp.checkInDays]),
+  AD_LIFETIME_DAYS: z.coerce.number().int().min(8).max(730).default(defaultConfig.roleExpiry.days),
   PASSWORD_REQUESTS_PER_CLIENT_PER_MINUTE: z.coerce
     .number()
     .int()
@@ -156,6 +157,7 @@ export function appConfigFrom(e: SharedEnv, publicUrl = defaultConfig.publicUrl)
       roleQuota: e.ROLE_OPEN_MATCH_QUOTA,
     },
     followUp: { ...defaultConfig.followUp, checkInDays: e.CHECK_IN_DAYS },
+    roleExpiry: { ...defaultConfig.roleExpiry, days: e.AD_LIFETIME_DAYS },
     trustProxy: e.TRUST_PROXY,
     passwordRequestsPerClientPerMinute: e.PASSWORD_REQUESTS_PER_CLIENT_PER_MINUTE,
     corsOrigins: e.CORS_ORIGINS,

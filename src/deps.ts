@@ -47,6 +47,12 @@ export interface AppConfig {
    * coordinator hears of it at once.
    */
   followUp: { checkInDays: readonly number[]; answerWindowDays: number; lowWellbeing: number };
+  /**
+   * Ad freshness: a published role leaves search this many days after it was published or last
+   * renewed; its employer is told `noticeDays` ahead; a role found without a date (published
+   * before expiry existed, or bulk-loaded) is given one no sooner than `floorDays` from then.
+   */
+  roleExpiry: { days: number; noticeDays: number; floorDays: number };
 }
 
 export const defaultConfig: AppConfig = {
@@ -68,6 +74,8 @@ export const defaultConfig: AppConfig = {
   suggestions: { minScore: 0.6, perMember: 3, roleQuota: 8 },
   // Two weeks, then one, two and three months: the points the concierge program asks at.
   followUp: { checkInDays: [14, 30, 60, 90], answerWindowDays: 7, lowWellbeing: 2 },
+  // Three months, as the big Japanese boards run a paid ad; a week's notice is time to renew.
+  roleExpiry: { days: 90, noticeDays: 7, floorDays: 30 },
 };
 
 export interface AppDeps {

@@ -7,6 +7,7 @@ import { createAreaService } from './features/areas/area.service.ts';
 import { createAuthService } from './features/auth/auth.service.ts';
 import { createCoordinationService } from './features/coordination/coordination.service.ts';
 import { createDashboardService } from './features/dashboard/dashboard.service.ts';
+import { createFavouriteService } from './features/favourites/favourite.service.ts';
 import { createFollowUpService } from './features/follow-up/follow-up.service.ts';
 import { createHealthService } from './features/health/health.service.ts';
 import { createCandidateService } from './features/matches/candidates.service.ts';
@@ -23,6 +24,8 @@ import { createOrganisationService } from './features/organisations/organisation
 import { createProspectService } from './features/prospects/prospect.service.ts';
 import { createRelocationService } from './features/relocation/relocation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
+import { createRoleExpiryJob } from './features/roles/role-expiry.ts';
+import { createSavedSearchService } from './features/saved-searches/saved-search.service.ts';
 import { createJobSearchService } from './features/search/job-search.service.ts';
 import { createSensitiveService } from './features/sensitive/sensitive.ts';
 
@@ -42,6 +45,9 @@ export function createServices(deps: AppDeps) {
   const mentoring = createMentoringService(deps, { members, followUp });
   const notices = createNoticeService(deps, { areas });
   const meetings = createMeetingService(deps, { areas });
+  const savedSearches = createSavedSearchService(deps, { jobs });
+  const roleExpiry = createRoleExpiryJob(deps);
+  const favourites = createFavouriteService(deps, { roles });
   return {
     auth,
     areas,
@@ -49,6 +55,9 @@ export function createServices(deps: AppDeps) {
     roles,
     members,
     jobs,
+    favourites,
+    savedSearches,
+    roleExpiry,
     suggestions: createSuggestionJob(deps, { jobs, members }),
     candidates: createCandidateService(deps, { areas, roles, members }),
     matches,
@@ -64,7 +73,8 @@ export function createServices(deps: AppDeps) {
     relocation: createRelocationService(deps, { areas, members, notices, jobs }),
     /**
      * The scheduled care: check-ins opening and unanswered, mentoring sessions missed, the digest
-     * of new area notices, and the reminders of tomorrow's exchange meetings.
+     * of new area notices, the reminders of tomorrow's exchange meetings, ads expiring (and the
+     * week-ahead notice to their employers), and the new-job alerts of saved searches.
      */
     async careJob() {
       return {
@@ -72,6 +82,8 @@ export function createServices(deps: AppDeps) {
         ...(await mentoring.run()),
         ...(await notices.run()),
         ...(await meetings.run()),
+        ...(await roleExpiry.run()),
+        ...(await savedSearches.runAlerts()),
       };
     },
     memberData: createMemberDataService(deps, {
@@ -81,6 +93,8 @@ export function createServices(deps: AppDeps) {
       notifications,
       sensitive,
       coordination,
+      favourites,
+      savedSearches,
     }),
     health: createHealthService(deps),
   };

@@ -15,6 +15,8 @@ export function roleInputFrom(role: Schemas['Role']): Schemas['RoleInput'] {
     status: _status,
     publishedAt: _publishedAt,
     closedAt: _closedAt,
+    expiresAt: _expiresAt,
+    expiredAt: _expiredAt,
     createdAt: _createdAt,
     updatedAt: _updatedAt,
     version: _version,

@@ -40,6 +40,41 @@ describe('migrations', () => {
     await db.destroy();
   });
 
+  it('0021_3 gives published ads an expiry 90 days after publication, but at least 30 days from now', async () => {
+    const sqlite = new SQLite(':memory:');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const sources = readMigrationSources();
+    await migrateToLatest(
+      db,
+      Object.fromEntries(Object.entries(sources).filter(([name]) => name < '0021_3')),
+    );
+    sqlite.pragma('foreign_keys = OFF');
+    const day = 86_400_000;
+    const ago = (days: number) => new Date(Date.now() - days * day).toISOString();
+    const insert = sqlite.prepare(`INSERT INTO job_roles (id, organisation_id, title, description, category,
+        employment_type, pay_min, pay_unit, schedule_kind, overtime, weekend_work, night_work, remote_mode,
+        status, published_at, created_at, updated_at)
+      VALUES (?, 'o1', 't', 'd', 'care', 'part_time', 1200, 'hour', 'flexible', 'none', 0, 0, 'none', ?, ?, ?, ?)`);
+    insert.run('old', 'published', ago(365), ago(400), ago(365));
+    insert.run('recent', 'published', ago(10), ago(10), ago(10));
+    insert.run('draft', 'draft', null, ago(5), ago(5));
+    expect((await migrateToLatest(db, sources))[0]).toBe('0021_3_ad_expiry');
+    const rows = sqlite.prepare('SELECT id, expires_at FROM job_roles ORDER BY id').all() as {
+      id: string;
+      expires_at: string | null;
+    }[];
+    const daysAway = (iso: string | null) =>
+      Math.round((new Date(iso as string).getTime() - Date.now()) / day);
+    expect(rows.map((r) => [r.id, r.expires_at === null ? null : daysAway(r.expires_at)])).toEqual([
+      ['draft', null],
+      ['old', 30],
+      ['recent', 80],
+    ]);
+    // Stored as the app stores instants, so they compare with its own as text.
+    expect(rows[1]?.expires_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    await db.destroy();
+  });
+
   it('build the whole schema on an empty database, once', async () => {
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: new SQLite(':memory:') }) });
     const applied = await migrateToLatest(db, readMigrationSources());
@@ -68,6 +103,9 @@ describe('migrations', () => {
       '0018_1_area_notices',
       '0018_2_exchange_meetings',
       '0018_3_employer_prospects',
+      '0021_1_favourites',
+      '0021_2_saved_searches',
+      '0021_3_ad_expiry',
       '0022_member_resume',
       '0023_move_plan_notes',
       '0024_prospect_invitations',
@@ -91,6 +129,7 @@ describe('migrations', () => {
         'change_counters',
         'check_ins',
         'consultation_notes',
+        'favourites',
         'follow_ups',
         'job_progress',
         'job_roles',
@@ -129,6 +168,7 @@ describe('migrations', () => {
         'search_outbox',
         'separations',
         'role_windows',
+        'saved_searches',
         'sessions',
         'sign_in_failures',
         'users',

@@ -20,6 +20,7 @@ import type {
   SeparationTable,
 } from './schema/after-hire.ts';
 import type { ChangeCounterTable, JobProgressTable } from './schema/infrastructure.ts';
+import type { FavouriteTable, SavedSearchTable } from './schema/keeping.ts';
 import type {
   AuditLogTable,
   ConsultationNoteTable,
@@ -66,6 +67,7 @@ import type { RoleSearchRowTable, RoleSearchTextTable, SearchOutboxTable } from 
 export * from './schema/accounts.ts';
 export * from './schema/after-hire.ts';
 export * from './schema/infrastructure.ts';
+export * from './schema/keeping.ts';
 export * from './schema/matches.ts';
 export * from './schema/members.ts';
 export * from './schema/outreach.ts';
@@ -125,4 +127,6 @@ export interface DB {
   prospects: ProspectTable;
   prospect_events: ProspectEventTable;
   prospect_invitations: ProspectInvitationTable;
+  favourites: FavouriteTable;
+  saved_searches: SavedSearchTable;
 }

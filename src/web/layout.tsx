@@ -28,6 +28,7 @@ const NAVIGATION: Record<UserRole, { key: NavKey; href: string }[]> = {
   member: [
     { key: 'home', href: '/home' },
     { key: 'jobs', href: '/jobs' },
+    { key: 'favourites', href: '/me/favourites' },
     { key: 'matches', href: '/me/matches' },
     { key: 'support', href: '/me/support' },
     { key: 'profile', href: '/me/profile' },

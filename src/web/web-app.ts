@@ -10,6 +10,7 @@ import { accountPages } from '../features/auth/account.pages.tsx';
 import { authPages } from '../features/auth/auth.pages.tsx';
 import { memberSupportPages } from '../features/coordination/member-support.pages.tsx';
 import { dashboardPages } from '../features/dashboard/dashboard.pages.tsx';
+import { favouritePages } from '../features/favourites/favourite.pages.tsx';
 import { followUpPages } from '../features/follow-up/follow-up.pages.tsx';
 import { supportPages } from '../features/follow-up/support.pages.tsx';
 import { candidatePages } from '../features/matches/candidates.pages.tsx';
@@ -28,6 +29,7 @@ import { verificationPages } from '../features/organisations/verification.pages.
 import { prospectPages } from '../features/prospects/prospect.pages.tsx';
 import { relocationPages } from '../features/relocation/relocation.pages.tsx';
 import { rolePages } from '../features/roles/role.pages.tsx';
+import { savedSearchPages } from '../features/saved-searches/saved-search.pages.tsx';
 import { jobPages } from '../features/search/job.pages.tsx';
 import { trustPages } from '../features/trust/trust.pages.tsx';
 import { type ClientLimiter, limitPasswordRoutesPerClient } from '../http/client-limits.ts';
@@ -99,6 +101,8 @@ export function webApp(config: AppConfig, passwordRouteLimiter: ClientLimiter) {
   web.route('/', relocationPages);
   web.route('/', meetingPages);
   web.route('/', prospectPages);
+  web.route('/', favouritePages);
+  web.route('/', savedSearchPages);
   return web;
 }
 

@@ -95,7 +95,7 @@ export interface components {
              */
             locale: "ja" | "en";
             /** @description Notification kinds not e-mailed (still shown in the app). */
-            stopped: ("approved" | "rejected" | "outcome" | "introduction" | "withdrawn" | "area_notices")[];
+            stopped: ("approved" | "rejected" | "outcome" | "introduction" | "withdrawn" | "area_notices" | "job_alert" | "role_expiring")[];
         };
         Area: {
             code: string;
@@ -286,6 +286,10 @@ export interface components {
             };
             publishedAt: string | null;
             closedAt: string | null;
+            /** @description When the ad leaves search unless the employer renews it (POST /api/roles/{id}/renew) */
+            expiresAt?: string;
+            /** @description Set once the ad expired: it is out of search until renewed */
+            expiredAt?: string;
             createdAt: string;
             updatedAt: string;
             version: number;
@@ -752,6 +756,23 @@ export interface components {
             supportStageHistory: components["schemas"]["StageChange"][];
             consultationNotes: components["schemas"]["ConsultationNote"][];
             sensitive: components["schemas"]["Sensitive"];
+            favourites: {
+                /** Format: uuid */
+                roleId: string;
+                keptAt: string;
+                title: string;
+                organisationName: string;
+                /**
+                 * @description 'open': still in search; 'closed': the employer closed it; 'expired': its ad ran out; 'unavailable': not offered for now
+                 * @enum {string}
+                 */
+                state: "open" | "closed" | "expired" | "unavailable";
+                /** @description When it closed or expired */
+                endedAt: string | null;
+                /** @description She already said she is interested (応募済み) */
+                interested: boolean;
+            }[];
+            savedSearches: components["schemas"]["SavedSearch"][];
         };
         Match: {
             id: string;
@@ -799,6 +820,19 @@ export interface components {
             dvNotes: string | null;
             updatedAt: string;
         } | null;
+        SavedSearch: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Canonical query string of GET /api/jobs */
+            query: string;
+            /** @enum {string} */
+            frequency: "daily" | "weekly";
+            createdAt: string;
+            /** @description When new jobs were last sent */
+            lastAlertAt: string | null;
+            nextAlertAt: string;
+        };
         AccountDeletion: {
             password: string;
         };
@@ -1655,6 +1689,50 @@ export interface components {
                 /** @description Published roles of this trade here, or fully remote */
                 roles: number;
             }[];
+        };
+        FavouriteList: {
+            items: components["schemas"]["Favourite"][];
+            total: number;
+        };
+        Favourite: {
+            /** Format: uuid */
+            roleId: string;
+            keptAt: string;
+            title: string;
+            organisationName: string;
+            /**
+             * @description 'open': still in search; 'closed': the employer closed it; 'expired': its ad ran out; 'unavailable': not offered for now
+             * @enum {string}
+             */
+            state: "open" | "closed" | "expired" | "unavailable";
+            /** @description When it closed or expired */
+            endedAt: string | null;
+            /** @description She already said she is interested (応募済み) */
+            interested: boolean;
+            role?: components["schemas"]["Role"] & unknown;
+        };
+        SavedSearchList: {
+            items: components["schemas"]["SavedSearch"][];
+        };
+        SavedSearchInput: {
+            /** @example 港北区の事務・平日昼 */
+            name: string;
+            /**
+             * @description The search as the query string of GET /api/jobs (paging and language are dropped)
+             * @example q=事務&prefCode=14&fitsAvailability=true
+             */
+            query: string;
+            /**
+             * @description How often new jobs are sent ("weekly" when left out)
+             * @enum {string}
+             */
+            frequency?: "daily" | "weekly";
+        };
+        SavedSearchUpdate: {
+            /** @example 港北区の事務・平日昼 */
+            name: string;
+            /** @enum {string} */
+            frequency: "daily" | "weekly";
         };
     };
     responses: never;

@@ -502,6 +502,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/roles/{id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew a published ad: it runs the whole period again from now (and is back in search if it expired)
+         * @description Callable by: employer.
+         */
+        post: operations["renewRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/roles/{id}/close": {
         parameters: {
             query?: never;
@@ -1925,6 +1945,98 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/me/favourites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Her kept roles, newest first; a role that closed or expired stays, saying so
+         * @description Callable by: member.
+         */
+        get: operations["listFavourites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/me/favourites/{roleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Keep a published role (keeping it again changes nothing)
+         * @description Callable by: member.
+         */
+        put: operations["keepRole"];
+        post?: never;
+        /**
+         * Put a kept role away (nothing to put away is fine too; an unknown role is a 404)
+         * @description Callable by: member.
+         */
+        delete: operations["unkeepRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/me/saved-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Her saved searches, newest first
+         * @description Callable by: member.
+         */
+        get: operations["listSavedSearches"];
+        put?: never;
+        /**
+         * Save a search (the query string of GET /api/jobs) for daily or weekly new-job alerts
+         * @description Callable by: member.
+         */
+        post: operations["createSavedSearch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/me/saved-searches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rename a saved search or change how often its alert comes
+         * @description Callable by: member.
+         */
+        put: operations["updateSavedSearch"];
+        post?: never;
+        /**
+         * Delete a saved search (its alerts stop)
+         * @description Callable by: member.
+         */
+        delete: operations["deleteSavedSearch"];
         options?: never;
         head?: never;
         patch?: never;

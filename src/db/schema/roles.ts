@@ -44,6 +44,12 @@ export interface JobRoleTable {
   start_date: string | null;
   /** The last day applications are taken (0016); soft in matching. */
   closes_on?: string | null;
+  /** When the ad leaves search unless renewed (0021_3); null until the expiry job sets one. */
+  expires_at?: string | null;
+  /** Set by the expiry job once it expired: the role is not findable while set. */
+  expired_at?: string | null;
+  /** The `expires_at` the employer was told of a week ahead. */
+  expiry_notice_for?: string | null;
   status: RoleStatus;
   published_at: string | null;
   closed_at: string | null;

@@ -14,8 +14,8 @@ import type { NotificationMailKind } from '../mail/templates.ts';
 
 /** Which notification kinds each kind of account hears of. */
 const KINDS_FOR: Record<string, NotificationMailKind[]> = {
-  member: ['approved', 'rejected', 'outcome', 'area_notices'],
-  employer: ['introduction', 'withdrawn'],
+  member: ['approved', 'rejected', 'outcome', 'area_notices', 'job_alert'],
+  employer: ['introduction', 'withdrawn', 'role_expiring'],
 };
 
 const ALL_ROLES = ['member', 'employer', 'coordinator', 'admin'] as const;

@@ -44,7 +44,16 @@ export const PasswordResetSchema = z
   .strict()
   .openapi('PasswordReset');
 
-const MAIL_KINDS = ['approved', 'rejected', 'outcome', 'introduction', 'withdrawn', 'area_notices'] as const;
+const MAIL_KINDS = [
+  'approved',
+  'rejected',
+  'outcome',
+  'introduction',
+  'withdrawn',
+  'area_notices',
+  'job_alert',
+  'role_expiring',
+] as const;
 
 export const MailPreferencesSchema = z
   .object({

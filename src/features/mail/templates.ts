@@ -25,6 +25,11 @@ export const NOTIFICATION_MAIL_KINDS = {
   introduction: { ja: '新しいご紹介があります', en: 'You have a new introduction' },
   withdrawn: { ja: 'ご紹介が取り下げられました', en: 'An introduction was withdrawn' },
   area_notices: { ja: 'お住まいの地域などからのお知らせがあります', en: 'There is news for your area' },
+  job_alert: {
+    ja: '保存した条件に合う新しい求人があります',
+    en: 'There are new jobs for a search you saved',
+  },
+  role_expiring: { ja: 'まもなく掲載期限になる求人があります', en: 'An ad of yours is about to expire' },
 } as const;
 
 export type NotificationMailKind = keyof typeof NOTIFICATION_MAIL_KINDS;

@@ -50,6 +50,14 @@ export const OPEN: readonly MatchState[] = [
   'interviewing',
 ];
 
+/**
+ * States in which she has said she is interested and has not taken it back: what a card marks
+ * 「応募済み」. Everything after her yes counts, a decision or an outcome too.
+ */
+export const SAID_INTERESTED: readonly MatchState[] = MATCH_STATES.filter(
+  (s) => s !== 'suggested' && s !== 'withdrawn' && s !== 'dismissed',
+);
+
 /** Open states in which the employer has not been told who she is yet. */
 export const BEFORE_INTRODUCTION: readonly MatchState[] = ['suggested', 'interested', 'under_review'];
 

@@ -9,8 +9,10 @@ import { newRouter } from '../../http/router.ts';
 import { clearSessionCookie } from '../../http/session-cookie.ts';
 import { PASSWORD_ROUTE_NOTE } from '../auth/auth.routes.ts';
 import { NoteSchema, StageChangeSchema } from '../coordination/coordination.schemas.ts';
+import { FavouriteSchema } from '../favourites/favourite.schemas.ts';
 import { MatchSchema } from '../matches/match.schemas.ts';
 import { NotificationSchema } from '../notifications/notification.routes.ts';
+import { SavedSearchSchema } from '../saved-searches/saved-search.schemas.ts';
 import { SensitiveSchema } from '../sensitive/sensitive.ts';
 import { MemberProfileSchema } from './member.schemas.ts';
 
@@ -26,6 +28,8 @@ export const MemberDataSchema = z
     supportStageHistory: z.array(StageChangeSchema),
     consultationNotes: z.array(NoteSchema),
     sensitive: SensitiveSchema.nullable(),
+    favourites: z.array(FavouriteSchema.omit({ role: true })),
+    savedSearches: z.array(SavedSearchSchema),
   })
   .openapi('MemberData');
 

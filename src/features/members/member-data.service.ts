@@ -12,8 +12,10 @@ import type { AuthService } from '../auth/auth.service.ts';
 import { clearSignInAttempts, deleteUser } from '../auth/user.repository.ts';
 import { appendAudit } from '../coordination/audit.repository.ts';
 import type { CoordinationService } from '../coordination/coordination.service.ts';
+import type { FavouriteService } from '../favourites/favourite.service.ts';
 import type { MatchService } from '../matches/match.service.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
+import type { SavedSearchService } from '../saved-searches/saved-search.service.ts';
 import type { SensitiveService } from '../sensitive/sensitive.ts';
 import type { MemberService } from './member.service.ts';
 
@@ -26,6 +28,8 @@ export function createMemberDataService(
     notifications: NotificationService;
     sensitive: SensitiveService;
     coordination: CoordinationService;
+    favourites: FavouriteService;
+    savedSearches: SavedSearchService;
   },
 ) {
   const { db } = database;
@@ -37,21 +41,25 @@ export function createMemberDataService(
   return {
     /**
      * Everything kept about her, as one JSON document: account, profile, matches, notifications,
-     * support stage history, consultation notes and what sensitive information she shared.
+     * support stage history, consultation notes, what sensitive information she shared, the
+     * roles she kept and the searches she saved.
      */
     async export(actor: Actor) {
       memberOnly(actor);
-      const [profile, matches, notifications, sensitive, stageHistory, notes] = await Promise.all([
-        services.members.findMine(actor),
-        services.matches.mine(actor),
-        services.notifications.mine(actor),
-        services.sensitive.mine(actor).catch((error: unknown) => {
-          if (error instanceof AppError && error.code === 'not_found') return null;
-          throw error;
-        }),
-        services.coordination.stageHistory(actor.userId),
-        services.coordination.notes(actor.userId),
-      ]);
+      const [profile, matches, notifications, sensitive, stageHistory, notes, kept, searches] =
+        await Promise.all([
+          services.members.findMine(actor),
+          services.matches.mine(actor),
+          services.notifications.mine(actor),
+          services.sensitive.mine(actor).catch((error: unknown) => {
+            if (error instanceof AppError && error.code === 'not_found') return null;
+            throw error;
+          }),
+          services.coordination.stageHistory(actor.userId),
+          services.coordination.notes(actor.userId),
+          services.favourites.list(actor),
+          services.savedSearches.list(actor),
+        ]);
       return {
         exportedAt: clock.now().toISOString(),
         account: { email: actor.email, displayName: actor.displayName },
@@ -61,6 +69,8 @@ export function createMemberDataService(
         supportStageHistory: stageHistory,
         consultationNotes: notes,
         sensitive,
+        favourites: kept.items.map(({ role: _role, ...favourite }) => favourite),
+        savedSearches: searches,
       };
     },
 

@@ -27,6 +27,7 @@ import {
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { onSitePath, redirectWithNotice, type View, viewOf } from '../../web/view.ts';
 import { prefectureOptions } from '../areas/place-field.tsx';
+import type { CardKeeping } from '../favourites/keep-button.tsx';
 import { MeetingTeaser } from '../meetings/meeting.pages.tsx';
 import { NoticeList } from '../notices/notice.pages.tsx';
 import { NotificationPanel } from '../notifications/notification.pages.tsx';
@@ -103,6 +104,7 @@ function Home(props: {
   profile: MemberProfile | undefined;
   jobs: JobSearchResult | undefined;
   waiting: number;
+  keeping?: CardKeeping | undefined;
 }) {
   const { view, profile, jobs } = props;
   const words = view.m.member.home;
@@ -136,7 +138,7 @@ function Home(props: {
       {jobs.items.length === 0 ? (
         <p class="empty">{words.none}</p>
       ) : (
-        jobs.items.map((hit) => <JobCard view={view} hit={hit} />)
+        jobs.items.map((hit) => <JobCard view={view} hit={hit} keeping={props.keeping} />)
       )}
       <p>
         <a class="button secondary wide" href="/jobs">
@@ -304,11 +306,15 @@ export const profilePages = newPageRouter()
     const jobs = profile
       ? await services.jobs.recommendationsFor(profile, { lang: view.lang, limit: RECOMMENDED, offset: 0 })
       : undefined;
-    const [matches, news, notices, meetings] = await Promise.all([
+    const [matches, news, notices, meetings, marks] = await Promise.all([
       services.matches.mine(actor),
       services.notifications.unread(actor),
       services.notices.mine(actor),
       services.meetings.mine(actor),
+      services.favourites.marks(
+        actor,
+        (jobs?.items ?? []).map((h) => h.role.id),
+      ),
     ]);
     const waiting = matches.filter((match) => WAITING_STATES.has(match.state)).length;
     return render(c, () => ({
@@ -317,7 +323,13 @@ export const profilePages = newPageRouter()
         <>
           <NotificationPanel view={view} items={news} returnTo="/home" />
           <NoticeList view={view} items={notices} />
-          <Home view={view} profile={profile} jobs={jobs} waiting={waiting} />
+          <Home
+            view={view}
+            profile={profile}
+            jobs={jobs}
+            waiting={waiting}
+            keeping={{ marks, returnTo: '/home' }}
+          />
           <MeetingTeaser view={view} items={meetings} />
         </>
       ),

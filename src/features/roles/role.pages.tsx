@@ -20,10 +20,11 @@ import {
 } from '../../web/forms.ts';
 import { labelOf, messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
-import { redirectWithNotice, type View } from '../../web/view.ts';
+import { onSitePath, redirectWithNotice, type View } from '../../web/view.ts';
 import { prefectureOptions } from '../areas/place-field.tsx';
 import type { Actor } from '../auth/actor.ts';
 import type { Organisation } from '../organisations/organisation.schemas.ts';
+import { RenewPanel } from './renew-panel.tsx';
 import type { Role } from './role.schemas.ts';
 import { payText, placesText, RoleDetails } from './role.view.tsx';
 import { newRoleValues, RoleForm, readRoleForm, roleFormValues } from './role-form.tsx';
@@ -70,6 +71,7 @@ function RoleCard(props: { view: View; role: Role; interest?: { waiting: number;
         {payText(view, role.pay)} ・ {whereText(view, role)}
       </p>
       <p class="meta">{when}</p>
+      <RenewPanel view={view} role={role} returnTo="/employer/roles" />
       {role.status !== 'draft' && (
         <p class="meta interest-counts">
           {words.interest(interest?.waiting ?? 0, interest?.introduced ?? 0)}
@@ -215,6 +217,7 @@ function EditPage(props: {
       <p>
         <StatusBadge view={view} status={role.status} />
       </p>
+      <RenewPanel view={view} role={role} returnTo={`/employer/roles/${role.id}/edit`} />
       {role.status === 'draft' && (
         <section class="card publish" id="publish">
           <h2>{words.publishHeading}</h2>
@@ -395,6 +398,14 @@ export const rolePages = newPageRouter()
       const role = await c.var.services.roles.get(actor, id);
       return showEditPage(c, role, { problem }, 409);
     }
+  })
+  .post('/employer/roles/:id/renew', async (c) => {
+    await c.var.services.roles.renew(actorOf(c), c.req.param('id'));
+    return redirectWithNotice(
+      c,
+      onSitePath(c.req.query('next')) ?? '/employer/roles',
+      messagesOf(c).keeping.renewedNotice,
+    );
   })
   .post('/employer/roles/:id/close', async (c) => confirmThen(c, 'close'))
   .post('/employer/roles/:id/delete', async (c) => confirmThen(c, 'delete'));

@@ -3,7 +3,7 @@
  * Writes return query builders; a role's children are replaced wholesale on every save, so a
  * save is delete-children + insert-children inside one atomic unit.
  */
-import type { Kysely } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
 import { insertRows } from '../../db/insert-rows.ts';
 import { jsonList } from '../../db/json-list.ts';
 import { childRowsJson, parseRows } from '../../db/json-rows.ts';
@@ -37,6 +37,20 @@ export function findRolesByIds(db: Kysely<DB>, ids: readonly string[]): Promise<
 }
 
 /**
+ * The one rule for a findable role — what anyone browsing may see and the search index holds:
+ * published, by a verified organisation, and not expired (the expiry job marks an ad whose date
+ * passed and it stays out until renewed). A condition on `job_roles` joined with `organisations`
+ * under those names; `isFindable` says the same of a loaded row.
+ * @example db.selectFrom('job_roles').innerJoin('organisations', …).where(FINDABLE)
+ */
+export const FINDABLE = sql<SqlBool>`(job_roles.status = 'published' AND organisations.verification_state = 'verified' AND job_roles.expired_at IS NULL)`;
+
+/** `FINDABLE` for a role row already loaded with its organisation's verification state. */
+export function isFindable(row: Pick<RoleRow, 'status' | 'verification_state' | 'expired_at'>): boolean {
+  return row.status === 'published' && row.verification_state === 'verified' && !row.expired_at;
+}
+
+/**
  * Which of these roles are findable now, and the stamp of their current content (the role's
  * version and its organisation's last change, whose name the role shows).
  */
@@ -46,8 +60,7 @@ export function findFindableRoleStamps(db: Kysely<DB>, ids: readonly string[]) {
     .innerJoin('organisations', 'organisations.id', 'job_roles.organisation_id')
     .select(['job_roles.id', 'job_roles.version', 'organisations.updated_at as organisation_updated_at'])
     .where('job_roles.id', 'in', jsonList(ids))
-    .where('job_roles.status', '=', 'published')
-    .where('organisations.verification_state', '=', 'verified')
+    .where(FINDABLE)
     .execute();
 }
 

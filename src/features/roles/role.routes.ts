@@ -1,5 +1,5 @@
 /**
- * Routes for managing job roles: list, create, read, replace, delete (drafts), publish, close.
+ * Routes for managing job roles: list, create, read, replace, delete (drafts), publish, renew, close.
  * Employers act on their organisation's roles only; coordinators and admins may read any.
  */
 import { z } from '@hono/zod-openapi';
@@ -74,6 +74,16 @@ const publishRoute = defineRoute(['employer'], {
   responses: { 200: jsonResponse(RoleSchema, 'Published') },
 });
 
+const renewRoute = defineRoute(['employer'], {
+  method: 'post',
+  path: '/{id}/renew',
+  tags,
+  summary:
+    'Renew a published ad: it runs the whole period again from now (and is back in search if it expired)',
+  request: { params: IdParamSchema },
+  responses: { 200: jsonResponse(RoleSchema, 'Renewed; expiresAt is the new date') },
+});
+
 const closeRoute = defineRoute(['employer'], {
   method: 'post',
   path: '/{id}/close',
@@ -112,6 +122,9 @@ export const roleRoutes = newRouter()
   })
   .openapi(publishRoute, async (c) =>
     c.json(await c.var.services.roles.publish(requireActor(c), c.req.valid('param').id), 200),
+  )
+  .openapi(renewRoute, async (c) =>
+    c.json(await c.var.services.roles.renew(requireActor(c), c.req.valid('param').id), 200),
   )
   .openapi(closeRoute, async (c) =>
     c.json(await c.var.services.roles.close(requireActor(c), c.req.valid('param').id), 200),

@@ -215,6 +215,12 @@ export const RoleSchema = RoleFields.omit({ locations: true, facts: true })
     facts: z.partialRecord(z.enum(FACT_KEYS), z.object({ available: z.boolean(), verified: z.boolean() })),
     publishedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
+    expiresAt: z.string().optional().openapi({
+      description: 'When the ad leaves search unless the employer renews it (POST /api/roles/{id}/renew)',
+    }),
+    expiredAt: z.string().optional().openapi({
+      description: 'Set once the ad expired: it is out of search until renewed',
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),

@@ -23,6 +23,7 @@ import {
   findRole,
   findRolesByIds,
   insertRole,
+  isFindable,
   listRoles,
   loadRoleChildren,
   type RoleChildren,
@@ -115,6 +116,8 @@ export function toRole(row: RoleRow, children: RoleChildren): Role {
     ...(row.closes_on ? { closesOn: row.closes_on } : {}),
     publishedAt: row.published_at,
     closedAt: row.closed_at,
+    ...(row.expires_at ? { expiresAt: row.expires_at } : {}),
+    ...(row.expired_at ? { expiredAt: row.expired_at } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
@@ -241,7 +244,7 @@ function changedMeanwhile(saved: Role, input: RoleInput): AppError {
 }
 
 export function createRoleService(
-  { database, clock }: AppDeps,
+  { database, clock, config }: AppDeps,
   areas: AreaService,
   organisations: OrganisationService,
   endings: MatchEndings,
@@ -274,13 +277,11 @@ export function createRoleService(
   }
 
   /**
-   * The findable roles among these ids (published, by a verified organisation), in no set order.
+   * The findable roles among these ids (`isFindable`), in no set order.
    * Public data: what anyone browsing may see.
    */
   async function findPublished(ids: readonly string[]): Promise<Role[]> {
-    const rows = (await findRolesByIds(db, ids)).filter(
-      (r) => r.status === 'published' && r.verification_state === 'verified',
-    );
+    const rows = (await findRolesByIds(db, ids)).filter(isFindable);
     const children = await loadRoleChildren(
       db,
       rows.map((r) => r.id),
@@ -339,7 +340,7 @@ export function createRoleService(
         ...endingWrites,
         updateRole(db, id, {
           status: to,
-          ...(to === 'published' ? { published_at: now } : { closed_at: now }),
+          ...(to === 'published' ? { published_at: now, ...freshExpiry(clock.now()) } : { closed_at: now }),
           updated_at: now,
           version: role.version + 1,
         }),
@@ -351,6 +352,16 @@ export function createRoleService(
       throw error;
     }
     return present(id);
+  }
+
+  /** A new run of the ad from this moment: its expiry date, not expired, not yet announced. */
+  function freshExpiry(from: Date) {
+    const days = config.roleExpiry.days;
+    return {
+      expires_at: new Date(from.getTime() + days * 86_400_000).toISOString(),
+      expired_at: null,
+      expiry_notice_for: null,
+    };
   }
 
   return {
@@ -458,6 +469,33 @@ export function createRoleService(
     },
 
     publish: (actor: Actor, id: string) => transition(actor, id, 'published'),
+
+    /**
+     * Renews a published ad (one tap): it runs the whole period again from now, comes back to
+     * search if it had expired, and the new date will be announced a week ahead like the first.
+     * @example await roles.renew(actor, id) // role.expiresAt is now + AD_LIFETIME_DAYS
+     */
+    async renew(actor: Actor, id: string): Promise<Role> {
+      const role = await loadOwned(actor, id);
+      if (role.status !== 'published')
+        throw new AppError('invalid_state', `A ${role.status} role cannot be renewed; publish it instead`);
+      const now = clock.now();
+      try {
+        await database.atomic([
+          updateRole(db, id, {
+            ...freshExpiry(now),
+            updated_at: now.toISOString(),
+            version: role.version + 1,
+          }),
+          enqueueRole(db, id, now.toISOString()),
+        ]);
+      } catch (error) {
+        if (isVersionConflict(error))
+          throw new AppError('conflict', 'This role changed meanwhile: reload it and try again');
+        throw error;
+      }
+      return present(id);
+    },
     close: (actor: Actor, id: string) => transition(actor, id, 'closed'),
   };
 }

@@ -5,6 +5,7 @@
 import { EMPLOYMENT_TYPES } from '../../../matching/vocabulary.ts';
 import { labelOf } from '../../web/i18n.ts';
 import type { View } from '../../web/view.ts';
+import { type CardKeeping, InterestedBadge, KeepButton } from '../favourites/keep-button.tsx';
 import { memberFacingReasons } from '../matches/explanations.ts';
 import {
   FactBadges,
@@ -18,7 +19,8 @@ import type { JobHit } from './job-search.schemas.ts';
 
 const REASONS_ON_A_CARD = 3;
 
-export function JobCard(props: { view: View; hit: JobHit }) {
+/** `keeping`: for a member, the page's marks (kept, 応募済み) computed once for all its cards. */
+export function JobCard(props: { view: View; hit: JobHit; keeping?: CardKeeping }) {
   const { view, hit } = props;
   const { role } = hit;
   const { m, lang } = view;
@@ -32,6 +34,7 @@ export function JobCard(props: { view: View; hit: JobHit }) {
       <h3 class="card-title">
         <a href={`/jobs/${role.id}`}>{role.title}</a>
       </h3>
+      <InterestedBadge view={view} roleId={role.id} keeping={props.keeping} />
       <p class="meta">
         {role.organisation.name} · {labelOf(EMPLOYMENT_TYPES, role.employmentType, lang)}
       </p>
@@ -58,6 +61,7 @@ export function JobCard(props: { view: View; hit: JobHit }) {
           ))}
         </ul>
       )}
+      <KeepButton view={view} roleId={role.id} keeping={props.keeping} />
     </article>
   );
 }

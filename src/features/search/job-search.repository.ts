@@ -7,6 +7,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { jsonList } from '../../db/json-list.ts';
 import type { DB } from '../../db/schema.ts';
+import { FINDABLE } from '../roles/role.repository.ts';
 
 export interface DatabaseJobFilter {
   /** Each term must match: the role's text, or one of the trades or remote modes the word names. */
@@ -212,8 +213,7 @@ export async function findSearchCandidates(
         : sql<string | null>`NULL`
       ).as('pref_codes'),
     ])
-    .where('job_roles.status', '=', 'published')
-    .where('organisations.verification_state', '=', 'verified');
+    .where(FINDABLE);
   const { prefCodes, areaCodes } = filter;
   if (prefCodes?.length || areaCodes?.length)
     query = query.where((eb) => placedAmong(eb, prefCodes, areaCodes));

@@ -18,9 +18,12 @@ import {
 import { type FieldErrors, type FormValues, formValues, normaliseNumber, validate } from '../../web/forms.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View, viewOf } from '../../web/view.ts';
+import { type CardKeeping, InterestedBadge, KeepButton, returnPathOf } from '../favourites/keep-button.tsx';
 import { memberFacingReasons } from '../matches/explanations.ts';
 import type { MatchView } from '../matches/match.schemas.ts';
 import { FactBadges, ReasonList, RoleDetails } from '../roles/role.view.tsx';
+import { SaveSearchForm } from '../saved-searches/saved-search.pages.tsx';
+import { canonicalQuery } from '../saved-searches/saved-search.service.ts';
 import { JobCard } from './job-card.tsx';
 import {
   type JobHit,
@@ -179,7 +182,12 @@ function HiddenRoles(props: {
   );
 }
 
-function Results(props: { view: View; result: JobSearchResult; filters: Record<string, string | string[]> }) {
+function Results(props: {
+  view: View;
+  result: JobSearchResult;
+  filters: Record<string, string | string[]>;
+  keeping?: CardKeeping | undefined;
+}) {
   const { view, result } = props;
   const words = view.m.member.jobs;
   const from = result.offset + 1;
@@ -193,7 +201,7 @@ function Results(props: { view: View; result: JobSearchResult; filters: Record<s
       {result.items.length === 0 ? (
         <p class="empty">{words.noResults}</p>
       ) : (
-        result.items.map((hit) => <JobCard view={view} hit={hit} />)
+        result.items.map((hit) => <JobCard view={view} hit={hit} keeping={props.keeping} />)
       )}
       {result.total > result.limit && (
         <nav class="pager" aria-label={view.m.pagination.of(from, to, result.total)}>
@@ -276,7 +284,13 @@ function InterestPanel(props: {
   );
 }
 
-function JobPage(props: { view: View; hit: JobHit; match: MatchView | undefined; hasProfile: boolean }) {
+function JobPage(props: {
+  view: View;
+  hit: JobHit;
+  match: MatchView | undefined;
+  hasProfile: boolean;
+  keeping?: CardKeeping | undefined;
+}) {
   const { view, hit } = props;
   const words = view.m.member.jobs;
   return (
@@ -285,6 +299,8 @@ function JobPage(props: { view: View; hit: JobHit; match: MatchView | undefined;
         <a href="/jobs">← {view.m.member.job.back}</a>
       </p>
       <h1>{hit.role.title}</h1>
+      <InterestedBadge view={view} roleId={hit.role.id} keeping={props.keeping} />
+      <KeepButton view={view} roleId={hit.role.id} keeping={props.keeping} />
       <FactBadges view={view} facts={hit.role.facts} />
       {hit.match && (
         <section class="card">
@@ -332,6 +348,17 @@ export const jobPages = newPageRouter()
     );
     const query: JobSearchQuery | undefined = parsed.ok ? parsed.value : undefined;
     const result = query ? await c.var.services.jobs.search(view.actor, query) : undefined;
+    // Every card's marks (kept, 応募済み) in one query for the whole page.
+    const keeping: CardKeeping | undefined =
+      result && view.actor?.role === 'member'
+        ? {
+            marks: await c.var.services.favourites.marks(
+              view.actor,
+              result.items.map((h) => h.role.id),
+            ),
+            returnTo: returnPathOf(c.req.url),
+          }
+        : undefined;
     return render(
       c,
       () => ({
@@ -340,7 +367,10 @@ export const jobPages = newPageRouter()
           <>
             <h1>{view.m.member.jobs.title}</h1>
             <SearchForm view={view} values={values} errors={parsed.ok ? {} : parsed.errors} result={result} />
-            {result && <Results view={view} result={result} filters={filters} />}
+            {result && <Results view={view} result={result} filters={filters} keeping={keeping} />}
+            {query && view.actor?.role === 'member' && (
+              <SaveSearchForm view={view} query={canonicalQuery(query)} />
+            )}
           </>
         ),
       }),
@@ -358,9 +388,17 @@ export const jobPages = newPageRouter()
         ])
       : [[], undefined];
     const match = mine.find((m) => m.roleId === hit.role.id);
+    const keeping: CardKeeping | undefined = isMember
+      ? {
+          marks: await c.var.services.favourites.marks(view.actor, [hit.role.id]),
+          returnTo: returnPathOf(c.req.url),
+        }
+      : undefined;
     return render(c, () => ({
       title: view.m.member.jobs.title,
-      body: <JobPage view={view} hit={hit} match={match} hasProfile={profile !== undefined} />,
+      body: (
+        <JobPage view={view} hit={hit} match={match} hasProfile={profile !== undefined} keeping={keeping} />
+      ),
     }));
   })
   .post('/jobs/:id/interest', requirePage('member'), async (c) => {

@@ -5,7 +5,7 @@
  * the engine confirmed the writes. On failure the entries stay, with a growing delay.
  */
 import type { AppDeps } from '../../deps.ts';
-import { findRolesByIds, loadRoleChildren } from '../roles/role.repository.ts';
+import { findRolesByIds, isFindable, loadRoleChildren } from '../roles/role.repository.ts';
 import { toJobDocument } from './job-document.ts';
 import type { JobIndex } from './job-index.ts';
 import { deleteEntries, dueEntries, postponeEntries } from './search-outbox.repository.ts';
@@ -41,9 +41,7 @@ export function createOutboxRelay(
     if (entries.length === 0) return { entries: 0, indexed: 0, removed: 0 };
     const roleIds = [...new Set(entries.map((e) => e.role_id))];
     try {
-      const rows = (await findRolesByIds(db, roleIds)).filter(
-        (row) => row.status === 'published' && row.verification_state === 'verified',
-      );
+      const rows = (await findRolesByIds(db, roleIds)).filter(isFindable);
       const children = await loadRoleChildren(
         db,
         rows.map((r) => r.id),

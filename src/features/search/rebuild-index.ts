@@ -6,7 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { AppDeps } from '../../deps.ts';
-import { findRolesByIds, loadRoleChildren } from '../roles/role.repository.ts';
+import { FINDABLE, findRolesByIds, loadRoleChildren } from '../roles/role.repository.ts';
 import { type JobDocument, toJobDocument } from './job-document.ts';
 import type { JobIndex } from './job-index.ts';
 
@@ -20,8 +20,7 @@ async function findablePage(db: AppDeps['database']['db'], after: string): Promi
     .selectFrom('job_roles')
     .innerJoin('organisations', 'organisations.id', 'job_roles.organisation_id')
     .select('job_roles.id')
-    .where('job_roles.status', '=', 'published')
-    .where('organisations.verification_state', '=', 'verified')
+    .where(FINDABLE)
     .where('job_roles.id', '>', after)
     .orderBy('job_roles.id')
     .limit(PAGE)
@@ -34,8 +33,7 @@ export async function countFindableRoles(db: AppDeps['database']['db']): Promise
     .selectFrom('job_roles')
     .innerJoin('organisations', 'organisations.id', 'job_roles.organisation_id')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('job_roles.status', '=', 'published')
-    .where('organisations.verification_state', '=', 'verified')
+    .where(FINDABLE)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -102,8 +100,9 @@ export async function queueAllWhenIndexEmpty(
   const now = clock.now().toISOString();
   await database.atomic([
     sql`INSERT INTO search_outbox (role_id, enqueued_at, next_attempt_at)
-      SELECT r.id, ${now}, ${now} FROM job_roles r JOIN organisations o ON o.id = r.organisation_id
-      WHERE r.status = 'published' AND o.verification_state = 'verified'`,
+      SELECT job_roles.id, ${now}, ${now} FROM job_roles
+      JOIN organisations ON organisations.id = job_roles.organisation_id
+      WHERE ${FINDABLE}`,
   ]);
   return findable;
 }

@@ -6,6 +6,7 @@ import { afterHireEn, afterHireJa } from './after-hire.ts';
 import { commonEn, commonJa } from './common.ts';
 import { coordinatorEn, coordinatorJa } from './coordinator.ts';
 import { employerEn, employerJa } from './employer.ts';
+import { keepingEn, keepingJa } from './keeping.ts';
 import { memberEn, memberJa } from './member.ts';
 import { outreachEn, outreachJa } from './outreach.ts';
 
@@ -17,6 +18,7 @@ export const MESSAGES = {
     coordinator: coordinatorJa,
     afterHire: afterHireJa,
     outreach: outreachJa,
+    keeping: keepingJa,
   },
   en: {
     ...commonEn,
@@ -25,6 +27,7 @@ export const MESSAGES = {
     coordinator: coordinatorEn,
     afterHire: afterHireEn,
     outreach: outreachEn,
+    keeping: keepingEn,
   },
 };
 
