@@ -68,6 +68,7 @@ describe('migrations', () => {
       '0018_1_area_notices',
       '0018_2_exchange_meetings',
       '0018_3_employer_prospects',
+      '0020_job_details',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
