@@ -300,8 +300,9 @@ export function createJobSearchService(
     profile: MemberProfile | undefined,
     query: JobSearchQuery,
   ): Promise<JobSearchResult> {
-    // Her home (her town's point when she gave one) unless she asked about another place.
-    const fromTown = query.centerAreaCode ? query.centerTown !== undefined : profile?.homePoint !== undefined;
+    // Her home (her town's point when she gave one) unless she asked about another place. Distances
+    // from a chosen town stay worded as coarse: 'town' reads as 「自宅の町から」, about her home only.
+    const fromTown = !query.centerAreaCode && profile?.homePoint !== undefined;
     const center = await centreOf(query, profile);
     if (query.radiusKm !== undefined && query.commuteMinutes !== undefined)
       throw invalidField('query.commuteMinutes', 'give radiusKm or commuteMinutes, not both', 'radius_twice');
