@@ -43,7 +43,7 @@ function requiredQualificationsOf(values: readonly string[]) {
 }
 
 /** The job details columns as the API's details (absent when not stated). */
-function detailsOf(row: RoleRow): Role['details'] {
+export function detailsOf(row: JobRoleTable): Role['details'] {
   const commute = row.commute_allowance;
   return {
     ...(commute
