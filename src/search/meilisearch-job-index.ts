@@ -80,7 +80,7 @@ export const JOB_INDEX_SETTINGS: Settings = {
 const quote = (value: string) => JSON.stringify(value);
 
 /** The attributes counted for a search's facets. */
-const FACETS = ['prefCodes', 'employmentType', 'remote', 'conditions'];
+export const FACETS = ['prefCodes', 'employmentType', 'remote', 'conditions'];
 
 /**
  * A circle as a filter: on its place codes when the caller gave them (an indexed look-up), else
