@@ -69,6 +69,7 @@ describe('migrations', () => {
       '0018_2_exchange_meetings',
       '0018_3_employer_prospects',
       '0020_job_details',
+      '0022_member_resume',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 

@@ -524,6 +524,7 @@ export interface components {
             /** @enum {string} */
             remoteWish: "required" | "preferred" | "no_preference";
             direction?: components["schemas"]["Direction"];
+            resume?: components["schemas"]["Resume"];
             privacy: {
                 hideMunicipality: boolean;
                 blockedOrganisationIds: string[];
@@ -647,6 +648,43 @@ export interface components {
              */
             pace?: "career_step" | "stable_base";
         };
+        /**
+         * @default {
+         *       "work": [],
+         *       "education": [],
+         *       "shareAtIntroduction": false
+         *     }
+         */
+        Resume: {
+            /** @default [] */
+            work: {
+                /** @example 2019-04 */
+                from: string;
+                /**
+                 * @description Absent: she still works there
+                 * @example 2019-04
+                 */
+                to?: string;
+                organisation: string;
+                /** @description What she did there */
+                role?: string;
+            }[];
+            /** @default [] */
+            education: {
+                /**
+                 * @description The month she finished (卒業・修了)
+                 * @example 2019-04
+                 */
+                finished: string;
+                school: string;
+                course?: string;
+            }[];
+            /**
+             * @description Share the résumé and 自己PR with the employer once a coordinator introduces her (never before)
+             * @default false
+             */
+            shareAtIntroduction: boolean;
+        };
         MemberProfileInput: {
             familyName: string;
             givenName: string;
@@ -712,6 +750,7 @@ export interface components {
             /** @enum {string} */
             remoteWish: "required" | "preferred" | "no_preference";
             direction?: components["schemas"]["Direction"];
+            resume?: components["schemas"]["Resume"];
             privacy: {
                 hideMunicipality: boolean;
                 blockedOrganisationIds: string[];
@@ -1004,6 +1043,31 @@ export interface components {
                     level: number;
                 }[];
                 qualifications: string[];
+                /** @description Her résumé and 自己PR, only if she chose to share them at introduction (else null) */
+                resume: {
+                    work: {
+                        /** @example 2019-04 */
+                        from: string;
+                        /**
+                         * @description Absent: she still works there
+                         * @example 2019-04
+                         */
+                        to?: string;
+                        organisation: string;
+                        /** @description What she did there */
+                        role?: string;
+                    }[];
+                    education: {
+                        /**
+                         * @description The month she finished (卒業・修了)
+                         * @example 2019-04
+                         */
+                        finished: string;
+                        school: string;
+                        course?: string;
+                    }[];
+                    selfPr: string | null;
+                } | null;
             };
         };
         OutcomeInput: {

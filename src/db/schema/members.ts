@@ -24,6 +24,9 @@ export interface MemberTable {
   desired_categories?: string;
   self_pr?: string | null;
   career_pace?: string | null;
+  /** Her résumé (0022): JSON {"work": [...], "education": [...]}, and whether she shares it at introduction. */
+  resume?: string | null;
+  share_resume?: number;
   created_at: string;
   updated_at: string;
   /** Steps by one with every change of her profile (a trigger refuses any other step). */
