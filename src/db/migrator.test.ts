@@ -70,6 +70,7 @@ describe('migrations', () => {
       '0018_3_employer_prospects',
       '0020_job_details',
       '0022_member_resume',
+      '0023_move_plan_notes',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -113,6 +114,7 @@ describe('migrations', () => {
         'mentoring_mentors',
         'mentoring_pairs',
         'mentoring_sessions',
+        'move_plan_notes',
         'notifications',
         'organisations',
         'prospect_events',

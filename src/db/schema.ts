@@ -39,6 +39,7 @@ import type {
   MemberTable,
   MemberTargetAreaTable,
   MemberWindowTable,
+  MovePlanNoteTable,
 } from './schema/members.ts';
 import type {
   AreaNoticeAreaTable,
@@ -97,6 +98,7 @@ export interface DB {
   member_employment_types: MemberEmploymentTypeTable;
   member_target_areas: MemberTargetAreaTable;
   member_blocks: MemberBlockTable;
+  move_plan_notes: MovePlanNoteTable;
   search_outbox: SearchOutboxTable;
   role_search_text: RoleSearchTextTable;
   role_search_rows: RoleSearchRowTable;

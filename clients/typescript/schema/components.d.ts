@@ -1462,6 +1462,50 @@ export interface components {
             }[];
             read: boolean;
         };
+        MovePlan: {
+            area: {
+                code: string;
+                name: string;
+                prefecture: string;
+                prefCode: string;
+            };
+            /** @description The first month she can live there (YYYY-MM) */
+            moveFrom: string | null;
+            /** @description Her commute limit there; null: as now */
+            maxCommuteMinutes: number | null;
+            needsRelocationSupport: boolean;
+            /** @description Her coordinator's note on this move (null until one is written) */
+            note: {
+                text: string;
+                writtenAt: string;
+            } | null;
+            /** @description Current notices for this place or its prefecture */
+            notices: components["schemas"]["MemberNotice"][];
+            /** @description The roles in this prefecture that fit her after the move, best first (at most 10) */
+            roles: components["schemas"]["JobHit"][];
+        };
+        PlannedMoves: {
+            area: {
+                code: string;
+                name: string;
+                prefecture: string;
+            };
+            /** @description The month of the move (YYYY-MM); null: not dated yet */
+            month: string | null;
+            members: {
+                memberId: string;
+                name: string;
+                needsRelocationSupport: boolean;
+                /** @description Her coordinator's note on this move (null until one is written) */
+                note: {
+                    text: string;
+                    writtenAt: string;
+                } | null;
+            }[];
+        };
+        MoveNoteInput: {
+            note: string;
+        };
         StaffMeeting: {
             id: string;
             title: string;

@@ -88,3 +88,12 @@ export interface MemberBlockTable {
   organisation_id: string;
   created_at: string;
 }
+
+/** Her coordinator's note on her move to one target area (0023), shown to her on her move page. */
+export interface MovePlanNoteTable {
+  member_id: string;
+  area_code: string;
+  note: string;
+  written_by: string;
+  written_at: string;
+}

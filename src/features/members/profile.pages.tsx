@@ -121,6 +121,11 @@ function Home(props: {
     <>
       <h1>{words.greeting(profile.givenName)}</h1>
       <ProfileCompleteness view={view} profile={profile} />
+      {profile.targetAreas.length > 0 && (
+        <p class="notice">
+          <a href="/me/moves">{words.moveLink(profile.targetAreas.map((t) => t.name).join('・'))}</a>
+        </p>
+      )}
       {props.waiting > 0 && (
         <p class="notice">
           <a href="/me/matches">{words.waiting(props.waiting)}</a>

@@ -9,6 +9,8 @@ export const memberJa = {
     noProfile: 'まずはプロフィールを登録しましょう',
     noProfileBody: '働ける曜日と時間、住んでいる地域を入れると、あなたに合う仕事を理由つきでご紹介します。',
     startProfile: 'プロフィールを登録する',
+    moveLink: (places: string) =>
+      `移住の準備（${places}）：お知らせ・移住後に合う仕事・コーディネーターのメモ`,
     seeAll: 'すべての仕事をさがす',
     waiting: (count: number) => `確認中の応募が${count}件あります`,
     completeness: {
@@ -334,6 +336,8 @@ export const memberEn: MemberMessages = {
     noProfileBody:
       'Tell us the days and hours you can work and where you live; we will show work that fits, with the reasons.',
     startProfile: 'Fill in my profile',
+    moveLink: (places: string) =>
+      `Your move (${places}): notices, work that fits after the move, your coordinator’s note`,
     seeAll: 'Search all work',
     waiting: (count: number) => `${count} of your requests are being checked`,
     completeness: {

@@ -1,6 +1,6 @@
 /**
  * Words of outreach: area notices (coordinators publish them, members read them on their home
- * page) and exchange meetings (交流会).
+ * page), exchange meetings (交流会), relocation support (her move page, the coordinators' table).
  */
 
 const ja = {
@@ -98,6 +98,37 @@ const ja = {
     replied: '返事を送りました',
     nearYou: '近くの交流会',
     seeMeetings: '交流会を見る',
+  },
+  moves: {
+    title: '移住の相談',
+    lead: '移住を考えている人（移住の時期か、住まい・引越しの支援の希望があるもの）を、移住先と時期ごとに。メモはご本人の「移住の準備」ページに表示されます。',
+    none: '移住を予定している人はいません。',
+    undated: '時期未定',
+    month: (yearMonth: string) => `${yearMonth.slice(0, 4)}年${Number(yearMonth.slice(5, 7))}月から`,
+    needsSupport: '住まい・引越しの支援を希望',
+    note: 'ご本人へのメモ',
+    noteHint: '決まったこと、次にすること。ご本人が読みます',
+    save: 'メモを保存',
+    saved: 'メモを保存しました',
+    written: (date: string) => `${date} 更新`,
+    member: 'メンバー',
+  },
+  movePage: {
+    title: '移住の準備',
+    lead: '移り住みたい地域ごとに、その地域のお知らせ、移住後に通える仕事、コーディネーターからのメモをまとめています。',
+    none: 'プロフィールに「働きたい地元」が入っていません。',
+    addTarget: '働きたい地元を入れる',
+    from: (month: string) => `${month}から`,
+    undated: '時期はまだ決まっていません',
+    commute: (minutes: number) => `移住先での通勤 片道${minutes}分まで`,
+    support: '住まい・引越しの支援を希望しています',
+    note: 'コーディネーターより',
+    noNote: 'まだメモはありません。移住の相談はコーディネーターにどうぞ。',
+    notices: 'この地域のお知らせ',
+    noNotices: '今はお知らせはありません。',
+    roles: '移住後に合う仕事',
+    noRoles: '今はこの地域で合う仕事が見つかりません。新しい求人が出たらお知らせします。',
+    moreRoles: 'この地域の仕事をもっと見る',
   },
   prospects: {
     title: '企業開拓',
@@ -248,6 +279,37 @@ const en: Outreach = {
     replied: 'Your reply is sent',
     nearYou: 'Meetings near you',
     seeMeetings: 'See meetings',
+  },
+  moves: {
+    title: 'Planned moves',
+    lead: 'Members thinking of moving (a month or a request for housing and moving support), per place and month. Notes are shown to the member on her move page.',
+    none: 'No one is planning a move.',
+    undated: 'Not dated yet',
+    month: (yearMonth: string) => `From ${yearMonth}`,
+    needsSupport: 'Asks for housing and moving support',
+    note: 'Note for her',
+    noteHint: 'What is arranged and what comes next. She reads it.',
+    save: 'Save note',
+    saved: 'Note saved',
+    written: (date: string) => `Updated ${date}`,
+    member: 'Member',
+  },
+  movePage: {
+    title: 'Your move',
+    lead: 'For each place you would move to: its notices, the work that fits you there after the move, and your coordinator’s note.',
+    none: 'Your profile has no hometown or place you would move to.',
+    addTarget: 'Add a place',
+    from: (month: string) => `From ${month}`,
+    undated: 'No date yet',
+    commute: (minutes: number) => `Up to ${minutes} min each way there`,
+    support: 'You asked for housing and moving support',
+    note: 'From your coordinator',
+    noNote: 'No note yet. Talk to your coordinator about your move.',
+    notices: 'Notices for this place',
+    noNotices: 'No notices right now.',
+    roles: 'Work that fits you after the move',
+    noRoles: 'Nothing fits you there right now. We will tell you when new work appears.',
+    moreRoles: 'See more work there',
   },
   prospects: {
     title: 'Employer development',
