@@ -4,8 +4,10 @@
  * verified care company in Kanagawa with published and draft roles that suit her, a coordinator
  * who verified it, and an admin. Ids still come from the seeded PRNG (UUID-shaped, deterministic).
  */
+
 import type { OrganisationTable } from '../src/db/schema.ts';
 import type { AreaIndex } from './areas.ts';
+import { jobDetails } from './job-details.ts';
 import type { MemberRows } from './members.ts';
 import type { SeedUser } from './organisations.ts';
 import type { Random } from './random.ts';
@@ -144,6 +146,15 @@ export function demoData(random: Random, areas: AreaIndex, now: Date): DemoData 
       remote_mode: spec.officeDays ? 'hybrid' : 'none',
       office_days_per_week: spec.officeDays ?? null,
       start_date: dateFromNow(now, 30),
+      ...jobDetails({
+        id,
+        category: spec.category,
+        employment: 'part_time',
+        weekend: spec.windows.some((w) => w.day >= 6),
+        siteName: spec.place.name,
+        inexperiencedOk: !spec.skills.some(([, , required]) => required) && spec.qualifications.length === 0,
+        withinDependentOk: spec.title.includes('扶養内OK'),
+      }),
       status: spec.status,
       published_at: published ? ago(20) : null,
       closed_at: null,
@@ -365,7 +376,7 @@ export function demoData(random: Random, areas: AreaIndex, now: Date): DemoData 
 interface DemoRoleSpec {
   status: 'draft' | 'published';
   category: string;
-  place: { code: string };
+  place: { code: string; name: string };
   label: string;
   /** The workplace's address; its town (the longest town name it starts with) gives the point. */
   address?: string;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { JobRoleTable, MemberTable } from '../src/db/schema.ts';
 import { MemberProfileInputSchema } from '../src/features/members/member.schemas.ts';
 import { RoleInputSchema } from '../src/features/roles/role.schemas.ts';
+import { detailsOf } from '../src/features/roles/role.service.ts';
 import { windowFromRow } from '../src/features/shared/schedule.schemas.ts';
 import { loadAreas } from './areas.ts';
 import { generateDataset, materialise } from './generator.ts';
@@ -66,6 +67,7 @@ function roleInput(role: JobRoleTable, groups: Record<string, Map<string, never[
       of<{ fact: string; available: number }>('facts').map((f) => [f.fact, f.available === 1]),
     ),
     ...(role.start_date ? { startDate: role.start_date } : {}),
+    details: detailsOf(role),
   };
 }
 
@@ -200,6 +202,21 @@ describe('generateDataset', () => {
     }
     const statuses = new Set(data.roles.roles.map((r) => r.status));
     expect([...statuses].sort()).toEqual(['closed', 'draft', 'published']);
+  });
+
+  it('states job details as ads for the work do, and 未経験OK / 扶養内OK as their titles say', () => {
+    const roles = data.roles.roles;
+    const share = (list: JobRoleTable[], test: (r: JobRoleTable) => boolean) =>
+      list.filter(test).length / Math.max(1, list.length);
+    const fullTime = roles.filter((r) => r.employment_type === 'full_time');
+    expect(share(fullTime, (r) => r.social_insurance === 'yes')).toBeGreaterThan(0.8);
+    expect(share(roles, (r) => r.commute_allowance === 'capped')).toBeGreaterThan(0.3);
+    expect(share(roles, (r) => r.access !== null)).toBeGreaterThan(0.5);
+    for (const role of roles) {
+      if (role.title.includes('扶養内OK')) expect(role.within_dependent_ok, role.title).toBe(1);
+      if (role.title.includes('未経験歓迎')) expect(role.inexperienced_ok, role.title).toBe(1);
+      if (role.commute_allowance === 'capped') expect(role.commute_allowance_cap).toBeGreaterThan(0);
+    }
   });
 
   it('verifies facts only on roles that were published, by the demo coordinator', () => {

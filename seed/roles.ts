@@ -15,6 +15,7 @@ import type {
   RoleWindowTable,
 } from '../src/db/schema.ts';
 import type { AreaIndex, SeedArea } from './areas.ts';
+import { jobDetails } from './job-details.ts';
 import { placeStem } from './names.ts';
 import type { SeedOrganisation } from './organisations.ts';
 import { CLOSINGS, FACT_SENTENCES, NICE_QUALIFICATIONS, OPENINGS, PATTERN_PHRASES } from './phrases.ts';
@@ -289,6 +290,16 @@ export function generateRole(random: Random, context: RoleContext, out: RoleRows
     remote_mode: remote,
     office_days_per_week: officeDays,
     start_date: status !== 'closed' && random.chance(0.45) ? dateFromNow(now, random.int(7, 60)) : null,
+    // What the title already says (未経験歓迎, 扶養内OK) is stated as a fact too.
+    ...jobDetails({
+      id,
+      category,
+      employment,
+      weekend,
+      siteName: sites[0]?.name,
+      inexperiencedOk: required.size === 0 && qualifications.length === 0,
+      withinDependentOk: employment === 'part_time',
+    }),
     status,
     published_at: publishedAt,
     closed_at: closedAt,

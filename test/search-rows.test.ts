@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRolesByIds, loadRoleChildren } from '../src/features/roles/role.repository.ts';
+import { conditionMask } from '../src/features/search/job-conditions.ts';
 import { toJobDocument } from '../src/features/search/job-document.ts';
 import { JOB_FIXTURES } from './support/job-fixtures.ts';
 import { type Account, createTestApp, roleInput, type TestApp } from './support/test-app.ts';
@@ -44,6 +45,8 @@ describe('search rows', () => {
         hours_per_week: doc.hoursPerWeek,
         lat: doc._geo?.lat ?? null,
         lng: doc._geo?.lng ?? null,
+        // The mothers' filters: the SQL rules and the document's agree.
+        conditions: conditionMask(doc.conditions),
       });
       if (doc.scheduleKind === 'fixed') {
         expect(f?.earliest_start).toBe(doc.earliestStart);

@@ -103,6 +103,7 @@ describe('migrations', () => {
       '0018_1_area_notices',
       '0018_2_exchange_meetings',
       '0018_3_employer_prospects',
+      '0020_job_details',
       '0021_1_favourites',
       '0021_2_saved_searches',
       '0021_3_ad_expiry',

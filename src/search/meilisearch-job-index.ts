@@ -66,6 +66,7 @@ export const JOB_INDEX_SETTINGS: Settings = {
     'geoArea',
     'geoPoint',
     '_geo',
+    'conditions',
   ],
   sortableAttributes: ['hourlyPay', 'publishedAt', '_geo'],
   displayedAttributes: ['id', 'version', '_geo'],
@@ -77,6 +78,9 @@ export const JOB_INDEX_SETTINGS: Settings = {
 };
 
 const quote = (value: string) => JSON.stringify(value);
+
+/** The attributes counted for a search's facets. */
+export const FACETS = ['prefCodes', 'employmentType', 'remote', 'conditions'];
 
 /**
  * A circle as a filter: on its place codes when the caller gave them (an indexed look-up), else
@@ -104,6 +108,8 @@ export function filterFor(query: JobIndexQuery): string[] {
   if (query.remote?.length) filters.push(`remote IN [${query.remote.map(quote).join(', ')}]`);
   if (query.employmentTypes?.length)
     filters.push(`employmentType IN [${query.employmentTypes.map(quote).join(', ')}]`);
+  if (query.categories?.length) filters.push(`category IN [${query.categories.map(quote).join(', ')}]`);
+  for (const condition of query.conditions ?? []) filters.push(`conditions = ${quote(condition)}`);
   if (query.minHourlyPay !== undefined) filters.push(`hourlyPay >= ${query.minHourlyPay}`);
   if (query.excludeOrganisationIds?.length) {
     filters.push(`NOT organisationId IN [${query.excludeOrganisationIds.map(quote).join(', ')}]`);
@@ -143,6 +149,7 @@ function facetsOf(
     prefCodes: distribution?.prefCodes ?? {},
     employmentType: distribution?.employmentType ?? {},
     remote: distribution?.remote ?? {},
+    conditions: distribution?.conditions ?? {},
   };
 }
 
@@ -293,7 +300,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
           q: '',
           filter: filters as Filter,
           limit: 0,
-          ...(query.facets ? { facets: ['prefCodes', 'employmentType', 'remote'] } : {}),
+          ...(query.facets ? { facets: FACETS } : {}),
         },
         ...rings.map((ring) => ({
           indexUid: options.indexUid,
@@ -361,7 +368,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
           // should give no results rather than be dropped until everything matches.
           matchingStrategy: 'all',
           attributesToRetrieve: ['id', '_geo'],
-          ...(query.facets ? { facets: ['prefCodes', 'employmentType', 'remote'] } : {}),
+          ...(query.facets ? { facets: FACETS } : {}),
         });
         return {
           hits: response.hits.map((hit) => ({
@@ -429,7 +436,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
         // The newest field every document carries: one without it was written by an older version.
         const response = await adminClient()
           .index(options.indexUid)
-          .search('', { filter: 'geoArea NOT EXISTS', limit: 0 });
+          .search('', { filter: 'geoArea NOT EXISTS OR conditions NOT EXISTS', limit: 0 });
         return response.estimatedTotalHits ?? 0;
       }),
 

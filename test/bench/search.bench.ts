@@ -24,6 +24,7 @@ import type { JobIndex, JobIndexQuery } from '../../src/features/search/job-inde
 import { createOutboxRelay } from '../../src/features/search/outbox-relay.ts';
 import { documentBatches, rebuildJobIndex } from '../../src/features/search/rebuild-index.ts';
 import {
+  FACETS,
   filterFor,
   JOB_INDEX_SETTINGS,
   meilisearchJobIndex,
@@ -129,6 +130,16 @@ async function main() {
     ['visitor: kaigo (romaji)', '/api/jobs?q=kaigo', undefined],
     ['visitor: 在宅 パート', `/api/jobs?q=${encodeURIComponent('在宅 パート')}`, undefined],
     ['visitor: 10 km of 港北区', '/api/jobs?centerAreaCode=141097&radiusKm=10&sort=distance', undefined],
+    [
+      'visitor: パート 扶養内 + 土日休み',
+      `/api/jobs?q=${encodeURIComponent('パート 扶養内')}&conditions=weekends_off`,
+      undefined,
+    ],
+    [
+      'visitor: 30 min of 港北区, 〜15時',
+      '/api/jobs?centerAreaCode=141097&commuteMinutes=30&conditions=ends_by_15',
+      undefined,
+    ],
     ['visitor: 東京 ¥1,200+/h, newest', '/api/jobs?prefCode=13&minHourlyPay=1200&sort=newest', undefined],
     ['member: her recommendations', '/api/members/me/recommendations', memberToken],
     ['member: 事務 near her', `/api/jobs?q=${encodeURIComponent('事務')}&radiusKm=20`, memberToken],
@@ -148,7 +159,7 @@ async function main() {
       showRankingScore: true,
       matchingStrategy: 'all',
       attributesToRetrieve: ['id', '_geo'],
-      facets: ['prefCodes', 'employmentType', 'remote'],
+      facets: FACETS,
       ...(query.sort === 'pay' ? { sort: ['hourlyPay:desc'] } : {}),
       ...(query.sort === 'newest' ? { sort: ['publishedAt:desc'] } : {}),
       ...(query.sort === 'distance' && query.near

@@ -40,6 +40,15 @@ export function roleInput(overrides: Record<string, unknown> = {}) {
     requiredQualifications: ['care_initial_training'],
     otherRequiredQualifications: [],
     facts: { sick_child_absence_ok: true, short_time_allowed: true, school_event_leave: true },
+    details: {
+      commuteAllowance: { kind: 'capped', capYenPerMonth: 15000 },
+      socialInsurance: 'conditional',
+      holidays: '土日祝休み、夏季・年末年始休暇',
+      access: '東急東横線「大倉山駅」徒歩7分',
+      openings: 2,
+      trialPeriod: { months: 2 },
+      dressCode: '動きやすい服装（制服貸与）',
+    },
     ...overrides,
   };
 }

@@ -18,6 +18,16 @@ export const JOB_FIXTURES = {
     pay: { min: 1200, unit: 'hour' },
     schedule: { kind: 'fixed', shifts: weekdays('09:00', '15:00') },
     locations: [{ areaCode: '141097' }],
+    details: {
+      commuteAllowance: { kind: 'full' },
+      socialInsurance: 'conditional',
+      holidays: '土日祝休み、年末年始休暇',
+      access: '東急東横線「大倉山駅」徒歩5分',
+      openings: 2,
+      trialPeriod: { months: 3, note: '期間中も時給は同じです' },
+      dressCode: 'オフィスカジュアル',
+      withinDependentOk: true,
+    },
   }),
   medical: roleInput({
     title: '医療事務（クリニック受付）',
@@ -35,6 +45,7 @@ export const JOB_FIXTURES = {
     },
     weekendWork: true,
     locations: [{ areaCode: '141046' }],
+    details: { commuteAllowance: { kind: 'capped', capYenPerMonth: 10000 }, inexperiencedOk: true },
   }),
   accounting: roleInput({
     title: '経理スタッフ（月次決算・正社員）',
@@ -47,6 +58,7 @@ export const JOB_FIXTURES = {
     schedule: { kind: 'fixed', shifts: weekdays('09:00', '17:00') },
     facts: { school_event_leave: true },
     locations: [{ areaCode: '141305' }],
+    details: { commuteAllowance: { kind: 'capped', capYenPerMonth: 30000 }, socialInsurance: 'yes' },
   }),
   care: roleInput({
     title: '訪問介護ヘルパー（福岡市・時間相談可）',
@@ -60,6 +72,7 @@ export const JOB_FIXTURES = {
       minDaysPerWeek: 2,
     },
     locations: [{ areaCode: '401307' }],
+    details: { inexperiencedOk: true, withinDependentOk: true },
   }),
   callCenter: roleInput({
     title: 'お客様サポート（完全在宅・短時間OK）',
@@ -77,6 +90,7 @@ export const JOB_FIXTURES = {
     remote: { mode: 'full' },
     locations: [],
     facts: { short_time_allowed: true, sick_child_absence_ok: true },
+    details: { commuteAllowance: { kind: 'none' }, withinDependentOk: true },
   }),
   web: roleInput({
     title: 'Webサイト更新担当（週1出社）',

@@ -228,10 +228,11 @@ export interface components {
             startDate?: string;
             /**
              * Format: date
-             * @description The last day applications are taken, if any; a role past it is pushed down in her list and says so (not removed)
+             * @description The last day applications are taken (応募締切), if any; a role past it is pushed down in her list and says so (not removed)
              * @example 2027-04-01
              */
             closesOn?: string;
+            details?: components["schemas"]["RoleDetails"];
             id: string;
             organisation: {
                 id: string;
@@ -362,6 +363,49 @@ export interface components {
             tag: "pc_basic" | "excel" | "word" | "data_entry" | "phone_reception" | "customer_service" | "cash_register" | "bookkeeping" | "payroll" | "medical_billing" | "caregiving" | "childcare" | "cooking" | "food_prep" | "inventory" | "sales" | "web_design" | "programming" | "writing" | "quality_check" | "machine_operation" | "english" | "nursing" | "living_support" | "care_records" | "consultation" | "peer_support" | "reception" | "chat_support" | "email_support" | "complaint_handling" | "cleaning" | "housekeeping" | "bed_making" | "hotel_front" | "picking_packing" | "driving" | "delivery" | "assembly" | "sewing" | "farming" | "powerpoint" | "accounting_software" | "filing" | "scheduling" | "marketing" | "sns" | "video_editing" | "graphic_design" | "translation" | "chinese" | "teaching" | "management" | "staff_training";
             level: 1 | 2 | 3;
         };
+        /** @default {} */
+        RoleDetails: {
+            commuteAllowance?: {
+                /**
+                 * @description 交通費: 'full' 全額支給, 'capped' 上限あり (capYenPerMonth), 'none' 支給なし
+                 * @enum {string}
+                 */
+                kind: "full" | "capped" | "none";
+                capYenPerMonth?: number;
+            };
+            /**
+             * @description 社会保険: 'yes' 完備, 'conditional' 勤務時間などの条件を満たせば加入, 'no' なし
+             * @enum {string}
+             */
+            socialInsurance?: "yes" | "conditional" | "no";
+            /**
+             * @description 休日・休暇 as the ad says it (土日休み as a filter comes from the schedule)
+             * @example 土日祝休み、夏季・年末年始休暇、有給休暇
+             */
+            holidays?: string;
+            /**
+             * @description 最寄り駅・アクセス
+             * @example 東急東横線「大倉山駅」徒歩5分
+             */
+            access?: string;
+            /** @description 募集人数 */
+            openings?: number;
+            trialPeriod?: {
+                /** @description 試用期間 in months; 0: none */
+                months: number;
+                /** @example 期間中も時給は同じです */
+                note?: string;
+            };
+            /**
+             * @description 服装・髪型
+             * @example 私服OK、髪色・ネイル自由
+             */
+            dressCode?: string;
+            /** @description 未経験OK (the employer says so) */
+            inexperiencedOk?: boolean;
+            /** @description 扶養内OK: hours can be kept within the dependant income limit */
+            withinDependentOk?: boolean;
+        };
         RoleInput: {
             /** @example 介護スタッフ（日勤のみ・週3日〜） */
             title: string;
@@ -428,10 +472,11 @@ export interface components {
             startDate?: string;
             /**
              * Format: date
-             * @description The last day applications are taken, if any; a role past it is pushed down in her list and says so (not removed)
+             * @description The last day applications are taken (応募締切), if any; a role past it is pushed down in her list and says so (not removed)
              * @example 2027-04-01
              */
             closesOn?: string;
+            details?: components["schemas"]["RoleDetails"];
         };
         MemberProfile: {
             familyName: string;
@@ -857,6 +902,20 @@ export interface components {
                     label: string;
                     count: number;
                 }[];
+                /** @description Roles found meeting each condition */
+                condition: {
+                    value: string;
+                    label: string;
+                    count: number;
+                }[];
+            };
+            /** @enum {string} */
+            sort: "relevance" | "distance" | "pay" | "newest";
+            understood?: {
+                text: string;
+                employmentTypes: ("full_time" | "contract" | "part_time" | "dispatch" | "freelance")[];
+                categories: ("care" | "office" | "medical_office" | "childcare_assistant" | "retail" | "food" | "call_center" | "accounting" | "it_web" | "manufacturing" | "nursing" | "childcare" | "cleaning" | "delivery" | "logistics" | "hospitality" | "agriculture" | "sales" | "restaurant" | "welfare" | "creative" | "education")[];
+                conditions: ("short_time" | "sick_child" | "no_overtime" | "weekends_off" | "few_days" | "short_days" | "ends_by_15" | "ends_by_17" | "inexperienced_ok" | "remote" | "childcare" | "commute_paid" | "social_insurance" | "within_dependent")[];
             };
             degraded: boolean;
             /** @enum {string} */

@@ -2621,7 +2621,7 @@ export interface operations {
     searchJobs: {
         parameters: {
             query?: {
-                /** @description Words in Japanese or romaji, e.g. 事務 在宅 or jimu zaitaku (Empty when left out) */
+                /** @description Words in Japanese or romaji, e.g. 事務 在宅 or jimu zaitaku. Words naming an employment type (パート, 正社員), a condition (在宅, 時短, 扶養内, 週2, 土日休み, 未経験) or a trade (事務, 介護) filter on it; the rest is text (Empty when left out) */
                 q?: string;
                 prefCode?: string[];
                 /** @description Municipality or ward codes (a city includes its wards) */
@@ -2629,15 +2629,25 @@ export interface operations {
                 radiusKm?: number;
                 /** @description Centre for radius and distance; a member’s own area by default */
                 centerAreaCode?: string;
+                /** @description A town (町丁目・大字) of centerAreaCode as the finer centre (GET /api/areas/{code}/towns) */
+                centerTown?: string;
+                /** @description Instead of radiusKm: as far as this many minutes of commuting reach from the centre */
+                commuteMinutes?: number;
+                /** @description "transit" when left out. */
+                commuteMode?: "transit" | "car" | "walk_bicycle";
                 remote?: ("none" | "hybrid" | "full")[];
                 employmentType?: ("full_time" | "contract" | "part_time" | "dispatch" | "freelance")[];
+                /** @description Trades (job categories), any of them */
+                category?: ("care" | "office" | "medical_office" | "childcare_assistant" | "retail" | "food" | "call_center" | "accounting" | "it_web" | "manufacturing" | "nursing" | "childcare" | "cleaning" | "delivery" | "logistics" | "hospitality" | "agriculture" | "sales" | "restaurant" | "welfare" | "creative" | "education")[];
+                /** @description Conditions every role must meet: short_time 時短OK, sick_child 急な休みOK, no_overtime 残業なし, weekends_off 土日休み, few_days 週2〜3日から, short_days 1日4時間以内, ends_by_15 / ends_by_17 終業時刻, inexperienced_ok 未経験OK, remote 在宅・一部在宅, childcare 託児所・保育手当, commute_paid 交通費支給, social_insurance 社会保険あり, within_dependent 扶養内OK */
+                conditions?: ("short_time" | "sick_child" | "no_overtime" | "weekends_off" | "few_days" | "short_days" | "ends_by_15" | "ends_by_17" | "inexperienced_ok" | "remote" | "childcare" | "commute_paid" | "social_insurance" | "within_dependent")[];
                 /** @description Pay per hour, monthly pay converted over the role’s hours */
                 minHourlyPay?: number;
                 /** @description Members only: keep roles her weekly availability can hold */
                 fitsAvailability?: "true" | "false" | "on";
                 /** @description Members only: also list roles that cannot work for her, with why */
                 includeInfeasible?: "true" | "false" | "on";
-                /** @description "relevance" when left out. */
+                /** @description Default: a member’s own ranking (relevance); for a visitor, nearest first when a centre is chosen, else relevance to her words, else newest */
                 sort?: "relevance" | "distance" | "pay" | "newest";
                 /** @description "ja" when left out. */
                 lang?: "ja" | "en";

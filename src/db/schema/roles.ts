@@ -50,6 +50,18 @@ export interface JobRoleTable {
   expired_at?: string | null;
   /** The `expires_at` the employer was told of a week ahead. */
   expiry_notice_for?: string | null;
+  /** Job details (0020): see role.schemas.ts RoleDetailsSchema; null = not stated. */
+  commute_allowance?: 'full' | 'capped' | 'none' | null;
+  commute_allowance_cap?: number | null;
+  social_insurance?: 'yes' | 'conditional' | 'no' | null;
+  holidays?: string | null;
+  access?: string | null;
+  openings?: number | null;
+  trial_months?: number | null;
+  trial_note?: string | null;
+  dress_code?: string | null;
+  inexperienced_ok?: number;
+  within_dependent_ok?: number;
   status: RoleStatus;
   published_at: string | null;
   closed_at: string | null;

@@ -26,4 +26,6 @@ export interface RoleSearchRowTable {
   weekday_mask: number;
   lat: number | null;
   lng: number | null;
+  /** The mothers' filters the role meets, as bits (job-conditions.ts; 0020). */
+  conditions: Generated<number>;
 }

@@ -87,7 +87,56 @@ export function roleFormValues(role: Role): FormValues {
   }
   if (role.startDate) values.startDate = role.startDate;
   if (role.closesOn) values.closesOn = role.closesOn;
+  Object.assign(values, detailValues(role.details));
   return formValues(values);
+}
+
+/** The job details as form values (blank: not stated). */
+function detailValues(d: Role['details']): Values {
+  const values: Values = {};
+  const text = (name: string, value: string | number | undefined) => {
+    if (value !== undefined) values[`details.${name}`] = String(value);
+  };
+  text('commuteAllowance.kind', d.commuteAllowance?.kind);
+  text('commuteAllowance.capYenPerMonth', d.commuteAllowance?.capYenPerMonth);
+  text('socialInsurance', d.socialInsurance);
+  text('holidays', d.holidays);
+  text('access', d.access);
+  text('openings', d.openings);
+  text('trialPeriod.months', d.trialPeriod?.months);
+  text('trialPeriod.note', d.trialPeriod?.note);
+  text('dressCode', d.dressCode);
+  if (d.inexperiencedOk) values['details.inexperiencedOk'] = 'on';
+  if (d.withinDependentOk) values['details.withinDependentOk'] = 'on';
+  return values;
+}
+
+/** The posted job details; a blank field is not stated, and a cap only counts for a capped allowance. */
+function readDetails(values: FormValues) {
+  const text = (name: string) => values.text(`details.${name}`)?.trim() || undefined;
+  const commute = text('commuteAllowance.kind');
+  const trialMonths = values.number('details.trialPeriod.months');
+  const trialNote = text('trialPeriod.note');
+  return {
+    commuteAllowance: commute
+      ? {
+          kind: commute,
+          ...(commute === 'capped'
+            ? { capYenPerMonth: values.number('details.commuteAllowance.capYenPerMonth') }
+            : {}),
+        }
+      : undefined,
+    socialInsurance: text('socialInsurance'),
+    holidays: text('holidays'),
+    access: text('access'),
+    openings: values.number('details.openings'),
+    // A note alone still needs the months: the schema says which field is missing.
+    trialPeriod:
+      trialMonths !== undefined || trialNote ? { months: trialMonths, note: trialNote } : undefined,
+    dressCode: text('dressCode'),
+    ...(values.checked('details.inexperiencedOk') ? { inexperiencedOk: true } : {}),
+    ...(values.checked('details.withinDependentOk') ? { withinDependentOk: true } : {}),
+  };
 }
 
 /**
@@ -105,6 +154,7 @@ const ROLE_MESSAGES: [RegExp, (m: View['m']) => string][] = [
   [/max must not be below min/, (m) => m.employer.editor.errors.payMaxBelowMin],
   [/officeDaysPerWeek is given/, (m) => m.employer.editor.errors.officeDays],
   [/at least one shift|at least one window/, (m) => m.employer.editor.errors.needWindow],
+  [/capYenPerMonth is given/, (m) => m.employer.editor.errors.commuteCap],
 ];
 
 function roleMessages(input: unknown, m: View['m']): FieldErrors {
@@ -221,6 +271,7 @@ export async function readRoleForm(values: FormValues, m: View['m'], areas: Area
     facts,
     startDate: values.text('startDate')?.trim() || undefined,
     closesOn: values.text('closesOn')?.trim() || undefined,
+    details: readDetails(values),
   };
 
   const skillField = (list: 'required' | 'niceToHave', index: string | undefined) =>

@@ -49,6 +49,89 @@ function Section(props: { title: string; children: unknown }) {
   );
 }
 
+/** 交通費, 社会保険, 休日, アクセス, 募集人数, 試用期間, 服装 and two yes/no facts: all optional. */
+function DetailFields(props: { view: View; values: FormValues; errors: FieldErrors }) {
+  const { view, values, errors } = props;
+  const words = view.m.employer.editor.details;
+  const field = { values, errors };
+  const choices = (labels: Record<string, string>) =>
+    Object.entries(labels).map(([value, label]) => ({ value, label }));
+  return (
+    <>
+      <p class="hint">{words.hint}</p>
+      <div class="two">
+        <SelectField
+          name="details.commuteAllowance.kind"
+          label={words.commuteAllowance}
+          options={choices(words.commuteOptions)}
+          {...field}
+        />
+        <TextField
+          name="details.commuteAllowance.capYenPerMonth"
+          type="number"
+          label={words.commuteCap}
+          hint={words.commuteCapHint}
+          suffix={view.m.employer.editor.yenSuffix}
+          {...field}
+        />
+      </div>
+      <SelectField
+        name="details.socialInsurance"
+        label={words.socialInsurance}
+        options={choices(words.insuranceOptions)}
+        {...field}
+      />
+      <TextField
+        name="details.holidays"
+        label={words.holidays}
+        hint={words.holidaysHint}
+        maxlength={200}
+        {...field}
+      />
+      <TextField
+        name="details.access"
+        label={words.access}
+        hint={words.accessHint}
+        maxlength={200}
+        {...field}
+      />
+      <div class="two">
+        <TextField
+          name="details.openings"
+          type="number"
+          label={words.openings}
+          suffix={words.openingsSuffix}
+          {...field}
+        />
+        <TextField
+          name="details.trialPeriod.months"
+          type="number"
+          label={words.trialMonths}
+          hint={words.trialMonthsHint}
+          suffix={words.monthsSuffix}
+          {...field}
+        />
+      </div>
+      <TextField
+        name="details.trialPeriod.note"
+        label={words.trialNote}
+        hint={words.trialNoteHint}
+        maxlength={100}
+        {...field}
+      />
+      <TextField
+        name="details.dressCode"
+        label={words.dressCode}
+        hint={words.dressCodeHint}
+        maxlength={200}
+        {...field}
+      />
+      <Toggle name="details.inexperiencedOk" label={words.inexperiencedOk} values={values} />
+      <Toggle name="details.withinDependentOk" label={words.withinDependentOk} values={values} />
+    </>
+  );
+}
+
 function SkillPicker(props: { view: View; values: FormValues; errors: FieldErrors }) {
   const { view, values, errors } = props;
   const words = view.m.employer.editor;
@@ -382,6 +465,10 @@ export function RoleForm(props: {
             {...field}
           />
         ))}
+      </Section>
+
+      <Section title={words.sections.details}>
+        <DetailFields view={view} {...field} />
       </Section>
 
       <div class="actions">

@@ -89,6 +89,54 @@ const FlexibleScheduleSchema = z
   })
   .openapi('FlexibleSchedule', { description: 'Allowed windows plus a weekly minimum of hours and days' });
 
+const detailText = (max: number, example: string) => z.string().trim().min(1).max(max).openapi({ example });
+
+/**
+ * What a Japanese job ad states beside pay and hours. Every field is optional: absent means the
+ * employer did not say (shown as nothing, never as 「なし」). 応募締切 is `closesOn`.
+ */
+export const RoleDetailsSchema = z
+  .object({
+    commuteAllowance: z
+      .object({
+        kind: z.enum(['full', 'capped', 'none']).openapi({
+          description: "交通費: 'full' 全額支給, 'capped' 上限あり (capYenPerMonth), 'none' 支給なし",
+        }),
+        capYenPerMonth: z.number().int().min(1).max(1_000_000).optional(),
+      })
+      .strict()
+      .refine((c) => (c.kind === 'capped') === (c.capYenPerMonth !== undefined), {
+        message: 'capYenPerMonth is given for a capped allowance, and only for it',
+        path: ['capYenPerMonth'],
+      })
+      .optional(),
+    socialInsurance: z.enum(['yes', 'conditional', 'no']).optional().openapi({
+      description: "社会保険: 'yes' 完備, 'conditional' 勤務時間などの条件を満たせば加入, 'no' なし",
+    }),
+    holidays: detailText(200, '土日祝休み、夏季・年末年始休暇、有給休暇').optional().openapi({
+      description: '休日・休暇 as the ad says it (土日休み as a filter comes from the schedule)',
+    }),
+    access: detailText(200, '東急東横線「大倉山駅」徒歩5分').optional().openapi({
+      description: '最寄り駅・アクセス',
+    }),
+    openings: z.number().int().min(1).max(999).optional().openapi({ description: '募集人数' }),
+    trialPeriod: z
+      .object({
+        months: z.number().int().min(0).max(12).openapi({ description: '試用期間 in months; 0: none' }),
+        note: detailText(100, '期間中も時給は同じです').optional(),
+      })
+      .strict()
+      .optional(),
+    dressCode: detailText(200, '私服OK、髪色・ネイル自由').optional().openapi({ description: '服装・髪型' }),
+    inexperiencedOk: z.boolean().optional().openapi({ description: '未経験OK (the employer says so)' }),
+    withinDependentOk: z
+      .boolean()
+      .optional()
+      .openapi({ description: '扶養内OK: hours can be kept within the dependant income limit' }),
+  })
+  .strict()
+  .openapi('RoleDetails');
+
 const RoleFields = z
   .object({
     title: z.string().trim().min(1).max(80).openapi({ example: '介護スタッフ（日勤のみ・週3日〜）' }),
@@ -166,8 +214,9 @@ const RoleFields = z
     startDate: IsoDateSchema.optional(),
     closesOn: IsoDateSchema.optional().openapi({
       description:
-        'The last day applications are taken, if any; a role past it is pushed down in her list and says so (not removed)',
+        'The last day applications are taken (応募締切), if any; a role past it is pushed down in her list and says so (not removed)',
     }),
+    details: RoleDetailsSchema.default({}),
   })
   .strict();
 
@@ -228,4 +277,5 @@ export const RoleSchema = RoleFields.omit({ locations: true, facts: true })
   .openapi('Role');
 
 export type RoleInput = z.infer<typeof RoleInputSchema>;
+export type RoleDetails = z.infer<typeof RoleDetailsSchema>;
 export type Role = z.infer<typeof RoleSchema>;

@@ -43,6 +43,33 @@ function requiredQualificationsOf(values: readonly string[]) {
   };
 }
 
+/** The job details columns as the API's details (absent when not stated). */
+export function detailsOf(row: JobRoleTable): Role['details'] {
+  const commute = row.commute_allowance;
+  return {
+    ...(commute
+      ? {
+          commuteAllowance: {
+            kind: commute,
+            ...(commute === 'capped' && row.commute_allowance_cap != null
+              ? { capYenPerMonth: row.commute_allowance_cap }
+              : {}),
+          },
+        }
+      : {}),
+    ...(row.social_insurance ? { socialInsurance: row.social_insurance } : {}),
+    ...(row.holidays ? { holidays: row.holidays } : {}),
+    ...(row.access ? { access: row.access } : {}),
+    ...(row.openings != null ? { openings: row.openings } : {}),
+    ...(row.trial_months != null
+      ? { trialPeriod: { months: row.trial_months, ...(row.trial_note ? { note: row.trial_note } : {}) } }
+      : {}),
+    ...(row.dress_code ? { dressCode: row.dress_code } : {}),
+    ...(row.inexperienced_ok === 1 ? { inexperiencedOk: true } : {}),
+    ...(row.within_dependent_ok === 1 ? { withinDependentOk: true } : {}),
+  };
+}
+
 export function toRole(row: RoleRow, children: RoleChildren): Role {
   const windows = children.windows.map(windowFromRow);
   // A break of 0 is left out, as in the input: absent means none.
@@ -114,6 +141,7 @@ export function toRole(row: RoleRow, children: RoleChildren): Role {
     facts,
     ...(row.start_date ? { startDate: row.start_date } : {}),
     ...(row.closes_on ? { closesOn: row.closes_on } : {}),
+    details: detailsOf(row),
     publishedAt: row.published_at,
     closedAt: row.closed_at,
     ...(row.expires_at ? { expiresAt: row.expires_at } : {}),
@@ -149,6 +177,24 @@ export function roleColumns(input: RoleInput) {
     office_days_per_week: input.remote.officeDaysPerWeek ?? null,
     start_date: input.startDate ?? null,
     closes_on: input.closesOn ?? null,
+    ...detailColumns(input.details),
+  };
+}
+
+/** The job details as columns: each one not stated is null (false for the two yes/no facts). */
+function detailColumns(details: RoleInput['details']) {
+  return {
+    commute_allowance: details.commuteAllowance?.kind ?? null,
+    commute_allowance_cap: details.commuteAllowance?.capYenPerMonth ?? null,
+    social_insurance: details.socialInsurance ?? null,
+    holidays: details.holidays ?? null,
+    access: details.access ?? null,
+    openings: details.openings ?? null,
+    trial_months: details.trialPeriod?.months ?? null,
+    trial_note: details.trialPeriod?.note ?? null,
+    dress_code: details.dressCode ?? null,
+    inexperienced_ok: details.inexperiencedOk ? 1 : 0,
+    within_dependent_ok: details.withinDependentOk ? 1 : 0,
   };
 }
 

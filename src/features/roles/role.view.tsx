@@ -161,6 +161,58 @@ export function RoleDetails(props: {
           <dd>{m.date(role.closesOn)}</dd>
         </>
       )}
+      <DetailRows view={view} role={role} />
     </dl>
+  );
+}
+
+/** True when no shift or window falls on a Saturday or Sunday and no weekend work is asked. */
+export function weekendsOff(role: Role): boolean {
+  const windows = role.schedule.kind === 'fixed' ? role.schedule.shifts : role.schedule.windows;
+  return !role.weekendWork && !windows.some((w) => w.day === 'sat' || w.day === 'sun');
+}
+
+/**
+ * The job details an ad states (交通費, 社会保険, 休日, アクセス, 募集人数, 試用期間, 服装), each only
+ * when the employer stated it: an unstated one is left out rather than shown as 「なし」.
+ */
+function DetailRows(props: { view: View; role: Role }) {
+  const { view, role } = props;
+  const words = view.m.role.details;
+  const d = role.details;
+  const row = (label: string, value: string | undefined) =>
+    value ? (
+      <>
+        <dt>{label}</dt>
+        <dd class="pre-line">{value}</dd>
+      </>
+    ) : null;
+  const commute = d.commuteAllowance;
+  const holidays = [weekendsOff(role) ? words.weekendsOff : '', d.holidays ?? ''].filter(Boolean).join('、');
+  const welcome = [
+    d.inexperiencedOk ? words.inexperiencedOk : '',
+    d.withinDependentOk ? words.withinDependentOk : '',
+  ].filter(Boolean);
+  return (
+    <>
+      {row(
+        words.commuteAllowance,
+        commute &&
+          (commute.kind === 'capped'
+            ? words.commute.capped(view.m.yen(commute.capYenPerMonth ?? 0))
+            : words.commute[commute.kind]),
+      )}
+      {row(words.socialInsurance, d.socialInsurance && words.insurance[d.socialInsurance])}
+      {row(words.holidays, holidays)}
+      {row(words.access, d.access)}
+      {row(words.openings, d.openings !== undefined ? words.openingsCount(d.openings) : undefined)}
+      {row(
+        words.trialPeriod,
+        d.trialPeriod &&
+          [words.trialMonths(d.trialPeriod.months), d.trialPeriod.note].filter(Boolean).join(' · '),
+      )}
+      {row(words.dressCode, d.dressCode)}
+      {row(words.welcome, welcome.join('、'))}
+    </>
   );
 }

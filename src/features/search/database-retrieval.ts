@@ -8,6 +8,7 @@
 import type { Kysely } from 'kysely';
 import { distanceKm, type GeoPoint } from '../../../matching/index.ts';
 import type { DB } from '../../db/schema.ts';
+import { conditionMask, conditionsOfMask } from './job-conditions.ts';
 import type { JobIndexQuery, JobIndexResult } from './job-index.ts';
 import { findSearchCandidates } from './job-search.repository.ts';
 import { CATEGORY_KEYWORDS, FACT_KEYWORDS, REMOTE_KEYWORDS } from './keywords.ts';
@@ -64,6 +65,8 @@ export async function retrieveFromDatabase(db: Kysely<DB>, query: JobIndexQuery)
     ...(query.areaCodes ? { areaCodes: query.areaCodes } : {}),
     ...(query.remote ? { remote: query.remote } : {}),
     ...(query.employmentTypes ? { employmentTypes: query.employmentTypes } : {}),
+    ...(query.categories ? { categories: query.categories } : {}),
+    ...(query.conditions?.length ? { conditionMask: conditionMask(query.conditions) } : {}),
     ...(query.excludeOrganisationIds ? { excludeOrganisationIds: query.excludeOrganisationIds } : {}),
     ...(query.minHourlyPay !== undefined ? { minHourlyPay: query.minHourlyPay } : {}),
     ...(a
@@ -103,12 +106,13 @@ export async function retrieveFromDatabase(db: Kysely<DB>, query: JobIndexQuery)
         (x.c.id < y.c.id ? -1 : 1),
     );
 
-  const facets: JobIndexResult['facets'] = { prefCodes: {}, employmentType: {}, remote: {} };
+  const facets: JobIndexResult['facets'] = { prefCodes: {}, employmentType: {}, remote: {}, conditions: {} };
   if (query.facets) {
     for (const { c } of found) {
       count(c.pref_codes ? c.pref_codes.split(',') : [], facets.prefCodes);
       count([c.employment_type], facets.employmentType);
       count([c.remote_mode], facets.remote);
+      count(conditionsOfMask(c.conditions), facets.conditions);
     }
   }
   return {

@@ -9,6 +9,7 @@ import type { RoleChildren, RoleRow } from '../roles/role.repository.ts';
 import { toRole } from '../roles/role.service.ts';
 import { minutesOf, WEEKDAYS } from '../shared/schedule.schemas.ts';
 import { geoPointCode } from './geo-codes.ts';
+import { conditionsOf, type JobCondition } from './job-conditions.ts';
 import { keywordsFor } from './keywords.ts';
 
 export interface JobDocument {
@@ -53,6 +54,8 @@ export interface JobDocument {
   geoPoint: string;
   publishedAt: number;
   version: number;
+  /** The mothers' filters the role meets (job-conditions.ts), filtered on and counted as a facet. */
+  conditions: JobCondition[];
 }
 
 /**
@@ -126,5 +129,6 @@ export function toJobDocument(row: RoleRow, children: RoleChildren): JobDocument
     geoPoint: first ? geoPointCode(first.area_code, first.town) : '',
     publishedAt: Date.parse(role.publishedAt ?? role.createdAt),
     version: role.version,
+    conditions: conditionsOf(role),
   };
 }

@@ -3,6 +3,7 @@
  * adapter implements it over fetch, so it runs on Node and Workers alike; when the engine cannot
  * be reached, methods throw `SearchUnavailableError` and callers degrade to the database.
  */
+import type { JobCondition } from './job-conditions.ts';
 import type { JobDocument } from './job-document.ts';
 
 export class SearchUnavailableError extends Error {
@@ -52,6 +53,10 @@ export interface JobIndexQuery {
   };
   remote?: ('none' | 'hybrid' | 'full')[];
   employmentTypes?: string[];
+  /** Trades (job categories), any of them. */
+  categories?: string[];
+  /** Mothers' filters (job-conditions.ts), every one of them. */
+  conditions?: JobCondition[];
   minHourlyPay?: number;
   /** Coarse availability prefilter: only roles whose workdays are among these, within these hours. */
   availability?: { weekdays: number[]; maxHoursPerWeek: number; earliestStart: number; latestEnd: number };
@@ -85,6 +90,8 @@ export interface JobIndexResult {
     prefCodes: Record<string, number>;
     employmentType: Record<string, number>;
     remote: Record<string, number>;
+    /** Roles meeting each condition, among those found. */
+    conditions: Record<string, number>;
   };
 }
 

@@ -16,6 +16,10 @@ export interface DatabaseJobFilter {
   areaCodes?: string[];
   remote?: string[];
   employmentTypes?: string[];
+  /** Trades, any of them. */
+  categories?: string[];
+  /** Bits of the mothers' filters (job-conditions.ts) a role must all meet. */
+  conditionMask?: number;
   excludeOrganisationIds?: string[];
   limit: number;
 }
@@ -94,6 +98,8 @@ export interface SearchCandidate {
   reach_by_place: number | null;
   /** Comma-separated prefecture codes, when asked for. */
   pref_codes: string | null;
+  /** The mothers' filters it meets, as bits. */
+  conditions: number;
 }
 
 const METERS_PER_DEGREE = 111_320;
@@ -199,6 +205,7 @@ export async function findSearchCandidates(
       'role_search_rows.hourly_pay',
       'role_search_rows.lat',
       'role_search_rows.lng',
+      'role_search_rows.conditions',
       (reach
         ? sql<number | null>`${eb.or([
             eb('job_roles.remote_mode', '=', 'full'),
@@ -220,6 +227,9 @@ export async function findSearchCandidates(
   if (filter.remote?.length) query = query.where('job_roles.remote_mode', 'in', jsonList(filter.remote));
   if (filter.employmentTypes?.length)
     query = query.where('job_roles.employment_type', 'in', jsonList(filter.employmentTypes));
+  if (filter.categories?.length) query = query.where('job_roles.category', 'in', jsonList(filter.categories));
+  const mask = filter.conditionMask;
+  if (mask) query = query.where(sql`role_search_rows.conditions & ${mask}`, '=', mask);
   if (filter.excludeOrganisationIds?.length) {
     query = query.where('job_roles.organisation_id', 'not in', jsonList(filter.excludeOrganisationIds));
   }

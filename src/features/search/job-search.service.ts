@@ -5,6 +5,7 @@
  * role closed a moment ago never shows even while the index catches up.
  */
 import {
+  type CommuteMode,
   distanceKm,
   type GeoPoint,
   rankRolesForMember,
@@ -27,6 +28,8 @@ import { toWeeklyWindow } from '../shared/schedule.schemas.ts';
 import { retrieveFromDatabase } from './database-retrieval.ts';
 import { createDegradedCache } from './degraded-cache.ts';
 import { createGeoCodes } from './geo-codes.ts';
+import { type HerWords, readHerWords } from './her-words.ts';
+import { JOB_CONDITIONS, type JobCondition } from './job-conditions.ts';
 import {
   type GeoCircle,
   type GeoCodes,
@@ -170,7 +173,7 @@ export function createJobSearchService(
     };
   }
 
-  async function facetsOf(result: JobIndexResult) {
+  async function facetsOf(result: JobIndexResult, lang: Lang) {
     const prefectures = new Map((await areas.prefectures()).map((p) => [p.prefCode, p.prefecture]));
     const sorted = (counts: Record<string, number>, label: (value: string) => string) =>
       Object.entries(counts)
@@ -183,7 +186,38 @@ export function createJobSearchService(
         (t) => EMPLOYMENT_TYPES[t as keyof typeof EMPLOYMENT_TYPES]?.ja ?? t,
       ),
       remote: sorted(result.facets.remote, (r) => REMOTE_LABELS[r] ?? r),
+      // In the fixed order of the filters on the page, not by count: she looks for hers.
+      condition: Object.keys(JOB_CONDITIONS).flatMap((c) => {
+        const count = result.facets.conditions[c];
+        return count ? [{ value: c, label: JOB_CONDITIONS[c as JobCondition][lang], count }] : [];
+      }),
     };
+  }
+
+  /** The engine is not asked at all now (down, or the index is being built): answers are degraded. */
+  function engineAway(): boolean {
+    const freshness = index?.freshness?.() ?? 'current';
+    return !index || !(freshness === 'current' || freshness === 'catchingUp');
+  }
+
+  /**
+   * The centre of a search: her home unless she chose a place; a chosen town's point when she
+   * named one of the area's towns (a visitor can search near 大倉山三丁目 as well as a member).
+   */
+  async function centreOf(query: JobSearchQuery, profile: MemberProfile | undefined) {
+    if (query.centerTown && !query.centerAreaCode)
+      throw invalidField(
+        'query.centerTown',
+        'choose the area the town is in (centerAreaCode)',
+        'center_required',
+      );
+    if (!query.centerAreaCode) return profile ? await homePointOf(profile) : null;
+    const area = await areas.get(query.centerAreaCode);
+    if (!query.centerTown) return area.point;
+    const towns = await areas.resolveTowns([
+      { areaCode: query.centerAreaCode, text: query.centerTown, path: 'query.centerTown', required: true },
+    ]);
+    return towns.get('query.centerTown')?.point ?? area.point;
   }
 
   const service = {
@@ -266,14 +300,17 @@ export function createJobSearchService(
     profile: MemberProfile | undefined,
     query: JobSearchQuery,
   ): Promise<JobSearchResult> {
-    // Her home (her town's point when she gave one) unless she asked about another area's centre.
+    // Her home (her town's point when she gave one) unless she asked about another place. Distances
+    // from a chosen town stay worded as coarse: 'town' reads as 「自宅の町から」, about her home only.
     const fromTown = !query.centerAreaCode && profile?.homePoint !== undefined;
-    const center = query.centerAreaCode
-      ? (await areas.get(query.centerAreaCode)).point
-      : profile
-        ? await homePointOf(profile)
-        : null;
-    if ((query.radiusKm !== undefined || query.sort === 'distance') && !center) {
+    const center = await centreOf(query, profile);
+    if (query.radiusKm !== undefined && query.commuteMinutes !== undefined)
+      throw invalidField('query.commuteMinutes', 'give radiusKm or commuteMinutes, not both', 'radius_twice');
+    const radiusKm =
+      query.commuteMinutes !== undefined
+        ? reachKm(query.commuteMode as CommuteMode, query.commuteMinutes)
+        : query.radiusKm;
+    if ((radiusKm !== undefined || query.sort === 'distance') && !center) {
       throw invalidField(
         'query.centerAreaCode',
         'choose a centre area for a radius or distance sort',
@@ -281,21 +318,32 @@ export function createJobSearchService(
       );
     }
     const personal = profile !== undefined;
+    const words = readHerWords(query.q);
+    const text = words.text;
+    const employmentTypes = narrowed(query.employmentType, words.employmentTypes);
+    const categories = narrowed(query.category, words.categories);
+    const conditions = [...new Set([...(query.conditions ?? []), ...words.conditions])];
+    // A member's default is her own ranking; a visitor has nothing to be ranked on: nearest first
+    // around the place she chose, else the best text matches for her words, else the newest.
+    const asked =
+      query.sort ?? (personal ? 'relevance' : center ? 'distance' : text ? 'relevance' : 'newest');
     const fits = personal && query.fitsAvailability === true ? availabilityFilter(profile) : undefined;
     // Without words, a member's candidate pool is the nearest roles first; her ranking reorders them.
-    const sort = personal && !query.q && query.sort === 'relevance' && center ? 'distance' : query.sort;
-    const radiusMeters = query.radiusKm ? query.radiusKm * 1000 : undefined;
+    const sort = personal && !text && asked === 'relevance' && center ? 'distance' : asked;
+    const radiusMeters = radiusKm ? radiusKm * 1000 : undefined;
     // Unless she asks to see what cannot work, retrieve only roles she could get to.
     const reach = profile && query.includeInfeasible !== true ? await reachOf(profile) : undefined;
     const indexQuery: JobIndexQuery = {
-      q: query.q,
+      q: text,
       ...(query.prefCode ? { prefCodes: query.prefCode } : {}),
       ...(query.areaCode ? { areaCodes: query.areaCode } : {}),
       ...(center
-        ? { near: await nearWithCodes(center, radiusMeters, sort === 'distance' && !query.q.trim(), reach) }
+        ? { near: await nearWithCodes(center, radiusMeters, sort === 'distance' && !text, reach) }
         : {}),
       ...(query.remote ? { remote: query.remote } : {}),
-      ...(query.employmentType ? { employmentTypes: query.employmentType } : {}),
+      ...(employmentTypes?.length ? { employmentTypes } : {}),
+      ...(categories?.length ? { categories } : {}),
+      ...(conditions.length ? { conditions } : {}),
       ...(query.minHourlyPay !== undefined ? { minHourlyPay: query.minHourlyPay } : {}),
       ...(fits ? { availability: fits } : {}),
       ...(profile?.privacy.blockedOrganisationIds.length
@@ -308,7 +356,12 @@ export function createJobSearchService(
       offset: personal ? 0 : query.offset,
       facets: true,
     };
-    const { result, degraded } = await retrieve(indexQuery);
+    // Her words and her ticks named no common employment type or trade: nothing can match.
+    const { result, degraded } =
+      employmentTypes?.length === 0 || categories?.length === 0
+        ? { result: emptyResult(), degraded: engineAway() }
+        : await retrieve(indexQuery);
+    const understood = understoodOf(words);
     const loaded = await publishedRoles.load(result.hits.map((h) => h.id));
     const hits = result.hits.filter((h) => loaded.has(h.id));
     const hitById = new Map(hits.map((h) => [h.id, h]));
@@ -320,7 +373,7 @@ export function createJobSearchService(
       const meters = hitById.get(id)?.distanceMeters;
       return meters !== undefined ? { distanceKm: Math.round(meters / 100) / 10 } : {};
     };
-    const facets = await facetsOf(result);
+    const facets = await facetsOf(result, query.lang);
 
     if (!personal) {
       const items = hits.map((h) => ({ role: roleOf(h.id), ...distanceOf(h.id) }));
@@ -330,6 +383,8 @@ export function createJobSearchService(
         limit: query.limit,
         offset: query.offset,
         facets,
+        sort: asked,
+        ...understood,
         degraded,
         ranking: 'search',
       };
@@ -342,18 +397,17 @@ export function createJobSearchService(
       hits.map((h) => (loaded.get(h.id) as PublishedRole).matchRole),
       {
         evaluationDate: japanDate(deps.clock.now()),
-        ...(query.q ? { textRelevance: new Map(hits.map((h) => [h.id, h.relevance])) } : {}),
+        ...(text ? { textRelevance: new Map(hits.map((h) => [h.id, h.relevance])) } : {}),
         includeInfeasible: query.includeInfeasible === true,
         // She is browsing for herself: her stage shapes the order, never what she may see.
         enforceStage: false,
         // Only the page is explained; an explicit sort needs every feasible role to reorder.
-        ...(query.sort === 'relevance' ? { limit: query.offset + query.limit } : {}),
+        ...(asked === 'relevance' ? { limit: query.offset + query.limit } : {}),
       },
     );
     // Relevance means her personal ranking; an explicit sort keeps the engine's order.
     const rankedById = new Map(ranking.ranked.map((m) => [m.roleId, m]));
-    const ranked =
-      query.sort === 'relevance' ? ranking.ranked : hits.flatMap((h) => rankedById.get(h.id) ?? []);
+    const ranked = asked === 'relevance' ? ranking.ranked : hits.flatMap((h) => rankedById.get(h.id) ?? []);
     const items: JobHit[] = [
       ...ranked.map((m) => ({
         role: roleOf(m.roleId),
@@ -372,6 +426,8 @@ export function createJobSearchService(
       limit: query.limit,
       offset: query.offset,
       facets,
+      sort: asked,
+      ...understood,
       degraded,
       ranking: 'match',
       ...(query.includeInfeasible === true
@@ -438,6 +494,32 @@ function nearest(
     distancePrecision: fromTown && best.town ? 'town' : 'area',
   };
 }
+
+/**
+ * A filter given twice, by a tick and by her words: what both allow (empty: nothing can match);
+ * either one alone; undefined when neither asks.
+ */
+function narrowed<T extends string>(
+  ticked: readonly T[] | undefined,
+  fromWords: readonly T[],
+): T[] | undefined {
+  if (ticked?.length && fromWords.length) return ticked.filter((v) => fromWords.includes(v));
+  if (ticked?.length) return [...ticked];
+  return fromWords.length ? [...fromWords] : undefined;
+}
+
+/** What her words were read as, when any named something structured. */
+function understoodOf(words: HerWords): { understood?: HerWords } {
+  return words.employmentTypes.length || words.categories.length || words.conditions.length
+    ? { understood: words }
+    : {};
+}
+
+const emptyResult = (): JobIndexResult => ({
+  hits: [],
+  total: 0,
+  facets: { prefCodes: {}, employmentType: {}, remote: {}, conditions: {} },
+});
 
 /** Her availability as the coarse prefilter the index understands. */
 function availabilityFilter(profile: MemberProfile): JobIndexQuery['availability'] {

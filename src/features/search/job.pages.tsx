@@ -4,8 +4,10 @@
  * The filters are a plain GET form, so a search is a link she can keep.
  */
 import type { Context } from 'hono';
+import { EMPLOYMENT_TYPES, JOB_CATEGORIES } from '../../../matching/vocabulary.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { requireActor } from '../../http/env.ts';
+import type { Option } from '../../web/form.tsx';
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -15,9 +17,20 @@ import {
   TextField,
   Toggle,
 } from '../../web/form.tsx';
-import { type FieldErrors, type FormValues, formValues, normaliseNumber, validate } from '../../web/forms.ts';
+import {
+  type FieldErrors,
+  type FormValues,
+  fieldErrorsOf,
+  formValues,
+  normaliseNumber,
+  renameErrors,
+  validate,
+} from '../../web/forms.ts';
+import { labelOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View, viewOf } from '../../web/view.ts';
+import type { AreaService } from '../areas/area.service.ts';
+import { PlaceFields, prefectureOptions, resolvePlace, typedPlace } from '../areas/place-field.tsx';
 import { type CardKeeping, InterestedBadge, KeepButton, returnPathOf } from '../favourites/keep-button.tsx';
 import { memberFacingReasons } from '../matches/explanations.ts';
 import type { MatchView } from '../matches/match.schemas.ts';
@@ -25,6 +38,7 @@ import { FactBadges, ReasonList, RoleDetails } from '../roles/role.view.tsx';
 import { SaveSearchForm } from '../saved-searches/saved-search.pages.tsx';
 import { canonicalQuery } from '../saved-searches/saved-search.service.ts';
 import { JobCard } from './job-card.tsx';
+import { JOB_CONDITION_KEYS, JOB_CONDITIONS } from './job-conditions.ts';
 import {
   type JobHit,
   type JobSearchQuery,
@@ -33,12 +47,30 @@ import {
 } from './job-search.schemas.ts';
 
 const PAGE_SIZE = 20;
-const LIST_FILTERS = ['prefCode', 'employmentType', 'remote'] as const;
+const LIST_FILTERS = ['prefCode', 'employmentType', 'remote', 'conditions', 'category'] as const;
+/** The place she searches near: a prefecture and a typed municipality, resolved on the server. */
+const NEAR = 'near';
+/** 「範囲」: a radius or a commute time, as one choice so the two cannot be given together. */
+const WITHIN = /^(\d+)(km|min)$/;
 
 /** The filters as the query string gave them: blanks dropped, lists kept as lists. */
 function filtersOf(c: Context<AppEnv>) {
   const record: Record<string, string | string[]> = {};
-  for (const name of ['q', 'minHourlyPay', 'fitsAvailability', 'includeInfeasible', 'sort', 'offset']) {
+  for (const name of [
+    'q',
+    'minHourlyPay',
+    'fitsAvailability',
+    'includeInfeasible',
+    'sort',
+    'offset',
+    'centerAreaCode',
+    'centerTown',
+    'radiusKm',
+    'commuteMinutes',
+    'within',
+    `${NEAR}.prefCode`,
+    `${NEAR}.name`,
+  ]) {
     const value = c.req.query(name)?.trim();
     if (value) record[name] = name === 'minHourlyPay' ? normaliseNumber(value) : value;
   }
@@ -66,16 +98,74 @@ function facetOptions(
   return facet.map((f) => ({ value: f.value, label: `${label(f.value, f.label)} (${f.count})` }));
 }
 
+/**
+ * The API query of the page's filters: the place typed as prefecture and municipality becomes an
+ * area code (or a field error on what she typed), and 「範囲」 a radius or a commute time.
+ */
+async function apiQueryOf(
+  filters: Record<string, string | string[]>,
+  areas: AreaService,
+  m: View['m'],
+): Promise<{ query: Record<string, string | string[]>; errors: FieldErrors }> {
+  const { within, [`${NEAR}.prefCode`]: _p, [`${NEAR}.name`]: _n, ...query } = filters;
+  const errors: FieldErrors = {};
+  const typed = typedPlace(formValues(filters), NEAR);
+  if (typed.name) {
+    const place = await resolvePlace(areas, m, NEAR, typed);
+    if (place.ok) query.centerAreaCode = place.area.code;
+    else errors[place.field] = place.error;
+  }
+  const range = typeof within === 'string' ? WITHIN.exec(within) : null;
+  if (range) query[range[2] === 'km' ? 'radiusKm' : 'commuteMinutes'] = range[1] as string;
+  // A range without a place has no centre: said on the place, where she can fix it.
+  if (range && !query.centerAreaCode && !errors[`${NEAR}.name`])
+    errors[`${NEAR}.name`] = m.employer.place.enterMunicipality;
+  return { query, errors };
+}
+
+/** The API's field names on the page's fields (a place she typed stands for the centre's area). */
+const pageField = (name: string) =>
+  name === 'query.centerAreaCode' || name === 'centerAreaCode'
+    ? `${NEAR}.name`
+    : name === 'query.radiusKm' ||
+        name === 'query.commuteMinutes' ||
+        name === 'radiusKm' ||
+        name === 'commuteMinutes'
+      ? 'within'
+      : name.replace(/^query\./, '').replace(/\.\d+$/, '');
+
+/** What her words were read as, in her words: 「パート・一般事務・扶養内OK」. */
+function understoodText(view: View, result: JobSearchResult): string | undefined {
+  const u = result.understood;
+  if (!u) return undefined;
+  return [
+    ...u.employmentTypes.map((t) => labelOf(EMPLOYMENT_TYPES, t, view.lang)),
+    ...u.categories.map((c) => labelOf(JOB_CATEGORIES, c, view.lang)),
+    ...u.conditions.map((c) => JOB_CONDITIONS[c][view.lang]),
+  ].join(view.lang === 'ja' ? '・' : ', ');
+}
+
+/** The mothers' filters as checkboxes, each with how many of the roles found meet it. */
+function conditionOptions(view: View, result: JobSearchResult | undefined): Option[] {
+  const counts = new Map((result?.facets.condition ?? []).map((f) => [f.value, f.count]));
+  return JOB_CONDITION_KEYS.map((c) => ({
+    value: c,
+    label: result ? `${JOB_CONDITIONS[c][view.lang]} (${counts.get(c) ?? 0})` : JOB_CONDITIONS[c][view.lang],
+  }));
+}
+
 function SearchForm(props: {
   view: View;
   values: FormValues;
   errors: FieldErrors;
   result: JobSearchResult | undefined;
+  prefectures: Option[];
 }) {
   const { view, values, errors, result } = props;
   const words = view.m.member.jobs;
   const isMember = view.actor?.role === 'member';
-  const facets = result?.facets ?? { prefecture: [], employmentType: [], remote: [] };
+  const facets = result?.facets ?? { prefecture: [], employmentType: [], remote: [], condition: [] };
+  const placeChosen = isMember || Boolean(values.text(`${NEAR}.name`) || values.text('centerAreaCode'));
   return (
     <form method="get" action="/jobs" class="card" aria-label={words.search}>
       <ErrorSummary view={view} errors={errors} />
@@ -95,6 +185,15 @@ function SearchForm(props: {
         }
       >
         <summary>{words.filters}</summary>
+        <ChoiceGroup
+          name="conditions"
+          label={words.conditions}
+          options={conditionOptions(view, result)}
+          values={values}
+          errors={errors}
+          multiple
+          inline
+        />
         <SelectField
           name="prefCode"
           label={words.prefecture}
@@ -135,12 +234,39 @@ function SearchForm(props: {
         {isMember && <Toggle name="fitsAvailability" label={words.fitsAvailability} values={values} />}
         {isMember && <Toggle name="includeInfeasible" label={words.showHidden} values={values} />}
       </details>
+      <details
+        class="filters"
+        open={Boolean(values.text(`${NEAR}.name`) || errors[`${NEAR}.name`] || errors.within) || undefined}
+      >
+        <summary>{words.near}</summary>
+        <p class="hint">{words.nearHint}</p>
+        <PlaceFields
+          view={view}
+          prefix={NEAR}
+          prefectures={props.prefectures}
+          values={values}
+          errors={errors}
+        />
+        <TextField name="centerTown" label={words.town} maxlength={40} values={values} errors={errors} />
+        <SelectField
+          name="within"
+          label={words.within}
+          placeholder={words.any}
+          options={Object.entries(words.withinOptions).map(([value, label]) => ({ value, label }))}
+          values={values}
+          errors={errors}
+        />
+      </details>
       <SelectField
         name="sort"
         label={words.sort}
+        placeholder={isMember ? undefined : words.sortDefault}
         options={Object.entries(words.sorts)
-          .filter(([value]) => isMember || value !== 'distance')
-          .map(([value, label]) => ({ value, label }))}
+          .filter(([value]) => placeChosen || value !== 'distance')
+          .map(([value, label]) => ({
+            value,
+            label: value === 'relevance' && !isMember ? words.visitorRelevance : label,
+          }))}
         values={values}
         errors={errors}
       />
@@ -196,6 +322,9 @@ function Results(props: {
     <section aria-live="polite">
       {result.degraded && <p class="degraded">{words.degraded}</p>}
       {!view.actor && <p class="meta">{words.signInToRank}</p>}
+      {understoodText(view, result) && (
+        <p class="meta understood">{words.understood(understoodText(view, result) as string)}</p>
+      )}
       <h2>{words.results(result.total)}</h2>
       <HiddenRoles view={view} result={result} filters={props.filters} />
       {result.items.length === 0 ? (
@@ -341,13 +470,31 @@ export const jobPages = newPageRouter()
     const view = viewOf(c);
     const filters = filtersOf(c);
     const values = formValues(filters);
+    const areas = c.var.services.areas;
+    const asked = await apiQueryOf(filters, areas, view.m);
     const parsed = validate(
       JobSearchQuerySchema,
-      { ...filters, lang: view.lang, limit: String(PAGE_SIZE) },
+      { ...asked.query, lang: view.lang, limit: String(PAGE_SIZE) },
       view.m,
     );
-    const query: JobSearchQuery | undefined = parsed.ok ? parsed.value : undefined;
-    const result = query ? await c.var.services.jobs.search(view.actor, query) : undefined;
+    let errors: FieldErrors = {
+      ...asked.errors,
+      ...(parsed.ok ? {} : renameErrors(parsed.errors, pageField)),
+    };
+    const query: JobSearchQuery | undefined =
+      parsed.ok && Object.keys(asked.errors).length === 0 ? parsed.value : undefined;
+    let result: JobSearchResult | undefined;
+    if (query) {
+      try {
+        result = await c.var.services.jobs.search(view.actor, query);
+      } catch (error) {
+        // A town not in the area, a range without a centre: said on the field she can fix.
+        const refused = fieldErrorsOf(error, view.m);
+        if (!refused) throw error;
+        errors = { ...errors, ...renameErrors(refused, pageField) };
+      }
+    }
+    const prefectures = await prefectureOptions(areas);
     // Every card's marks (kept, 応募済み) in one query for the whole page.
     const keeping: CardKeeping | undefined =
       result && view.actor?.role === 'member'
@@ -366,7 +513,13 @@ export const jobPages = newPageRouter()
         body: (
           <>
             <h1>{view.m.member.jobs.title}</h1>
-            <SearchForm view={view} values={values} errors={parsed.ok ? {} : parsed.errors} result={result} />
+            <SearchForm
+              view={view}
+              values={values}
+              errors={errors}
+              result={result}
+              prefectures={prefectures}
+            />
             {result && <Results view={view} result={result} filters={filters} keeping={keeping} />}
             {query && view.actor?.role === 'member' && (
               <SaveSearchForm view={view} query={canonicalQuery(query)} />
@@ -374,7 +527,7 @@ export const jobPages = newPageRouter()
           </>
         ),
       }),
-      parsed.ok ? 200 : 422,
+      Object.keys(errors).length === 0 ? 200 : 422,
     );
   })
   .get('/jobs/:id', async (c) => {

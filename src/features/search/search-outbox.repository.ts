@@ -5,6 +5,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { jsonList } from '../../db/json-list.ts';
 import type { DB } from '../../db/schema.ts';
+import { conditionBitsSql } from './job-conditions.ts';
 
 /** Enqueues one role for re-indexing. */
 export function enqueueRole(db: Kysely<DB>, roleId: string, now: string) {
@@ -119,7 +120,7 @@ function figuresOf(scope: SearchTextScope) {
 }
 
 /**
- * Rewrites the search rows (figures and full-text) of one role, of an organisation's roles, or of
+ * Rewrites the search rows (figures, conditions and full-text) of one role, of an organisation's roles, or of
  * all roles, from the roles' own columns, their organisation and their places: a few SQL
  * statements, so they cannot drift from the tables they are built from. A role keeps its key, and
  * its old text is found by that key (an index), not by scanning the full-text table.
@@ -136,6 +137,10 @@ export function refreshRoleSearchText(scope: SearchTextScope) {
           hours_per_week = excluded.hours_per_week, earliest_start = excluded.earliest_start,
           latest_end = excluded.latest_end, weekday_mask = excluded.weekday_mask,
           lat = excluded.lat, lng = excluded.lng`,
+    // The mothers' filters the role meets (job-conditions.ts), from its columns, facts and windows.
+    sql`UPDATE role_search_rows SET conditions = (
+          SELECT ${conditionBitsSql()} FROM job_roles r WHERE r.id = role_search_rows.role_id)
+        WHERE ${keyed}`,
     sql`INSERT INTO role_search_text (rowid, role_id, body)
         SELECT k.key, r.id,
                r.title || ' ' || r.description || ' ' || o.name || ' ' ||
