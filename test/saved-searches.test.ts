@@ -114,7 +114,7 @@ describe.each(MODES)('saved searches via $name', (mode) => {
     expect(saved.status, saved.text).toBe(201);
     expect(saved.json).toMatchObject({ name: '港北の介護', frequency: 'daily', lastAlertAt: null });
     // Paging and language are not part of a search; what the schema defaulted is kept.
-    expect(saved.json.query).toBe(`employmentType=part_time&q=${CARE}&sort=relevance`);
+    expect(saved.json.query).toBe(`employmentType=part_time&q=${CARE}`);
     searchId = saved.json.id;
   });
 
@@ -227,7 +227,7 @@ describe.each(MODES)('saved searches via $name', (mode) => {
     const results = await browser.get(`/jobs?q=${CARE}&prefCode=14`);
     expect(results.html).toContain('この条件を保存して新着を受け取る');
     const query = /name="query" value="([^"]*)"/.exec(results.html)?.[1]?.replaceAll('&amp;', '&');
-    expect(query).toBe(`prefCode=14&q=${CARE}&sort=relevance`);
+    expect(query).toBe(`prefCode=14&q=${CARE}`);
     const saved = await browser.post('/me/saved-searches', {
       query: query as string,
       name: '',
@@ -236,7 +236,7 @@ describe.each(MODES)('saved searches via $name', (mode) => {
     expect(saved.status).toBe(303);
     expect(saved.location).toBe('/me/saved-searches');
     const list = await browser.get('/me/saved-searches');
-    expect(list.html).toContain(`href="/jobs?prefCode=14&amp;q=${CARE}&amp;sort=relevance"`);
+    expect(list.html).toContain(`href="/jobs?prefCode=14&amp;q=${CARE}"`);
     expect(list.html).toContain('>介護<');
     const id = /action="\/me\/saved-searches\/([0-9a-f-]+)\/delete"/.exec(list.html)?.[1];
     expect((await browser.post(`/me/saved-searches/${id}/delete`)).status).toBe(303);

@@ -43,17 +43,23 @@ const NAMED_IN_ALERT = 5;
 /** Parts of a search that say how to show it, not what to find. */
 const PRESENTATION = new Set(['lang', 'limit', 'offset']);
 
+/** What the search schema fills in when nothing is asked (its defaults). */
+const DEFAULTS = JobSearchQuerySchema.parse({}) as Record<string, unknown>;
+
 /**
  * A validated search as its canonical query string: keys in order, blanks and presentation
- * (page, language) dropped, lists as repeated keys. Whatever the schema knows is kept.
- * @example canonicalQuery(JobSearchQuerySchema.parse({ q: '事務', prefCode: '14' })) // 'prefCode=14&q=事務&sort=relevance'
+ * (page, language) and the schema's own defaults dropped, lists as repeated keys. Whatever the schema knows is kept.
+ * @example canonicalQuery(JobSearchQuerySchema.parse({ q: '事務', prefCode: '14' })) // 'prefCode=14&q=事務'
  */
+
 export function canonicalQuery(query: JobSearchQuery): string {
   const params = new URLSearchParams();
   const record = query as Record<string, unknown>;
   for (const key of Object.keys(record).sort()) {
     const value = record[key];
     if (PRESENTATION.has(key) || value === undefined || value === null || value === '') continue;
+    // A value the schema would fill in anyway is not part of what she asked for.
+    if (value === DEFAULTS[key]) continue;
     for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
   }
   return params.toString();
