@@ -68,6 +68,7 @@ describe('migrations', () => {
       '0018_1_area_notices',
       '0018_2_exchange_meetings',
       '0018_3_employer_prospects',
+      '0019_readings',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -118,6 +119,7 @@ describe('migrations', () => {
         'role_facts',
         'role_locations',
         'role_qualifications',
+        'role_readings',
         'role_search_rows',
         'role_search_text',
         'role_skills',

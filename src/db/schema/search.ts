@@ -27,3 +27,12 @@ export interface RoleSearchRowTable {
   lat: number | null;
   lng: number | null;
 }
+
+/** Readings (hiragana and folded romaji) of a role's searchable text, and what they were read from. */
+export interface RoleReadingTable {
+  role_id: string;
+  /** Fingerprint of the texts and the analyser: readings are stale when it differs. */
+  source: string;
+  kana: string;
+  romaji: string;
+}

@@ -10,6 +10,14 @@ import { toRole } from '../roles/role.service.ts';
 import { minutesOf, WEEKDAYS } from '../shared/schedule.schemas.ts';
 import { geoPointCode } from './geo-codes.ts';
 import { keywordsFor } from './keywords.ts';
+import type { Readings } from './readings.ts';
+
+/**
+ * The format of documents this version writes: raise it whenever documents gain a field that
+ * searches or filters rely on, and a service finding older documents rebuilds its index at start.
+ * 2: readings (readingsKana, readingsRomaji).
+ */
+export const DOCUMENT_FORMAT = 2;
 
 export interface JobDocument {
   id: string;
@@ -22,6 +30,12 @@ export interface JobDocument {
   employmentType: string;
   employmentTypeLabel: string;
   keywords: string;
+  /**
+   * Hiragana and folded romaji of every word in the role's texts (role-readings.ts), so かまぼこ
+   * and kamaboko find 蒲鉾; searched after the Japanese text, so they never outrank it.
+   */
+  readingsKana: string;
+  readingsRomaji: string;
   payMin: number;
   payMax: number | null;
   payUnit: string;
@@ -53,13 +67,19 @@ export interface JobDocument {
   geoPoint: string;
   publishedAt: number;
   version: number;
+  /** DOCUMENT_FORMAT at the time of writing. */
+  documentFormat: number;
 }
 
 /**
- * Maps a role with its children to its document.
- * @example toJobDocument(row, children).keywords // '介護 介護職 ヘルパー kaigo …'
+ * Maps a role with its children (and its readings, when known) to its document.
+ * @example toJobDocument(row, children, readings).readingsRomaji // 'kaigo herupa …'
  */
-export function toJobDocument(row: RoleRow, children: RoleChildren): JobDocument {
+export function toJobDocument(
+  row: RoleRow,
+  children: RoleChildren,
+  readings: Readings = { kana: '', romaji: '' },
+): JobDocument {
   const role = toRole(row, children);
   const windows = role.schedule.kind === 'fixed' ? role.schedule.shifts : role.schedule.windows;
   const minutes = windows.map((w) => ({
@@ -93,6 +113,8 @@ export function toJobDocument(row: RoleRow, children: RoleChildren): JobDocument
       role.remote.mode,
       facts.map(([name]) => name),
     ),
+    readingsKana: readings.kana,
+    readingsRomaji: readings.romaji,
     payMin: role.pay.min,
     payMax: role.pay.max ?? null,
     payUnit: role.pay.unit,
@@ -126,5 +148,6 @@ export function toJobDocument(row: RoleRow, children: RoleChildren): JobDocument
     geoPoint: first ? geoPointCode(first.area_code, first.town) : '',
     publishedAt: Date.parse(role.publishedAt ?? role.createdAt),
     version: role.version,
+    documentFormat: DOCUMENT_FORMAT,
   };
 }
