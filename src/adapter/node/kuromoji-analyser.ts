@@ -18,14 +18,26 @@ import type { ReadingAnalyser, ReadToken } from '../../features/search/readings.
 export interface KuromojiAnalyserOptions {
   /** The child leaves after this long without reads. */
   idleMs?: number;
-  /** Texts whose words are kept in the parent, most recently used first. */
+  /** Short texts whose words are kept in the parent, most recently used first. */
   cacheSize?: number;
 }
+
+/** Texts up to this long (names, labels, titles) are kept in the cache; longer ones are not. */
+const CACHED_TEXT_LENGTH = 80;
 
 /** Texts sent to the child in one message: large enough to amortise IPC, small enough to interleave. */
 const CHUNK = 200;
 
-type Reply = { id: number; tokens?: ReadToken[][]; error?: string; ready?: boolean };
+type Reply = { id: number; tokens?: string[]; error?: string; ready?: boolean };
+
+/** A text's words from the host's line-per-word form (see reading-host.mjs). */
+function parseTokens(lines: string): ReadToken[] {
+  if (lines === '') return [];
+  return lines.split('\n').map((line) => {
+    const [surface = '', pos = '', reading = ''] = line.split('\t');
+    return reading ? { surface, pos, reading } : { surface, pos };
+  });
+}
 
 export interface KuromojiAnalyser extends ReadingAnalyser {
   /** Starts the child now if it is not running, without waiting for it. */
@@ -41,7 +53,7 @@ export interface KuromojiAnalyser extends ReadingAnalyser {
  */
 export function kuromojiAnalyser(options: KuromojiAnalyserOptions = {}): KuromojiAnalyser {
   const idleMs = options.idleMs ?? 60_000;
-  const cacheSize = options.cacheSize ?? 20_000;
+  const cacheSize = options.cacheSize ?? 10_000;
   const hostPath = fileURLToPath(new URL('./reading-host.mjs', import.meta.url));
   const cache = new Map<string, ReadToken[]>();
   const waiting = new Map<number, { resolve: (t: ReadToken[][]) => void; reject: (e: Error) => void }>();
@@ -64,7 +76,12 @@ export function kuromojiAnalyser(options: KuromojiAnalyserOptions = {}): Kuromoj
 
   function start() {
     if (child) return child;
-    const proc = fork(hostPath, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // A small old space makes it collect the words of each batch promptly instead of growing
+    // (≈ 330 MB resident instead of ≈ 580 MB after 10,000 descriptions), and is not slower.
+    const proc = fork(hostPath, [], {
+      execArgv: ['--max-old-space-size=160'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const ready = new Promise<void>((resolve, reject) => {
       proc.on('message', (reply: Reply) => {
         if (reply.ready) return resolve();
@@ -72,7 +89,7 @@ export function kuromojiAnalyser(options: KuromojiAnalyserOptions = {}): Kuromoj
         if (!pending) return;
         waiting.delete(reply.id);
         if (reply.error !== undefined || !reply.tokens) pending.reject(new Error(reply.error));
-        else pending.resolve(reply.tokens);
+        else pending.resolve(reply.tokens.map(parseTokens));
         if (waiting.size === 0) holdOpen(false);
       });
       proc.on('exit', (code) => {
@@ -131,7 +148,8 @@ export function kuromojiAnalyser(options: KuromojiAnalyserOptions = {}): Kuromoj
           const tokens = await ask(chunk);
           chunk.forEach((text, j) => {
             found.set(text, tokens[j] ?? []);
-            remember(text, tokens[j] ?? []);
+            // Names and labels repeat across roles; a description rarely does and weighs much more.
+            if (text.length <= CACHED_TEXT_LENGTH) remember(text, tokens[j] ?? []);
           });
         }
       } finally {

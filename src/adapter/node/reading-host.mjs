@@ -1,8 +1,9 @@
 /**
  * The process that holds the kuromoji dictionary (see kuromoji-analyser.ts): loaded once, it
- * answers `{ id, texts }` messages with `{ id, tokens }` (each word's surface, part of speech and
- * katakana reading) over the IPC channel, and leaves when its parent disconnects. Plain
- * JavaScript so it starts with bare `node`, whatever loader the parent runs under.
+ * answers `{ id, texts }` messages with `{ id, tokens }` over the IPC channel — per text one
+ * string, a line per word of `surface TAB part-of-speech TAB katakana reading` (one string per
+ * text crosses IPC several times faster than an object per word) — and leaves when its parent
+ * disconnects. Plain JavaScript so it starts with bare `node`, whatever loader the parent runs under.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -19,11 +20,13 @@ kuromoji.builder({ dicPath }).build((error, tokenizer) => {
   process.on('message', ({ id, texts }) => {
     try {
       const tokens = texts.map((text) =>
-        tokenizer.tokenize(text).map((t) => ({
-          surface: t.surface_form,
-          pos: t.pos,
-          ...(t.reading && t.reading !== '*' ? { reading: t.reading } : {}),
-        })),
+        tokenizer
+          .tokenize(text)
+          .map(
+            (t) =>
+              `${t.surface_form.replace(/[\t\n]/g, ' ')}\t${t.pos}\t${t.reading && t.reading !== '*' ? t.reading : ''}`,
+          )
+          .join('\n'),
       );
       process.send?.({ id, tokens });
     } catch (failure) {
