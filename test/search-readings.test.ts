@@ -4,6 +4,9 @@
  * labels are computed by the analyser when a role is written or indexed. Also areas by reading.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findRolesByIds, loadRoleChildren } from '../src/features/roles/role.repository.ts';
+import { kanaOnlyAnalyser } from '../src/features/search/readings.ts';
+import { currentReadings, roleTexts } from '../src/features/search/role-readings.ts';
 import { type Account, createTestApp, roleInput, type TestApp, testReadings } from './support/test-app.ts';
 
 const ROLES = {
@@ -96,6 +99,45 @@ describe.each([
     if (mode.search) await t.syncSearch();
     expect(await found('haizen')).toEqual(['kitchen']);
     expect(await found('hoikuen')).toEqual([]);
+  });
+});
+
+describe('readings stored per role', () => {
+  let t: TestApp;
+  let id: string;
+  const stored = async () =>
+    t.database.db.selectFrom('role_readings').selectAll().where('role_id', '=', id).executeTakeFirstOrThrow();
+  const textsOf = async () => {
+    const [row] = await findRolesByIds(t.database.db, [id]);
+    const children = (await loadRoleChildren(t.database.db, [id])).get(id);
+    if (!row || !children) throw new Error('no role');
+    return roleTexts(row, children);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp({ readings: testReadings() });
+    const employer = await t.employerWithOrganisation();
+    id = await t.publishRole(employer, ROLES.kamaboko);
+  }, 60_000);
+  afterAll(async () => t.close());
+
+  it("are read at the write, and a Worker's kana-only analyser keeps them while the text is unchanged", async () => {
+    const full = await stored();
+    expect(full.romaji.split(' ')).toEqual(expect.arrayContaining(['kamaboko', 'odawara', 'seizo']));
+    const readings = await currentReadings(t.database, kanaOnlyAnalyser, [await textsOf()]);
+    expect(readings.get(id)?.romaji).toBe(full.romaji);
+    expect(await stored()).toEqual(full);
+  });
+
+  it('are replaced once the text changed, even by the kana-only analyser, and the full analyser reads them again', async () => {
+    const texts = await textsOf();
+    const changed = { ...texts, texts: ['カマボコ工場', ...texts.texts.slice(1)] };
+    await currentReadings(t.database, kanaOnlyAnalyser, [changed]);
+    expect((await stored()).source).toMatch(/@kana-only$/);
+    expect((await stored()).romaji).not.toContain('odawara');
+    await currentReadings(t.database, testReadings(), [texts]);
+    expect((await stored()).source).toMatch(/@kuromoji/);
+    expect((await stored()).romaji).toContain('odawara');
   });
 });
 
