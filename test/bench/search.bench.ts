@@ -279,10 +279,10 @@ async function main() {
     `\nSearch benchmark — ${rebuilt.documents.toLocaleString('en-US')} findable roles indexed (of ${ROLES.toLocaleString('en-US')} generated)`,
   );
   console.log(
-    `ingest until searchable   ours ${(oursIngest / 1000).toFixed(1)} s   raw bulk add ${(rawIngest / 1000).toFixed(1)} s   ratio ${ingestRatio.toFixed(2)}×   target ≤ 1.5×  ${verdict(ingestRatio <= 1.5)}`,
+    `ingest, reading every role (none stored: first index after the upgrade)\n                          ours ${(oursIngest / 1000).toFixed(1)} s   raw bulk add ${(rawIngest / 1000).toFixed(1)} s   ratio ${ingestRatio.toFixed(2)}×   target ≤ 1.5×  ${verdict(ingestRatio <= 1.5)}`,
   );
   console.log(
-    `reindex, readings stored  ours ${(oursReindex / 1000).toFixed(1)} s   ratio ${(oursReindex / rawIngest).toFixed(2)}×   target ≤ 1.5×  ${verdict(oursReindex / rawIngest <= 1.5)}`,
+    `ingest, readings stored (read at role write, as every role written through the API)\n                          ours ${(oursReindex / 1000).toFixed(1)} s   ratio ${(oursReindex / rawIngest).toFixed(2)}×   target ≤ 1.5×  ${verdict(oursReindex / rawIngest <= 1.5)}`,
   );
   console.log(
     `browse (${scenarios.length} queries × ${ROUNDS})    ours p50 ${ms(percentile(ours, 50))} p95 ${ms(p95Ours)}   raw p50 ${ms(percentile(raw, 50))} p95 ${ms(p95Raw)}   p95 ratio ${(p95Ours / p95Raw).toFixed(2)}×`,
