@@ -33,7 +33,7 @@ import {
   type PairState,
 } from './pair-state.ts';
 import type { PreparedMember, PreparedRole } from './prepare.ts';
-import { type Reason, reason } from './reasons.ts';
+import { type Reason, type ReasonParam, reason } from './reasons.ts';
 
 export type Side = 'member' | 'employer';
 
@@ -188,14 +188,11 @@ export function explainMatch(pm: PreparedMember, pr: PreparedRole, state: PairSt
   const reasons: Reason[] = [];
   const memberReasons: Reason[] = [];
   const employerReasons: Reason[] = [];
-  const seen = new Set<string>();
   for (const i of order) {
     const component = components[i] as ComponentScore;
     for (const r of component.reasons) {
       // The same sentence from two components (or twice from one) is said once.
-      const key = `${r.code}${JSON.stringify(r.params)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (reasons.some((seen) => sameReason(seen, r))) continue;
       reasons.push(r);
       (component.side === 'member' ? memberReasons : employerReasons).push(r);
     }
@@ -216,6 +213,25 @@ export function explainMatch(pm: PreparedMember, pr: PreparedRole, state: PairSt
     employerReasons,
     notes: noteList(closeDateNote(pm, pr)),
   };
+}
+
+/**
+ * Same code and same parameters (arrays element by element). A pair has about a dozen reasons, so
+ * comparing directly is cheaper than building a text key for each, hundreds of times per ranking.
+ */
+function sameReason(a: Reason, b: Reason): boolean {
+  if (a === b) return true;
+  if (a.code !== b.code) return false;
+  const keys = Object.keys(a.params);
+  if (keys.length !== Object.keys(b.params).length) return false;
+  for (const key of keys) if (!sameParam(a.params[key], b.params[key])) return false;
+  return true;
+}
+
+function sameParam(a: ReasonParam | undefined, b: ReasonParam | undefined): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((x, k) => x === b[k]);
 }
 
 const noteList = (note: Reason | undefined): Reason[] => (note ? [note] : []);
@@ -253,15 +269,20 @@ function violationReason(
  * @example explainInfeasible(pm, pr, state).violations[0]?.code // 'out_of_reach'
  */
 export function explainInfeasible(pm: PreparedMember, pr: PreparedRole, state: PairState): InfeasibleMatch {
+  const codes = constraintCodes(state.violations);
+  const violations: Violation[] = new Array(codes.length);
+  for (let k = 0; k < codes.length; k++) {
+    const code = codes[k] as ConstraintCode;
+    violations[k] = { code, reason: violationReason(code, pm, pr, state) };
+  }
+  const { margins, nearMiss } = marginsOf(pm, state);
   return {
     memberId: pm.member.id,
     roleId: pr.role.id,
     organisationId: pr.role.organisationId,
-    violations: constraintCodes(state.violations).map((code) => ({
-      code,
-      reason: violationReason(code, pm, pr, state),
-    })),
-    ...marginsOf(pm, state),
+    violations,
+    margins,
+    nearMiss,
   };
 }
 

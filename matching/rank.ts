@@ -3,7 +3,12 @@
  * a tight loop (prepared data, one reused state), sorts by score with ties broken by id, and only
  * then builds explanations for the results returned. Infeasible pairs are listed apart, never ranked.
  */
-import { CONSTRAINT_BITS, CONSTRAINT_CODES, type ConstraintCode, NEAR_MISS_LIMITS } from './constraints.ts';
+import {
+  CONSTRAINT_BITS,
+  type ConstraintCode,
+  firstConstraintCode,
+  NEAR_MISS_LIMITS,
+} from './constraints.ts';
 import { evaluatePair } from './evaluate.ts';
 import { explainInfeasible, explainMatch, type InfeasibleMatch, type ScoredMatch } from './explain.ts';
 import { type MatchContext, type MatchOptions, resolveOptions } from './options.ts';
@@ -69,8 +74,16 @@ function scoreAll(
   feasible.sort(
     (a, b) => (totals[b] as number) - (totals[a] as number) || compareIds(idAt(a), idAt(b)) || a - b,
   );
-  if (ctx.includeInfeasible) infeasible.sort((a, b) => compareIds(idAt(a), idAt(b)) || a - b);
+  // Callers usually pass candidates already in id order; sorting them again would only allocate.
+  if (ctx.includeInfeasible && !inIdOrder(infeasible, idAt))
+    infeasible.sort((a, b) => compareIds(idAt(a), idAt(b)) || a - b);
   return { feasible, infeasible, totals, masks };
+}
+
+function inIdOrder(indices: readonly number[], idAt: (i: number) => string): boolean {
+  for (let k = 1; k < indices.length; k++)
+    if (compareIds(idAt(indices[k - 1] as number), idAt(indices[k] as number)) > 0) return false;
+  return true;
 }
 
 /** A bit above every constraint bit, set on pairs worth re-evaluating for a near miss. */
@@ -102,8 +115,7 @@ const MAYBE_NEAR =
 function countExcluded(infeasible: number[], masks: Int32Array): Partial<Record<ConstraintCode, number>> {
   const counts: Partial<Record<ConstraintCode, number>> = {};
   for (const i of infeasible) {
-    const mask = (masks[i] as number) & ~MAYBE_NEAR_FLAG;
-    const code = CONSTRAINT_CODES.find((c) => (mask & CONSTRAINT_BITS[c]) !== 0);
+    const code = firstConstraintCode((masks[i] as number) & ~MAYBE_NEAR_FLAG);
     if (code) counts[code] = (counts[code] ?? 0) + 1;
   }
   return counts;
