@@ -6,10 +6,11 @@
  * Words are read by a morphological analyser (the `ReadingAnalyser` port): kuromoji 0.1.2 with
  * its bundled IPADIC dictionary on Node (src/adapter/node/kuromoji-analyser.ts), chosen because
  * it ships its dictionary inside the npm package (nothing to fetch at run time), is pure
- * JavaScript (no native build, runs on Node 20 as on 22) and gives each word's reading in
- * katakana; MeCab bindings need a system dictionary, Sudachi and Lindera builds on npm are
- * unmaintained or WASM-only, and TinySegmenter cuts words but gives no reading. Kana become
- * romaji with wanakana 5.3.1 (Hepburn; tiny and free of I/O, so it runs in Workers too).
+ * JavaScript (no native build; runs on Node 20 as on 22), gives each word's reading in katakana,
+ * and is by far the most used (≈ 670k downloads a month, against hundreds for the Lindera WASM
+ * and Sudachi packages); MeCab wrappers need a MeCab and dictionary installed on the machine, and
+ * TinySegmenter cuts words but gives no reading. Kana become romaji with wanakana 5.3.1 (Hepburn;
+ * small and free of I/O, so it runs in Workers too).
  *
  * Romaji are written folded — long vowels shortened (ou → o, uu → u, oo → o, aa → a, …) and no
  * apostrophes — and queries are folded the same way, so `chouri`, `chori` and `tyouri` all
