@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { kuromojiAnalyser } from '../src/adapter/node/kuromoji-analyser.ts';
 import {
+  engineQuery,
   foldRomaji,
   hiragana,
   kanaOnlyAnalyser,
@@ -92,6 +93,12 @@ describe('conversions', () => {
     // Kanji and words that are not syllables are looked for as written only.
     expect(queryForms('蒲鉾')).toEqual(['蒲鉾']);
     expect(queryForms('html')).toEqual(['html']);
+  });
+
+  it('the engine is asked hiragana words as romaji, other words as typed', () => {
+    expect(engineQuery('かいご')).toBe('kaigo');
+    expect(engineQuery('じむ　在宅 ヘルパー kaigo')).toBe('jimu　在宅 ヘルパー kaigo');
+    expect(engineQuery('すーぱー')).toBe('supa');
   });
 
   it('skips particles and symbols, keeps dictionary readings and kana spellings', () => {

@@ -86,6 +86,9 @@ describe.each([
     expect(await found('odawara kamaboko')).toEqual(['kamaboko']);
     expect(await found('odawara uketsuke')).toEqual([]);
     expect(await found('sushi')).toEqual([]);
+    // Hiragana finds whole readings, not fragments of them (じ + む, かい + けい).
+    expect(await found('じむ')).toEqual(['clinic']);
+    expect(await found('かいけい')).toEqual(['clinic']);
   });
 
   it('an edit is read again: the new word is found, the old one no longer', async () => {

@@ -15,6 +15,7 @@ import {
   SearchUnavailableError,
 } from '../features/search/job-index.ts';
 import { SEARCH_SYNONYMS } from '../features/search/keywords.ts';
+import { engineQuery } from '../features/search/readings.ts';
 
 export interface MeilisearchJobIndexOptions {
   /**
@@ -355,7 +356,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
           if (sorted) return sorted;
         }
         const client = await searchClient();
-        const response = await client.index(options.indexUid).search(query.q, {
+        const response = await client.index(options.indexUid).search(engineQuery(query.q), {
           filter: filterFor(query) as Filter,
           sort: sortFor(query),
           limit: query.limit,
