@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRolesByIds, loadRoleChildren } from '../src/features/roles/role.repository.ts';
-import { kanaOnlyAnalyser } from '../src/features/search/readings.ts';
+import { kanaOnlyAnalyser, type ReadingAnalyser } from '../src/features/search/readings.ts';
 import { currentReadings, roleTexts } from '../src/features/search/role-readings.ts';
 import { type Account, createTestApp, roleInput, type TestApp, testReadings } from './support/test-app.ts';
 
@@ -142,6 +142,37 @@ describe('readings stored per role', () => {
     expect((await stored()).source).toMatch(/@kuromoji/);
     expect((await stored()).romaji).toContain('odawara');
   });
+});
+
+describe('an analyser that fails', () => {
+  it('never fails the write: the role is saved, found by its words, and read at its next write', async () => {
+    let broken = true;
+    const flaky: ReadingAnalyser = {
+      name: 'flaky',
+      complete: true,
+      read: async (texts) => {
+        if (broken) throw new Error('the reading analyser stopped');
+        return testReadings().read(texts);
+      },
+    };
+    const t = await createTestApp({ readings: flaky });
+    try {
+      const employer = await t.employerWithOrganisation();
+      const id = await t.publishRole(employer, ROLES.kamaboko);
+      const ids = async (q: string) =>
+        (await t.call('GET', `/api/jobs?q=${encodeURIComponent(q)}`)).json.items.map(
+          (i: { role: { id: string } }) => i.role.id,
+        );
+      expect(await ids('蒲鉾')).toEqual([id]);
+      expect(await ids('kamaboko')).toEqual([]);
+      broken = false;
+      const res = await t.call('PUT', `/api/roles/${id}`, { token: employer.token, body: ROLES.kamaboko });
+      expect(res.status, res.text).toBe(200);
+      expect(await ids('kamaboko')).toEqual([id]);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
 });
 
 describe('areas by reading and romaji', () => {

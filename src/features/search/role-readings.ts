@@ -113,7 +113,8 @@ function storeReadings(rows: { id: string; source: string; kana: string; romaji:
 
 /**
  * The readings of these roles: stored ones that are current, and — with an analyser — the rest
- * read now, stored, and written into the roles' full-text bodies in one atomic unit.
+ * read now, stored, and written into the roles' full-text bodies in one atomic unit. Never
+ * fails for the analyser: if it cannot read, roles keep what is stored.
  * @example const readings = await currentReadings(database, analyser, rows.map((r) => roleTexts(r, children.get(r.id))))
  */
 export async function currentReadings(
@@ -134,15 +135,22 @@ export async function currentReadings(
   const stale: (RoleTexts & { source: string })[] = [];
   for (const role of roles) {
     const row = stored.get(role.id);
-    const source = analyser ? sourceOf(analyser.name, role.texts) : undefined;
-    if (row && (!analyser || source === undefined || isCurrent(row.source, source, analyser)))
-      found.set(role.id, { kana: row.kana, romaji: row.romaji });
-    else if (source !== undefined) stale.push({ ...role, source });
-    else found.set(role.id, NO_READINGS);
+    // Until read again, a role keeps what it had: stale readings find more than none.
+    found.set(role.id, row ? { kana: row.kana, romaji: row.romaji } : NO_READINGS);
+    if (!analyser) continue;
+    const source = sourceOf(analyser.name, role.texts);
+    if (!row || !isCurrent(row.source, source, analyser)) stale.push({ ...role, source });
   }
   if (!analyser || stale.length === 0) return found;
 
-  const tokens = await analyser.read(stale.flatMap((r) => r.texts));
+  let tokens: Awaited<ReturnType<ReadingAnalyser['read']>>;
+  try {
+    tokens = await analyser.read(stale.flatMap((r) => r.texts));
+  } catch {
+    // An analyser that failed (its process died) must not hold up a write or the index: the
+    // roles stay stale, and their next write or indexing tries again.
+    return found;
+  }
   const rows: { id: string; source: string; kana: string; romaji: string }[] = [];
   let at = 0;
   for (const role of stale) {
