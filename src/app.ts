@@ -25,6 +25,7 @@ import { noticeRoutes } from './features/notices/notice.routes.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
 import { prospectRoutes } from './features/prospects/prospect.routes.ts';
+import { relocationRoutes } from './features/relocation/relocation.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
 import { jobRoutes } from './features/search/jobs.routes.ts';
 import { sensitiveRoutes } from './features/sensitive/sensitive.routes.ts';
@@ -111,6 +112,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api', followUpRoutes);
   app.route('/api', mentoringRoutes);
   app.route('/api', noticeRoutes);
+  app.route('/api', relocationRoutes);
   app.route('/api', meetingRoutes);
   app.route('/api', prospectRoutes);
 

@@ -21,6 +21,7 @@ import { createNoticeService } from './features/notices/notice.service.ts';
 import { createNotificationService } from './features/notifications/notification.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createProspectService } from './features/prospects/prospect.service.ts';
+import { createRelocationService } from './features/relocation/relocation.service.ts';
 import { createRoleService } from './features/roles/role.service.ts';
 import { createJobSearchService } from './features/search/job-search.service.ts';
 import { createSensitiveService } from './features/sensitive/sensitive.ts';
@@ -60,6 +61,7 @@ export function createServices(deps: AppDeps) {
     notices,
     meetings,
     prospects: createProspectService(deps, { areas }),
+    relocation: createRelocationService(deps, { areas, members, notices, jobs }),
     /**
      * The scheduled care: check-ins opening and unanswered, mentoring sessions missed, the digest
      * of new area notices, and the reminders of tomorrow's exchange meetings.

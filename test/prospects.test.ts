@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handClock } from './support/hire.ts';
 import { type Account, createTestApp, memberProfileInput, type TestApp } from './support/test-app.ts';
+import { browserFor } from './support/web.ts';
 
 const clock = handClock('2026-12-01T01:00:00Z');
 let t: TestApp;
@@ -180,5 +181,66 @@ describe('demand without supply', () => {
       (await t.call('GET', '/api/prospect-pipeline/demand?prefCode=tokyo', { token: coordinator.token }))
         .status,
     ).toBe(422);
+  });
+});
+
+describe('registration by invitation', () => {
+  it('links the prospect to the organisation that accepts it and moves it to 登録, once', async () => {
+    const id = await create({ company: '株式会社はかた食品', areaCode: '401307', trades: ['food'] });
+    expect((await move(id, 'meeting')).status).toBe(200);
+    const invited = await t.call('POST', `/api/prospects/${id}/invitations`, { token: coordinator.token });
+    expect(invited.status).toBe(201);
+    const token = decodeURIComponent(/\/join\/([^/?#]+)$/.exec(invited.json.link)?.[1] ?? '');
+    expect(token.length).toBeGreaterThanOrEqual(32);
+    // Only the secret's hash is stored: the database never holds the link itself.
+    expect(
+      JSON.stringify(await t.database.db.selectFrom('prospect_invitations').selectAll().execute()),
+    ).not.toContain(token);
+
+    // A visitor reads whom it is for and what to do; the page works without an account.
+    const page = await browserFor(t).get(`/join/${encodeURIComponent(token)}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('株式会社はかた食品');
+    expect(page.html).toContain('href="/sign-up"');
+
+    // An employer without an organisation is told to register it first; nothing changes.
+    const early = await t.signUp('employer');
+    const refused = await t.call('POST', `/api/invitations/${encodeURIComponent(token)}/accept`, {
+      token: early.token,
+    });
+    expect(refused.status).toBe(409);
+    expect((await browserFor(t, early.token).get(`/join/${encodeURIComponent(token)}`)).html).toContain(
+      'href="/employer/organisation"',
+    );
+
+    const employer = await t.employerWithOrganisation({ coordinator });
+    const accepted = await browserFor(t, employer.token).post(`/join/${encodeURIComponent(token)}`);
+    expect(accepted.status).toBe(303);
+    expect(accepted.location).toBe('/employer/roles');
+    const detail = (await t.call('GET', `/api/prospects/${id}`, { token: coordinator.token })).json;
+    expect(detail.prospect).toMatchObject({ stage: 'registered', organisationId: employer.organisationId });
+    expect(
+      detail.history
+        .filter((e: { kind: string }) => e.kind === 'stage')
+        .map((e: { toStage: string }) => e.toStage),
+    ).toContain('registered');
+
+    // The link worked once: again it is refused, and its page says so.
+    const again = await t.call('POST', `/api/invitations/${encodeURIComponent(token)}/accept`, {
+      token: employer.token,
+    });
+    expect(again.status).toBe(400);
+    expect(again.json.error.code).toBe('invalid_token');
+    expect((await browserFor(t).get(`/join/${encodeURIComponent(token)}`)).status).toBe(404);
+
+    // The coordinator's page makes a link and shows it once; a linked prospect shows the link instead.
+    const other = await create({ company: '糸島ファーム', areaCode: '402303', trades: ['food'] });
+    const staffPage = await browserFor(t, coordinator.token).post(
+      `/coordinator/prospects/${other}/invitation`,
+    );
+    expect(staffPage.status).toBe(200);
+    expect(staffPage.html).toMatch(/id="invitation-link"[^>]*value="[^"]*\/join\/[^"]+"/);
+    const linked = await browserFor(t, coordinator.token).get(`/coordinator/prospects/${id}`);
+    expect(linked.html).not.toContain(`/coordinator/prospects/${id}/invitation`);
   });
 });

@@ -62,6 +62,7 @@ function validBodyFor(path: string): unknown {
   if (path.endsWith('/reply')) return { answer: 'yes' };
   if (path.endsWith('/stage')) return { stage: 3, reason: '就労準備が整ってきたため' };
   if (path.endsWith('/notes')) return { consultedOn: '2026-11-20', topic: '就労相談', body: '面談しました' };
+  if (path.endsWith('/note')) return { note: '住まいの候補を2件お伝えしました' };
   return roleInput();
 }
 

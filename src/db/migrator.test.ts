@@ -69,6 +69,9 @@ describe('migrations', () => {
       '0018_2_exchange_meetings',
       '0018_3_employer_prospects',
       '0019_readings',
+      '0022_member_resume',
+      '0023_move_plan_notes',
+      '0024_prospect_invitations',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -112,9 +115,11 @@ describe('migrations', () => {
         'mentoring_mentors',
         'mentoring_pairs',
         'mentoring_sessions',
+        'move_plan_notes',
         'notifications',
         'organisations',
         'prospect_events',
+        'prospect_invitations',
         'prospects',
         'role_facts',
         'role_locations',

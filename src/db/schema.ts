@@ -39,6 +39,7 @@ import type {
   MemberTable,
   MemberTargetAreaTable,
   MemberWindowTable,
+  MovePlanNoteTable,
 } from './schema/members.ts';
 import type {
   AreaNoticeAreaTable,
@@ -47,6 +48,7 @@ import type {
   MeetingReplyTable,
   MeetingTable,
   ProspectEventTable,
+  ProspectInvitationTable,
   ProspectTable,
 } from './schema/outreach.ts';
 import type { AreaTable, AreaTownTable } from './schema/places.ts';
@@ -102,6 +104,7 @@ export interface DB {
   member_employment_types: MemberEmploymentTypeTable;
   member_target_areas: MemberTargetAreaTable;
   member_blocks: MemberBlockTable;
+  move_plan_notes: MovePlanNoteTable;
   search_outbox: SearchOutboxTable;
   role_search_text: RoleSearchTextTable;
   role_search_rows: RoleSearchRowTable;
@@ -127,4 +130,5 @@ export interface DB {
   meeting_replies: MeetingReplyTable;
   prospects: ProspectTable;
   prospect_events: ProspectEventTable;
+  prospect_invitations: ProspectInvitationTable;
 }

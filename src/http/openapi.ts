@@ -121,6 +121,11 @@ const OPERATIONS: Record<string, readonly [string, ...Extra[]]> = {
   'POST /api/notices/{id}/withdraw': ['withdrawNotice'],
   'GET /api/members/me/notices': ['listOwnNotices'],
   'POST /api/notices/{id}/read': ['markNoticeRead'],
+  'POST /api/prospects/{id}/invitations': ['inviteProspect'],
+  'POST /api/invitations/{token}/accept': ['acceptInvitation'],
+  'GET /api/members/me/moves': ['listOwnMoves'],
+  'GET /api/moves': ['listPlannedMoves'],
+  'PUT /api/members/{id}/moves/{areaCode}/note': ['writeMoveNote'],
   'POST /api/meetings': ['publishMeeting'],
   'GET /api/meetings': ['listMeetings'],
   'GET /api/meetings/{id}': ['getMeeting'],
@@ -153,6 +158,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   'Follow-up after a hire': 'Her check-ins after a hire, the coordinators’ follow-up queue, separations.',
   'Peer mentoring': 'Cohorts, mentors who agreed, pairs and their sessions with a shared record.',
   'Area notices': 'What municipalities and partners offer, for members living in or moving to their places.',
+  'Relocation support':
+    'Moving to a hometown or a new town: per place, its notices, the roles that fit after the move, the coordinator’s note.',
   'Employer development': 'Firms coordinators bring in, through 候補 → 連絡済み → 面談 → 登録 → 確認済み.',
   'Exchange meetings': 'Gatherings (交流会) where single parents meet: replies, waiting list, attendance.',
 };

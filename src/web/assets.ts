@@ -102,6 +102,18 @@ input[type=checkbox], input[type=radio] { width: 24px; height: 24px; accent-colo
 .week .slot .remote-only { grid-column: 1 / -1; display: flex; align-items: center; gap: 8px; font-size: 0.9rem; min-height: 36px; }
 .week.care .care-head { border-top: 0; padding-bottom: 0; font-size: 0.8rem; color: var(--muted); }
 .week select.time { min-width: 0; }
+.profile-section { border: 1px solid var(--line); border-radius: var(--radius); margin: 0 0 12px; background: var(--card); }
+.profile-section > summary { cursor: pointer; min-height: var(--tap); padding: 10px 14px; display: flex; flex-direction: column; justify-content: center; gap: 2px; }
+.profile-section > summary .section-title { font-weight: 700; color: var(--brand-dark); }
+.profile-section[open] > summary { border-bottom: 1px solid var(--line); }
+.profile-section > fieldset, .profile-section > .field, .profile-section > .two, .profile-section > div { margin-left: 12px; margin-right: 12px; }
+.steps { font-weight: 700; color: var(--brand-dark); margin: 0 0 4px; }
+.step-list { display: flex; gap: 4px; list-style: none; padding: 0; margin: 0 0 12px; font-size: 0.82rem; }
+.step-list li { flex: 1; text-align: center; padding: 6px 2px; border-bottom: 4px solid var(--line); }
+.step-list li.done { border-color: var(--brand); }
+.step-list li.current { border-color: var(--brand-dark); font-weight: 700; }
+.resume-row { border-top: 1px dashed var(--line); padding-top: 6px; }
+.resume-row .row-label { font-weight: 700; margin: 4px 0; }
 .week details summary { color: var(--brand-dark); font-size: 0.88rem; cursor: pointer; padding: 6px 0; min-height: 36px; }
 .filters summary { font-weight: 700; cursor: pointer; min-height: var(--tap); display: flex; align-items: center; }
 .facet-count { color: var(--muted); font-size: 0.85rem; }

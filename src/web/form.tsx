@@ -107,7 +107,7 @@ interface FieldProps {
 
 export function TextField(
   props: FieldProps & {
-    type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'date' | 'search';
+    type?: 'text' | 'email' | 'password' | 'tel' | 'number' | 'date' | 'month' | 'search';
     autocomplete?: string;
     inputmode?: 'numeric' | 'decimal' | 'tel' | 'email' | 'text';
     maxlength?: number;

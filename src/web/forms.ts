@@ -18,6 +18,8 @@ export interface FormValues {
   checked(name: string): boolean;
   /** Blank is undefined; full-width digits and thousands commas are accepted (IME input). */
   number(name: string): number | undefined;
+  /** Every name that has a value (for carrying a form's other answers through a partial page). */
+  names(): string[];
 }
 
 type RawValue = string | readonly string[] | number | boolean | undefined | null;
@@ -54,10 +56,23 @@ export function formValues(record: Record<string, RawValue>): FormValues {
       const value = text(name)?.trim();
       return value ? Number(normaliseNumber(value)) : undefined;
     },
+    names: () => Object.keys(record).filter((name) => all(name).length > 0),
   };
 }
 
 export const noValues = formValues({});
+
+/**
+ * A month as typed: 2027-04, 2027/4, 2027年4月 or with full-width digits all read as YYYY-MM;
+ * anything else comes back trimmed for the schema to refuse, blank as undefined.
+ *
+ * @example typedMonth('２０２７年４月') // '2027-04'
+ */
+export function typedMonth(text: string | undefined): string | undefined {
+  const normalised = normaliseNumber(text?.trim() ?? '').replace(/[/.年]/g, '-');
+  const match = /^(\d{4})-(\d{1,2})月?$/.exec(normalised);
+  return match ? `${match[1]}-${(match[2] ?? '').padStart(2, '0')}` : normalised || undefined;
+}
 
 /** The posted form (urlencoded or multipart; files are ignored). */
 export async function readForm(c: Context): Promise<FormValues> {
@@ -184,6 +199,7 @@ export function withValue(values: FormValues, name: string, value: string): Form
     all: (n) => (n === name ? [value] : values.all(n)),
     checked: (n) => (n === name ? value !== '' : values.checked(n)),
     number: (n) => (n === name ? Number(value) : values.number(n)),
+    names: () => [...new Set([...values.names(), name])],
   };
 }
 

@@ -26,6 +26,7 @@ import { notificationPages } from '../features/notifications/notification.pages.
 import { organisationPages } from '../features/organisations/organisation.pages.tsx';
 import { verificationPages } from '../features/organisations/verification.pages.tsx';
 import { prospectPages } from '../features/prospects/prospect.pages.tsx';
+import { relocationPages } from '../features/relocation/relocation.pages.tsx';
 import { rolePages } from '../features/roles/role.pages.tsx';
 import { jobPages } from '../features/search/job.pages.tsx';
 import { trustPages } from '../features/trust/trust.pages.tsx';
@@ -95,6 +96,7 @@ export function webApp(config: AppConfig, passwordRouteLimiter: ClientLimiter) {
   web.route('/', followUpPages);
   web.route('/', mentoringPages);
   web.route('/', noticePages);
+  web.route('/', relocationPages);
   web.route('/', meetingPages);
   web.route('/', prospectPages);
   return web;

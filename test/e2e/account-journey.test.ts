@@ -12,6 +12,7 @@ import {
   newPhoneContext,
   type RunningService,
   screenshotBoth,
+  seriousAccessibilityProblems,
   startService,
   visible,
 } from './harness.ts';
@@ -75,6 +76,53 @@ describe('a new member’s account, on a phone, in Japanese', { timeout: 120_000
     await otherPhone.getByLabel('パスワード').fill(FIRST_PASSWORD);
     await otherPhone.getByRole('button', { name: 'ログイン' }).click();
     await otherPhone.waitForURL('**/home');
+  });
+
+  it('writes her profile in four short steps, kept from her week on', async () => {
+    const check = async (name: string) => {
+      await screenshotBoth(page, name);
+      expect(
+        (await seriousAccessibilityProblems(page)).map((p) => p.id),
+        name,
+      ).toEqual([]);
+    };
+    await page.getByRole('link', { name: 'プロフィールを登録する' }).click();
+    await visible(page.getByText('ステップ 1 / 4'));
+    // Only this step's questions: no week grid yet.
+    expect(await page.locator('select[name="week.mon.0.start"]').count()).toBe(0);
+    await check('22-first-run-place');
+    await page.locator('input[name="familyName"]').fill('佐藤');
+    await page.locator('input[name="givenName"]').fill('さくら');
+    await page.locator('select[name="area.prefCode"]').selectOption('14');
+    await page.locator('input[name="area.name"]').fill('港北区');
+    await page.getByRole('button', { name: '次へ' }).click();
+
+    await visible(page.getByText('ステップ 2 / 4'));
+    for (const day of ['mon', 'wed', 'fri']) {
+      await page.locator(`select[name="week.${day}.0.start"]`).selectOption('09:00');
+      await page.locator(`select[name="week.${day}.0.end"]`).selectOption('15:00');
+    }
+    await check('23-first-run-week');
+    await page.getByRole('button', { name: '保存して次へ' }).click();
+
+    await page.waitForURL('**/me/profile?step=children');
+    await visible(page.getByText('ステップ 3 / 4'));
+    await check('24-first-run-children');
+    // Children can wait: her profile is saved already.
+    await page.getByRole('link', { name: 'あとで入力する' }).click();
+
+    await visible(page.getByText('ステップ 4 / 4'));
+    await page.getByLabel('パソコン基本操作').check();
+    await check('25-first-run-wishes');
+    await page.getByRole('button', { name: '保存して完了' }).click();
+    await page.waitForURL('**/home');
+    await visible(page.getByText(/プロフィールの充実度 \d+%/));
+
+    // Later, the profile opens folded, one section at a time.
+    await page.goto('/me/profile');
+    await page.locator('#section-resume > summary').click();
+    await visible(page.getByLabel('勤め先').first());
+    await check('26-profile-sections');
   });
 
   it('forgets her password and asks for a reset link from the sign-in page', async () => {

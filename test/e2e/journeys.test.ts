@@ -217,7 +217,9 @@ describe('forms with bad input, in a real browser', { timeout: 60_000 }, () => {
 
   it('the profile editor points at a time window without an end and an unknown town', async () => {
     const page = await pageAs('member@demo.yorisoi.jp');
-    await page.goto('/me/profile');
+    // The saved profile opens folded: her week unfolded from the link, her place by a tap.
+    await page.goto('/me/profile?section=week');
+    await page.locator('#section-place > summary').click();
     await page.locator('select[name="week.tue.0.end"]').selectOption('');
     await page.locator('input[name="area.name"]').fill('どこにもない町');
     await page.getByRole('button', { name: '保存する' }).click();

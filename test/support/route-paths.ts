@@ -22,8 +22,10 @@ export function concretePath(path: string, ids: RouteIds): string {
       .replace('/api/members/{id}', `/api/members/${ids.memberId}`)
       .replace('/api/notifications/{id}', `/api/notifications/${ids.notificationId}`)
       .replace('{code}', '141003')
+      .replace('{areaCode}', '141003')
       // Check-ins, follow-ups and mentoring: an id of the wrong kind is as unknown as any other.
       .replaceAll('{id}', ids.matchId)
       .replace('{fact}', 'sick_child_absence_ok')
+      .replace('{token}', 'an-unknown-invitation-token-0000')
   );
 }

@@ -51,7 +51,8 @@ const JUNK: Record<string, string | string[]> = {
 
 /** Who may post to a form, by where it lives. */
 function ownerOf(path: string): keyof typeof accounts | undefined {
-  if (path.startsWith('/employer')) return 'employer';
+  // Accepting a registration invitation is an employer's form.
+  if (path.startsWith('/employer') || path.startsWith('/join')) return 'employer';
   if (path.startsWith('/coordinator')) return 'coordinator';
   if (path.startsWith('/me') || path.startsWith('/jobs') || path.startsWith('/notifications'))
     return 'member';

@@ -479,6 +479,7 @@ export interface components {
             /** @enum {string} */
             remoteWish: "required" | "preferred" | "no_preference";
             direction?: components["schemas"]["Direction"];
+            resume?: components["schemas"]["Resume"];
             privacy: {
                 hideMunicipality: boolean;
                 blockedOrganisationIds: string[];
@@ -602,6 +603,43 @@ export interface components {
              */
             pace?: "career_step" | "stable_base";
         };
+        /**
+         * @default {
+         *       "work": [],
+         *       "education": [],
+         *       "shareAtIntroduction": false
+         *     }
+         */
+        Resume: {
+            /** @default [] */
+            work: {
+                /** @example 2019-04 */
+                from: string;
+                /**
+                 * @description Absent: she still works there
+                 * @example 2019-04
+                 */
+                to?: string;
+                organisation: string;
+                /** @description What she did there */
+                role?: string;
+            }[];
+            /** @default [] */
+            education: {
+                /**
+                 * @description The month she finished (卒業・修了)
+                 * @example 2019-04
+                 */
+                finished: string;
+                school: string;
+                course?: string;
+            }[];
+            /**
+             * @description Share the résumé and 自己PR with the employer once a coordinator introduces her (never before)
+             * @default false
+             */
+            shareAtIntroduction: boolean;
+        };
         MemberProfileInput: {
             familyName: string;
             givenName: string;
@@ -667,6 +705,7 @@ export interface components {
             /** @enum {string} */
             remoteWish: "required" | "preferred" | "no_preference";
             direction?: components["schemas"]["Direction"];
+            resume?: components["schemas"]["Resume"];
             privacy: {
                 hideMunicipality: boolean;
                 blockedOrganisationIds: string[];
@@ -945,6 +984,31 @@ export interface components {
                     level: number;
                 }[];
                 qualifications: string[];
+                /** @description Her résumé and 自己PR, only if she chose to share them at introduction (else null) */
+                resume: {
+                    work: {
+                        /** @example 2019-04 */
+                        from: string;
+                        /**
+                         * @description Absent: she still works there
+                         * @example 2019-04
+                         */
+                        to?: string;
+                        organisation: string;
+                        /** @description What she did there */
+                        role?: string;
+                    }[];
+                    education: {
+                        /**
+                         * @description The month she finished (卒業・修了)
+                         * @example 2019-04
+                         */
+                        finished: string;
+                        school: string;
+                        course?: string;
+                    }[];
+                    selfPr: string | null;
+                } | null;
             };
         };
         OutcomeInput: {
@@ -1338,6 +1402,50 @@ export interface components {
                 name: string;
             }[];
             read: boolean;
+        };
+        MovePlan: {
+            area: {
+                code: string;
+                name: string;
+                prefecture: string;
+                prefCode: string;
+            };
+            /** @description The first month she can live there (YYYY-MM) */
+            moveFrom: string | null;
+            /** @description Her commute limit there; null: as now */
+            maxCommuteMinutes: number | null;
+            needsRelocationSupport: boolean;
+            /** @description Her coordinator's note on this move (null until one is written) */
+            note: {
+                text: string;
+                writtenAt: string;
+            } | null;
+            /** @description Current notices for this place or its prefecture */
+            notices: components["schemas"]["MemberNotice"][];
+            /** @description The roles in this prefecture that fit her after the move, best first (at most 10) */
+            roles: components["schemas"]["JobHit"][];
+        };
+        PlannedMoves: {
+            area: {
+                code: string;
+                name: string;
+                prefecture: string;
+            };
+            /** @description The month of the move (YYYY-MM); null: not dated yet */
+            month: string | null;
+            members: {
+                memberId: string;
+                name: string;
+                needsRelocationSupport: boolean;
+                /** @description Her coordinator's note on this move (null until one is written) */
+                note: {
+                    text: string;
+                    writtenAt: string;
+                } | null;
+            }[];
+        };
+        MoveNoteInput: {
+            note: string;
         };
         StaffMeeting: {
             id: string;

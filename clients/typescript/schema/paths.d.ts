@@ -1602,6 +1602,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/members/me/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Her planned moves: per target area, the place's notices, the roles that fit her there after the move, her coordinator's note
+         * @description Callable by: member.
+         */
+        get: operations["listOwnMoves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members planning a move (a month or a request for support), per place and month, soonest first
+         * @description Callable by: coordinator, admin.
+         */
+        get: operations["listPlannedMoves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/members/{id}/moves/{areaCode}/note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write the note on her move to one of her target areas (she reads it on her move page)
+         * @description Callable by: coordinator, admin.
+         */
+        put: operations["writeMoveNote"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meetings": {
         parameters: {
             query?: never;
@@ -1784,6 +1844,46 @@ export interface paths {
          * @description Callable by: coordinator, admin.
          */
         post: operations["createProspectNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/prospects/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A registration link for the firm (30 days, once): its employer accepts it after registering, which links the prospect and moves it to 登録
+         * @description Callable by: coordinator, admin.
+         */
+        post: operations["inviteProspect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a registration link for her organisation (registered first; a link works once)
+         * @description Callable by: employer.
+         */
+        post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
         head?: never;

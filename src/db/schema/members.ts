@@ -24,6 +24,9 @@ export interface MemberTable {
   desired_categories?: string;
   self_pr?: string | null;
   career_pace?: string | null;
+  /** Her résumé (0022): JSON {"work": [...], "education": [...]}, and whether she shares it at introduction. */
+  resume?: string | null;
+  share_resume?: number;
   created_at: string;
   updated_at: string;
   /** Steps by one with every change of her profile (a trigger refuses any other step). */
@@ -84,4 +87,13 @@ export interface MemberBlockTable {
   member_id: string;
   organisation_id: string;
   created_at: string;
+}
+
+/** Her coordinator's note on her move to one target area (0023), shown to her on her move page. */
+export interface MovePlanNoteTable {
+  member_id: string;
+  area_code: string;
+  note: string;
+  written_by: string;
+  written_at: string;
 }

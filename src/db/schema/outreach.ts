@@ -89,3 +89,14 @@ export interface ProspectEventTable {
   note: string | null;
   next_action_on: string | null;
 }
+
+/** A registration link sent to a prospect (0024): only the secret's hash is stored. */
+export interface ProspectInvitationTable {
+  token_hash: string;
+  prospect_id: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  used_by: string | null;
+}

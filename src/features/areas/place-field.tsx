@@ -31,7 +31,8 @@ export type ResolvedPlace = { ok: true; area: Area } | { ok: false; field: strin
 /**
  * The one municipality or ward a typed name means in a prefecture: an exact name first ('府中市'),
  * then the one name ending with it ('港北区' → '横浜市港北区'), then a single match of any kind
- * (a reading such as 'ふちゅう' also matches).
+ * (a reading such as 'ふちゅう' also matches). With `wholePrefecture`, no municipality means the
+ * prefecture itself.
  * @example await resolvePlace(areas, m, 'headOffice', { prefCode: '14', name: '港北区' })
  */
 export async function resolvePlace(
@@ -39,13 +40,18 @@ export async function resolvePlace(
   m: View['m'],
   prefix: string,
   typed: { prefCode: string; name: string },
+  options: { wholePrefecture?: boolean } = {},
 ): Promise<ResolvedPlace> {
   const words = m.employer.place;
   if (!typed.prefCode) return { ok: false, field: `${prefix}.prefCode`, error: words.choosePrefecture };
-  if (!typed.name) return { ok: false, field: `${prefix}.name`, error: words.enterMunicipality };
+  if (!typed.name && !options.wholePrefecture)
+    return { ok: false, field: `${prefix}.name`, error: words.enterMunicipality };
   const prefecture = (await areas.prefectures()).find((p) => p.prefCode === typed.prefCode);
   if (!prefecture) return { ok: false, field: `${prefix}.prefCode`, error: words.choosePrefecture };
   const name = typed.name.startsWith(prefecture.name) ? typed.name.slice(prefecture.name.length) : typed.name;
+  // Where a whole prefecture is a valid answer (a hometown she would move back to, a notice's
+  // audience), no municipality — or the prefecture's own name, as a saved one is shown — means it.
+  if (!name && options.wholePrefecture) return { ok: true, area: prefecture };
   if (!name) return { ok: false, field: `${prefix}.name`, error: words.enterMunicipality };
   const { items } = await areas.search({ prefCode: typed.prefCode, q: name, limit: 30, offset: 0 });
   const places = items.filter((a) => a.point);

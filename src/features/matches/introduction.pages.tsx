@@ -95,6 +95,7 @@ function IntroductionCard(props: {
         <dd>{listText(intro.member.skills.map((s) => labelOf(SKILLS, s.tag, view.lang)))}</dd>
         <dt>{words.qualifications}</dt>
         <dd>{listText(intro.member.qualifications.map((q) => labelOf(QUALIFICATIONS, q, view.lang)))}</dd>
+        {intro.member.resume && <ResumeRows view={view} resume={intro.member.resume} />}
         {intro.decidedAt && (
           <>
             <dt>{words.introducedOn}</dt>
@@ -248,3 +249,50 @@ export const introductionPages = newPageRouter()
       m.employer.introductions.recorded(m.matchStates[input.value.outcome]),
     );
   });
+
+/** Her résumé as she shared it: work history newest first as she wrote it, education, 自己PR. */
+function ResumeRows(props: { view: View; resume: NonNullable<Introduction['member']['resume']> }) {
+  const { view, resume } = props;
+  const words = view.m.employer.introductions.resume;
+  const month = (value: string) => view.m.month(value);
+  return (
+    <>
+      {resume.work.length > 0 && (
+        <>
+          <dt>{words.work}</dt>
+          <dd>
+            <ul class="plain">
+              {resume.work.map((job) => (
+                <li>
+                  {month(job.from)}〜{job.to ? month(job.to) : words.now} {job.organisation}
+                  {job.role && <span class="meta">（{job.role}）</span>}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
+      {resume.education.length > 0 && (
+        <>
+          <dt>{words.education}</dt>
+          <dd>
+            <ul class="plain">
+              {resume.education.map((school) => (
+                <li>
+                  {month(school.finished)} {school.school}
+                  {school.course && ` ${school.course}`}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
+      {resume.selfPr && (
+        <>
+          <dt>{words.selfPr}</dt>
+          <dd class="prose">{resume.selfPr}</dd>
+        </>
+      )}
+    </>
+  );
+}

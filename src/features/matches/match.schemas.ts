@@ -3,7 +3,7 @@
  * recommendations and a coordinator's candidates for a role.
  */
 import { z } from '@hono/zod-openapi';
-import { MemberProfileSchema } from '../members/member.schemas.ts';
+import { MemberProfileSchema, ResumeSchema } from '../members/member.schemas.ts';
 import { QueryFlagSchema } from '../shared/common.schemas.ts';
 import { WorkWindowSchema } from '../shared/schedule.schemas.ts';
 import { MATCH_STATES } from './match-lifecycle.ts';
@@ -234,6 +234,16 @@ export const IntroductionSchema = z
         .openapi({ description: 'When she can work (on-site or from home) and her weekly maximum' }),
       skills: z.array(z.object({ tag: z.string(), level: z.number().int() })),
       qualifications: z.array(z.string()),
+      resume: z
+        .object({
+          work: ResumeSchema.unwrap().shape.work.unwrap(),
+          education: ResumeSchema.unwrap().shape.education.unwrap(),
+          selfPr: z.string().nullable(),
+        })
+        .nullable()
+        .openapi({
+          description: 'Her résumé and 自己PR, only if she chose to share them at introduction (else null)',
+        }),
     }),
   })
   .openapi('Introduction');

@@ -235,6 +235,14 @@ export function createMatchService({ database, clock, config }: AppDeps, service
           },
           skills: profile?.skills ?? [],
           qualifications: profile?.qualifications ?? [],
+          // Her résumé only if she chose to share it; the query above already admits only introductions.
+          resume: profile?.resume.shareAtIntroduction
+            ? {
+                work: profile.resume.work,
+                education: profile.resume.education,
+                selfPr: profile.direction.selfPr ?? null,
+              }
+            : null,
         },
       };
     });

@@ -97,6 +97,53 @@ export const DirectionSchema = z
   .default({ desiredCategories: [] })
   .openapi('Direction');
 
+const MonthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use the month as YYYY-MM')
+  .openapi({ example: '2019-04' });
+
+/**
+ * Her résumé (履歴書) in the parts a Japanese employer expects: work history, optionally education,
+ * and (in `direction.selfPr`) her 自己PR. Shared with an employer only if she says so, and only
+ * once a coordinator has introduced her.
+ */
+export const ResumeSchema = z
+  .object({
+    work: z
+      .array(
+        z
+          .object({
+            from: MonthSchema,
+            to: MonthSchema.optional().openapi({ description: 'Absent: she still works there' }),
+            organisation: z.string().trim().min(1).max(60),
+            role: z.string().trim().max(60).optional().openapi({ description: 'What she did there' }),
+          })
+          .strict()
+          .refine((w) => !w.to || w.to >= w.from, { path: ['to'], message: 'End after the start' }),
+      )
+      .max(10)
+      .default([]),
+    education: z
+      .array(
+        z
+          .object({
+            finished: MonthSchema.openapi({ description: 'The month she finished (卒業・修了)' }),
+            school: z.string().trim().min(1).max(60),
+            course: z.string().trim().max(60).optional(),
+          })
+          .strict(),
+      )
+      .max(6)
+      .default([]),
+    shareAtIntroduction: z.boolean().default(false).openapi({
+      description:
+        'Share the résumé and 自己PR with the employer once a coordinator introduces her (never before)',
+    }),
+  })
+  .strict()
+  .default({ work: [], education: [], shareAtIntroduction: false })
+  .openapi('Resume');
+
 export const MemberProfileInputSchema = z
   .object({
     familyName: z.string().trim().min(1).max(40),
@@ -164,6 +211,7 @@ export const MemberProfileInputSchema = z
       .openapi({ description: 'Types she accepts; empty means any' }),
     remoteWish: z.enum(['required', 'preferred', 'no_preference']),
     direction: DirectionSchema,
+    resume: ResumeSchema,
     privacy: z
       .object({
         hideMunicipality: z.boolean(),

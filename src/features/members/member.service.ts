@@ -56,6 +56,21 @@ function directionOf(row: MemberRow): Profile['direction'] {
   };
 }
 
+/** Her résumé from its columns (an unreadable one reads as empty rather than failing her profile). */
+function resumeOf(row: MemberRow): Profile['resume'] {
+  let stored: { work?: unknown; education?: unknown } = {};
+  try {
+    stored = JSON.parse(row.resume ?? '{}') ?? {};
+  } catch {
+    stored = {};
+  }
+  return {
+    work: (Array.isArray(stored.work) ? stored.work : []) as Profile['resume']['work'],
+    education: (Array.isArray(stored.education) ? stored.education : []) as Profile['resume']['education'],
+    shareAtIntroduction: row.share_resume === 1,
+  };
+}
+
 /** Stored qualification values as the profile's two lists. */
 function qualificationsOf(values: readonly string[]) {
   const { keys, other } = splitStoredQualifications(values);
@@ -118,6 +133,7 @@ export function toMemberProfile(row: MemberRow, lists: MemberChildren): Profile 
     employmentTypes: lists.employmentTypes.map((t) => t.employment_type) as Profile['employmentTypes'],
     remoteWish: row.remote_wish as Profile['remoteWish'],
     direction: directionOf(row),
+    resume: resumeOf(row),
     privacy: {
       hideMunicipality: row.hide_municipality === 1,
       blockedOrganisationIds: lists.blocks.map((b) => b.organisation_id),
@@ -324,6 +340,8 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
         desired_categories: JSON.stringify(input.direction?.desiredCategories ?? []),
         self_pr: input.direction?.selfPr || null,
         career_pace: input.direction?.pace ?? null,
+        resume: JSON.stringify({ work: input.resume.work, education: input.resume.education }),
+        share_resume: input.resume.shareAtIntroduction ? 1 : 0,
         support_stage: existing?.support_stage ?? null,
         home_town: town?.name ?? null,
         home_lat: town?.point.lat ?? null,

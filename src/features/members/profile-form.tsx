@@ -14,7 +14,7 @@ import {
   TextField,
   Toggle,
 } from '../../web/form.tsx';
-import { type FieldErrors, type FormValues, normaliseNumber, renameErrors } from '../../web/forms.ts';
+import { type FieldErrors, type FormValues, renameErrors, typedMonth } from '../../web/forms.ts';
 import { labelOf } from '../../web/i18n.ts';
 import { qualificationTerms } from '../../web/picker-terms.ts';
 import { TermPicker } from '../../web/term-picker.tsx';
@@ -24,6 +24,16 @@ import type { AreaService } from '../areas/area.service.ts';
 import { PlaceFields, placeValues, resolvePlace, typedPlace } from '../areas/place-field.tsx';
 import { CareLimits, CHILD_ROWS, ChildRows, careField, careValues, parseCareLimits } from './care-fields.tsx';
 import type { MemberProfile, MemberProfileInput } from './member.schemas.ts';
+import {
+  carriedValues,
+  errorsIn,
+  FIRST_SAVED_STEP,
+  GUIDED_STEPS,
+  nextGuidedStep,
+  PROFILE_SECTIONS,
+  type ProfileSection,
+} from './profile-sections.ts';
+import { parseResume, ResumeFields, resumeValues } from './resume-fields.tsx';
 
 const WEEK = 'week';
 
@@ -77,6 +87,7 @@ export function profileValues(profile: MemberProfile) {
     ),
     'direction.selfPr': profile.direction.selfPr,
     'direction.pace': profile.direction.pace ?? '',
+    ...resumeValues(profile.resume),
   };
 }
 
@@ -114,7 +125,7 @@ export async function profileInputFrom(
   const typedTarget = typedPlace(values, 'target');
   const target =
     typedTarget.prefCode || typedTarget.name
-      ? await resolvePlace(areas, view.m, 'target', typedTarget)
+      ? await resolvePlace(areas, view.m, 'target', typedTarget, { wholePrefecture: true })
       : undefined;
   if (target && !target.ok) errors[target.field] = target.error;
   // Target areas beyond the first are kept as saved: the form edits one, the API allows ten.
@@ -125,11 +136,7 @@ export async function profileInputFrom(
     ...(t.maxCommuteMinutes !== undefined ? { maxCommuteMinutes: t.maxCommuteMinutes } : {}),
   }));
   // Her plan for the move: a month typed as 2027-04 or 2027/4 (full-width digits too) reads as YYYY-MM.
-  const moveText = normaliseNumber(values.text('target.moveFrom')?.trim() ?? '').replace(/[/.年]/g, '-');
-  const moveMatch = /^(\d{4})-(\d{1,2})月?$/.exec(moveText);
-  const moveFrom = moveMatch
-    ? `${moveMatch[1]}-${(moveMatch[2] ?? '').padStart(2, '0')}`
-    : moveText || undefined;
+  const moveFrom = typedMonth(values.text('target.moveFrom'));
   const targetMax = values.number('target.maxCommuteMinutes');
 
   const levelOf = new Map(saved?.skills.map((s) => [s.tag, s.level]) ?? []);
@@ -200,6 +207,7 @@ export async function profileInputFrom(
       ...(values.text('direction.selfPr')?.trim() ? { selfPr: values.text('direction.selfPr')?.trim() } : {}),
       ...(values.text('direction.pace') ? { pace: values.text('direction.pace') } : {}),
     },
+    resume: parseResume(values),
     privacy: saved?.privacy ?? { hideMunicipality: false, blockedOrganisationIds: [] },
   };
   return {
@@ -222,15 +230,25 @@ export async function profileInputFrom(
   };
 }
 
-export function ProfileForm(props: {
+/** How the form is shown: every section folded (opening those asked for), or one step of the first run. */
+export type ProfileFormMode =
+  | {
+      kind: 'overview';
+      open: ReadonlySet<ProfileSection>;
+      summaries: Partial<Record<ProfileSection, string>>;
+    }
+  | { kind: 'step'; step: ProfileSection; saved: boolean };
+
+type SectionProps = {
   view: View;
   values: FormValues;
   errors: FieldErrors;
   prefectures: Option[];
-  /** Towns of her saved area, offered as she types her home town. */
   towns?: readonly string[];
-}) {
-  const { view, values, errors, prefectures } = props;
+};
+
+export function ProfileForm(props: SectionProps & { mode: ProfileFormMode }) {
+  const { view, values, errors, mode } = props;
   const { m } = view;
   const words = m.member.profile;
   return (
@@ -240,6 +258,102 @@ export function ProfileForm(props: {
         <input type="hidden" name="expectedVersion" value={values.text('expectedVersion')} />
       )}
       {values.text('next') && <input type="hidden" name="next" value={values.text('next')} />}
+      {mode.kind === 'step' ? (
+        <GuidedStep {...props} step={mode.step} saved={mode.saved} />
+      ) : (
+        <>
+          {PROFILE_SECTIONS.map((section) => (
+            <details
+              class="profile-section"
+              id={`section-${section}`}
+              open={mode.open.has(section) || Object.keys(errorsIn(errors, section)).length > 0}
+            >
+              <summary>
+                <span class="section-title">{words.sections[section].title}</span>
+                {mode.summaries[section] && <span class="meta">{mode.summaries[section]}</span>}
+              </summary>
+              <SectionFields {...props} section={section} />
+            </details>
+          ))}
+          <div class="actions">
+            <SubmitButton label={m.form.save} />
+          </div>
+        </>
+      )}
+    </PostForm>
+  );
+}
+
+/** One page of the first run: where she is, the one section, her other answers carried along. */
+function GuidedStep(props: SectionProps & { step: ProfileSection; saved: boolean }) {
+  const { view, values, step } = props;
+  const words = view.m.member.profile;
+  const index = GUIDED_STEPS.indexOf(step);
+  const next = nextGuidedStep(step);
+  return (
+    <>
+      <input type="hidden" name="guided" value={step} />
+      {carriedValues(values, step).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <p class="steps" aria-live="polite">
+        {words.step(index + 1, GUIDED_STEPS.length)}
+      </p>
+      <ol class="step-list">
+        {GUIDED_STEPS.map((s, i) => (
+          <li
+            class={i < index ? 'done' : i === index ? 'current' : ''}
+            aria-current={i === index ? 'step' : undefined}
+          >
+            {words.sections[s].short}
+          </li>
+        ))}
+      </ol>
+      <h2>{words.sections[step].title}</h2>
+      <p class="hint">{words.sections[step].hint}</p>
+      <SectionFields {...props} section={step} />
+      <div class="actions">
+        <SubmitButton
+          label={
+            !next
+              ? words.finish
+              : GUIDED_STEPS.indexOf(FIRST_SAVED_STEP) > index
+                ? words.toNext
+                : words.saveAndNext
+          }
+        />
+        {/* Optional steps can wait once there is a profile to come back to. */}
+        {props.saved && step !== FIRST_SAVED_STEP && (
+          <a class="button secondary" href={next ? `/me/profile?step=${next}` : '/home'}>
+            {words.later}
+          </a>
+        )}
+      </div>
+    </>
+  );
+}
+
+function SectionFields(props: SectionProps & { section: ProfileSection }) {
+  switch (props.section) {
+    case 'place':
+      return <PlaceSection {...props} />;
+    case 'week':
+      return <WeekSection {...props} />;
+    case 'children':
+      return <ChildRows view={props.view} values={props.values} errors={props.errors} />;
+    case 'wishes':
+      return <WishesSection {...props} />;
+    default:
+      return <ResumeFields view={props.view} values={props.values} errors={props.errors} />;
+  }
+}
+
+/** Who she is and where: name, phone, home, the hometown she may move to, how far she can travel. */
+function PlaceSection(props: SectionProps) {
+  const { view, values, errors, prefectures } = props;
+  const words = view.m.member.profile;
+  return (
+    <>
       <fieldset>
         <legend>{words.about}</legend>
         <div class="two">
@@ -295,6 +409,28 @@ export function ProfileForm(props: {
         />
       </fieldset>
       <fieldset>
+        <legend>{words.commute}</legend>
+        <div class="two">
+          <TextField
+            name="commute.maxMinutes"
+            type="number"
+            label={words.commuteMinutes}
+            suffix={words.minutes}
+            values={values}
+            errors={errors}
+            required
+          />
+          <SelectField
+            name="commute.mode"
+            label={words.commuteMode}
+            options={Object.entries(words.commuteModes).map(([value, label]) => ({ value, label }))}
+            values={values}
+            errors={errors}
+            required
+          />
+        </div>
+      </fieldset>
+      <fieldset>
         <legend>{words.target}</legend>
         <span class="hint">{words.targetHint}</span>
         <PlaceFields view={view} prefix="target" prefectures={prefectures} values={values} errors={errors} />
@@ -319,6 +455,16 @@ export function ProfileForm(props: {
           />
         </div>
       </fieldset>
+    </>
+  );
+}
+
+/** When she can work, when she must leave and be home, how much, and from when. */
+function WeekSection(props: SectionProps) {
+  const { view, values, errors } = props;
+  const words = view.m.member.profile;
+  return (
+    <>
       <WeekGrid
         view={view}
         name={WEEK}
@@ -347,29 +493,16 @@ export function ProfileForm(props: {
           errors={errors}
         />
       </div>
-      <fieldset>
-        <legend>{words.commute}</legend>
-        <div class="two">
-          <TextField
-            name="commute.maxMinutes"
-            type="number"
-            label={words.commuteMinutes}
-            suffix={words.minutes}
-            values={values}
-            errors={errors}
-            required
-          />
-          <SelectField
-            name="commute.mode"
-            label={words.commuteMode}
-            options={Object.entries(words.commuteModes).map(([value, label]) => ({ value, label }))}
-            values={values}
-            errors={errors}
-            required
-          />
-        </div>
-      </fieldset>
-      <ChildRows view={view} values={values} errors={errors} />
+    </>
+  );
+}
+
+/** What she can do and what she wants: skills, qualifications, pay, kinds of work, direction. */
+function WishesSection(props: SectionProps) {
+  const { view, values, errors } = props;
+  const words = view.m.member.profile;
+  return (
+    <>
       <ChoiceGroup
         name="skills"
         label={words.skills}
@@ -433,10 +566,7 @@ export function ProfileForm(props: {
         required
       />
       <DirectionFields view={view} values={values} errors={errors} />
-      <div class="actions">
-        <SubmitButton label={m.form.save} />
-      </div>
-    </PostForm>
+    </>
   );
 }
 
@@ -461,15 +591,6 @@ function DirectionFields(props: { view: View; values: FormValues; errors: FieldE
           />
         ))}
       </div>
-      <TextField
-        name="direction.selfPr"
-        label={words.selfPr}
-        hint={words.selfPrHint}
-        multiline
-        maxlength={800}
-        values={values}
-        errors={errors}
-      />
       <ChoiceGroup
         name="direction.pace"
         label={words.pace}

@@ -34,23 +34,43 @@ import { JobCard } from '../search/job-card.tsx';
 import type { JobSearchResult } from '../search/job-search.schemas.ts';
 import { SensitiveInputSchema } from '../sensitive/sensitive.ts';
 import { type MemberProfile, MemberProfileInputSchema } from './member.schemas.ts';
-import { NEW_PROFILE_VALUES, ProfileForm, profileInputFrom, profileValues } from './profile-form.tsx';
+import {
+  NEW_PROFILE_VALUES,
+  ProfileForm,
+  type ProfileFormMode,
+  profileInputFrom,
+  profileValues,
+} from './profile-form.tsx';
+import {
+  errorsIn,
+  firstSectionWithErrors,
+  GUIDED_STEPS,
+  nextGuidedStep,
+  PROFILE_SECTIONS,
+  type ProfileSection,
+  profileSection,
+} from './profile-sections.ts';
 
 const RECOMMENDED = 8;
 
 /** The parts of a profile that sharpen her matches, each with what leaving it out costs her. */
-const PROFILE_PARTS = [
-  { key: 'careLimits', done: (p: MemberProfile) => (p.availability.careLimits ?? []).length > 0 },
+const PROFILE_PARTS: readonly {
+  key: keyof View['m']['member']['home']['completeness']['parts'];
+  section: ProfileSection;
+  done: (p: MemberProfile) => boolean;
+}[] = [
+  { key: 'careLimits', section: 'week', done: (p) => (p.availability.careLimits ?? []).length > 0 },
   {
     key: 'childCare',
-    done: (p: MemberProfile) => p.children.length === 0 || p.children.every((c) => c.care),
+    section: 'children',
+    done: (p) => p.children.length === 0 || p.children.every((c) => c.care),
   },
-  { key: 'homeTown', done: (p: MemberProfile) => Boolean(p.homeTown) },
-  { key: 'skills', done: (p: MemberProfile) => p.skills.length > 0 },
-  { key: 'qualifications', done: (p: MemberProfile) => p.qualifications.length > 0 },
-  { key: 'pay', done: (p: MemberProfile) => Boolean(p.pay.wish ?? p.pay.floor) },
-  { key: 'direction', done: (p: MemberProfile) => (p.direction?.desiredCategories ?? []).length > 0 },
-] as const;
+  { key: 'homeTown', section: 'place', done: (p) => Boolean(p.homeTown) },
+  { key: 'skills', section: 'wishes', done: (p) => p.skills.length > 0 },
+  { key: 'qualifications', section: 'wishes', done: (p) => p.qualifications.length > 0 },
+  { key: 'pay', section: 'wishes', done: (p) => Boolean(p.pay.wish ?? p.pay.floor) },
+  { key: 'direction', section: 'wishes', done: (p) => (p.direction?.desiredCategories ?? []).length > 0 },
+];
 
 /** How complete her profile is, and the (at most three) missing parts that would help her most. */
 function ProfileCompleteness(props: { view: View; profile: MemberProfile }) {
@@ -64,7 +84,11 @@ function ProfileCompleteness(props: { view: View; profile: MemberProfile }) {
       <h2 id="completeness">{words.title(percent)}</h2>
       <ul>
         {missing.slice(0, 3).map((part) => (
-          <li>{words.parts[part.key]}</li>
+          <li>
+            <a href={`/me/profile?section=${part.section}#section-${part.section}`}>
+              {words.parts[part.key]}
+            </a>
+          </li>
         ))}
       </ul>
       <a class="button secondary small" href="/me/profile">
@@ -97,6 +121,11 @@ function Home(props: {
     <>
       <h1>{words.greeting(profile.givenName)}</h1>
       <ProfileCompleteness view={view} profile={profile} />
+      {profile.targetAreas.length > 0 && (
+        <p class="notice">
+          <a href="/me/moves">{words.moveLink(profile.targetAreas.map((t) => t.name).join('・'))}</a>
+        </p>
+      )}
       {props.waiting > 0 && (
         <p class="notice">
           <a href="/me/matches">{words.waiting(props.waiting)}</a>
@@ -295,8 +324,9 @@ export const profilePages = newPageRouter()
     }));
   })
   .get('/me/profile', async (c) => {
-    const profile = await c.var.services.members.findMine(requireActor(c));
-    const prefectures = await prefectureOptions(c.var.services.areas);
+    const { services } = c.var;
+    const profile = await services.members.findMine(requireActor(c));
+    const prefectures = await prefectureOptions(services.areas);
     // Where she came from (a role she wants to say yes to), to go back after saving.
     const next = onSitePath(c.req.query('next'));
     const values = formValues({
@@ -305,11 +335,17 @@ export const profilePages = newPageRouter()
     });
     // Her area's towns as suggestions (the first 500 by name: a datalist filters as she types).
     const towns = profile
-      ? (await c.var.services.areas.towns({ code: profile.area.code, limit: 500, offset: 0 })).items.map(
+      ? (await services.areas.towns({ code: profile.area.code, limit: 500, offset: 0 })).items.map(
           (t) => t.name,
         )
       : [];
-    return render(c, (view) => profilePage(view, values, {}, prefectures, towns));
+    const asked = profileSection(c.req.query('step'));
+    // Without a profile she always starts at the beginning of the first run.
+    const mode: ProfileFormMode =
+      !profile || (asked && GUIDED_STEPS.includes(asked))
+        ? { kind: 'step', step: profile ? (asked ?? 'place') : 'place', saved: Boolean(profile) }
+        : overviewMode(profile, viewOf(c), profileSection(c.req.query('section')));
+    return render(c, (v) => profilePage(v, values, {}, prefectures, mode, towns));
   })
   .post('/me/profile', async (c) => {
     const actor = requireActor(c);
@@ -317,18 +353,32 @@ export const profilePages = newPageRouter()
     const view = viewOf(c);
     const values = await readForm(c);
     const saved = await services.members.findMine(actor);
+    const step = profileSection(values.text('guided'));
     const built = await profileInputFrom(values, services.areas, view, saved);
-    const again = async (errors: FieldErrors) => {
+    const again = async (errors: FieldErrors, mode: ProfileFormMode, status: 200 | 422 = 422) => {
       const prefectures = await prefectureOptions(services.areas);
-      return render(c, () => profilePage(view, values, errors, prefectures), 422);
+      return render(c, () => profilePage(view, values, errors, prefectures, mode), status);
     };
     const input = validate(MemberProfileInputSchema, built.input, view.m);
     const errors = { ...built.errors, ...(input.ok ? {} : built.placeErrors(input.errors)) };
-    if (!input.ok || Object.keys(errors).length > 0) return again(errors);
+    if (step) {
+      // A step shows only its own problems; the steps she has not reached yet are simply not done.
+      const reached = GUIDED_STEPS.slice(0, GUIDED_STEPS.indexOf(step) + 1);
+      const wrong = firstSectionWithErrors(errors, reached);
+      if (wrong) return again(errorsIn(errors, wrong), { kind: 'step', step: wrong, saved: Boolean(saved) });
+      const following = nextGuidedStep(step);
+      if (!input.ok || Object.keys(errors).length > 0) {
+        if (following && !saved) return again({}, { kind: 'step', step: following, saved: false }, 200);
+        return again(errors, overviewMode(saved, view));
+      }
+    } else if (!input.ok || Object.keys(errors).length > 0) {
+      return again(errors, overviewMode(saved, view));
+    }
+    if (!input.ok) return again(errors, overviewMode(saved, view));
     // The form of a saved profile sends the version it was drawn from; a tampered one asks for a reload.
     const expectedVersion = values.number('expectedVersion');
     if (expectedVersion !== undefined && !Number.isInteger(expectedVersion))
-      return again({ expectedVersion: view.m.errors.invalidInput });
+      return again({ expectedVersion: view.m.errors.invalidInput }, overviewMode(saved, view));
     try {
       await services.members.saveMine(
         actor,
@@ -337,7 +387,7 @@ export const profilePages = newPageRouter()
       );
     } catch (error) {
       const fieldErrors = fieldErrorsOf(error, view.m);
-      if (fieldErrors) return again(built.placeErrors(fieldErrors));
+      if (fieldErrors) return again(built.placeErrors(fieldErrors), overviewMode(saved, view));
       const changed = changedFieldsOf(error, view.m);
       if (changed) {
         // Her edit stays, the differing fields are marked; saving again overwrites knowingly.
@@ -345,14 +395,20 @@ export const profilePages = newPageRouter()
         const posted = withValue(values, 'expectedVersion', String(current.version));
         const prefectures = await prefectureOptions(services.areas);
         const marked = { expectedVersion: view.m.errors.changedMeanwhile, ...built.placeErrors(changed) };
-        return render(c, () => profilePage(view, posted, marked, prefectures), 409);
+        return render(
+          c,
+          () => profilePage(view, posted, marked, prefectures, overviewMode(current, view)),
+          409,
+        );
       }
       throw error;
     }
     const next = onSitePath(values.text('next'));
-    return next
-      ? redirectWithNotice(c, next, view.m.member.job.backToJob)
-      : redirectWithNotice(c, '/home', view.m.member.profile.saved);
+    // Saying yes to a role needs only where she is and her week: back to the role at once.
+    if (next) return redirectWithNotice(c, next, view.m.member.job.backToJob);
+    const following = step && nextGuidedStep(step);
+    if (following) return c.redirect(`/me/profile?step=${following}`, 303);
+    return redirectWithNotice(c, '/home', view.m.member.profile.saved);
   })
   .get('/me/privacy', (c) => showPrivacy(c))
   .post('/me/privacy', async (c) => {
@@ -414,19 +470,65 @@ function profilePage(
   values: FormValues,
   errors: FieldErrors,
   prefectures: Option[],
+  mode: ProfileFormMode,
   towns: readonly string[] = [],
 ) {
+  const words = view.m.member.profile;
+  const firstRun = mode.kind === 'step' && !mode.saved;
   return {
-    title: view.m.member.profile.title,
+    title: firstRun ? words.firstRunTitle : words.title,
     body: (
       <>
-        <h1>{view.m.member.profile.title}</h1>
-        <ProfileForm view={view} values={values} errors={errors} prefectures={prefectures} towns={towns} />
+        <h1>{firstRun ? words.firstRunTitle : words.title}</h1>
+        <p class="lead">
+          {firstRun ? words.firstRunLead : mode.kind === 'overview' ? words.overviewLead : ''}
+        </p>
+        <ProfileForm
+          view={view}
+          values={values}
+          errors={errors}
+          prefectures={prefectures}
+          towns={towns}
+          mode={mode}
+        />
         <p>
           <a href="/me/data">{view.m.member.privacy.yourData}</a>
         </p>
       </>
     ),
+  };
+}
+
+/** The profile with every section folded, one line saying what each holds, `open` unfolded. */
+function overviewMode(
+  profile: MemberProfile | undefined,
+  view: View,
+  open?: ProfileSection,
+): ProfileFormMode {
+  const words = view.m.member.profile.summary;
+  const summaries: Partial<Record<ProfileSection, string>> = profile
+    ? {
+        place: words.place(
+          profile.homeTown ? `${profile.area.name} ${profile.homeTown}` : profile.area.name,
+          profile.commute.maxMinutes,
+        ),
+        week: words.week(
+          new Set(profile.availability.windows.map((w) => w.day)).size,
+          profile.availability.maxHoursPerWeek,
+        ),
+        children: words.children(profile.children.length),
+        wishes: words.wishes(
+          profile.skills.length,
+          profile.qualifications.length + (profile.otherQualifications?.length ?? 0),
+        ),
+        resume: words.resume(profile.resume.work.length, profile.resume.shareAtIntroduction),
+      }
+    : {};
+  // Nothing saved yet (a first run that went wrong): everything open, nothing hidden from her.
+  return {
+    kind: 'overview',
+    open: new Set(profile ? (open ? [open] : []) : PROFILE_SECTIONS),
+    summaries,
   };
 }
 

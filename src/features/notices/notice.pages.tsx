@@ -246,12 +246,9 @@ async function renderStaff(c: Context<AppEnv>, values: FormValues, errors: Field
 /** The area code the form names: the municipality typed, or the whole prefecture when none was. */
 async function placeOf(c: Context<AppEnv>, values: FormValues) {
   const typed = typedPlace(values, 'place');
-  const m = messagesOf(c);
-  if (typed.prefCode && !typed.name) {
-    const prefecture = (await c.var.services.areas.prefectures()).find((p) => p.prefCode === typed.prefCode);
-    if (prefecture) return { ok: true as const, code: prefecture.code };
-  }
-  const place = await resolvePlace(c.var.services.areas, m, 'place', typed);
+  const place = await resolvePlace(c.var.services.areas, messagesOf(c), 'place', typed, {
+    wholePrefecture: true,
+  });
   return place.ok ? { ok: true as const, code: place.area.code } : place;
 }
 

@@ -259,7 +259,43 @@ function ProspectsPage(props: {
   );
 }
 
-function ProspectPage(props: { view: View; detail: ProspectDetail; errors: FieldErrors }) {
+/** The invitation card: the link just made (shown once), or the button to make one, or the link to the organisation. */
+function InvitationCard(props: { view: View; detail: ProspectDetail; invitation?: Invitation }) {
+  const { view, detail, invitation } = props;
+  const w = view.m.outreach.prospects;
+  const p = detail.prospect;
+  return (
+    <section class="card" aria-labelledby="invitation">
+      <h2 id="invitation">{w.invitation}</h2>
+      {p.organisationId ? (
+        <p>{w.linked}</p>
+      ) : (
+        <>
+          <p class="hint">{w.invitationLead}</p>
+          {invitation && (
+            <div class="field">
+              <label for="invitation-link">{w.invitationLink}</label>
+              <input id="invitation-link" type="text" readonly value={invitation.link} />
+              <span class="hint">{w.invitationExpires(view.m.date(invitation.expiresAt))}</span>
+            </div>
+          )}
+          <PostForm view={view} action={`/coordinator/prospects/${p.id}/invitation`}>
+            <SubmitButton label={w.invite} secondary />
+          </PostForm>
+        </>
+      )}
+    </section>
+  );
+}
+
+type Invitation = { link: string; expiresAt: string };
+
+function ProspectPage(props: {
+  view: View;
+  detail: ProspectDetail;
+  errors: FieldErrors;
+  invitation?: Invitation;
+}) {
   const { view, detail } = props;
   const w = view.m.outreach.prospects;
   const p = detail.prospect;
@@ -288,6 +324,11 @@ function ProspectPage(props: { view: View; detail: ProspectDetail; errors: Field
         <dd>{p.nextActionOn ?? '—'}</dd>
       </dl>
       <ErrorSummary view={view} errors={props.errors} />
+      <InvitationCard
+        view={view}
+        detail={detail}
+        {...(props.invitation ? { invitation: props.invitation } : {})}
+      />
       <div class="columns">
         <section class="card" aria-labelledby="move">
           <h2 id="move">{w.move}</h2>
@@ -404,14 +445,16 @@ async function renderList(c: Context<AppEnv>, values: FormValues, errors: FieldE
   );
 }
 
-async function renderOne(c: Context<AppEnv>, id: string, errors: FieldErrors = {}) {
+async function renderOne(c: Context<AppEnv>, id: string, errors: FieldErrors = {}, invitation?: Invitation) {
   const detail = await c.var.services.prospects.detail(id);
   return render(
     c,
     (view) => ({
       title: detail.prospect.company,
       wide: true,
-      body: <ProspectPage view={view} detail={detail} errors={errors} />,
+      body: (
+        <ProspectPage view={view} detail={detail} errors={errors} {...(invitation ? { invitation } : {})} />
+      ),
     }),
     Object.keys(errors).length ? 422 : 200,
   );
@@ -452,6 +495,78 @@ export const prospectPages = newPageRouter()
     }
   })
   .get('/coordinator/prospects/:id', STAFF, (c) => renderOne(c, c.req.param('id')))
+  .post('/coordinator/prospects/:id/invitation', STAFF, async (c) => {
+    const id = c.req.param('id');
+    const invitation = await c.var.services.prospects.invite(requireActor(c), id);
+    // Shown on this answer only: the link's secret is not stored, so it cannot be shown again.
+    return renderOne(c, id, {}, invitation);
+  })
+  .get('/join/:token', async (c) => {
+    const token = c.req.param('token');
+    const invitation = await c.var.services.prospects.invitation(token);
+    const actor = c.var.actor;
+    return render(
+      c,
+      (view) => {
+        const w = view.m.outreach.join;
+        if (!invitation)
+          return {
+            title: w.invalidTitle,
+            body: (
+              <>
+                <h1>{w.invalidTitle}</h1>
+                <p>{w.invalid}</p>
+              </>
+            ),
+          };
+        const here = `/join/${encodeURIComponent(token)}`;
+        return {
+          title: w.title(invitation.company),
+          body: (
+            <>
+              <h1>{w.title(invitation.company)}</h1>
+              <p class="lead">{w.lead}</p>
+              {!actor ? (
+                <>
+                  <ol>
+                    {w.steps.map((step) => (
+                      <li>{step}</li>
+                    ))}
+                  </ol>
+                  <p>
+                    <a class="button" href="/sign-up">
+                      {w.signUp}
+                    </a>{' '}
+                    <a class="button secondary" href={`/sign-in?next=${encodeURIComponent(here)}`}>
+                      {w.signIn}
+                    </a>
+                  </p>
+                </>
+              ) : actor.role !== 'employer' ? (
+                <p>{w.onlyEmployers}</p>
+              ) : !actor.organisationId ? (
+                <>
+                  <p>{w.needOrganisation}</p>
+                  <a class="button" href="/employer/organisation">
+                    {w.registerOrganisation}
+                  </a>
+                </>
+              ) : (
+                <PostForm view={view} action={here}>
+                  <SubmitButton label={w.accept} />
+                </PostForm>
+              )}
+            </>
+          ),
+        };
+      },
+      invitation ? 200 : 404,
+    );
+  })
+  .post('/join/:token', requirePage('employer'), async (c) => {
+    const accepted = await c.var.services.prospects.acceptInvitation(requireActor(c), c.req.param('token'));
+    return redirectWithNotice(c, '/employer/roles', messagesOf(c).outreach.join.accepted(accepted.company));
+  })
   .post('/coordinator/prospects/:id/stage', STAFF, async (c) => {
     const values = await readForm(c);
     const m = messagesOf(c);

@@ -3,7 +3,13 @@
  * a list is one query.
  */
 import type { Kysely } from 'kysely';
-import type { DB, ProspectEventTable, ProspectStage, ProspectTable } from '../../db/schema.ts';
+import type {
+  DB,
+  ProspectEventTable,
+  ProspectInvitationTable,
+  ProspectStage,
+  ProspectTable,
+} from '../../db/schema.ts';
 
 export function insertProspect(db: Kysely<DB>, row: ProspectTable) {
   return db.insertInto('prospects').values(row);
@@ -113,4 +119,37 @@ export function staffAccounts(db: Kysely<DB>) {
     .orderBy('display_name')
     .orderBy('id')
     .execute();
+}
+
+export function insertInvitation(db: Kysely<DB>, row: ProspectInvitationTable) {
+  return db.insertInto('prospect_invitations').values(row);
+}
+
+/** An unused, unexpired invitation by the hash of its secret, with the firm it was sent to. */
+export function findLiveInvitation(db: Kysely<DB>, tokenHash: string, now: string) {
+  return db
+    .selectFrom('prospect_invitations as i')
+    .innerJoin('prospects as p', 'p.id', 'i.prospect_id')
+    .select(['i.token_hash', 'i.prospect_id', 'p.company', 'p.stage', 'p.organisation_id'])
+    .where('i.token_hash', '=', tokenHash)
+    .where('i.used_at', 'is', null)
+    .where('i.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+/** Marks the invitation used, only if it still is unused (a second acceptance changes nothing). */
+export function useInvitation(db: Kysely<DB>, tokenHash: string, userId: string, at: string) {
+  return db
+    .updateTable('prospect_invitations')
+    .set({ used_at: at, used_by: userId })
+    .where('token_hash', '=', tokenHash)
+    .where('used_at', 'is', null);
+}
+
+/** Links the prospect to the organisation it became (its stage moves apart, as an event). */
+export function linkOrganisation(db: Kysely<DB>, prospectId: string, organisationId: string, at: string) {
+  return db
+    .updateTable('prospects')
+    .set({ organisation_id: organisationId, updated_at: at })
+    .where('id', '=', prospectId);
 }

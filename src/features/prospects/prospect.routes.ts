@@ -86,6 +86,38 @@ const demandRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(DemandSchema, 'Most members first') },
 });
 
+const inviteRoute = defineRoute(STAFF, {
+  method: 'post',
+  path: '/prospects/{id}/invitations',
+  tags,
+  summary:
+    'A registration link for the firm (30 days, once): its employer accepts it after registering, which links the prospect and moves it to 登録',
+  request: { params: IdParamSchema },
+  responses: {
+    201: jsonResponse(
+      z.object({ link: z.string(), expiresAt: z.string() }),
+      'The link (shown once: only its hash is stored)',
+    ),
+  },
+});
+
+const acceptRoute = defineRoute(['employer'], {
+  method: 'post',
+  path: '/invitations/{token}/accept',
+  tags,
+  summary: 'Accept a registration link for her organisation (registered first; a link works once)',
+  request: {
+    params: z.object({
+      token: z
+        .string()
+        .min(16)
+        .max(200)
+        .openapi({ param: { name: 'token', in: 'path' }, example: 'k3JxQ9v2mP0aLr7sT1uW4yZ6bC8dE5fG' }),
+    }),
+  },
+  responses: { 200: jsonResponse(z.object({ company: z.string() }), 'The firm the link was for') },
+});
+
 export const prospectRoutes = newRouter()
   .openapi(createRoute, async (c) =>
     c.json(await c.var.services.prospects.create(requireActor(c), c.req.valid('json')), 201),
@@ -117,6 +149,12 @@ export const prospectRoutes = newRouter()
       await c.var.services.prospects.note(requireActor(c), c.req.valid('param').id, c.req.valid('json')),
       201,
     ),
+  )
+  .openapi(inviteRoute, async (c) =>
+    c.json(await c.var.services.prospects.invite(requireActor(c), c.req.valid('param').id), 201),
+  )
+  .openapi(acceptRoute, async (c) =>
+    c.json(await c.var.services.prospects.acceptInvitation(requireActor(c), c.req.valid('param').token), 200),
   )
   .openapi(pipelineRoute, async (c) => c.json(await c.var.services.prospects.pipeline(), 200))
   .openapi(demandRoute, async (c) => {

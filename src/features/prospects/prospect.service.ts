@@ -7,22 +7,27 @@
  */
 import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../deps.ts';
-import { invalidField, notFound } from '../../errors.ts';
+import { AppError, invalidField, notFound } from '../../errors.ts';
+import { randomToken, sha256Hex } from '../../lib/bytes.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { demandWithoutSupply } from './demand.ts';
 import {
   currentStages,
   eventsOf,
+  findLiveInvitation,
   findProspect,
+  insertInvitation,
   insertProspect,
   insertProspectEvent,
+  linkOrganisation,
   listProspects,
   moveProspect,
   type ProspectRow,
   setNextAction,
   staffAccounts,
   stageEvents,
+  useInvitation,
 } from './prospect.repository.ts';
 import {
   type Pipeline,
@@ -35,6 +40,8 @@ import {
 
 const DAY = 86_400_000;
 const LISTED = 300;
+/** How long a registration link works. */
+const INVITATION_DAYS = 30;
 
 function toProspect(row: ProspectRow): Prospect {
   return {
@@ -62,7 +69,8 @@ const median = (values: number[]) => {
   return Math.round(value * 10) / 10;
 };
 
-export function createProspectService({ database, clock }: AppDeps, services: { areas: AreaService }) {
+export function createProspectService(deps: AppDeps, services: { areas: AreaService }) {
+  const { database, clock } = deps;
   const { db } = database;
 
   async function requireProspect(id: string) {
@@ -161,6 +169,73 @@ export function createProspectService({ database, clock }: AppDeps, services: { 
         }),
       ]);
       return this.detail(id);
+    },
+
+    /**
+     * A registration link for the firm: valid 30 days and once. The secret is in the link only;
+     * the database keeps its hash, so a copy of the database cannot be used to claim a prospect.
+     */
+    async invite(actor: Actor, id: string): Promise<{ link: string; expiresAt: string }> {
+      await requireProspect(id);
+      const token = randomToken();
+      const now = clock.now();
+      const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY).toISOString();
+      await database.atomic([
+        insertInvitation(db, {
+          token_hash: await sha256Hex(token),
+          prospect_id: id,
+          created_by: actor.userId,
+          created_at: now.toISOString(),
+          expires_at: expiresAt,
+          used_at: null,
+          used_by: null,
+        }),
+      ]);
+      return { link: `${deps.config.publicUrl}/join/${encodeURIComponent(token)}`, expiresAt };
+    },
+
+    /** The firm an invitation was sent to, or undefined for a link that is unknown, used or expired. */
+    async invitation(token: string): Promise<{ company: string } | undefined> {
+      const row = await findLiveInvitation(db, await sha256Hex(token), clock.now().toISOString());
+      return row ? { company: row.company } : undefined;
+    },
+
+    /**
+     * The employer accepts the invitation for her organisation: the prospect is linked to it and
+     * moves to 登録 (unless it was further on already), as a stage event like any other.
+     */
+    async acceptInvitation(actor: Actor, token: string): Promise<{ company: string }> {
+      const organisationId = actor.organisationId;
+      if (actor.role !== 'employer' || !organisationId)
+        throw new AppError('conflict', 'Register your organisation first, then accept the invitation');
+      const hash = await sha256Hex(token);
+      const at = clock.now().toISOString();
+      const row = await findLiveInvitation(db, hash, at);
+      if (!row) throw new AppError('invalid_token', 'This invitation link is unknown, used or expired');
+      if (row.organisation_id && row.organisation_id !== organisationId)
+        throw new AppError('conflict', 'This firm is already linked to another organisation');
+      const behind = PROSPECT_STAGES.indexOf(row.stage) < PROSPECT_STAGES.indexOf('registered');
+      await database.atomic([
+        useInvitation(db, hash, actor.userId, at),
+        linkOrganisation(db, row.prospect_id, organisationId, at),
+        ...(behind
+          ? [
+              moveProspect(db, row.prospect_id, { stage: 'registered', at }),
+              insertProspectEvent(db, {
+                id: newId(),
+                prospect_id: row.prospect_id,
+                at,
+                author_id: actor.userId,
+                kind: 'stage',
+                from_stage: row.stage,
+                to_stage: 'registered',
+                note: 'invitation accepted',
+                next_action_on: null,
+              }),
+            ]
+          : []),
+      ]);
+      return { company: row.company };
     },
 
     /** A dated note, and the date of the next action if given. */

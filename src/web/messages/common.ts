@@ -32,6 +32,7 @@ export const commonJa = {
     notices: '地域のお知らせ',
     meetings: '交流会',
     prospects: '企業開拓',
+    moves: '移住の相談',
     signOut: 'ログアウト',
     menu: 'メニュー',
   },
@@ -246,6 +247,8 @@ export const commonJa = {
     const day = japanDay(iso);
     return `${day.slice(0, 4)}年${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`;
   },
+  /** A month as written in a résumé: '2019-04' → '2019年4月'. */
+  month: (yearMonth: string) => `${yearMonth.slice(0, 4)}年${Number(yearMonth.slice(5, 7))}月`,
   /** An instant in Japan time: '2026-11-23T03:04:00Z' → '2026年11月23日 12:04'. */
   dateTime: (iso: string) => {
     const local = japanDateTime(iso);
@@ -321,6 +324,7 @@ export const commonEn: CommonMessages = {
     notices: 'Area notices',
     meetings: 'Meetings',
     prospects: 'Employers to win',
+    moves: 'Moves',
     signOut: 'Sign out',
     menu: 'Menu',
   },
@@ -535,6 +539,7 @@ export const commonEn: CommonMessages = {
     const day = japanDay(iso);
     return `${Number(day.slice(8, 10))} ${MONTHS_EN[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
   },
+  month: (yearMonth: string) => `${MONTHS_EN[Number(yearMonth.slice(5, 7)) - 1]} ${yearMonth.slice(0, 4)}`,
   dateTime: (iso: string) => {
     const local = japanDateTime(iso);
     return `${Number(local.slice(8, 10))} ${MONTHS_EN[Number(local.slice(5, 7)) - 1]} ${local.slice(0, 4)}, ${local.slice(11, 16)}`;

@@ -201,6 +201,7 @@ export const employerJa = {
     coordinatorNote: 'コーディネーターより',
     state: '状況',
     noPhone: '登録なし',
+    resume: { work: '職歴', education: '学歴', selfPr: '自己PR', now: '現在' },
     record: '結果を記録する',
     reason: '理由・ひとこと',
     reasonHint:
@@ -413,6 +414,7 @@ export const employerEn: typeof employerJa = {
     coordinatorNote: 'From the coordinator',
     state: 'Status',
     noPhone: 'Not given',
+    resume: { work: 'Work history', education: 'Education', selfPr: 'Self-introduction', now: 'now' },
     record: 'Record the outcome',
     reason: 'Reason or note',
     reasonHint: 'Required for “Not hired”. She will see it, so please write kindly.',

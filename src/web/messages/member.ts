@@ -9,6 +9,8 @@ export const memberJa = {
     noProfile: 'まずはプロフィールを登録しましょう',
     noProfileBody: '働ける曜日と時間、住んでいる地域を入れると、あなたに合う仕事を理由つきでご紹介します。',
     startProfile: 'プロフィールを登録する',
+    moveLink: (places: string) =>
+      `移住の準備（${places}）：お知らせ・移住後に合う仕事・コーディネーターのメモ`,
     seeAll: 'すべての仕事をさがす',
     waiting: (count: number) => `確認中の応募が${count}件あります`,
     completeness: {
@@ -175,6 +177,68 @@ export const memberJa = {
       },
     },
     saved: 'プロフィールを保存しました',
+    sections: {
+      place: {
+        title: 'お名前・住まい・通勤',
+        short: '住まい',
+        hint: 'お住まいの市区町村と、通勤にかけられる時間から、通える仕事を探します。',
+      },
+      week: {
+        title: '働ける時間',
+        short: '時間',
+        hint: '働ける曜日と時間、送り迎えで家を出る・帰る時間。ここまで入れると、合う仕事を表示できます。',
+      },
+      children: {
+        title: 'お子さん',
+        short: 'お子さん',
+        hint: '生まれた年と月、平日の預け先。お迎えに間に合うか、子どもの急な発熱に理解がある職場かを考えます。',
+      },
+      wishes: {
+        title: 'できること・仕事の希望',
+        short: '希望',
+        hint: 'できること、資格、給与や働き方の希望。合う仕事が上に来るようになります。',
+      },
+      resume: {
+        title: '履歴書（職歴・学歴・自己PR）',
+        short: '履歴書',
+        hint: '任意です。ご紹介が決まったとき、事業者に伝えるかどうかをあなたが選べます。',
+      },
+    },
+    step: (n: number, total: number) => `ステップ ${n} / ${total}`,
+    toNext: '次へ',
+    saveAndNext: '保存して次へ',
+    finish: '保存して完了',
+    later: 'あとで入力する',
+    firstRunTitle: 'プロフィールをつくる',
+    firstRunLead: '4つのステップで終わります。途中でやめても、入れたところまで保存されます（2つ目から）。',
+    overviewLead: '見たい・変えたい項目をひらいて、最後に「保存する」を押してください。',
+    openAll: 'すべてひらく',
+    summary: {
+      place: (area: string, minutes: number) => `${area}・片道${minutes}分まで`,
+      week: (days: number, hours: number) => `週${days}日・週${hours}時間まで`,
+      children: (n: number) => (n === 0 ? '未入力' : `${n}人`),
+      wishes: (skills: number, qualifications: number) => `できること${skills}件・資格${qualifications}件`,
+      resume: (work: number, shared: boolean) =>
+        work === 0 ? '未入力' : `職歴${work}件・${shared ? 'ご紹介時に伝える' : '伝えない'}`,
+    },
+    resume: {
+      work: '職歴',
+      workHint: '新しい順に。いまの勤め先は「終了」を空欄に',
+      workRow: (n: number) => `職歴 ${n}`,
+      from: '開始（年月）',
+      to: '終了（年月）',
+      organisation: '勤め先',
+      role: '仕事の内容（任意）',
+      education: '学歴（任意）',
+      educationHint: '書きたいものだけで大丈夫です',
+      educationRow: (n: number) => `学歴 ${n}`,
+      finished: '卒業・修了（年月）',
+      school: '学校名',
+      course: '学部・学科など（任意）',
+      selfPr: '自己PR',
+      share: 'ご紹介が決まったら、履歴書と自己PRを事業者に伝える',
+      shareHint: 'コーディネーターが承認してご紹介が決まるまで、事業者には一切伝わりません',
+    },
   },
   privacy: {
     title: 'プライバシー',
@@ -253,6 +317,8 @@ export const memberEn: MemberMessages = {
     noProfileBody:
       'Tell us the days and hours you can work and where you live; we will show work that fits, with the reasons.',
     startProfile: 'Fill in my profile',
+    moveLink: (places: string) =>
+      `Your move (${places}): notices, work that fits after the move, your coordinator’s note`,
     seeAll: 'Search all work',
     waiting: (count: number) => `${count} of your requests are being checked`,
     completeness: {
@@ -424,6 +490,70 @@ export const memberEn: MemberMessages = {
       },
     },
     saved: 'Profile saved',
+    sections: {
+      place: {
+        title: 'Name, home and commute',
+        short: 'Home',
+        hint: 'Your municipality and how long you can travel decide which work is within reach.',
+      },
+      week: {
+        title: 'When you can work',
+        short: 'Week',
+        hint: 'The days and times you can work, and when you must leave and be home for drop-off and pickup. With this, we can show work that fits.',
+      },
+      children: {
+        title: 'Your children',
+        short: 'Children',
+        hint: 'Birth year and month and weekday care, to check pickups and workplaces that accept a sick-child day.',
+      },
+      wishes: {
+        title: 'Skills and wishes',
+        short: 'Wishes',
+        hint: 'What you can do, qualifications, pay and ways of working, so fitting work comes first.',
+      },
+      resume: {
+        title: 'Résumé (work, education, self-introduction)',
+        short: 'Résumé',
+        hint: 'Optional. You choose whether an employer sees it once an introduction is approved.',
+      },
+    },
+    step: (n: number, total: number) => `Step ${n} of ${total}`,
+    toNext: 'Next',
+    saveAndNext: 'Save and continue',
+    finish: 'Save and finish',
+    later: 'Later',
+    firstRunTitle: 'Create your profile',
+    firstRunLead:
+      'Four short steps. If you stop halfway, what you entered is kept (from the second step on).',
+    overviewLead: 'Open the parts you want to see or change, then press "Save".',
+    openAll: 'Open all',
+    summary: {
+      place: (area: string, minutes: number) => `${area}, up to ${minutes} min each way`,
+      week: (days: number, hours: number) => `${days} days, up to ${hours} h/week`,
+      children: (n: number) => (n === 0 ? 'Not entered' : `${n}`),
+      wishes: (skills: number, qualifications: number) =>
+        `${skills} skills, ${qualifications} qualifications`,
+      resume: (work: number, shared: boolean) =>
+        work === 0 ? 'Not entered' : `${work} jobs, ${shared ? 'shared at introduction' : 'not shared'}`,
+    },
+    resume: {
+      work: 'Work history',
+      workHint: 'Most recent first; leave "to" empty for your current job',
+      workRow: (n: number) => `Job ${n}`,
+      from: 'From (year and month)',
+      to: 'To (year and month)',
+      organisation: 'Employer',
+      role: 'What you did (optional)',
+      education: 'Education (optional)',
+      educationHint: 'Only what you want to include',
+      educationRow: (n: number) => `School ${n}`,
+      finished: 'Finished (year and month)',
+      school: 'School',
+      course: 'Course or faculty (optional)',
+      selfPr: 'Self-introduction (自己PR)',
+      share: 'Share my résumé and self-introduction with the employer once an introduction is approved',
+      shareHint: 'Nothing reaches an employer before a coordinator approves the introduction',
+    },
   },
   privacy: {
     title: 'Privacy',
