@@ -16,7 +16,11 @@ import { fileURLToPath } from 'node:url';
 import type { ReadingAnalyser, ReadToken } from '../../features/search/readings.ts';
 
 export interface KuromojiAnalyserOptions {
-  /** The child leaves after this long without reads. */
+  /**
+   * The child leaves after this long without reads: 10 minutes by default, so a burst of
+   * employer edits pays its start (≈ 1 s, which showed in bench:search's write → searchable lag
+   * when it was 60 s) once, and a quiet service gives its memory back.
+   */
   idleMs?: number;
   /** Short texts whose words are kept in the parent, most recently used first. */
   cacheSize?: number;
@@ -52,7 +56,7 @@ export interface KuromojiAnalyser extends ReadingAnalyser {
  * @example const analyser = kuromojiAnalyser(); analyser.warm(); await analyser.read(['蒲鉾'])
  */
 export function kuromojiAnalyser(options: KuromojiAnalyserOptions = {}): KuromojiAnalyser {
-  const idleMs = options.idleMs ?? 60_000;
+  const idleMs = options.idleMs ?? 10 * 60_000;
   const cacheSize = options.cacheSize ?? 10_000;
   const hostPath = fileURLToPath(new URL('./reading-host.mjs', import.meta.url));
   const cache = new Map<string, ReadToken[]>();
