@@ -5,6 +5,7 @@
 import type { Database } from './db/database.ts';
 import type { PasswordHasher } from './features/auth/password.ts';
 import type { JobIndex } from './features/search/job-index.ts';
+import type { ReadingAnalyser } from './features/search/readings.ts';
 
 export interface Clock {
   now(): Date;
@@ -85,6 +86,11 @@ export interface AppDeps {
   passwords: PasswordHasher;
   /** The search engine's job index; null runs on the database alone (always degraded). */
   jobIndex: JobIndex | null;
+  /**
+   * Reads Japanese text into kana and romaji for search (see readings.ts): kuromoji in a child
+   * process on Node, kana only in Workers. Absent: roles keep the readings already stored.
+   */
+  readings?: ReadingAnalyser | null;
 }
 
 /** A new opaque id; UUIDs so ids can be made before a write (D1 batches cannot read back). */

@@ -173,7 +173,7 @@ describe('search engine outage', () => {
     const failures: string[] = [];
     const searching = (async () => {
       while (running) {
-        const res = await t.call('GET', '/api/jobs?q=jimu&limit=5');
+        const res = await t.call('GET', `/api/jobs?q=${encodeURIComponent('事務')}&limit=5`);
         searches += 1;
         if (res.status !== 200 || res.json.degraded || res.json.total === 0)
           failures.push(`${res.status} ${res.text.slice(0, 200)}`);

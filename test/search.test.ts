@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureName, JOB_FIXTURES, publishFixtures } from './support/job-fixtures.ts';
-import { type Account, createTestApp, type TestApp } from './support/test-app.ts';
+import { type Account, createTestApp, type TestApp, testReadings } from './support/test-app.ts';
 
 interface Mode {
   name: string;
@@ -38,7 +38,7 @@ describe.each(MODES)('browsing jobs via $name', (mode) => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp({ search: mode.search });
+    t = await createTestApp({ search: mode.search, readings: testReadings() });
     // A neutral name: the organisation's name is searchable too.
     employer = await t.employerWithOrganisation({ organisation: { name: '株式会社みなと総合サービス' } });
     ids = await publishFixtures(t, employer);

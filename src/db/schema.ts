@@ -62,7 +62,12 @@ import type {
   RoleSkillTable,
   RoleWindowTable,
 } from './schema/roles.ts';
-import type { RoleSearchRowTable, RoleSearchTextTable, SearchOutboxTable } from './schema/search.ts';
+import type {
+  RoleReadingTable,
+  RoleSearchRowTable,
+  RoleSearchTextTable,
+  SearchOutboxTable,
+} from './schema/search.ts';
 
 export * from './schema/accounts.ts';
 export * from './schema/after-hire.ts';
@@ -105,6 +110,7 @@ export interface DB {
   search_outbox: SearchOutboxTable;
   role_search_text: RoleSearchTextTable;
   role_search_rows: RoleSearchRowTable;
+  role_readings: RoleReadingTable;
   matches: MatchTable;
   match_events: MatchEventTable;
   member_stage_history: MemberStageHistoryTable;

@@ -5,7 +5,7 @@
  * search-only key; the admin key is used only for settings, writes and rebuilds.
  */
 import { type Filter, Meilisearch, MeilisearchApiError, type Settings, type Task } from 'meilisearch';
-import type { JobDocument } from '../features/search/job-document.ts';
+import { DOCUMENT_FORMAT, type JobDocument } from '../features/search/job-document.ts';
 import {
   type GeoCodes,
   type JobIndex,
@@ -15,6 +15,7 @@ import {
   SearchUnavailableError,
 } from '../features/search/job-index.ts';
 import { SEARCH_SYNONYMS } from '../features/search/keywords.ts';
+import { engineQuery } from '../features/search/readings.ts';
 
 export interface MeilisearchJobIndexOptions {
   /**
@@ -35,6 +36,7 @@ export interface MeilisearchJobIndexOptions {
 
 export const JOB_INDEX_SETTINGS: Settings = {
   // Title and keywords first: a word in the title says more than one deep in the description.
+  // Readings (kana, romaji) last, so a word written as she typed it outranks one found by reading.
   searchableAttributes: [
     'title',
     'keywords',
@@ -42,6 +44,8 @@ export const JOB_INDEX_SETTINGS: Settings = {
     'organisationName',
     'areaNames',
     'description',
+    'readingsKana',
+    'readingsRomaji',
   ],
   // Without this, kanji-only text is read as Chinese and 経理 or 事務 are cut wrongly.
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['jpn'] }],
@@ -67,6 +71,7 @@ export const JOB_INDEX_SETTINGS: Settings = {
     'geoPoint',
     '_geo',
     'conditions',
+    'documentFormat',
   ],
   sortableAttributes: ['hourlyPay', 'publishedAt', '_geo'],
   displayedAttributes: ['id', 'version', '_geo'],
@@ -358,7 +363,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
           if (sorted) return sorted;
         }
         const client = await searchClient();
-        const response = await client.index(options.indexUid).search(query.q, {
+        const response = await client.index(options.indexUid).search(engineQuery(query.q), {
           filter: filterFor(query) as Filter,
           sort: sortFor(query),
           limit: query.limit,
@@ -433,10 +438,14 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
     outdatedDocuments: () =>
       reachable(async () => {
         await ensureReady();
-        // The newest field every document carries: one without it was written by an older version.
+        // Documents written by an older version: before formats were numbered (no geoArea, then
+        // no documentFormat), or of a lower format.
         const response = await adminClient()
           .index(options.indexUid)
-          .search('', { filter: 'geoArea NOT EXISTS OR conditions NOT EXISTS', limit: 0 });
+          .search('', {
+            filter: `geoArea NOT EXISTS OR documentFormat NOT EXISTS OR documentFormat < ${DOCUMENT_FORMAT}`,
+            limit: 0,
+          });
         return response.estimatedTotalHits ?? 0;
       }),
 

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
+import { kuromojiAnalyser } from '../../src/adapter/node/kuromoji-analyser.ts';
 import { openSqlite, type SqliteDatabase } from '../../src/adapter/node/sqlite.ts';
 import { newApp } from '../../src/app.ts';
 import type { UserRole } from '../../src/db/schema.ts';
@@ -13,6 +14,7 @@ import { type AppConfig, type Clock, defaultConfig, newId, systemClock } from '.
 import { scryptHasher } from '../../src/features/auth/password.ts';
 import type { JobIndex } from '../../src/features/search/job-index.ts';
 import { createOutboxRelay } from '../../src/features/search/outbox-relay.ts';
+import type { ReadingAnalyser } from '../../src/features/search/readings.ts';
 import {
   type MeilisearchJobIndexOptions,
   meilisearchJobIndex,
@@ -43,6 +45,20 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Settings that differ from the defaults (CORS origins; longer sessions for a test that moves its clock by months…). */
   config?: Partial<AppConfig>;
+  /**
+   * Read roles into kana and romaji (the Node service's analyser, see `testReadings`). Off by
+   * default: the analyser's process takes a second and ≈ 350 MB to start, which only tests of
+   * readings should pay.
+   */
+  readings?: ReadingAnalyser;
+}
+
+let sharedReadings: ReadingAnalyser | undefined;
+
+/** The Node service's reading analyser, one per test file (its process leaves with the file's). */
+export function testReadings(): ReadingAnalyser {
+  sharedReadings ??= kuromojiAnalyser();
+  return sharedReadings;
 }
 
 /** A job index of its own on the run's Meilisearch. */
@@ -62,11 +78,19 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const passwords = scryptHasher();
   const jobIndex = options.search === true ? testJobIndex() : options.search || null;
   const clock = options.clock ?? systemClock;
-  const deps = { database, clock, config: { ...defaultConfig, ...options.config }, passwords, jobIndex };
+  const readings = options.readings ?? null;
+  const deps = {
+    database,
+    clock,
+    config: { ...defaultConfig, ...options.config },
+    passwords,
+    jobIndex,
+    readings,
+  };
   const app = newApp(deps);
   // The same services the app builds, for jobs the service runs outside HTTP (suggestions).
   const services = createServices(deps);
-  const relay = jobIndex ? createOutboxRelay({ database, clock }, jobIndex) : undefined;
+  const relay = jobIndex ? createOutboxRelay({ database, clock, readings }, jobIndex) : undefined;
   // Staff accounts are not self-service; they share one precomputed hash to keep tests quick.
   const staffHash = passwords.hash(TEST_PASSWORD);
 

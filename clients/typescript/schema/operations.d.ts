@@ -889,7 +889,7 @@ export interface operations {
                 /** @description 0 when left out. */
                 offset?: number;
                 prefCode?: string;
-                /** @description Name or reading, e.g. 横浜 or よこはま */
+                /** @description Name, reading or romaji, e.g. 横浜, よこはま, ヨコハマ or yokohama */
                 q?: string;
                 kind?: "prefecture" | "municipality" | "ward";
             };

@@ -16,6 +16,7 @@ import { createDeliveryRelay, webhookSender } from '../../features/notifications
 import { createServices } from '../../services.ts';
 import { scheduleBackups } from './backup.ts';
 import { readNodeConfig } from './config.ts';
+import { kuromojiAnalyser } from './kuromoji-analyser.ts';
 import { emlFileMailer, smtpMailer } from './mail.ts';
 import { startSearch } from './search.ts';
 import { openSqlite, refreshPlannerStatistics } from './sqlite.ts';
@@ -29,6 +30,9 @@ async function main() {
     console.log(`${await loadTowns(database)} towns loaded`);
   }
 
+  // Readings of Japanese text for search, in a child process started when first needed (see
+  // kuromoji-analyser.ts): seeding, indexing and role writes use it; requests never wait on it.
+  const readings = kuromojiAnalyser();
   const seeding = config.seedDemo && (await isDatabaseEmpty(database));
   if (seeding) {
     console.log('Empty database: loading demo data…');
@@ -38,7 +42,7 @@ async function main() {
 
   const log = (line: string) => console.log(`[search] ${line}`);
   // Search comes up in the background; until its index is current, pages answer from the database.
-  const search = startSearch(config.search, { database, clock: systemClock }, log);
+  const search = startSearch(config.search, { database, clock: systemClock, readings }, log);
 
   const deps = {
     database,
@@ -46,6 +50,7 @@ async function main() {
     config: config.app,
     passwords: scryptHasher(),
     jobIndex: search.index,
+    readings,
   };
   const services = createServices(deps);
   const app = newApp(deps, services);
@@ -136,6 +141,7 @@ async function main() {
     clearInterval(mailing);
     clearInterval(caring);
     stopBackups();
+    void readings.close();
     server.close();
     // Keep-alive connections can hold close() open; stop the rest without waiting for them.
     void search

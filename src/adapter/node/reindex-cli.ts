@@ -8,6 +8,7 @@ import { systemClock } from '../../deps.ts';
 import { createOutboxRelay } from '../../features/search/outbox-relay.ts';
 import { countFindableRoles, rebuildJobIndex } from '../../features/search/rebuild-index.ts';
 import { readNodeConfig } from './config.ts';
+import { kuromojiAnalyser } from './kuromoji-analyser.ts';
 import { commandJobIndex } from './search.ts';
 import { openSqlite } from './sqlite.ts';
 
@@ -21,12 +22,16 @@ async function main() {
     `Rebuilding index "${config.search.indexUid}" from ${total.toLocaleString('en-US')} findable roles…`,
   );
   const bar = progressBar(process.stderr);
-  const result = await rebuildJobIndex({ database, clock: systemClock }, index, (done) =>
+  // Roles whose stored readings are missing or stale (written by a Worker, or before readings
+  // existed) are read here; the rest are taken as stored.
+  const readings = kuromojiAnalyser();
+  const result = await rebuildJobIndex({ database, clock: systemClock, readings }, index, (done) =>
     bar.update(done, total, 'indexing'),
   );
   bar.finish();
   // Send what changed during the rebuild now, rather than waiting for the service's relay.
-  const caughtUp = await createOutboxRelay({ database, clock: systemClock }, index).drain();
+  const caughtUp = await createOutboxRelay({ database, clock: systemClock, readings }, index).drain();
+  await readings.close();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `Swapped in a fresh index with ${result.documents.toLocaleString('en-US')} roles in ${seconds} s` +

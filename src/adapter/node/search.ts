@@ -12,6 +12,7 @@ import {
   SearchUnavailableError,
 } from '../../features/search/job-index.ts';
 import { createOutboxRelay, type OutboxRelay } from '../../features/search/outbox-relay.ts';
+import type { ReadingAnalyser } from '../../features/search/readings.ts';
 import { countFindableRoles, rebuildJobIndex } from '../../features/search/rebuild-index.ts';
 import { makeAllDue, outboxLag } from '../../features/search/search-outbox.repository.ts';
 import { meilisearchJobIndex } from '../../search/meilisearch-job-index.ts';
@@ -89,7 +90,7 @@ export function runRelayLoop(
  * `onRebuild` so searches use the database meanwhile.
  */
 export async function syncIndexOnStart(
-  deps: { database: Database; clock: Clock },
+  deps: { database: Database; clock: Clock; readings?: ReadingAnalyser | null },
   index: JobIndex,
   log: (line: string) => void,
   onRebuild: () => void = () => {},
@@ -136,7 +137,7 @@ export interface IndexSync {
  * @example const sync = startIndexSync(deps, index, relay, log); sync.freshness()
  */
 export function startIndexSync(
-  deps: { database: Database; clock: Clock },
+  deps: { database: Database; clock: Clock; readings?: ReadingAnalyser | null },
   index: JobIndex,
   relay: OutboxRelay,
   log: (line: string) => void,
@@ -221,7 +222,7 @@ export function startIndexSync(
  */
 export function startSearch(
   config: SearchConfig,
-  deps: { database: Database; clock: Clock },
+  deps: { database: Database; clock: Clock; readings?: ReadingAnalyser | null },
   log: (line: string) => void,
 ): NodeSearch {
   let sync: IndexSync | undefined;

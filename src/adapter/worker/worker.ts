@@ -13,6 +13,7 @@ import { httpMailApiMailer } from '../../features/mail/mailer.ts';
 import { createDeliveryRelay, webhookSender } from '../../features/notifications/delivery.ts';
 import { SearchUnavailableError } from '../../features/search/job-index.ts';
 import { createOutboxRelay, type DrainResult } from '../../features/search/outbox-relay.ts';
+import { kanaOnlyAnalyser } from '../../features/search/readings.ts';
 import { queueAllWhenIndexEmpty } from '../../features/search/rebuild-index.ts';
 import { meilisearchJobIndex } from '../../search/meilisearch-job-index.ts';
 import { createServices } from '../../services.ts';
@@ -67,6 +68,9 @@ function buildWorker(env: unknown) {
     config: config.app,
     passwords: scryptHasher(),
     jobIndex,
+    // kuromoji's dictionary cannot ship in a Worker (see readings.ts): kana only here; the Node
+    // service or `npm run reindex` reads the rest when it meets these roles.
+    readings: kanaOnlyAnalyser,
   };
   const services = createServices(deps);
   const relay = jobIndex ? createOutboxRelay(deps, jobIndex) : null;

@@ -29,3 +29,12 @@ export interface RoleSearchRowTable {
   /** The mothers' filters the role meets, as bits (job-conditions.ts; 0020). */
   conditions: Generated<number>;
 }
+
+/** Readings (hiragana and folded romaji) of a role's searchable text, and what they were read from. */
+export interface RoleReadingTable {
+  role_id: string;
+  /** Fingerprint of the texts and the analyser: readings are stale when it differs. */
+  source: string;
+  kana: string;
+  romaji: string;
+}

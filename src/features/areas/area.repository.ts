@@ -18,6 +18,10 @@ export interface AreaSearch {
   prefCode?: string;
   /** Matches the start of the name (横浜) or of the reading (よこはま), or the name anywhere. */
   q?: string;
+  /** The reading to match the start of, when it differs from `q` (katakana typed, hiragana stored). */
+  kana?: string;
+  /** Only these areas (the service's matches for a romaji query). */
+  codes?: readonly string[];
   kinds: readonly AreaTable['kind'][];
   limit: number;
   offset: number;
@@ -26,10 +30,14 @@ export interface AreaSearch {
 export async function searchAreas(db: Kysely<DB>, search: AreaSearch) {
   let query = db.selectFrom('areas').where('kind', 'in', search.kinds);
   if (search.prefCode) query = query.where('pref_code', '=', search.prefCode);
+  if (search.codes) query = query.where('code', 'in', jsonList(search.codes));
   if (search.q) {
     const like = `%${search.q.replace(/[%_\\]/g, '\\$&')}%`;
     query = query.where((eb) =>
-      eb.or([eb('name', 'like', like), eb('kana', 'like', `${search.q?.replace(/[%_\\]/g, '\\$&')}%`)]),
+      eb.or([
+        eb('name', 'like', like),
+        eb('kana', 'like', `${(search.kana ?? search.q)?.replace(/[%_\\]/g, '\\$&')}%`),
+      ]),
     );
   }
   const [items, total] = await Promise.all([

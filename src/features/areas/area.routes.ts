@@ -45,7 +45,7 @@ const searchAreasRoute = defineRoute('public', {
         .min(1)
         .max(40)
         .optional()
-        .openapi({ description: 'Name or reading, e.g. 横浜 or よこはま' }),
+        .openapi({ description: 'Name, reading or romaji, e.g. 横浜, よこはま, ヨコハマ or yokohama' }),
       kind: z.enum(['prefecture', 'municipality', 'ward']).optional(),
     }),
   },

@@ -5,6 +5,7 @@
 import type { AreaTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { AppError, type ErrorIssue, notFound } from '../../errors.ts';
+import { foldRomaji, hiragana, romajiOf } from '../search/readings.ts';
 import { listAllAreas, listPrefectures, listTowns, searchAreas, searchTowns } from './area.repository.ts';
 import { resolveTown, townQueryVariants } from './town-names.ts';
 
@@ -58,6 +59,30 @@ export function createAreaService({ database }: AppDeps) {
       byCode: new Map(all.map((row) => [row.code, toArea(row)])),
       prefectures: prefectures.map(toArea),
     })));
+
+  /** Each area's reading in folded romaji, whole and (for a ward) without its city's, made once. */
+  let romajiReadings: Promise<{ code: string; whole: string; own: string }[]> | undefined;
+  const readingsInRomaji = () =>
+    (romajiReadings ??= loaded().then(({ byCode }) =>
+      [...byCode.values()].map((area) => {
+        const whole = romajiOf(area.kana);
+        const parent = area.parentCode ? byCode.get(area.parentCode) : undefined;
+        const parentReading = parent && parent.kind !== 'prefecture' ? romajiOf(parent.kana) : '';
+        return {
+          code: area.code,
+          whole,
+          own: parentReading && whole.startsWith(parentReading) ? whole.slice(parentReading.length) : whole,
+        };
+      }),
+    ));
+
+  /** Areas whose reading (or a ward's own part of it: kohoku for 横浜市港北区) starts with this. */
+  async function codesByRomaji(folded: string): Promise<string[]> {
+    if (folded === '') return [];
+    return (await readingsInRomaji())
+      .filter((r) => r.whole.startsWith(folded) || r.own.startsWith(folded))
+      .map((r) => r.code);
+  }
 
   /** The areas for a set of codes, keyed by code (unknown codes are simply absent). */
   async function places(codes: readonly string[]): Promise<Map<string, Area>> {
@@ -141,6 +166,11 @@ export function createAreaService({ database }: AppDeps) {
       return area;
     },
 
+    /**
+     * Areas by prefecture and name, reading (おだわら, オダワラ) or romaji (odawara, in any common
+     * spelling: Tokyo, toukyou and tokyo meet).
+     * @example await areas.search({ q: 'odawara', limit: 20, offset: 0 }) // 小田原市
+     */
     async search(query: {
       prefCode?: string;
       q?: string;
@@ -149,7 +179,17 @@ export function createAreaService({ database }: AppDeps) {
       offset: number;
     }) {
       const kinds = query.kind ? [query.kind] : (['municipality', 'ward'] as const);
-      const { items, total } = await searchAreas(db, { ...query, kinds });
+      const { q, ...rest } = query;
+      const romaji = q && /^[a-zA-Z'\s-]+$/.test(q) ? foldRomaji(q.replace(/\s+/g, '')) : undefined;
+      const { items, total } = await searchAreas(db, {
+        ...rest,
+        kinds,
+        ...(romaji !== undefined
+          ? { codes: await codesByRomaji(romaji) }
+          : q
+            ? { q, kana: hiragana(q) }
+            : {}),
+      });
       return { items: items.map(toArea), total, limit: query.limit, offset: query.offset };
     },
 

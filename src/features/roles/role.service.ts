@@ -14,6 +14,7 @@ import type { AreaService, Town } from '../areas/area.service.ts';
 import { type Actor, requireVerified } from '../auth/actor.ts';
 import type { MatchEndings } from '../matches/match-endings.ts';
 import type { OrganisationService } from '../organisations/organisation.service.ts';
+import { refreshRoleReadings } from '../search/role-readings.ts';
 import { enqueueRole, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
 import { splitStoredQualifications, storedQualifications } from '../shared/qualifications.ts';
 import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.schemas.ts';
@@ -290,12 +291,20 @@ function changedMeanwhile(saved: Role, input: RoleInput): AppError {
 }
 
 export function createRoleService(
-  { database, clock, config }: AppDeps,
+  { database, clock, config, readings }: AppDeps,
   areas: AreaService,
   organisations: OrganisationService,
   endings: MatchEndings,
 ) {
   const { db } = database;
+
+  /**
+   * Reads a role just written into kana and romaji (role-readings.ts), so the database's search
+   * finds it by them at once; the relay would read it too, but only once the engine answers.
+   */
+  async function readRole(id: string) {
+    if (readings) await refreshRoleReadings(database, readings, [id]);
+  }
 
   /** Loads a role the actor may see: her organisation's for an employer, any for staff. */
   async function loadVisible(actor: Actor, id: string): Promise<RoleRow> {
@@ -467,6 +476,7 @@ export function createRoleService(
         ...refreshRoleSearchText({ roleId: id }),
         enqueueRole(db, id, now),
       ]);
+      await readRole(id);
       return present(id);
     },
 
@@ -500,6 +510,7 @@ export function createRoleService(
         if (isVersionConflict(error)) throw changedMeanwhile(await present(id), input);
         throw error;
       }
+      await readRole(id);
       return present(id);
     },
 

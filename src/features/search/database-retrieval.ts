@@ -12,6 +12,7 @@ import { conditionMask, conditionsOfMask } from './job-conditions.ts';
 import type { JobIndexQuery, JobIndexResult } from './job-index.ts';
 import { findSearchCandidates } from './job-search.repository.ts';
 import { CATEGORY_KEYWORDS, FACT_KEYWORDS, REMOTE_KEYWORDS } from './keywords.ts';
+import { queryForms } from './readings.ts';
 
 /** Enough candidates for a person's search; beyond this a degraded answer asks her to narrow it. */
 const MAX_CANDIDATES = 2000;
@@ -60,7 +61,7 @@ export async function retrieveFromDatabase(db: Kysely<DB>, query: JobIndexQuery)
   const near = query.near;
   const a = query.availability;
   const candidates = await findSearchCandidates(db, {
-    terms: queryTerms(query.q).map((text) => ({ text, ...namedBy(text) })),
+    terms: queryTerms(query.q).map((text) => ({ text, readings: queryForms(text), ...namedBy(text) })),
     ...(query.prefCodes ? { prefCodes: query.prefCodes } : {}),
     ...(query.areaCodes ? { areaCodes: query.areaCodes } : {}),
     ...(query.remote ? { remote: query.remote } : {}),

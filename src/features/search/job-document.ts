@@ -11,6 +11,14 @@ import { minutesOf, WEEKDAYS } from '../shared/schedule.schemas.ts';
 import { geoPointCode } from './geo-codes.ts';
 import { conditionsOf, type JobCondition } from './job-conditions.ts';
 import { keywordsFor } from './keywords.ts';
+import type { Readings } from './readings.ts';
+
+/**
+ * The format of documents this version writes: raise it whenever documents gain a field that
+ * searches or filters rely on, and a service finding older documents rebuilds its index at start.
+ * 2: readings (readingsKana, readingsRomaji). 3: the mothers' filters (conditions).
+ */
+export const DOCUMENT_FORMAT = 3;
 
 export interface JobDocument {
   id: string;
@@ -23,6 +31,12 @@ export interface JobDocument {
   employmentType: string;
   employmentTypeLabel: string;
   keywords: string;
+  /**
+   * Hiragana and folded romaji of every word in the role's texts (role-readings.ts), so かまぼこ
+   * and kamaboko find 蒲鉾; searched after the Japanese text, so they never outrank it.
+   */
+  readingsKana: string;
+  readingsRomaji: string;
   payMin: number;
   payMax: number | null;
   payUnit: string;
@@ -56,13 +70,19 @@ export interface JobDocument {
   version: number;
   /** The mothers' filters the role meets (job-conditions.ts), filtered on and counted as a facet. */
   conditions: JobCondition[];
+  /** DOCUMENT_FORMAT at the time of writing. */
+  documentFormat: number;
 }
 
 /**
- * Maps a role with its children to its document.
- * @example toJobDocument(row, children).keywords // '介護 介護職 ヘルパー kaigo …'
+ * Maps a role with its children (and its readings, when known) to its document.
+ * @example toJobDocument(row, children, readings).readingsRomaji // 'kaigo herupa …'
  */
-export function toJobDocument(row: RoleRow, children: RoleChildren): JobDocument {
+export function toJobDocument(
+  row: RoleRow,
+  children: RoleChildren,
+  readings: Readings = { kana: '', romaji: '' },
+): JobDocument {
   const role = toRole(row, children);
   const windows = role.schedule.kind === 'fixed' ? role.schedule.shifts : role.schedule.windows;
   const minutes = windows.map((w) => ({
@@ -96,6 +116,8 @@ export function toJobDocument(row: RoleRow, children: RoleChildren): JobDocument
       role.remote.mode,
       facts.map(([name]) => name),
     ),
+    readingsKana: readings.kana,
+    readingsRomaji: readings.romaji,
     payMin: role.pay.min,
     payMax: role.pay.max ?? null,
     payUnit: role.pay.unit,
@@ -130,5 +152,6 @@ export function toJobDocument(row: RoleRow, children: RoleChildren): JobDocument
     publishedAt: Date.parse(role.publishedAt ?? role.createdAt),
     version: role.version,
     conditions: conditionsOf(role),
+    documentFormat: DOCUMENT_FORMAT,
   };
 }

@@ -2,7 +2,9 @@
  * The database side of job browsing, used while the search engine is unreachable: the filters
  * SQL can apply cheaply, and text through the trigram full-text table (terms of three or more
  * characters) or LIKE (shorter terms such as 事務 or 介護), or through the trade, remote mode or
- * flexibility fact a word names.
+ * flexibility fact a word names. A kana or romaji word is also looked for in the roles' readings
+ * (かまぼこ, kamaboko → 蒲鉾): the full-text body holds them, and short ones are matched by LIKE
+ * on `role_readings`.
  */
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { jsonList } from '../../db/json-list.ts';
@@ -10,8 +12,17 @@ import type { DB } from '../../db/schema.ts';
 import { FINDABLE } from '../roles/role.repository.ts';
 
 export interface DatabaseJobFilter {
-  /** Each term must match: the role's text, or one of the trades or remote modes the word names. */
-  terms: { text: string; categories: string[]; remoteModes: string[]; facts: string[] }[];
+  /**
+   * Each term must match: the role's text, or one of the trades or remote modes the word names.
+   * `readings`: other spellings of it to find in the roles' readings (hiragana, folded romaji).
+   */
+  terms: {
+    text: string;
+    readings?: string[];
+    categories: string[];
+    remoteModes: string[];
+    facts: string[];
+  }[];
   prefCodes?: string[];
   areaCodes?: string[];
   remote?: string[];
@@ -30,21 +41,53 @@ function termMatches(
   eb: ExpressionBuilder<DB, 'job_roles'>,
   term: DatabaseJobFilter['terms'][number],
 ): Expression<SqlBool> {
-  const textMatch =
-    [...term.text].length >= 3
-      ? eb(
-          'job_roles.id',
-          'in',
-          eb
-            .selectFrom('role_search_text')
-            .select('role_id')
-            // Quoted as one FTS5 string so characters like - or * are not read as operators.
-            .where(sql<SqlBool>`role_search_text MATCH ${`"${term.text.replaceAll('"', '""')}"`}`),
-        )
-      : eb.or([
+  const long = (text: string) => [...text].length >= 3;
+  const spellings = [term.text, ...(term.readings ?? []).filter((r) => r !== term.text)];
+  const fullText = spellings.filter(long);
+  // A kana or romaji word (one with other spellings) is also looked for among the readings.
+  const shortReadings = spellings.length > 1 ? spellings.filter((r) => !long(r)) : [];
+  const textMatch = eb.or([
+    ...(fullText.length
+      ? [
+          eb(
+            'job_roles.id',
+            'in',
+            eb
+              .selectFrom('role_search_text')
+              .select('role_id')
+              // Each quoted as one FTS5 string so characters like - or * are not read as operators.
+              .where(
+                sql<SqlBool>`role_search_text MATCH ${fullText.map((t) => `"${t.replaceAll('"', '""')}"`).join(' OR ')}`,
+              ),
+          ),
+        ]
+      : []),
+    ...(long(term.text)
+      ? []
+      : [
           eb('job_roles.title', 'like', `%${escapeLike(term.text)}%`),
           eb('job_roles.description', 'like', `%${escapeLike(term.text)}%`),
-        ]);
+        ]),
+    ...(shortReadings.length
+      ? [
+          eb(
+            'job_roles.id',
+            'in',
+            eb
+              .selectFrom('role_readings')
+              .select('role_readings.role_id')
+              .where((inner) =>
+                inner.or(
+                  shortReadings.flatMap((r) => [
+                    inner('role_readings.kana', 'like', `%${escapeLike(r)}%`),
+                    inner('role_readings.romaji', 'like', `%${escapeLike(r)}%`),
+                  ]),
+                ),
+              ),
+          ),
+        ]
+      : []),
+  ]);
   // Lists are bound as one JSON parameter each, so no query nears D1's 100-parameter limit.
   return eb.or([
     textMatch,

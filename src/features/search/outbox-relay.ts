@@ -8,6 +8,7 @@ import type { AppDeps } from '../../deps.ts';
 import { findRolesByIds, isFindable, loadRoleChildren } from '../roles/role.repository.ts';
 import { toJobDocument } from './job-document.ts';
 import type { JobIndex } from './job-index.ts';
+import { currentReadings, roleTexts } from './role-readings.ts';
 import { deleteEntries, dueEntries, postponeEntries } from './search-outbox.repository.ts';
 
 export interface RelayOptions {
@@ -28,7 +29,7 @@ export interface DrainResult {
 }
 
 export function createOutboxRelay(
-  { database, clock }: Pick<AppDeps, 'database' | 'clock'>,
+  { database, clock, readings: analyser }: Pick<AppDeps, 'database' | 'clock' | 'readings'>,
   index: JobIndex,
   options = DEFAULT_RELAY_OPTIONS,
 ) {
@@ -46,9 +47,15 @@ export function createOutboxRelay(
         db,
         rows.map((r) => r.id),
       );
+      const texts = rows.flatMap((row) => {
+        const own = children.get(row.id);
+        return own ? [roleTexts(row, own)] : [];
+      });
+      // Read before the engine is asked, so the database's full-text search has them even while it is away.
+      const readings = await currentReadings(database, analyser, texts);
       const documents = rows.flatMap((row) => {
         const own = children.get(row.id);
-        return own ? [toJobDocument(row, own)] : [];
+        return own ? [toJobDocument(row, own, readings.get(row.id))] : [];
       });
       const findable = new Set(documents.map((d) => d.id));
       const gone = roleIds.filter((id) => !findable.has(id));

@@ -9,6 +9,7 @@ import type { AppDeps } from '../../deps.ts';
 import { FINDABLE, findRolesByIds, loadRoleChildren } from '../roles/role.repository.ts';
 import { type JobDocument, toJobDocument } from './job-document.ts';
 import type { JobIndex } from './job-index.ts';
+import { currentReadings, roleTexts } from './role-readings.ts';
 
 const PAGE = 1000;
 /** Clock skew allowance when deciding what changed during the rebuild. */
@@ -38,15 +39,26 @@ export async function countFindableRoles(db: AppDeps['database']['db']): Promise
   return Number(row.n);
 }
 
-/** Every findable role as search documents, a page at a time in id order. */
-export async function* documentBatches(db: AppDeps['database']['db']): AsyncGenerator<JobDocument[]> {
+/**
+ * Every findable role as search documents, a page at a time in id order, with its readings:
+ * stored ones when current, else read now by the analyser (and stored for next time).
+ */
+export async function* documentBatches(
+  database: AppDeps['database'],
+  analyser?: AppDeps['readings'],
+): AsyncGenerator<JobDocument[]> {
+  const { db } = database;
   for (let after = ''; ; ) {
     const ids = await findablePage(db, after);
     if (ids.length === 0) return;
     const [rows, children] = await Promise.all([findRolesByIds(db, ids), loadRoleChildren(db, ids)]);
-    yield rows.map((row) =>
-      toJobDocument(row, children.get(row.id) as NonNullable<ReturnType<typeof children.get>>),
+    const own = (id: string) => children.get(id) as NonNullable<ReturnType<typeof children.get>>;
+    const readings = await currentReadings(
+      database,
+      analyser,
+      rows.map((row) => roleTexts(row, own(row.id))),
     );
+    yield rows.map((row) => toJobDocument(row, own(row.id), readings.get(row.id)));
     after = ids[ids.length - 1] as string;
   }
 }
@@ -56,14 +68,14 @@ export async function* documentBatches(db: AppDeps['database']['db']): AsyncGene
  * @example await rebuildJobIndex(deps, index, (done) => bar.update(done))
  */
 export async function rebuildJobIndex(
-  { database, clock }: Pick<AppDeps, 'database' | 'clock'>,
+  { database, clock, readings }: Pick<AppDeps, 'database' | 'clock' | 'readings'>,
   index: JobIndex,
   onProgress?: (indexed: number) => void,
 ): Promise<{ documents: number; requeued: number }> {
   const { db } = database;
   const startedAt = new Date(clock.now().getTime() - MARGIN_MS).toISOString();
   let documents = 0;
-  await index.rebuild(documentBatches(db), (indexed) => {
+  await index.rebuild(documentBatches(database, readings), (indexed) => {
     documents = indexed;
     onProgress?.(indexed);
   });

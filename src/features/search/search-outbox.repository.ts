@@ -142,14 +142,31 @@ export function refreshRoleSearchText(scope: SearchTextScope) {
           SELECT ${conditionBitsSql()} FROM job_roles r WHERE r.id = role_search_rows.role_id)
         WHERE ${keyed}`,
     sql`INSERT INTO role_search_text (rowid, role_id, body)
-        SELECT k.key, r.id,
-               r.title || ' ' || r.description || ' ' || o.name || ' ' ||
-               COALESCE((SELECT group_concat(a.name, ' ') FROM role_locations l JOIN areas a ON a.code = l.area_code
-                         WHERE l.role_id = r.id), '')
+        SELECT k.key, r.id, ${searchBody}
         FROM job_roles r JOIN organisations o ON o.id = r.organisation_id
         JOIN role_search_rows k ON k.role_id = r.id
         WHERE ${rolesIn(scope, sql.ref('r.id'))}`,
   ];
+}
+
+/**
+ * The full-text body of role `r` (organisation `o`): its words, its organisation's and places'
+ * names, and the readings stored for it (kana and romaji, see role-readings.ts), if any yet.
+ */
+const searchBody = sql`r.title || ' ' || r.description || ' ' || o.name || ' ' ||
+  COALESCE((SELECT group_concat(a.name, ' ') FROM role_locations l JOIN areas a ON a.code = l.area_code
+            WHERE l.role_id = r.id), '') || ' ' ||
+  COALESCE((SELECT rr.kana || ' ' || rr.romaji FROM role_readings rr WHERE rr.role_id = r.id), '')`;
+
+/**
+ * Rewrites the full-text bodies of some roles in place (their readings changed), one statement
+ * for any number of roles: each is found by its key.
+ */
+export function rewriteSearchBodies(roleIds: readonly string[]) {
+  return sql`UPDATE role_search_text SET body = (
+      SELECT ${searchBody} FROM job_roles r JOIN organisations o ON o.id = r.organisation_id
+      WHERE r.id = role_search_text.role_id)
+    WHERE rowid IN (SELECT key FROM role_search_rows WHERE role_id IN ${jsonList(roleIds)})`;
 }
 
 /**
