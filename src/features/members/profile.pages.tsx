@@ -35,13 +35,8 @@ import { JobCard } from '../search/job-card.tsx';
 import type { JobSearchResult } from '../search/job-search.schemas.ts';
 import { SensitiveInputSchema } from '../sensitive/sensitive.ts';
 import { type MemberProfile, MemberProfileInputSchema } from './member.schemas.ts';
-import {
-  NEW_PROFILE_VALUES,
-  ProfileForm,
-  type ProfileFormMode,
-  profileInputFrom,
-  profileValues,
-} from './profile-form.tsx';
+import { ProfileForm, type ProfileFormMode } from './profile-form.tsx';
+import { NEW_PROFILE_VALUES, profileInputFrom, profileValues } from './profile-form-values.ts';
 import {
   errorsIn,
   firstSectionWithErrors,
