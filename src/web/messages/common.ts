@@ -1,9 +1,11 @@
 /**
- * Words every page shares: the frame, accounts, form errors, weekdays and match states.
+ * Words every page shares: the frame, form errors, weekdays, dates, match states and role words;
+ * the accounts' words are in accounts.ts.
  * Member-facing words avoid anything that would tell a passer-by what the site is about.
  */
 import type { MatchState } from '../../features/matches/match-lifecycle.ts';
 import { japanDateTime, japanDay } from '../../features/shared/japan-time.ts';
+import { accountsEn, accountsJa } from './accounts.ts';
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -37,119 +39,7 @@ export const commonJa = {
     signOut: 'ログアウト',
     menu: 'メニュー',
   },
-  auth: {
-    signIn: 'ログイン',
-    signUp: '新規登録',
-    signInTitle: 'ログイン',
-    signUpTitle: 'アカウントをつくる',
-    email: 'メールアドレス',
-    password: 'パスワード',
-    passwordHint: '10文字以上',
-    displayName: '表示名',
-    displayNameHint: 'ニックネームでかまいません',
-    accountType: 'ご利用のかた',
-    asMember: '仕事をさがす',
-    asEmployer: '人を募集する（事業者）',
-    noAccount: 'はじめてのかたは',
-    haveAccount: 'アカウントをお持ちのかたは',
-    invalidCredentials: 'メールアドレスかパスワードが違います',
-    tooManyAttempts: (minutes: number) =>
-      `続けて間違えたため、このメールアドレスでのサインインを一時的に止めています。${minutes}分ほどたってから、もう一度お試しください`,
-    welcomeTitle: '子育てと両立できる、地元の仕事を。',
-    welcomeBody:
-      '働ける曜日と時間、住んでいる地域を登録すると、無理なく続けられる仕事を理由つきでご紹介します。紹介の前には必ずコーディネーターが確認します。',
-    promises: [
-      { title: '働ける時間から', body: '保育園のお迎えや学校行事に合わせて、曜日と時間を選べます。' },
-      {
-        title: '合う理由がわかる',
-        body: '通勤時間、お迎えに間に合うか、急なお休みへの理解などを、一つずつお伝えします。',
-      },
-      {
-        title: '安心して相談できる',
-        body: 'お名前や連絡先は、あなたが希望し、コーディネーターが確認するまで事業者に伝わりません。',
-      },
-    ],
-    browseFirst: 'まずは仕事を見てみる',
-    forEmployers: '人を募集する事業者のかたへ',
-    forEmployersBody:
-      '短い時間でも力を発揮できる人と出会えます。会社情報を登録すると、コーディネーターが確認します。',
-  },
-  account: {
-    signUpSentTitle: '確認メールを送りました',
-    signUpSentBody:
-      'ご入力のメールアドレスに確認メールを送りました。メールのリンクを開いて登録を済ませてください。届かないときは、迷惑メールのフォルダもご確認ください。',
-    acceptTerms: '利用規約とプライバシーポリシーに同意します',
-    readTerms: '利用規約',
-    readPrivacy: 'プライバシーポリシー',
-    verifyTitle: 'メールアドレスの確認',
-    verifyBody: 'ボタンを押すと確認が済み、ログインします。',
-    verifyButton: '確認してログインする',
-    verified: 'メールアドレスを確認しました',
-    invalidLink: 'このリンクは有効期限が切れたか、すでに使われています。もう一度お手続きください。',
-    forgotLink: 'パスワードをお忘れの方',
-    forgotTitle: 'パスワードの再設定',
-    forgotBody: '登録したメールアドレスを入力してください。再設定のリンクをお送りします（30分間有効）。',
-    forgotButton: 'リンクを送る',
-    forgotSent:
-      '入力されたアドレスにアカウントがあれば、再設定のリンクを送りました。メールをご確認ください。',
-    resetTitle: '新しいパスワードの設定',
-    newPassword: '新しいパスワード',
-    resetButton: 'パスワードを設定する',
-    resetDone:
-      'パスワードを変更しました。すべての端末からログアウトしました。新しいパスワードでログインしてください。',
-    unverified:
-      'メールアドレスの確認がまだです。確認メールのリンクを開くと、応募や求人の公開ができるようになります。',
-    resend: '確認メールを送り直す',
-    resent: '確認メールを送り直しました',
-  },
-  settings: {
-    title: 'アカウント',
-    devices: 'ログイン中の端末',
-    thisDevice: 'この端末',
-    unknownDevice: '不明な端末',
-    lastUsed: '最後の利用',
-    signOutElsewhere: 'ほかの端末をすべてログアウト',
-    signedOutElsewhere: 'ほかの端末からログアウトしました',
-    mail: 'メールでのお知らせ',
-    mailHint: 'チェックを外した種類は、メールでは届かなくなります（サイトのお知らせには表示されます）。',
-    mailLanguage: 'メールの言語',
-    kinds: {
-      approved: 'ご紹介が決まったとき',
-      rejected: 'ご紹介が見送りになったとき',
-      outcome: '面接や採用の結果',
-      introduction: '新しいご紹介',
-      withdrawn: 'ご紹介の取り下げ',
-      area_notices: 'お住まいの地域・移住先の地域からのお知らせ',
-      job_alert: '保存した条件に合う新着求人',
-      role_expiring: '求人の掲載期限が近づいたとき',
-    },
-    saved: '保存しました',
-  },
-  trust: {
-    terms: '利用規約',
-    privacy: 'プライバシーポリシー',
-    operator: '運営者情報',
-    contact: 'お問い合わせ',
-    policyVersion: (version: string) => `改定日：${version}`,
-    termsBody: [
-      'このサービスは、仕事をさがすかたと事業者を、コーディネーターの確認を経てお引き合わせするものです。',
-      '登録する内容は、ご本人について正しいものにしてください。ほかのかたになりすますことはできません。',
-      '事業者は、紹介されたかたの情報を採用の検討のためだけに使い、ほかの目的に使ったり第三者に渡したりしません。',
-      '運営者は、紹介の前に必ず内容を確認します。サービスの内容は、あらかじめお知らせしたうえで変わることがあります。',
-    ],
-    privacyBody: [
-      'お預かりするのは、登録の内容（表示名、メールアドレス、働ける時間、地域、お子さんの年齢帯など）と、ご利用の記録です。',
-      'お名前や連絡先は、ご本人が希望し、コーディネーターが確認するまで事業者には伝わりません。',
-      'パスワードは元に戻せない形で保存します。ログインの記録（端末の種類と日時）は、ご本人が確認できます。',
-      'ご自身の情報はいつでもダウンロードでき、アカウントを削除すると記録もあわせて消えます（監査記録には、手続きがあったことだけが残ります）。',
-    ],
-    operatorName: '運営者',
-    licence: '職業紹介事業の許可番号',
-    address: '所在地',
-    contactEmail: '連絡先メールアドレス',
-    contactBody:
-      'ご質問やご相談は、次のメールアドレスへお送りください。パスワードを忘れてメールも受け取れないときは、お電話のうえ担当のコーディネーターにお伝えください。',
-  },
+  ...accountsJa,
   form: {
     save: '保存する',
     saved: '保存しました',
@@ -354,121 +244,7 @@ export const commonEn: CommonMessages = {
     signOut: 'Sign out',
     menu: 'Menu',
   },
-  auth: {
-    signIn: 'Sign in',
-    signUp: 'Sign up',
-    signInTitle: 'Sign in',
-    signUpTitle: 'Create an account',
-    email: 'E-mail',
-    password: 'Password',
-    passwordHint: 'At least 10 characters',
-    displayName: 'Display name',
-    displayNameHint: 'A nickname is fine',
-    accountType: 'I am here to',
-    asMember: 'Find work',
-    asEmployer: 'Hire (employer)',
-    noAccount: 'New here?',
-    haveAccount: 'Already have an account?',
-    invalidCredentials: 'The e-mail or password is not right',
-    tooManyAttempts: (minutes: number) =>
-      `Too many tries: signing in with this e-mail is paused. Please try again in about ${minutes} min`,
-    welcomeTitle: 'Local work that fits around your children.',
-    welcomeBody:
-      'Tell us the days and hours you can work and where you live; we show work you can keep up, with the reasons. A coordinator checks every introduction first.',
-    promises: [
-      {
-        title: 'Starts from your hours',
-        body: 'Choose days and times around nursery pickup and school events.',
-      },
-      {
-        title: 'Reasons you can read',
-        body: 'Commute, whether you make pickup, understanding for sudden days off: we tell you each one.',
-      },
-      {
-        title: 'Safe to ask',
-        body: 'Your name and contact details reach an employer only after you ask and a coordinator checks.',
-      },
-    ],
-    browseFirst: 'Look at work first',
-    forEmployers: 'For employers',
-    forEmployersBody:
-      'Meet people who do great work in fewer hours. Register your organisation and a coordinator will check it.',
-  },
-  account: {
-    signUpSentTitle: 'Check your e-mail',
-    signUpSentBody:
-      'We have sent a confirmation e-mail to the address you entered. Open its link to finish signing up. If it does not arrive, look in your spam folder too.',
-    acceptTerms: 'I agree to the terms of use and the privacy policy',
-    readTerms: 'Terms of use',
-    readPrivacy: 'Privacy policy',
-    verifyTitle: 'Confirm your e-mail address',
-    verifyBody: 'Press the button to confirm your address and sign in.',
-    verifyButton: 'Confirm and sign in',
-    verified: 'Your e-mail address is confirmed',
-    invalidLink: 'This link has expired or was already used. Please start again.',
-    forgotLink: 'Forgot your password?',
-    forgotTitle: 'Set a new password',
-    forgotBody:
-      'Enter the e-mail address you signed up with. We will send a link to set a new password (valid for 30 minutes).',
-    forgotButton: 'Send the link',
-    forgotSent: 'If that address has an account, we have sent it a link. Please check your e-mail.',
-    resetTitle: 'Choose a new password',
-    newPassword: 'New password',
-    resetButton: 'Set the password',
-    resetDone: 'Your password is changed and you are signed out everywhere. Sign in with your new password.',
-    unverified:
-      'Your e-mail address is not confirmed yet. Open the link in the confirmation e-mail to apply for work or publish roles.',
-    resend: 'Send the confirmation e-mail again',
-    resent: 'We sent the confirmation e-mail again',
-  },
-  settings: {
-    title: 'Account',
-    devices: 'Signed-in devices',
-    thisDevice: 'This device',
-    unknownDevice: 'Unknown device',
-    lastUsed: 'Last used',
-    signOutElsewhere: 'Sign out on every other device',
-    signedOutElsewhere: 'Signed out on every other device',
-    mail: 'E-mail news',
-    mailHint: 'Kinds you untick are no longer e-mailed (they still show on the site).',
-    mailLanguage: 'Language of e-mails',
-    kinds: {
-      approved: 'An introduction is made',
-      rejected: 'An introduction is not made',
-      outcome: 'Interview and hiring results',
-      introduction: 'A new introduction',
-      withdrawn: 'An introduction is withdrawn',
-      area_notices: 'News for where you live or plan to move',
-      job_alert: 'New jobs for a search you saved',
-      role_expiring: 'An ad is about to expire',
-    },
-    saved: 'Saved',
-  },
-  trust: {
-    terms: 'Terms of use',
-    privacy: 'Privacy policy',
-    operator: 'About the operator',
-    contact: 'Contact',
-    policyVersion: (version: string) => `Revised: ${version}`,
-    termsBody: [
-      'This service brings people looking for work and employers together, each introduction checked by a coordinator first.',
-      'What you register must be true of you. You may not pretend to be someone else.',
-      'Employers use what they learn of an introduced person only to consider hiring her, never for anything else, and never pass it on.',
-      'The operator checks every introduction. The service may change, with notice given beforehand.',
-    ],
-    privacyBody: [
-      'We keep what you register (display name, e-mail, the hours you can work, areas, your children’s age bands…) and a record of your use.',
-      'Your name and contact details reach an employer only after you ask and a coordinator checks.',
-      'Passwords are stored so they cannot be read back. You can see your sign-ins (kind of device and time).',
-      'You can download your data at any time; deleting your account removes it (the audit log keeps only that it happened).',
-    ],
-    operatorName: 'Operator',
-    licence: 'Employment placement licence',
-    address: 'Address',
-    contactEmail: 'Contact e-mail',
-    contactBody:
-      'Send questions to this address. If you have forgotten your password and cannot receive e-mail, call your coordinator.',
-  },
+  ...accountsEn,
   form: {
     save: 'Save',
     saved: 'Saved',
