@@ -5,7 +5,8 @@
  * makes — `schema/paths.d.ts` (URL → operation), `schema/operations.d.ts` (parameters, bodies and
  * answers per operation) and `schema/components.d.ts` (shared schemas) — with `schema.d.ts`
  * re-exporting them. Run `npm run client:generate` after changing a route; a test fails while they
- * are stale.
+ * are stale. Each part is then cut along the document's tags (one file per API area), so a change
+ * to one area's routes changes that area's files.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +67,150 @@ export function splitSchema(text: string): Record<string, string> {
   return files;
 }
 
+type Member = { key: string; lines: string[] };
+
+/**
+ * The members of an interface body whose keys sit at `indent`, each with the doc comment above
+ * it: openapi-typescript writes one member per operation, path or schema at a fixed indent.
+ */
+function membersOf(lines: readonly string[], indent: string): Member[] {
+  const members: Member[] = [];
+  let pending: string[] = [];
+  let current: Member | undefined;
+  for (const line of lines) {
+    if (current) {
+      current.lines.push(line);
+      if (line === `${indent}};`) current = undefined;
+      continue;
+    }
+    const trimmed = line.trim();
+    if (trimmed.startsWith('/**') || trimmed.startsWith('*')) {
+      pending.push(line);
+      continue;
+    }
+    const key = new RegExp(`^${indent}("[^"]+"|[\\w$]+)\\??:`).exec(line)?.[1];
+    if (!key) throw new Error(`unexpected line in a generated interface: ${line}`);
+    const member = { key: key.replace(/"/g, ''), lines: [...pending, line] };
+    pending = [];
+    members.push(member);
+    if (!line.endsWith('{')) continue; // a one-line member (`foo: never;`)
+    current = member;
+  }
+  return members;
+}
+
+/** The lines between `start` (a line ending in `{`) and the line closing it at the same indent. */
+function bodyOf(lines: readonly string[], start: number): { body: string[]; end: number } {
+  const indent = /^\s*/.exec(lines[start] as string)?.[0] ?? '';
+  const end = lines.findIndex((line, i) => i > start && line === `${indent}}${indent ? ';' : ''}`);
+  if (end < 0) throw new Error(`unclosed block at: ${lines[start]}`);
+  return { body: lines.slice(start + 1, end), end };
+}
+
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'options', 'head']);
+
+const slugOf = (tag: string) => tag.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const typeNameOf = (slug: string) => slug.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+
+/**
+ * Cuts each of the three parts along the document's tags (its API areas: roles, members, search…):
+ * `schema/operations/<tag>.d.ts` holds that area's operations, `schema/paths/<tag>.d.ts` its URLs,
+ * `schema/components/<tag>.d.ts` the schemas its operations use first (schemas only other schemas
+ * use are in `shared`). `operations`, `paths` and `components` stay the names the client uses,
+ * now assembled from the areas.
+ */
+export function splitByTag(files: Record<string, string>, document: OpenApiDocument): Record<string, string> {
+  const tagOfOperation = new Map<string, string>();
+  const tagOfPath = new Map<string, string>();
+  const tags: string[] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (!HTTP_METHODS.has(method)) continue;
+      const tag = slugOf(operation.tags?.[0] ?? 'other');
+      if (!tags.includes(tag)) tags.push(tag);
+      if (operation.operationId) tagOfOperation.set(operation.operationId, tag);
+      if (!tagOfPath.has(path)) tagOfPath.set(path, tag);
+    }
+  }
+  const out: Record<string, string> = { 'schema.d.ts': files['schema.d.ts'] as string };
+  const grouped = (members: Member[], tagOf: (key: string) => string) => {
+    const byTag = new Map<string, Member[]>();
+    for (const member of members) {
+      const tag = tagOf(member.key);
+      byTag.set(tag, [...(byTag.get(tag) ?? []), member]);
+    }
+    return byTag;
+  };
+  /** Writes one area file per tag and returns the names of their interfaces. */
+  const writeAreas = (
+    part: string,
+    suffix: string,
+    byTag: Map<string, Member[]>,
+    imports: string,
+    dedent: string,
+  ): { name: string; file: string }[] =>
+    [...byTag.entries()].map(([tag, members]) => {
+      const name = `${typeNameOf(tag)}${suffix}`;
+      const body = members.flatMap((m) => m.lines.map((l) => l.slice(dedent.length)));
+      out[`schema/${part}/${tag}.d.ts`] = `${HEADER}${imports}\nexport interface ${name} {\n${body.join('\n')}\n}\n`;
+      return { name, file: `./${part}/${tag}.d.ts` };
+    });
+  const importsOf = (areas: { name: string; file: string }[]) =>
+    areas.map((a) => `import type { ${a.name} } from '${a.file}';\n`).join('');
+
+  // Operations: one member per operation id.
+  const operationLines = (files['schema/operations.d.ts'] as string).split('\n');
+  const opStart = operationLines.indexOf('export interface operations {');
+  const operations = membersOf(bodyOf(operationLines, opStart).body, '    ');
+  const operationAreas = writeAreas(
+    'operations',
+    'Operations',
+    grouped(operations, (id) => tagOfOperation.get(id) ?? 'other'),
+    "import type { components } from '../components.d.ts';\n",
+    '',
+  );
+  out['schema/operations.d.ts'] = `${HEADER}${importsOf(operationAreas)}\nexport interface operations\n    extends ${operationAreas.map((a) => a.name).join(',\n        ')} {}\n`;
+
+  // Paths: one member per URL, in the area of its first operation.
+  const pathLines = (files['schema/paths.d.ts'] as string).split('\n');
+  const pathStart = pathLines.indexOf('export interface paths {');
+  const { body: pathBody, end: pathEnd } = bodyOf(pathLines, pathStart);
+  const pathAreas = writeAreas(
+    'paths',
+    'Paths',
+    grouped(membersOf(pathBody, '    '), (path) => tagOfPath.get(path) ?? 'other'),
+    "import type { operations } from '../operations.d.ts';\n",
+    '',
+  );
+  out['schema/paths.d.ts'] = `${HEADER}${importsOf(pathAreas)}\nexport interface paths\n    extends ${pathAreas.map((a) => a.name).join(',\n        ')} {}\n${pathLines.slice(pathEnd + 1).join('\n')}`;
+
+  // Schemas: in the area of the first operation that names them; the rest are shared.
+  const componentLines = (files['schema/components.d.ts'] as string).split('\n');
+  const schemasStart = componentLines.indexOf('    schemas: {');
+  const { body: schemaBody, end: schemasEnd } = bodyOf(componentLines, schemasStart);
+  const usedFirstBy = new Map<string, string>();
+  for (const member of operations)
+    for (const [, name] of member.lines.join('\n').matchAll(/components\["schemas"\]\["([^"]+)"\]/g))
+      if (name && !usedFirstBy.has(name)) usedFirstBy.set(name, tagOfOperation.get(member.key) ?? 'other');
+  const schemaAreas = writeAreas(
+    'components',
+    'Schemas',
+    grouped(membersOf(schemaBody, '        '), (name) => usedFirstBy.get(name) ?? 'shared'),
+    "import type { components } from '../components.d.ts';\n",
+    '    ',
+  );
+  out['schema/components.d.ts'] = `${HEADER}${importsOf(schemaAreas)}\n${[
+    ...componentLines.slice(componentLines.indexOf('export interface components {'), schemasStart),
+    `    schemas: ${schemaAreas.map((a) => a.name).join(' &\n        ')};`,
+    ...componentLines.slice(schemasEnd + 1),
+  ].join('\n')}`;
+  return out;
+}
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, { operationId?: string; tags?: string[] }>>;
+}
+
 /** The OpenAPI document and the TypeScript types generated from it (by path under typescript/), as file texts. */
 export async function generatedFiles(): Promise<{ document: string; schema: Record<string, string> }> {
   const dir = mkdtempSync(join(tmpdir(), 'yorisoi-client-'));
@@ -80,7 +225,7 @@ export async function generatedFiles(): Promise<{ document: string; schema: Reco
     };
     const document = await (await newApp(deps).request('/openapi.json')).json();
     await database.close();
-    const schema = splitSchema(astToString(await openapiTS(document)));
+    const schema = splitByTag(splitSchema(astToString(await openapiTS(document))), document);
     return { document: `${JSON.stringify(document, null, 2)}\n`, schema };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -90,7 +235,11 @@ export async function generatedFiles(): Promise<{ document: string; schema: Reco
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { document, schema } = await generatedFiles();
   writeFileSync(DOCUMENT_FILE, document);
-  mkdirSync(join(HERE, 'schema'), { recursive: true });
-  for (const [file, text] of Object.entries(schema)) writeFileSync(join(HERE, file), text);
+  // The schema folder is wholly generated: an area whose routes are gone leaves no file behind.
+  rmSync(join(HERE, 'schema'), { recursive: true, force: true });
+  for (const [file, text] of Object.entries(schema)) {
+    mkdirSync(dirname(join(HERE, file)), { recursive: true });
+    writeFileSync(join(HERE, file), text);
+  }
   console.log(`wrote ${DOCUMENT_FILE} and ${Object.keys(schema).join(', ')} in ${HERE}`);
 }
