@@ -109,7 +109,11 @@ function bodyOf(lines: readonly string[], start: number): { body: string[]; end:
 
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'patch', 'options', 'head']);
 
-const slugOf = (tag: string) => tag.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slugOf = (tag: string) =>
+  tag
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 const typeNameOf = (slug: string) => slug.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
 
 /**
@@ -152,7 +156,8 @@ export function splitByTag(files: Record<string, string>, document: OpenApiDocum
     [...byTag.entries()].map(([tag, members]) => {
       const name = `${typeNameOf(tag)}${suffix}`;
       const body = members.flatMap((m) => m.lines.map((l) => l.slice(dedent.length)));
-      out[`schema/${part}/${tag}.d.ts`] = `${HEADER}${imports}\nexport interface ${name} {\n${body.join('\n')}\n}\n`;
+      out[`schema/${part}/${tag}.d.ts`] =
+        `${HEADER}${imports}\nexport interface ${name} {\n${body.join('\n')}\n}\n`;
       return { name, file: `./${part}/${tag}.d.ts` };
     });
   const importsOf = (areas: { name: string; file: string }[]) =>
@@ -169,7 +174,8 @@ export function splitByTag(files: Record<string, string>, document: OpenApiDocum
     "import type { components } from '../components.d.ts';\n",
     '',
   );
-  out['schema/operations.d.ts'] = `${HEADER}${importsOf(operationAreas)}\nexport interface operations\n    extends ${operationAreas.map((a) => a.name).join(',\n        ')} {}\n`;
+  out['schema/operations.d.ts'] =
+    `${HEADER}${importsOf(operationAreas)}\nexport interface operations\n    extends ${operationAreas.map((a) => a.name).join(',\n        ')} {}\n`;
 
   // Paths: one member per URL, in the area of its first operation.
   const pathLines = (files['schema/paths.d.ts'] as string).split('\n');
@@ -182,7 +188,8 @@ export function splitByTag(files: Record<string, string>, document: OpenApiDocum
     "import type { operations } from '../operations.d.ts';\n",
     '',
   );
-  out['schema/paths.d.ts'] = `${HEADER}${importsOf(pathAreas)}\nexport interface paths\n    extends ${pathAreas.map((a) => a.name).join(',\n        ')} {}\n${pathLines.slice(pathEnd + 1).join('\n')}`;
+  out['schema/paths.d.ts'] =
+    `${HEADER}${importsOf(pathAreas)}\nexport interface paths\n    extends ${pathAreas.map((a) => a.name).join(',\n        ')} {}\n${pathLines.slice(pathEnd + 1).join('\n')}`;
 
   // Schemas: in the area of the first operation that names them; the rest are shared.
   const componentLines = (files['schema/components.d.ts'] as string).split('\n');
