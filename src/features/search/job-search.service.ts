@@ -45,7 +45,7 @@ import {
   type JobSearchResult,
 } from './job-search.schemas.ts';
 import { createPublishedRoles, type PublishedRole } from './published-roles.ts';
-import { latestSearchChange } from './search-outbox.repository.ts';
+import { searchChangeCount } from './search-outbox.repository.ts';
 
 /**
  * How many candidates a member's personal ranking scores. Retrieval already keeps to roles within
@@ -139,7 +139,7 @@ export function createJobSearchService(
       }
     }
     // Keyed by the newest search change too: a role written since is never answered from memory.
-    const key = `${await latestSearchChange(deps.database.db)} ${JSON.stringify(query)}`;
+    const key = `${await searchChangeCount(deps.database.db)} ${JSON.stringify(query)}`;
     return {
       result: await degradedAnswers.answer(key, () => retrieveFromDatabase(deps.database.db, query)),
       degraded: true,
@@ -308,7 +308,7 @@ export function createJobSearchService(
     query: JobSearchQuery,
   ): Promise<JobSearchResult> {
     const key = JSON.stringify([
-      await latestSearchChange(deps.database.db),
+      await searchChangeCount(deps.database.db),
       index?.freshness?.() ?? 'none',
       japanDate(deps.clock.now()),
       profile ?? null,
