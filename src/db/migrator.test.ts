@@ -111,6 +111,7 @@ describe('migrations', () => {
       '0022_member_resume',
       '0023_move_plan_notes',
       '0024_prospect_invitations',
+      '0025_organisation_branches',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 
@@ -157,6 +158,7 @@ describe('migrations', () => {
         'mentoring_sessions',
         'move_plan_notes',
         'notifications',
+        'organisation_branches',
         'organisations',
         'prospect_events',
         'prospect_invitations',

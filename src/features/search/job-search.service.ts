@@ -23,12 +23,14 @@ import type { RankQuery } from '../matches/match.schemas.ts';
 import { areaCodesOf, memberForMatching, toMatchMember } from '../matches/match-inputs.ts';
 import type { MemberProfile } from '../members/member.schemas.ts';
 import type { MemberService } from '../members/member.service.ts';
+import type { BranchService } from '../organisations/branch.service.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import { toWeeklyWindow } from '../shared/schedule.schemas.ts';
 import { retrieveFromDatabase } from './database-retrieval.ts';
 import { createDegradedCache } from './degraded-cache.ts';
 import { createGeoCodes } from './geo-codes.ts';
 import { type HerWords, readHerWords } from './her-words.ts';
+import { markHometownNationalFirms } from './hometown-firms.ts';
 import { JOB_CONDITIONS, type JobCondition } from './job-conditions.ts';
 import {
   type GeoCircle,
@@ -63,10 +65,16 @@ const RADIUS_RING_FRACTIONS = [1 / 16, 1 / 8, 1 / 4, 1 / 2];
 
 export function createJobSearchService(
   deps: AppDeps,
-  services: { areas: AreaService; members: MemberService },
+  services: { areas: AreaService; members: MemberService; branches: BranchService },
   index: JobIndex | null,
 ) {
   const { areas, members } = services;
+  /** Her page's hits with 「地元で働ける全国企業」 marked (hometown-firms.ts). */
+  const markHometown = (hits: JobHit[], profile: MemberProfile) =>
+    markHometownNationalFirms(hits, profile, {
+      places: areas.places,
+      nationalFirms: services.branches.nationalFirms,
+    });
   const publishedRoles = createPublishedRoles(deps.database, areas);
   // Circles become place codes for the engine to filter on; the database measures distances itself.
   const geoCodes = index ? createGeoCodes(deps.database.db) : undefined;
@@ -285,9 +293,15 @@ export function createJobSearchService(
         evaluationDate: japanDate(deps.clock.now()),
         enforceStage: false,
       });
-      return pair.feasible
-        ? { role: published.role, ...distance, match: explainMatch(pair.match, lang) }
-        : { role: published.role, ...distance, infeasible: explainInfeasible(pair.infeasible, lang) };
+      const [hit] = await markHometown(
+        [
+          pair.feasible
+            ? { role: published.role, ...distance, match: explainMatch(pair.match, lang) }
+            : { role: published.role, ...distance, infeasible: explainInfeasible(pair.infeasible, lang) },
+        ],
+        profile,
+      );
+      return hit as JobHit;
     },
 
     async search(actor: Actor | undefined, query: JobSearchQuery): Promise<JobSearchResult> {
@@ -421,7 +435,7 @@ export function createJobSearchService(
       })),
     ];
     return {
-      items: items.slice(query.offset, query.offset + query.limit),
+      items: await markHometown(items.slice(query.offset, query.offset + query.limit), profile),
       total: ranking.feasibleCount + ranking.infeasible.length,
       limit: query.limit,
       offset: query.offset,
