@@ -298,6 +298,15 @@ describe('the branch pages', () => {
     expect(list.json.items.map((b: { name: string }) => b.name)).toContain('浜松営業所');
   });
 
+  it('show the coordinator checking a firm where its branches are', async () => {
+    const page = await browserFor(t, coordinator.token).get('/coordinator/organisations?state=verified');
+    // 静岡支店 and 浜松営業所 in 静岡県, 仙台支店 in 宮城県 (by prefecture code).
+    expect(page.html).toContain(ja.coordinator.organisations.branchSpread(3, ['宮城県', '静岡県']));
+    const waiting = await browserFor(t, coordinator.token).get('/coordinator/organisations');
+    expect(waiting.html).toContain('有限会社まちのケア');
+    expect(waiting.html).toContain(ja.coordinator.organisations.branchSpread(2, ['神奈川県', '静岡県']));
+  });
+
   it('offer her branches in the role editor, ticked where the role is posted at them', async () => {
     const employer = browserFor(t, national.token);
     const editor = await employer.get(`/employer/roles/${nationalRole}/edit`);

@@ -41,6 +41,19 @@ export function findBranchesByIds(db: Kysely<DB>, organisationId: string, ids: r
   return branchesWithArea(db, organisationId).where('b.id', 'in', jsonList(ids)).execute();
 }
 
+/** Per organisation: how many branches, and their prefectures (names, by code), for a coordinator. */
+export function branchSpread(db: Kysely<DB>, organisationIds: readonly string[]) {
+  return db
+    .selectFrom('organisation_branches as b')
+    .innerJoin('areas as a', 'a.code', 'b.area_code')
+    .select(['b.organisation_id', 'a.pref_code', 'a.prefecture'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('b.organisation_id', 'in', jsonList(organisationIds))
+    .groupBy(['b.organisation_id', 'a.pref_code', 'a.prefecture'])
+    .orderBy('a.pref_code')
+    .execute();
+}
+
 export async function countBranches(db: Kysely<DB>, organisationId: string): Promise<number> {
   const row = await db
     .selectFrom('organisation_branches')

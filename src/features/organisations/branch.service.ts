@@ -11,6 +11,7 @@ import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import {
   type BranchRow,
+  branchSpread,
   countBranches,
   deleteBranch,
   findBranch,
@@ -166,6 +167,24 @@ export function createBranchService({ database, clock }: AppDeps, areas: AreaSer
     async forEditor(actor: Actor): Promise<Branch[]> {
       if (actor.role !== 'employer' || !actor.organisationId) return [];
       return (await listBranches(db, actor.organisationId)).map(toBranch);
+    },
+
+    /**
+     * Where each organisation's branches are (count and prefectures), for the coordinator who
+     * checks a firm calling itself national; organisations without branches are absent.
+     */
+    async spreadOf(
+      organisationIds: readonly string[],
+    ): Promise<Map<string, { branches: number; prefectures: string[] }>> {
+      const spread = new Map<string, { branches: number; prefectures: string[] }>();
+      if (organisationIds.length === 0) return spread;
+      for (const row of await branchSpread(db, organisationIds)) {
+        const entry = spread.get(row.organisation_id) ?? { branches: 0, prefectures: [] };
+        entry.branches += Number(row.n);
+        entry.prefectures.push(row.prefecture);
+        spread.set(row.organisation_id, entry);
+      }
+      return spread;
     },
 
     /** Which of these organisations members are shown as a 全国企業 (see `nationalFirmIds`). */
