@@ -112,6 +112,7 @@ describe('migrations', () => {
       '0023_move_plan_notes',
       '0024_prospect_invitations',
       '0025_organisation_branches',
+      '0027_search_changes',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 

@@ -1,12 +1,12 @@
 /**
- * While the search engine is away, every search falls on the database and the one service thread.
- * Searches asked at the same time with the same question share one database query, and an answer
- * is reused for a few seconds: at 50 connections on a popular browse the thread answers from
- * memory instead of queueing identical scans, and `/health` and pages that do not search stay
- * fast. The caller's key is the whole query (her reach and blocked employers included), so no one
- * is answered with another person's results, plus the newest search change, so a role written
- * since is never answered from memory; the ids are checked again for findability when their roles
- * are loaded.
+ * Searches asked at the same time with the same question share one answer, and an answer is
+ * reused for a few seconds. At 50 connections on a popular browse, or a member reloading her home,
+ * the one service thread answers from memory instead of queueing identical work: with the engine
+ * away, identical database scans; with it up, identical engine queries, loads and rankings.
+ * The caller's key must hold everything the answer depends on — the whole query, her whole profile
+ * (reach, blocked employers, stage), the evaluation date — so no one is answered with another
+ * person's results, and the newest search change, so a role written since (published, edited,
+ * closed, expired by the care run) is never answered from memory.
  */
 import type { Clock } from '../../deps.ts';
 
@@ -14,7 +14,7 @@ import type { Clock } from '../../deps.ts';
 const REUSE_MS = 5_000;
 const MAX_ENTRIES = 500;
 
-export function createDegradedCache<T>(clock: Clock, reuseMs = REUSE_MS, maxEntries = MAX_ENTRIES) {
+export function createAnswerCache<T>(clock: Clock, reuseMs = REUSE_MS, maxEntries = MAX_ENTRIES) {
   const entries = new Map<string, { at: number; answer: Promise<T> }>();
   return {
     /**
