@@ -210,6 +210,26 @@ describe('「地元で働ける全国企業」', () => {
     expect(results.html).toContain(ja.member.jobs.hometownNationalFirm);
   });
 
+  it('holds for a whole prefecture as her target, and not for another ward of the city', async () => {
+    const prefecture = await t.signUp('member');
+    await t.call('PUT', '/api/members/me', {
+      token: prefecture.token,
+      body: memberProfileInput({ targetAreas: [{ areaCode: '220001', needsRelocationSupport: false }] }),
+    });
+    const anywhere = await t.call('GET', '/api/jobs?limit=50', { token: prefecture.token });
+    expect(hitFor(anywhere.json.items, nationalRole)).toMatchObject({ hometownNationalFirm: true });
+    const suruga = await t.signUp('member');
+    await t.call('PUT', '/api/members/me', {
+      token: suruga.token,
+      body: memberProfileInput({ targetAreas: [{ areaCode: '221023', needsRelocationSupport: false }] }),
+    });
+    const elsewhere = await t.call('GET', '/api/jobs?limit=50', { token: suruga.token });
+    expect(hitFor(elsewhere.json.items, nationalRole)).toBeDefined();
+    expect(elsewhere.json.items.some((h: { hometownNationalFirm?: true }) => h.hometownNationalFirm)).toBe(
+      false,
+    );
+  });
+
   it('is on her move page for the place', async () => {
     const moves = await t.call('GET', '/api/members/me/moves', { token: hometown.token });
     const roles = moves.json.items[0].roles;
