@@ -318,10 +318,37 @@ describe('the branch pages', () => {
     expect(list.json.items.map((b: { name: string }) => b.name)).toContain('浜松営業所');
   });
 
+  it('change and delete a branch from its own page, her own only', async () => {
+    const employer = browserFor(t, national.token);
+    const list = await t.call('GET', '/api/organisations/me/branches', { token: national.token });
+    const hamamatsu = list.json.items.find((b: { name: string }) => b.name === '浜松営業所').id as string;
+    const page = await employer.get(`/employer/branches/${hamamatsu}`);
+    expect(page.html).toContain('value="浜松市中区"');
+    expect((await browserFor(t, local.token).get(`/employer/branches/${hamamatsu}`)).status).toBe(404);
+    const refused = await browserFor(t, local.token).post(`/employer/branches/${hamamatsu}/delete`);
+    expect(refused.status).toBe(404);
+
+    const changed = await employer.post(`/employer/branches/${hamamatsu}`, {
+      name: '浜松駅前営業所',
+      'area.prefCode': '22',
+      'area.name': '浜松市中区',
+      address: '砂山町1-1',
+    });
+    expect(changed.status, changed.html).toBe(303);
+    const after = await t.call('GET', '/api/organisations/me/branches', { token: national.token });
+    expect(after.json.items.find((b: { id: string }) => b.id === hamamatsu)).toMatchObject({
+      name: '浜松駅前営業所',
+      address: '砂山町1-1',
+    });
+    expect((await employer.post(`/employer/branches/${hamamatsu}/delete`)).status).toBe(303);
+    const gone = await t.call('GET', '/api/organisations/me/branches', { token: national.token });
+    expect(gone.json.items.map((b: { id: string }) => b.id)).not.toContain(hamamatsu);
+  });
+
   it('show the coordinator checking a firm where its branches are', async () => {
     const page = await browserFor(t, coordinator.token).get('/coordinator/organisations?state=verified');
-    // 静岡支店 and 浜松営業所 in 静岡県, 仙台支店 in 宮城県 (by prefecture code).
-    expect(page.html).toContain(ja.coordinator.organisations.branchSpread(3, ['宮城県', '静岡県']));
+    // 静岡支店 in 静岡県, 仙台支店 in 宮城県 (by prefecture code).
+    expect(page.html).toContain(ja.coordinator.organisations.branchSpread(2, ['宮城県', '静岡県']));
     const waiting = await browserFor(t, coordinator.token).get('/coordinator/organisations');
     expect(waiting.html).toContain('有限会社まちのケア');
     expect(waiting.html).toContain(ja.coordinator.organisations.branchSpread(2, ['神奈川県', '静岡県']));
