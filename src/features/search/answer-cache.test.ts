@@ -38,4 +38,13 @@ describe('shared answers', () => {
     expect(await cache.answer('a', async () => 'a2')).toBe('a2');
     expect(await cache.answer('c', async () => 'c2')).toBe('c1');
   });
+
+  it('lets answers past their time go as new ones come', async () => {
+    const clock = clockAt(0);
+    const cache = createAnswerCache<string>(clock, 5_000);
+    await cache.answer('a', async () => 'a1');
+    clock.t = 6_000;
+    await cache.answer('b', async () => 'b1');
+    expect(cache.size()).toBe(1);
+  });
 });

@@ -10,7 +10,10 @@
  */
 import type { Clock } from '../../deps.ts';
 
-/** How long an answer is reused, and how many different questions are remembered. */
+/**
+ * How long an answer is reused, and how many different questions are remembered at most. Answers
+ * past their time are let go as new ones come, so memory holds only the last few seconds' answers.
+ */
 const REUSE_MS = 5_000;
 const MAX_ENTRIES = 500;
 
@@ -28,12 +31,20 @@ export function createAnswerCache<T>(clock: Clock, reuseMs = REUSE_MS, maxEntrie
       const answer = load();
       entries.delete(key);
       entries.set(key, { at: now, answer });
-      // A failed query is not remembered; the oldest questions go first when full.
+      // A failed query is not remembered.
       answer.catch(() => {
         if (entries.get(key)?.answer === answer) entries.delete(key);
       });
-      while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      // Entries are in the order they were loaded: the expired ones, and the oldest beyond the
+      // size, are at the front.
+      for (const [oldKey, entry] of entries) {
+        if (entries.size <= maxEntries && now - entry.at < reuseMs) break;
+        entries.delete(oldKey);
+      }
       return answer;
     },
+
+    /** How many answers are held (for tests of what memory keeps). */
+    size: () => entries.size,
   };
 }
