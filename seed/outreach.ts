@@ -4,14 +4,18 @@
  * last week in 横浜市 with attendance recorded — and area notices a coordinator published over the last weeks — for 横浜市 (the
  * demo member's city), for 神奈川県 at stages 2–3, for 静岡市 where she plans to move back, for
  * parents of young children in 横浜市, and one for 大阪市 that never reaches her — some already
- * opened by members so the coordinator's page shows figures. Everything goes through the same
- * services as the API, each with a clock set to when it happened.
+ * opened by members so the coordinator's page shows figures. And a national firm (the first
+ * generated one, a supermarket chain in every prefecture) lists its branches and posts one office
+ * role at its 静岡 and 浜松 branches: the demo member, who plans to move back to 静岡市葵区, sees it
+ * marked 「地元で働ける全国企業」. Everything goes through the same services as the API, each with a
+ * clock set to when it happened.
  */
 import { type AppDeps, systemClock } from '../src/deps.ts';
 import type { Actor } from '../src/features/auth/actor.ts';
 import type { MeetingInput } from '../src/features/meetings/meeting.schemas.ts';
 import type { NoticeInput } from '../src/features/notices/notice.schemas.ts';
 import type { ProspectInput } from '../src/features/prospects/prospect.schemas.ts';
+import type { RoleInput } from '../src/features/roles/role.schemas.ts';
 import { japanDate } from '../src/features/shared/japan-time.ts';
 import { createServices } from '../src/services.ts';
 import { DEMO_ACCOUNTS } from './demo.ts';
@@ -189,13 +193,51 @@ const PROSPECTS: {
   },
 ];
 
-function actorOf(user: { id: string; role: string; display_name: string; email: string }): Actor {
+/** The national firm's branches (name, area code, address); the first two get the demo role. */
+const BRANCHES: [string, string, string?][] = [
+  ['静岡呉服町店', '221015', '呉服町二丁目3-1'],
+  ['浜松駅南店', '221317'],
+  ['横浜大倉山店', '141097', '大倉山三丁目2-10'],
+  ['仙台一番町店', '041017'],
+  ['福岡天神店', '401331'],
+];
+
+/** An office role that suits the demo member once she is back in 静岡 (weekdays, home by pickup). */
+const HOMETOWN_ROLE: Omit<RoleInput, 'locations' | 'branchIds'> = {
+  title: '店舗事務パート（静岡・浜松／週3日・9時半〜15時）',
+  description:
+    '売上の入力や発注書の確認、電話の取り次ぎをお願いします。全国の店舗で同じ仕事の仕方なので、引っ越してからも続けやすい職場です。',
+  category: 'office',
+  employmentType: 'part_time',
+  pay: { min: 1200, max: 1300, unit: 'hour' },
+  schedule: {
+    kind: 'fixed',
+    shifts: (['mon', 'wed', 'thu'] as const).map((day) => ({ day, start: '09:30', end: '15:00' })),
+  },
+  overtime: 'none',
+  weekendWork: false,
+  nightWork: false,
+  remote: { mode: 'none' },
+  skills: { required: [{ tag: 'pc_basic', level: 1 }], niceToHave: [{ tag: 'data_entry', level: 1 }] },
+  requiredQualifications: [],
+  otherRequiredQualifications: [],
+  facts: { sick_child_absence_ok: true, school_event_leave: true },
+  details: { socialInsurance: 'conditional', inexperiencedOk: true },
+};
+
+function actorOf(user: {
+  id: string;
+  role: string;
+  display_name: string;
+  email: string;
+  organisation_id?: string | null;
+}): Actor {
   return {
     userId: user.id,
     role: user.role as Actor['role'],
     displayName: user.display_name,
     email: user.email,
-    organisationId: null,
+    organisationId: user.organisation_id ?? null,
     emailVerified: true,
   };
 }
@@ -236,6 +278,7 @@ export async function seedOutreach(deps: Omit<AppDeps, 'clock'>, now = systemClo
   }
   await seedMeetings(deps, coordinator, readers, now);
   await seedProspects(deps, coordinator, now);
+  await seedNationalFirm(deps, now);
   return { notices: NOTICES.length, meetings: MEETINGS.length, prospects: PROSPECTS.length };
 }
 
@@ -296,4 +339,28 @@ async function seedProspects(deps: Omit<AppDeps, 'clock'>, coordinator: Actor, n
         nextActionOn: japanDate(new Date(now.getTime() + (i + 2) * DAY)),
       });
   }
+}
+
+/** The first generated firm (national, always verified) lists branches and posts the hometown role. */
+async function seedNationalFirm(deps: Omit<AppDeps, 'clock'>, now: Date) {
+  const hr = await deps.database.db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', 'employer-00001@demo.yorisoi.jp')
+    .executeTakeFirst();
+  if (!hr?.organisation_id) return;
+  const employer = actorOf(hr);
+  const listed = createServices({ ...deps, clock: { now: () => new Date(now.getTime() - 20 * DAY) } });
+  const ids: string[] = [];
+  for (const [name, areaCode, address] of BRANCHES)
+    ids.push(
+      (await listed.branches.create(employer, { name, areaCode, ...(address ? { address } : {}) })).id,
+    );
+  const posted = createServices({ ...deps, clock: { now: () => new Date(now.getTime() - 5 * DAY) } });
+  const role = await posted.roles.create(employer, {
+    ...HOMETOWN_ROLE,
+    locations: [],
+    branchIds: ids.slice(0, 2),
+  });
+  await posted.roles.publish(employer, role.id);
 }

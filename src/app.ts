@@ -24,6 +24,7 @@ import { memberDataRoutes } from './features/members/member-data.routes.ts';
 import { mentoringRoutes } from './features/mentoring/mentoring.routes.ts';
 import { noticeRoutes } from './features/notices/notice.routes.ts';
 import { notificationRoutes } from './features/notifications/notification.routes.ts';
+import { branchRoutes } from './features/organisations/branch.routes.ts';
 import { organisationRoutes } from './features/organisations/organisation.routes.ts';
 import { prospectRoutes } from './features/prospects/prospect.routes.ts';
 import { relocationRoutes } from './features/relocation/relocation.routes.ts';
@@ -100,6 +101,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api/auth', authRoutes(deps.config.trustProxy));
   app.route('/api/areas', areaRoutes);
   app.route('/api/organisations', organisationRoutes);
+  app.route('/api/organisations', branchRoutes);
   app.route('/api/roles', roleRoutes);
   app.route('/api/members', memberRoutes);
   app.route('/api/members', memberDataRoutes);

@@ -20,6 +20,7 @@ import { createMemberDataService } from './features/members/member-data.service.
 import { createMentoringService } from './features/mentoring/mentoring.service.ts';
 import { createNoticeService } from './features/notices/notice.service.ts';
 import { createNotificationService } from './features/notifications/notification.service.ts';
+import { createBranchService } from './features/organisations/branch.service.ts';
 import { createOrganisationService } from './features/organisations/organisation.service.ts';
 import { createProspectService } from './features/prospects/prospect.service.ts';
 import { createRelocationService } from './features/relocation/relocation.service.ts';
@@ -33,9 +34,10 @@ export function createServices(deps: AppDeps) {
   const areas = createAreaService(deps);
   const endings = createMatchEndings(deps.database.db);
   const organisations = createOrganisationService(deps, areas, endings);
-  const roles = createRoleService(deps, areas, organisations, endings);
+  const branches = createBranchService(deps, areas);
+  const roles = createRoleService(deps, areas, organisations, endings, branches);
   const members = createMemberService(deps, areas, endings);
-  const jobs = createJobSearchService(deps, { areas, members }, deps.jobIndex);
+  const jobs = createJobSearchService(deps, { areas, members, branches }, deps.jobIndex);
   const matches = createMatchService(deps, { areas, roles, members });
   const auth = createAuthService(deps);
   const coordination = createCoordinationService(deps, { areas, members, roles });
@@ -52,6 +54,7 @@ export function createServices(deps: AppDeps) {
     auth,
     areas,
     organisations,
+    branches,
     roles,
     members,
     jobs,

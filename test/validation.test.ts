@@ -63,6 +63,7 @@ function validBodyFor(path: string): unknown {
   if (path.endsWith('/stage')) return { stage: 3, reason: '就労準備が整ってきたため' };
   if (path.endsWith('/notes')) return { consultedOn: '2026-11-20', topic: '就労相談', body: '面談しました' };
   if (path.endsWith('/note')) return { note: '住まいの候補を2件お伝えしました' };
+  if (path.includes('/branches/')) return { name: '横浜支店', areaCode: '141097' };
   if (path.includes('/saved-searches/')) return { name: '港北区の事務', frequency: 'daily' };
   return roleInput();
 }

@@ -111,6 +111,7 @@ describe('migrations', () => {
       '0022_member_resume',
       '0023_move_plan_notes',
       '0024_prospect_invitations',
+      '0025_organisation_branches',
       '0027_search_changes',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
@@ -158,6 +159,7 @@ describe('migrations', () => {
         'mentoring_sessions',
         'move_plan_notes',
         'notifications',
+        'organisation_branches',
         'organisations',
         'prospect_events',
         'prospect_invitations',

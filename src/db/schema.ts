@@ -55,6 +55,7 @@ import type {
 import type { AreaTable, AreaTownTable } from './schema/places.ts';
 import type {
   JobRoleTable,
+  OrganisationBranchTable,
   OrganisationTable,
   RoleFactTable,
   RoleLocationTable,
@@ -91,6 +92,7 @@ export interface DB {
   job_progress: JobProgressTable;
   change_counters: ChangeCounterTable;
   organisations: OrganisationTable;
+  organisation_branches: OrganisationBranchTable;
   job_roles: JobRoleTable;
   role_windows: RoleWindowTable;
   role_locations: RoleLocationTable;

@@ -24,6 +24,7 @@ import { profilePages } from '../features/members/profile.pages.tsx';
 import { mentoringPages } from '../features/mentoring/mentoring.pages.tsx';
 import { noticePages } from '../features/notices/notice.pages.tsx';
 import { notificationPages } from '../features/notifications/notification.pages.tsx';
+import { branchPages } from '../features/organisations/branch.pages.tsx';
 import { organisationPages } from '../features/organisations/organisation.pages.tsx';
 import { verificationPages } from '../features/organisations/verification.pages.tsx';
 import { prospectPages } from '../features/prospects/prospect.pages.tsx';
@@ -81,6 +82,7 @@ export function webApp(config: AppConfig, passwordRouteLimiter: ClientLimiter) {
   web.route('/', accountPages);
   web.route('/', trustPages(config));
   web.route('/', organisationPages);
+  web.route('/', branchPages);
   web.route('/', rolePages);
   web.route('/', introductionPages);
   web.route('/', queuePages);

@@ -17,6 +17,18 @@ export interface OrganisationTable {
   updated_at: string;
 }
 
+/** A branch (拠点) of an organisation (0025): a place it hires at, chosen as a role's location. */
+export interface OrganisationBranchTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  area_code: string;
+  address: string | null;
+  town: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export type RoleStatus = 'draft' | 'published' | 'closed';
 
 export interface JobRoleTable {

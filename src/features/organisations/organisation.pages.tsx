@@ -97,6 +97,13 @@ function OrganisationForm(props: {
         <>
           <h1>{words.title}</h1>
           <VerificationCard view={view} organisation={organisation} />
+          <section class="card" aria-labelledby="branches">
+            <h2 id="branches">{view.m.employer.branches.title}</h2>
+            <p>{view.m.employer.branches.cardLead}</p>
+            <p>
+              <a href="/employer/branches">{view.m.employer.branches.manage}</a>
+            </p>
+          </section>
         </>
       ) : (
         <section class="hero">

@@ -139,9 +139,12 @@ export function createOrganisationService(
         allowPrefecture: false,
       });
       // A changed legal identity has to be checked again before roles go out under it, and a
-      // rejected organisation that saves its details again is asking to be checked again.
+      // rejected organisation that saves its details again is asking to be checked again. A firm
+      // now calling itself national is checked too: members are shown it as a 全国企業 on that word.
       const identityChanged =
-        current.name !== input.name || current.corporate_number !== (input.corporateNumber ?? null);
+        current.name !== input.name ||
+        current.corporate_number !== (input.corporateNumber ?? null) ||
+        (current.scale !== 'national' && input.scale === 'national');
       const checkAgain =
         current.verification_state === 'rejected' ||
         (identityChanged && current.verification_state === 'verified');

@@ -19,8 +19,11 @@ const PAGE_SIZE = 50;
 const listPath = (state: State) =>
   `/coordinator/organisations${state === 'unverified' ? '' : `?state=${state}`}`;
 
-function OrganisationCard(props: { view: View; organisation: Organisation }) {
-  const { view, organisation: o } = props;
+/** Where an organisation's branches are: what a coordinator weighs against a claim to be national. */
+type Spread = { branches: number; prefectures: string[] };
+
+function OrganisationCard(props: { view: View; organisation: Organisation; spread: Spread | undefined }) {
+  const { view, organisation: o, spread } = props;
   const t = view.m.coordinator.organisations;
   const state = o.verification.state;
   return (
@@ -46,6 +49,8 @@ function OrganisationCard(props: { view: View; organisation: Organisation }) {
         <dd>
           {o.headOffice.prefecture} {o.headOffice.name !== o.headOffice.prefecture ? o.headOffice.name : ''}
         </dd>
+        <dt>{t.branches}</dt>
+        <dd>{spread ? t.branchSpread(spread.branches, spread.prefectures) : t.noBranches}</dd>
         <dt>{t.corporateNumber}</dt>
         <dd>{o.corporateNumber ?? view.m.form.notStated}</dd>
         <dt>{t.website}</dt>
@@ -95,6 +100,7 @@ function VerificationPage(props: {
   view: View;
   state: State;
   organisations: Organisation[];
+  spread: Map<string, Spread>;
   total: number;
   offset: number;
   alert?: string | undefined;
@@ -130,7 +136,7 @@ function VerificationPage(props: {
           </p>
           <ul class="list org-list">
             {organisations.map((o) => (
-              <OrganisationCard view={view} organisation={o} />
+              <OrganisationCard view={view} organisation={o} spread={props.spread.get(o.id)} />
             ))}
           </ul>
         </>
@@ -153,6 +159,7 @@ async function renderList(
   status: 200 | 422 = 200,
 ) {
   const list = await c.var.services.organisations.list({ state, limit: PAGE_SIZE, offset });
+  const spread = await c.var.services.branches.spreadOf(list.items.map((o) => o.id));
   return render(
     c,
     (view) => ({
@@ -163,6 +170,7 @@ async function renderList(
           view={view}
           state={state}
           organisations={list.items}
+          spread={spread}
           total={list.total}
           offset={offset}
           alert={alert}

@@ -11,6 +11,7 @@ import type { View } from '../../web/view.ts';
 import { parseWeek, weekValues } from '../../web/week-grid.tsx';
 import type { AreaService } from '../areas/area.service.ts';
 import { placeValues, resolvePlace, typedPlace } from '../areas/place-field.tsx';
+import type { Branch } from '../organisations/branch.schemas.ts';
 import { FACT_KEYS, type Role, type RoleInput, RoleInputSchema } from './role.schemas.ts';
 
 /** At most this many location rows on the page; the API allows more, a form does not need them. */
@@ -36,7 +37,7 @@ export function newRoleValues(): FormValues {
 }
 
 /** A saved role as form values, for its edit page. */
-export function roleFormValues(role: Role): FormValues {
+export function roleFormValues(role: Role, branches: readonly Branch[] = []): FormValues {
   const schedule = role.schedule;
   const values: Values = {
     // The version this edit starts from: saving refuses it (409) if the role changed meanwhile.
@@ -73,7 +74,16 @@ export function roleFormValues(role: Role): FormValues {
   if (role.nightWork) values.nightWork = 'on';
   if (role.remote.officeDaysPerWeek !== undefined)
     values['remote.officeDaysPerWeek'] = String(role.remote.officeDaysPerWeek);
-  role.locations.forEach((location, row) => {
+  // A location posted from one of her branches (its area, its name as the label) is shown ticked
+  // among the branches rather than as a row, so a role at many branches fits the editor.
+  const branchIds: string[] = [];
+  const rows = role.locations.filter((location) => {
+    const branch = branches.find((b) => b.area.code === location.areaCode && b.name === location.label);
+    if (branch) branchIds.push(branch.id);
+    return !branch;
+  });
+  if (branchIds.length > 0) values.branchIds = branchIds;
+  rows.forEach((location, row) => {
     Object.assign(values, placeValues(`locations.${row}`, { code: location.areaCode, name: location.name }));
     if (location.label) values[`locations.${row}.label`] = location.label;
     const address = location.address ?? location.town;
@@ -259,6 +269,7 @@ export async function readRoleForm(values: FormValues, m: View['m'], areas: Area
       officeDaysPerWeek: remoteMode === 'hybrid' ? values.number('remote.officeDaysPerWeek') : undefined,
     },
     locations,
+    ...(values.all('branchIds').length > 0 ? { branchIds: values.all('branchIds') } : {}),
     skills,
     requiredQualifications: values.all('requiredQualifications'),
     // Ticked text saved before, and names typed now (the service finds their keys).
@@ -283,6 +294,7 @@ export async function readRoleForm(values: FormValues, m: View['m'], areas: Area
       if (name === 'schedule') return 'schedule.kind';
       if (name === 'remote') return 'remote.mode';
       if (name === 'pay') return 'pay.min';
+      if (parts[0] === 'branchIds') return 'branchIds';
       if (parts[0] === 'locations' && parts.length > 1) {
         const row = rowOf[Number(parts[1])];
         if (row === undefined) return 'locations';

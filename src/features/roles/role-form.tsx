@@ -28,6 +28,7 @@ import { TermPicker } from '../../web/term-picker.tsx';
 import type { View } from '../../web/view.ts';
 import { WeekGrid } from '../../web/week-grid.tsx';
 import { PlaceFields } from '../areas/place-field.tsx';
+import type { Branch } from '../organisations/branch.schemas.ts';
 import { FACT_KEYS } from './role.schemas.ts';
 
 import { GRID, LEVELS, MAX_LOCATIONS, options } from './role-form-values.ts';
@@ -231,6 +232,35 @@ function LocationRows(props: { view: View; values: FormValues; errors: FieldErro
   );
 }
 
+/**
+ * Her organisation's branches to tick as places (each adds a location with the branch's name as
+ * its label), or a pointer to listing them when she has none yet.
+ */
+function BranchChoice(props: { view: View; values: FormValues; errors: FieldErrors; branches: Branch[] }) {
+  const { view, branches } = props;
+  const words = view.m.employer.branches;
+  if (branches.length === 0)
+    return (
+      <p class="hint">
+        {words.none} <a href="/employer/branches">{words.manage}</a>
+      </p>
+    );
+  return (
+    <ChoiceGroup
+      name="branchIds"
+      label={words.pick}
+      hint={words.pickHint}
+      options={branches.map((b) => ({
+        value: b.id,
+        label: `${b.name}（${b.area.prefecture} ${b.area.name}）`,
+      }))}
+      multiple
+      values={props.values}
+      errors={props.errors}
+    />
+  );
+}
+
 /** The whole editor; `verifiedFacts` marks the facts a coordinator has checked. */
 export function RoleForm(props: {
   view: View;
@@ -238,6 +268,8 @@ export function RoleForm(props: {
   values: FormValues;
   errors: FieldErrors;
   prefectures: Option[];
+  /** Her organisation's branches, to pick as places. */
+  branches?: Branch[];
   verifiedFacts?: ReadonlySet<string>;
 }) {
   const { view, values, errors } = props;
@@ -436,6 +468,7 @@ export function RoleForm(props: {
       </Section>
 
       <Section title={words.sections.locations}>
+        <BranchChoice view={view} branches={props.branches ?? []} {...field} />
         <LocationRows view={view} prefectures={props.prefectures} {...field} />
       </Section>
 

@@ -23,6 +23,7 @@ import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { onSitePath, redirectWithNotice, type View } from '../../web/view.ts';
 import { prefectureOptions } from '../areas/place-field.tsx';
 import type { Actor } from '../auth/actor.ts';
+import type { Branch } from '../organisations/branch.schemas.ts';
 import type { Organisation } from '../organisations/organisation.schemas.ts';
 import { RenewPanel } from './renew-panel.tsx';
 import type { Role } from './role.schemas.ts';
@@ -196,6 +197,7 @@ function EditPage(props: {
   values: FormValues;
   errors: FieldErrors;
   prefectures: Awaited<ReturnType<typeof prefectureOptions>>;
+  branches: Branch[];
   confirmErrors?: FieldErrors;
   problem?: string;
   /** Why her save was refused as a whole (changed meanwhile, a bad hidden version). */
@@ -243,6 +245,7 @@ function EditPage(props: {
         values={props.values}
         errors={props.errors}
         prefectures={props.prefectures}
+        branches={props.branches}
         verifiedFacts={verifiedFacts}
       />
       <RoleActions view={view} role={role} confirmErrors={props.confirmErrors ?? {}} />
@@ -304,9 +307,18 @@ export const rolePages = newPageRouter()
     if (!actorOf(c).organisationId)
       return redirectWithNotice(c, '/employer/organisation', messagesOf(c).employer.roles.noOrganisation);
     const prefectures = await prefectureOptions(c.var.services.areas);
+    const branches = await c.var.services.branches.forEditor(actorOf(c));
     return render(c, (view) => ({
       title: view.m.employer.editor.newTitle,
-      body: <NewPage view={view} values={newRoleValues()} errors={{}} prefectures={prefectures} />,
+      body: (
+        <NewPage
+          view={view}
+          values={newRoleValues()}
+          errors={{}}
+          prefectures={prefectures}
+          branches={branches}
+        />
+      ),
     }));
   })
   .post('/employer/roles/new', async (c) => {
@@ -315,12 +327,21 @@ export const rolePages = newPageRouter()
     const m = messagesOf(c);
     const values = await readForm(c);
     const prefectures = await prefectureOptions(c.var.services.areas);
+    const branches = await c.var.services.branches.forEditor(actorOf(c));
     const again = (errors: FieldErrors) =>
       render(
         c,
         (view) => ({
           title: view.m.employer.editor.newTitle,
-          body: <NewPage view={view} values={values} errors={errors} prefectures={prefectures} />,
+          body: (
+            <NewPage
+              view={view}
+              values={values}
+              errors={errors}
+              prefectures={prefectures}
+              branches={branches}
+            />
+          ),
         }),
         422,
       );
@@ -433,6 +454,7 @@ async function showEditPage(
   status: 200 | 409 | 422 = 200,
 ) {
   const prefectures = await prefectureOptions(c.var.services.areas);
+  const branches = await c.var.services.branches.forEditor(actorOf(c));
   return render(
     c,
     (view) => ({
@@ -441,9 +463,10 @@ async function showEditPage(
         <EditPage
           view={view}
           role={role}
-          values={extra.values ?? roleFormValues(role)}
+          values={extra.values ?? roleFormValues(role, branches)}
           errors={extra.errors ?? {}}
           prefectures={prefectures}
+          branches={branches}
           {...(extra.confirmErrors ? { confirmErrors: extra.confirmErrors } : {})}
           {...(extra.problem ? { problem: extra.problem } : {})}
           {...(extra.conflict ? { conflict: extra.conflict } : {})}
@@ -478,6 +501,7 @@ function NewPage(props: {
   values: FormValues;
   errors: FieldErrors;
   prefectures: Awaited<ReturnType<typeof prefectureOptions>>;
+  branches: Branch[];
 }) {
   const words = props.view.m.employer.editor;
   return (
@@ -493,6 +517,7 @@ function NewPage(props: {
         values={props.values}
         errors={props.errors}
         prefectures={props.prefectures}
+        branches={props.branches}
       />
     </>
   );

@@ -188,6 +188,15 @@ const RoleFields = z
       )
       .max(50)
       .superRefine(uniqueBy((l) => l.areaCode, 'area')),
+    branchIds: z
+      .array(z.uuid())
+      .max(50)
+      .superRefine(uniqueBy((id) => id, 'branch'))
+      .optional()
+      .openapi({
+        description:
+          'Her organisation’s branches (GET /api/organisations/me/branches) to post the role at as well: each becomes a location (its area, its name as the label, its address), unless `locations` already has its area. Not returned: the role’s locations are what it is posted at.',
+      }),
     skills: z
       .object({
         required: z
@@ -221,7 +230,7 @@ const RoleFields = z
   .strict();
 
 export const RoleInputSchema = RoleFields.superRefine((role, ctx) => {
-  if (role.remote.mode !== 'full' && role.locations.length === 0) {
+  if (role.remote.mode !== 'full' && role.locations.length === 0 && !role.branchIds?.length) {
     ctx.addIssue({
       code: 'custom',
       path: ['locations'],
@@ -238,7 +247,7 @@ export const RoleInputSchema = RoleFields.superRefine((role, ctx) => {
   }
 }).openapi('RoleInput');
 
-export const RoleSchema = RoleFields.omit({ locations: true, facts: true })
+export const RoleSchema = RoleFields.omit({ locations: true, branchIds: true, facts: true })
   .extend({
     id: z.string(),
     organisation: z.object({ id: z.string(), name: z.string() }),

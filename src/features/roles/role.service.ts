@@ -8,11 +8,12 @@ import { isVersionConflict } from '../../db/database.ts';
 import type { JobRoleTable } from '../../db/schema.ts';
 import type { AppDeps } from '../../deps.ts';
 import { newId } from '../../deps.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, invalidField, notFound } from '../../errors.ts';
 import { differingFields } from '../../lib/differences.ts';
 import type { AreaService, Town } from '../areas/area.service.ts';
 import { type Actor, requireVerified } from '../auth/actor.ts';
 import type { MatchEndings } from '../matches/match-endings.ts';
+import type { BranchService } from '../organisations/branch.service.ts';
 import type { OrganisationService } from '../organisations/organisation.service.ts';
 import { refreshRoleReadings } from '../search/role-readings.ts';
 import { enqueueRole, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
@@ -295,8 +296,25 @@ export function createRoleService(
   areas: AreaService,
   organisations: OrganisationService,
   endings: MatchEndings,
+  branches: BranchService,
 ) {
   const { db } = database;
+
+  /**
+   * The input with the branches she picked added to its locations (a branch whose area is already
+   * a location is left to that location), so everything after sees locations only.
+   */
+  async function withBranches(actor: Actor, input: RoleInput): Promise<RoleInput> {
+    const { branchIds, ...rest } = input;
+    if (!branchIds?.length) return rest;
+    const locations = [...rest.locations];
+    for (const location of await branches.locationsOf(actor, branchIds, 'body.branchIds')) {
+      if (!locations.some((l) => l.areaCode === location.areaCode)) locations.push(location);
+    }
+    if (locations.length > 50)
+      throw invalidField('body.branchIds', 'a role has at most 50 locations, branches included', 'too_big');
+    return { ...rest, locations };
+  }
 
   /**
    * Reads a role just written into kana and romaji (role-readings.ts), so the database's search
@@ -455,8 +473,9 @@ export function createRoleService(
       return present(id);
     },
 
-    async create(actor: Actor, input: RoleInput): Promise<Role> {
+    async create(actor: Actor, asked: RoleInput): Promise<Role> {
       const organisationId = organisations.ownOrganisationId(actor);
+      const input = await withBranches(actor, asked);
       const towns = await checkLocations(input);
       const now = clock.now().toISOString();
       const id = newId();
@@ -489,10 +508,11 @@ export function createRoleService(
     async update(
       actor: Actor,
       id: string,
-      input: RoleInput,
+      asked: RoleInput,
       options: { expectedVersion?: number } = {},
     ): Promise<Role> {
       const role = await loadOwned(actor, id);
+      const input = await withBranches(actor, asked);
       if (role.status === 'closed') throw new AppError('invalid_state', 'A closed role cannot be edited');
       if (options.expectedVersion !== undefined && options.expectedVersion !== role.version)
         throw changedMeanwhile(await present(id), input);

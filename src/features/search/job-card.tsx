@@ -19,6 +19,17 @@ import type { JobHit } from './job-search.schemas.ts';
 
 const REASONS_ON_A_CARD = 3;
 
+/** 「地元で働ける全国企業」: a national firm's role at a place she plans to move (back) to. */
+export function HometownFirmBadge(props: { view: View; withHint?: boolean }) {
+  const words = props.view.m.member.jobs;
+  return (
+    <p class="hometown-firm">
+      <span class="badge verified">{words.hometownNationalFirm}</span>
+      {props.withHint && <span class="meta"> {words.hometownNationalFirmHint}</span>}
+    </p>
+  );
+}
+
 /** `keeping`: for a member, the page's marks (kept, 応募済み) computed once for all its cards. */
 export function JobCard(props: { view: View; hit: JobHit; keeping?: CardKeeping }) {
   const { view, hit } = props;
@@ -31,6 +42,7 @@ export function JobCard(props: { view: View; hit: JobHit; keeping?: CardKeeping 
           <span class="badge warn">{m.member.jobs.outsideConditions}</span>
         </p>
       )}
+      {hit.hometownNationalFirm && <HometownFirmBadge view={view} />}
       <h3 class="card-title">
         <a href={`/jobs/${role.id}`}>{role.title}</a>
       </h3>

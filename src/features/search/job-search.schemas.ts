@@ -84,6 +84,10 @@ export const JobHitSchema = z
     }),
     match: MatchExplanationSchema.optional(),
     infeasible: ViolationsSchema.optional(),
+    hometownNationalFirm: z.literal(true).optional().openapi({
+      description:
+        'Signed-in member: the role is a 全国企業’s, posted at a place in one of her target areas (「地元で働ける全国企業」); absent otherwise',
+    }),
   })
   .openapi('JobHit');
 

@@ -23,12 +23,14 @@ import type { RankQuery } from '../matches/match.schemas.ts';
 import { areaCodesOf, memberForMatching, toMatchMember } from '../matches/match-inputs.ts';
 import type { MemberProfile } from '../members/member.schemas.ts';
 import type { MemberService } from '../members/member.service.ts';
+import type { BranchService } from '../organisations/branch.service.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import { toWeeklyWindow } from '../shared/schedule.schemas.ts';
 import { createAnswerCache } from './answer-cache.ts';
 import { retrieveFromDatabase } from './database-retrieval.ts';
 import { createGeoCodes } from './geo-codes.ts';
 import { type HerWords, readHerWords } from './her-words.ts';
+import { markHometownNationalFirms } from './hometown-firms.ts';
 import { JOB_CONDITIONS, type JobCondition } from './job-conditions.ts';
 import {
   type GeoCircle,
@@ -63,10 +65,16 @@ const RADIUS_RING_FRACTIONS = [1 / 16, 1 / 8, 1 / 4, 1 / 2];
 
 export function createJobSearchService(
   deps: AppDeps,
-  services: { areas: AreaService; members: MemberService },
+  services: { areas: AreaService; members: MemberService; branches: BranchService },
   index: JobIndex | null,
 ) {
   const { areas, members } = services;
+  /** Her page's hits with 「地元で働ける全国企業」 marked (hometown-firms.ts). */
+  const markHometown = (hits: JobHit[], profile: MemberProfile) =>
+    markHometownNationalFirms(hits, profile, {
+      places: areas.places,
+      nationalFirms: services.branches.nationalFirms,
+    });
   const publishedRoles = createPublishedRoles(deps.database, areas);
   // Circles become place codes: the engine filters on them, and the database looks a member's reach
   // up by the areas it touches (then measures distances itself).
@@ -285,9 +293,15 @@ export function createJobSearchService(
         evaluationDate: japanDate(deps.clock.now()),
         enforceStage: false,
       });
-      return pair.feasible
-        ? { role: published.role, ...distance, match: explainMatch(pair.match, lang) }
-        : { role: published.role, ...distance, infeasible: explainInfeasible(pair.infeasible, lang) };
+      const [hit] = await markHometown(
+        [
+          pair.feasible
+            ? { role: published.role, ...distance, match: explainMatch(pair.match, lang) }
+            : { role: published.role, ...distance, infeasible: explainInfeasible(pair.infeasible, lang) },
+        ],
+        profile,
+      );
+      return hit as JobHit;
     },
 
     async search(actor: Actor | undefined, query: JobSearchQuery): Promise<JobSearchResult> {
@@ -312,7 +326,10 @@ export function createJobSearchService(
       profile ?? null,
       query,
     ]);
-    return answers.answer(key, () => answerFor(profile, query));
+    const answer = await answers.answer(key, () => answerFor(profile, query));
+    // Marked after the shared answer, on a copy: a branch or a verification changes the mark
+    // without being a search change, so the mark is never answered from memory.
+    return profile ? { ...answer, items: await markHometown(answer.items, profile) } : answer;
   }
 
   async function answerFor(

@@ -37,7 +37,7 @@ import type { MatchView } from '../matches/match.schemas.ts';
 import { FactBadges, ReasonList, RoleDetails } from '../roles/role.view.tsx';
 import { SaveSearchForm } from '../saved-searches/saved-search.pages.tsx';
 import { canonicalQuery } from '../saved-searches/saved-search.service.ts';
-import { JobCard } from './job-card.tsx';
+import { HometownFirmBadge, JobCard } from './job-card.tsx';
 import { JOB_CONDITION_KEYS, JOB_CONDITIONS } from './job-conditions.ts';
 import {
   type JobHit,
@@ -428,6 +428,7 @@ function JobPage(props: {
         <a href="/jobs">← {view.m.member.job.back}</a>
       </p>
       <h1>{hit.role.title}</h1>
+      {hit.hometownNationalFirm && <HometownFirmBadge view={view} withHint />}
       <InterestedBadge view={view} roleId={hit.role.id} keeping={props.keeping} />
       <KeepButton view={view} roleId={hit.role.id} keeping={props.keeping} />
       <FactBadges view={view} facts={hit.role.facts} />

@@ -212,6 +212,10 @@ export const coordinatorJa = {
     empty: 'この一覧に事業者はいません。',
     scale: { local: '地元の事業者', national: '全国の企業' } as Record<string, string>,
     corporateNumber: '法人番号',
+    branches: '拠点',
+    branchSpread: (n: number, prefectures: string[]) =>
+      `${n}拠点・${prefectures.length}都道府県（${prefectures.join('、')}）`,
+    noBranches: 'なし（全国の企業として表示するには、2つ以上の都道府県の拠点が必要です）',
     headOffice: '本社',
     website: 'ウェブサイト',
     registeredOn: (date: string) => `${date}登録`,
@@ -456,6 +460,10 @@ export const coordinatorEn: typeof coordinatorJa = {
     empty: 'No employers in this list.',
     scale: { local: 'Local employer', national: 'National company' },
     corporateNumber: 'Corporate number',
+    branches: 'Branches',
+    branchSpread: (n: number, prefectures: string[]) =>
+      `${n} in ${prefectures.length} prefectures (${prefectures.join(', ')})`,
+    noBranches: 'None (shown as a national company only with branches in 2 prefectures or more)',
     headOffice: 'Head office',
     website: 'Website',
     registeredOn: (date: string) => `registered ${date}`,

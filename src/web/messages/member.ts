@@ -43,6 +43,8 @@ export const memberJa = {
     showingHidden: '条件外の求人も、合わない理由をつけて表示しています。',
     hideHidden: '条件に合う求人だけにもどす',
     outsideConditions: '条件外',
+    hometownNationalFirm: '地元で働ける全国企業',
+    hometownNationalFirmHint: 'ふるさと・引っ越し先として登録した地域に拠点のある全国企業の求人です',
     sort: '並び順',
     sorts: { relevance: 'おすすめ順', distance: '近い順', pay: '給与が高い順', newest: '新着順' },
     /** A visitor's relevance is only how well the text matches: nothing is known about her. */
@@ -232,6 +234,8 @@ export const memberEn: MemberMessages = {
     showingHidden: 'Roles outside your conditions are shown too, each with what does not fit.',
     hideHidden: 'Show only roles that fit',
     outsideConditions: 'Outside your conditions',
+    hometownNationalFirm: 'A national company in your hometown',
+    hometownNationalFirmHint: 'A national company’s role at its branch in a place you plan to move (back) to',
     sort: 'Order',
     sorts: { relevance: 'Best for me', distance: 'Nearest', pay: 'Highest pay', newest: 'Newest' },
     visitorRelevance: 'Closest to the keywords',

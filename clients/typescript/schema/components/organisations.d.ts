@@ -52,4 +52,41 @@ export interface OrganisationsSchemas {
         state: "verified" | "rejected";
         note?: string;
     };
+    BranchList: {
+        items: components["schemas"]["Branch"][];
+        /** @description How many prefectures the branches are in */
+        prefectures: number;
+        /** @description Whether members are shown the organisation as a 全国企業: verified by a coordinator as a national company, with branches in at least 2 prefectures */
+        nationalFirm: boolean;
+    };
+    Branch: {
+        id: string;
+        name: string;
+        area: {
+            code: string;
+            name: string;
+            prefecture: string;
+            prefCode: string;
+        };
+        address: string | null;
+        town: string | null;
+        createdAt: string;
+        updatedAt: string;
+    };
+    BranchInput: {
+        /** @example 静岡支店 */
+        name: string;
+        /**
+         * @description The municipality or ward the branch is in
+         * @example 141003
+         */
+        areaCode: string;
+        /**
+         * @description The street address; its town is found from it when `town` is not given
+         * @example 葵区紺屋町11-1
+         */
+        address?: string;
+        /** @description The town (町丁目・大字) of the area (GET /api/areas/{code}/towns) */
+        town?: string;
+    };
 }

@@ -152,6 +152,8 @@ export interface RolesSchemas {
              */
             address?: string;
         }[];
+        /** @description Her organisation’s branches (GET /api/organisations/me/branches) to post the role at as well: each becomes a location (its area, its name as the label, its address), unless `locations` already has its area. Not returned: the role’s locations are what it is posted at. */
+        branchIds?: string[];
         skills: {
             required: components["schemas"]["SkillWithLevel"][];
             niceToHave: components["schemas"]["SkillWithLevel"][];

@@ -225,6 +225,11 @@ export interface SharedSchemas {
         distancePrecision?: "town" | "area";
         match?: components["schemas"]["MatchExplanation"];
         infeasible?: components["schemas"]["Violations"];
+        /**
+         * @description Signed-in member: the role is a 全国企業’s, posted at a place in one of her target areas (「地元で働ける全国企業」); absent otherwise
+         * @enum {boolean}
+         */
+        hometownNationalFirm?: true;
     };
     MatchExplanation: {
         /** @description Both sides combined, 0–1 */

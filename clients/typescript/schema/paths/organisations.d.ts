@@ -90,4 +90,52 @@ export interface OrganisationsPaths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations/me/branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Her organisation’s branches, and whether members see it as a 全国企業
+         * @description Callable by: employer.
+         */
+        get: operations["listOwnBranches"];
+        put?: never;
+        /**
+         * Add a branch (a place the organisation hires at, to choose as a role’s location)
+         * @description Callable by: employer.
+         */
+        post: operations["createBranch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/me/branches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a branch (roles already posted at it keep their locations)
+         * @description Callable by: employer.
+         */
+        put: operations["updateBranch"];
+        post?: never;
+        /**
+         * Remove a branch (roles posted at it keep their locations)
+         * @description Callable by: employer.
+         */
+        delete: operations["deleteBranch"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
