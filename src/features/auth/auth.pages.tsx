@@ -367,7 +367,13 @@ export function authPages(trustProxy: boolean) {
           },
           m,
         );
-        if (!input.ok) return again(input.errors);
+        // The one refusal of an unticked box is that she has not agreed yet, whatever zod calls it.
+        if (!input.ok)
+          return again(
+            input.errors.acceptTerms
+              ? { ...input.errors, acceptTerms: m.validation.acceptTerms }
+              : input.errors,
+          );
         try {
           await c.var.services.auth.signUp(input.value);
         } catch (error) {

@@ -83,9 +83,7 @@ export const matchReviewPages = newPageRouter()
       // The version is a hidden field: a problem with it means the page, not her input, is wrong.
       if (input.errors.expectedVersion) return renderMatch(c, detail, { alert: m.errors.invalidInput }, 422);
       const errors = renameErrors(input.errors, (name) => (name === 'reason' ? reasonField : name));
-      // The schema's own refinements say "choose a reason" / "say why": in the reader's words.
-      if (errors.reasonCode === m.validation.invalid) errors.reasonCode = m.validation.choose;
-      if (errors[reasonField] === m.validation.invalid) errors[reasonField] = m.validation.required;
+      // The schema's own rules (choose a reason, say why) come by their codes, already in her words.
       return renderMatch(c, detail, { form: form(errors) }, 422);
     }
     try {

@@ -11,6 +11,7 @@ import type { View } from '../../web/view.ts';
 import { parseWeek, weekValues } from '../../web/week-grid.tsx';
 import type { AreaService } from '../areas/area.service.ts';
 import { placeValues, resolvePlace, typedPlace } from '../areas/place-field.tsx';
+import { type RuleCode, ruleCodeOf } from '../shared/rule-codes.ts';
 import { FACT_KEYS, type Role, type RoleInput, RoleInputSchema } from './role.schemas.ts';
 
 /** At most this many location rows on the page; the API allows more, a form does not need them. */
@@ -139,31 +140,35 @@ function readDetails(values: FormValues) {
   };
 }
 
-/**
- * Rules the schema words for programs, said for her (matched on "field.path message", so one
- * wording used for two fields can be told apart).
- */
-const ROLE_MESSAGES: [RegExp, (m: View['m']) => string][] = [
-  [/maxHoursPerWeek must not be below minHoursPerWeek/, (m) => m.employer.editor.errors.maxBelowMin],
-  [/must not be above maxHoursPerWeek/, (m) => m.employer.editor.errors.preferredAboveMax],
-  [/needs at least one location/, (m) => m.employer.editor.errors.needLocation],
-  [/is already required/, (m) => m.employer.editor.errors.alreadyRequired],
-  [/day\(s\) have windows/, (m) => m.employer.editor.errors.daysBeyondWindows],
-  [/windows only hold/, (m) => m.employer.editor.errors.hoursBeyondWindows],
-  [/must not be below minHoursPerWeek/, (m) => m.employer.editor.errors.preferredBelowMin],
-  [/max must not be below min/, (m) => m.employer.editor.errors.payMaxBelowMin],
-  [/officeDaysPerWeek is given/, (m) => m.employer.editor.errors.officeDays],
-  [/at least one shift|at least one window/, (m) => m.employer.editor.errors.needWindow],
-  [/capYenPerMonth is given/, (m) => m.employer.editor.errors.commuteCap],
-];
+/** The role's own rules, by their code (role.schemas.ts), said for her. */
+const ROLE_MESSAGES: Partial<Record<RuleCode, (m: View['m']) => string>> = {
+  max_hours_below_min: (m) => m.employer.editor.errors.maxBelowMin,
+  preferred_hours_above_max: (m) => m.employer.editor.errors.preferredAboveMax,
+  preferred_hours_below_min: (m) => m.employer.editor.errors.preferredBelowMin,
+  needs_location: (m) => m.employer.editor.errors.needLocation,
+  skill_already_required: (m) => m.employer.editor.errors.alreadyRequired,
+  days_beyond_windows: (m) => m.employer.editor.errors.daysBeyondWindows,
+  hours_beyond_windows: (m) => m.employer.editor.errors.hoursBeyondWindows,
+  pay_max_below_min: (m) => m.employer.editor.errors.payMaxBelowMin,
+  office_days_mismatch: (m) => m.employer.editor.errors.officeDays,
+  commute_cap_mismatch: (m) => m.employer.editor.errors.commuteCap,
+};
+
+/** The schedule's lists that must hold one entry at least (a length check, which has no code). */
+const NEEDS_A_WINDOW = new Set(['schedule.shifts', 'schedule.windows']);
 
 function roleMessages(input: unknown, m: View['m']): FieldErrors {
   const parsed = RoleInputSchema.safeParse(input);
   const errors: FieldErrors = {};
   for (const issue of parsed.error?.issues ?? []) {
     const path = issue.path.map(String).join('.');
-    const said = ROLE_MESSAGES.find(([pattern]) => pattern.test(`${path} ${issue.message}`));
-    if (said) errors[path] ??= said[1](m);
+    const code = ruleCodeOf(issue);
+    const said = code
+      ? ROLE_MESSAGES[code]
+      : issue.code === 'too_small' && NEEDS_A_WINDOW.has(path)
+        ? (m: View['m']) => m.employer.editor.errors.needWindow
+        : undefined;
+    if (said) errors[path] ??= said(m);
   }
   return errors;
 }
