@@ -1,7 +1,8 @@
 /**
  * The role editor's two mappings: a saved Role (or a new one) to form values, and posted values to
  * a RoleInput validated by the API's own schema, with every problem moved to the field it came
- * from (a grid row, a location row, a skill's select). The form itself is role-form.tsx.
+ * from (a grid row, a location row, a skill's select). The form itself is role-form.tsx; the
+ * role's own rules in her words are role-form-messages.ts.
  */
 import { SKILLS } from '../../../matching/vocabulary.ts';
 import type { Option } from '../../web/form.tsx';
@@ -11,8 +12,8 @@ import type { View } from '../../web/view.ts';
 import { parseWeek, weekValues } from '../../web/week-grid.tsx';
 import type { AreaService } from '../areas/area.service.ts';
 import { placeValues, resolvePlace, typedPlace } from '../areas/place-field.tsx';
-import { type RuleCode, ruleCodeOf } from '../shared/rule-codes.ts';
 import { FACT_KEYS, type Role, type RoleInput, RoleInputSchema } from './role.schemas.ts';
+import { roleMessages } from './role-form-messages.ts';
 
 /** At most this many location rows on the page; the API allows more, a form does not need them. */
 export const MAX_LOCATIONS = 5;
@@ -138,39 +139,6 @@ function readDetails(values: FormValues) {
     ...(values.checked('details.inexperiencedOk') ? { inexperiencedOk: true } : {}),
     ...(values.checked('details.withinDependentOk') ? { withinDependentOk: true } : {}),
   };
-}
-
-/** The role's own rules, by their code (role.schemas.ts), said for her. */
-const ROLE_MESSAGES: Partial<Record<RuleCode, (m: View['m']) => string>> = {
-  max_hours_below_min: (m) => m.employer.editor.errors.maxBelowMin,
-  preferred_hours_above_max: (m) => m.employer.editor.errors.preferredAboveMax,
-  preferred_hours_below_min: (m) => m.employer.editor.errors.preferredBelowMin,
-  needs_location: (m) => m.employer.editor.errors.needLocation,
-  skill_already_required: (m) => m.employer.editor.errors.alreadyRequired,
-  days_beyond_windows: (m) => m.employer.editor.errors.daysBeyondWindows,
-  hours_beyond_windows: (m) => m.employer.editor.errors.hoursBeyondWindows,
-  pay_max_below_min: (m) => m.employer.editor.errors.payMaxBelowMin,
-  office_days_mismatch: (m) => m.employer.editor.errors.officeDays,
-  commute_cap_mismatch: (m) => m.employer.editor.errors.commuteCap,
-};
-
-/** The schedule's lists that must hold one entry at least (a length check, which has no code). */
-const NEEDS_A_WINDOW = new Set(['schedule.shifts', 'schedule.windows']);
-
-function roleMessages(input: unknown, m: View['m']): FieldErrors {
-  const parsed = RoleInputSchema.safeParse(input);
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error?.issues ?? []) {
-    const path = issue.path.map(String).join('.');
-    const code = ruleCodeOf(issue);
-    const said = code
-      ? ROLE_MESSAGES[code]
-      : issue.code === 'too_small' && NEEDS_A_WINDOW.has(path)
-        ? (m: View['m']) => m.employer.editor.errors.needWindow
-        : undefined;
-    if (said) errors[path] ??= said(m);
-  }
-  return errors;
 }
 
 export type ReadRole =
