@@ -10,7 +10,14 @@ import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { sessionTokenOf } from '../../http/middleware.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
-import { ChoiceGroup, ErrorSummary, PostForm, SubmitButton, TextField, Toggle } from '../../web/form.tsx';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  PostForm,
+  SubmitButton,
+  TextField,
+  Toggle,
+} from '../../web/form-fields.tsx';
 import {
   type FieldErrors,
   type FormValues,
@@ -19,7 +26,7 @@ import {
   noValues,
   readForm,
   validate,
-} from '../../web/forms.ts';
+} from '../../web/form-input.ts';
 import { langOf, messagesOf } from '../../web/i18n.ts';
 import { QUICK_EXIT_PATH, QUICK_EXIT_URL } from '../../web/layout.tsx';
 import { HOME_OF, newPageRouter, render } from '../../web/pages.tsx';

@@ -9,7 +9,7 @@ import { FLEXIBILITY_FACT_KEYS, FLEXIBILITY_FACTS } from '../../../matching/voca
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { requireActor } from '../../http/env.ts';
-import { type FieldErrors, fieldErrorsOf, readForm, renameErrors, validate } from '../../web/forms.ts';
+import { type FieldErrors, fieldErrorsOf, readForm, renameErrors, validate } from '../../web/form-input.ts';
 import { labelOf, langOf, messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice } from '../../web/view.ts';

@@ -3,8 +3,8 @@
  * Japanese ad states beside pay and hours, and the skills picker.
  */
 import { SKILL_LEVELS, SKILLS } from '../../../matching/vocabulary.ts';
-import { fieldId, labelField, type Option, SelectField, TextField, Toggle } from '../../web/form.tsx';
-import type { FieldErrors, FormValues } from '../../web/forms.ts';
+import { fieldId, labelField, type Option, SelectField, TextField, Toggle } from '../../web/form-fields.tsx';
+import type { FieldErrors, FormValues } from '../../web/form-input.ts';
 import { labelOf } from '../../web/i18n.ts';
 import type { View } from '../../web/view.ts';
 import { LEVELS } from './role-form-values.ts';

@@ -2,7 +2,7 @@
  * The role editor's messages for the role's own rules (role.schemas.ts), read by their codes and
  * said for the employer at the field the rule names.
  */
-import type { FieldErrors } from '../../web/forms.ts';
+import type { FieldErrors } from '../../web/form-input.ts';
 import type { View } from '../../web/view.ts';
 import { type RuleCode, ruleCodeOf } from '../shared/rule-codes.ts';
 import { RoleInputSchema } from './role.schemas.ts';
@@ -26,7 +26,7 @@ const NEEDS_A_WINDOW = new Set(['schedule.shifts', 'schedule.windows']);
 
 /**
  * The role's own rules broken by this input, each in her words at its field (dotted path); other
- * problems are left to the shared messages of web/forms.ts.
+ * problems are left to the shared messages of web/form-input.ts.
  * @example roleMessages({ …, pay: { min: 1200, max: 1000, unit: 'hour' } }, m) // { 'pay.max': '…' }
  */
 export function roleMessages(input: unknown, m: View['m']): FieldErrors {

@@ -5,8 +5,14 @@
  * role's own rules in her words are role-form-messages.ts.
  */
 import { SKILLS } from '../../../matching/vocabulary.ts';
-import type { Option } from '../../web/form.tsx';
-import { type FieldErrors, type FormValues, formValues, renameErrors, validate } from '../../web/forms.ts';
+import type { Option } from '../../web/form-fields.tsx';
+import {
+  type FieldErrors,
+  type FormValues,
+  formValues,
+  renameErrors,
+  validate,
+} from '../../web/form-input.ts';
 import { labelOf } from '../../web/i18n.ts';
 import type { View } from '../../web/view.ts';
 import { parseWeek, weekValues } from '../../web/week-grid.tsx';

@@ -15,8 +15,8 @@ import {
   SubmitButton,
   TextField,
   Toggle,
-} from '../../web/form.tsx';
-import type { FieldErrors, FormValues } from '../../web/forms.ts';
+} from '../../web/form-fields.tsx';
+import type { FieldErrors, FormValues } from '../../web/form-input.ts';
 import { labelOf } from '../../web/i18n.ts';
 import { qualificationTerms } from '../../web/picker-terms.ts';
 import { TermPicker } from '../../web/term-picker.tsx';

@@ -8,7 +8,7 @@ import { DecisionInputSchema } from '../features/matches/match.schemas.ts';
 import { JapanesePhoneSchema } from '../features/shared/common.schemas.ts';
 import { RULE_CODES } from '../features/shared/rule-codes.ts';
 import { CareLimitSchema, WindowSchema, windowList } from '../features/shared/schedule.schemas.ts';
-import { issueCode, messageFor, validate } from './forms.ts';
+import { issueCode, messageFor, validate } from './form-input.ts';
 import { MESSAGES } from './messages/index.ts';
 
 const ja = MESSAGES.ja;
