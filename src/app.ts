@@ -52,7 +52,7 @@ import { methodNotAllowed, openApiDocument } from './http/openapi.ts';
 import { contentSecurityPolicy, noStore, policyWithStyle } from './http/security-headers.ts';
 import { createServices } from './services.ts';
 import { errorPage } from './web/pages.tsx';
-import { isApi, webApp } from './web/web-app.ts';
+import { isApi, webApp } from './web-app.ts';
 
 /**
  * Builds the app.
