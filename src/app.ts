@@ -16,7 +16,7 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { favouriteRoutes } from './features/favourites/favourite.routes.ts';
 import { followUpRoutes } from './features/follow-up/follow-up.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
-import { matchRoutes } from './features/matches/match.routes.ts';
+import { candidateRoutes } from './features/matches/candidates.routes.ts';
 import { workflowRoutes } from './features/matches/workflow.routes.ts';
 import { meetingRoutes } from './features/meetings/meeting.routes.ts';
 import { memberRoutes } from './features/members/member.routes.ts';
@@ -30,7 +30,7 @@ import { prospectRoutes } from './features/prospects/prospect.routes.ts';
 import { relocationRoutes } from './features/relocation/relocation.routes.ts';
 import { roleRoutes } from './features/roles/role.routes.ts';
 import { savedSearchRoutes } from './features/saved-searches/saved-search.routes.ts';
-import { jobRoutes } from './features/search/jobs.routes.ts';
+import { jobRoutes, recommendationRoutes } from './features/search/jobs.routes.ts';
 import { sensitiveRoutes } from './features/sensitive/sensitive.routes.ts';
 import {
   clientAddressOf,
@@ -53,7 +53,7 @@ import { methodNotAllowed, openApiDocument } from './http/openapi.ts';
 import { contentSecurityPolicy, noStore, policyWithStyle } from './http/security-headers.ts';
 import { createServices } from './services.ts';
 import { errorPage } from './web/pages.tsx';
-import { isApi, webApp } from './web/web-app.ts';
+import { isApi, webApp } from './web-app.ts';
 
 /**
  * Builds the app.
@@ -107,7 +107,8 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   app.route('/api/members', memberDataRoutes);
   app.route('/api/members', memberPasswordResetRoutes);
   app.route('/api/jobs', jobRoutes);
-  app.route('/api', matchRoutes);
+  app.route('/api', recommendationRoutes);
+  app.route('/api', candidateRoutes);
   app.route('/api', workflowRoutes);
   app.route('/api', coordinationRoutes);
   app.route('/api', sensitiveRoutes);

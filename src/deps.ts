@@ -1,6 +1,7 @@
 /**
- * What the app is built from. Entries (Node, later Workers) construct these and hand them to
- * `newApp`; the app itself does no I/O of its own and touches no runtime API beyond Web APIs.
+ * What the app is built from. The Node and Workers entries (src/adapter/node, src/adapter/worker)
+ * construct these and hand them to `newApp`; the app itself does no I/O of its own and touches no
+ * runtime API beyond Web APIs.
  */
 import type { Database } from './db/database.ts';
 import type { PasswordHasher } from './features/auth/password.ts';

@@ -1,6 +1,7 @@
 /**
- * Errors the app raises on purpose. Each carries a typed code; one handler (src/http/errors.ts)
- * turns them into the single error envelope `{ error: { code, message, requestId, issues? } }`.
+ * Errors the app raises on purpose. Each carries a typed code; one handler (`errorResponse` in
+ * src/http/error-envelope.ts) turns them into the single error envelope
+ * `{ error: { code, message, requestId, issues? } }`.
  */
 
 export const ERROR_STATUS = {

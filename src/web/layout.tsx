@@ -6,7 +6,7 @@
 import type { Child } from 'hono/jsx';
 import type { UserRole } from '../db/schema.ts';
 import { ASSET_PATHS } from './assets.ts';
-import { PostForm } from './form.tsx';
+import { PostForm } from './form-fields.tsx';
 import type { View } from './view.ts';
 
 /** Where a quick exit goes: an everyday page, opened in place of ours (no way back with "back"). */

@@ -5,8 +5,8 @@
  * is sent as text and resolved to a key on the server; text no entry knows is kept as written.
  */
 
-import { FieldNotes, fieldId, labelField } from './form.tsx';
-import type { FieldErrors, FormValues } from './forms.ts';
+import { FieldNotes, fieldId, labelField } from './form-fields.tsx';
+import type { FieldErrors, FormValues } from './form-input.ts';
 import type { View } from './view.ts';
 
 /** One entry of the vocabulary as the picker shows it. */

@@ -11,8 +11,8 @@ import {
   type WeekdayName,
   type WindowInput,
 } from '../features/shared/schedule.schemas.ts';
-import { fieldId, labelField } from './form.tsx';
-import { type FieldErrors, type FormValues, renameErrors } from './forms.ts';
+import { fieldId, labelField } from './form-fields.tsx';
+import { type FieldErrors, type FormValues, renameErrors } from './form-input.ts';
 import type { View } from './view.ts';
 
 /** Times per day the form offers; a saved week with more on one day gets rows for all of them. */

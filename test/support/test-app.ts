@@ -20,7 +20,8 @@ import {
   meilisearchJobIndex,
 } from '../../src/search/meilisearch-job-index.ts';
 import { createServices } from '../../src/services.ts';
-import { organisationInput, roleInput, TEST_PASSWORD } from './inputs.ts';
+import { publishRole as publishRoleThrough, registerOrganisation } from './api-steps.ts';
+import { roleInput, TEST_PASSWORD } from './inputs.ts';
 
 export { memberProfileInput, organisationInput, roleInput, TEST_PASSWORD } from './inputs.ts';
 
@@ -87,9 +88,10 @@ export async function createTestApp(options: TestAppOptions = {}) {
     jobIndex,
     readings,
   };
-  const app = newApp(deps);
-  // The same services the app builds, for jobs the service runs outside HTTP (suggestions).
+  // One services instance, as the entries build it: the app serves with it, and tests reach the
+  // same caches and jobs through it (suggestions, services a page calls).
   const services = createServices(deps);
+  const app = newApp(deps, services);
   const relay = jobIndex ? createOutboxRelay({ database, clock, readings }, jobIndex) : undefined;
   // Staff accounts are not self-service; they share one precomputed hash to keep tests quick.
   const staffHash = passwords.hash(TEST_PASSWORD);
@@ -191,32 +193,17 @@ export async function createTestApp(options: TestAppOptions = {}) {
   async function employerWithOrganisation(
     options: { verified?: boolean; coordinator?: Account; organisation?: Record<string, unknown> } = {},
   ): Promise<Account> {
-    const employer = await signUp('employer');
-    const org = await call('POST', '/api/organisations', {
-      token: employer.token,
-      body: organisationInput(options.organisation),
+    return registerOrganisation(call, await signUp('employer'), {
+      ...(options.organisation ? { organisation: options.organisation } : {}),
+      ...(options.verified !== false
+        ? { verifier: () => options.coordinator ?? createStaff('coordinator') }
+        : {}),
     });
-    if (org.status !== 201) throw new Error(`organisation failed: ${org.status} ${org.text}`);
-    if (options.verified !== false) {
-      const coordinator = options.coordinator ?? (await createStaff('coordinator'));
-      const verified = await call('POST', `/api/organisations/${org.json.id}/verification`, {
-        token: coordinator.token,
-        body: { state: 'verified' },
-      });
-      if (verified.status !== 200)
-        throw new Error(`verification failed: ${verified.status} ${verified.text}`);
-    }
-    return { ...employer, organisationId: org.json.id };
   }
 
   /** Posts a role as the employer and publishes it (her organisation must be verified); returns its id. */
-  async function publishRole(employer: Account, body: unknown = roleInput()): Promise<string> {
-    const created = await call('POST', '/api/roles', { token: employer.token, body });
-    if (created.status !== 201) throw new Error(`role failed: ${created.status} ${created.text}`);
-    const published = await call('POST', `/api/roles/${created.json.id}/publish`, { token: employer.token });
-    if (published.status !== 200) throw new Error(`publish failed: ${published.status} ${published.text}`);
-    return created.json.id as string;
-  }
+  const publishRole = (employer: Account, body: unknown = roleInput()) =>
+    publishRoleThrough(call, employer, body);
 
   /** Counts rows in the tables a write could touch, to prove a rejected request wrote nothing. */
   async function rowCounts() {

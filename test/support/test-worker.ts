@@ -7,8 +7,9 @@ import { rmSync } from 'node:fs';
 import { inject } from 'vitest';
 import { unstable_startWorker } from 'wrangler';
 import { newId } from '../../src/deps.ts';
+import { publishRole as publishRoleThrough, registerOrganisation } from './api-steps.ts';
 import { copyD1Template } from './d1-template.ts';
-import { organisationInput, roleInput, TEST_PASSWORD } from './inputs.ts';
+import { roleInput, TEST_PASSWORD } from './inputs.ts';
 import { startMailApiCatcher, tokenIn } from './mail-catchers.ts';
 
 export { STAFF } from './d1-template.ts';
@@ -120,27 +121,15 @@ export async function startTestWorker(options: TestWorkerOptions = {}) {
 
   /** An employer whose organisation the coordinator verified. */
   async function verifiedEmployer(coordinator: Account, organisation = {}): Promise<Account> {
-    const employer = await signUp('employer');
-    const org = await call('POST', '/api/organisations', {
-      token: employer.token,
-      body: organisationInput(organisation),
+    return registerOrganisation(call, await signUp('employer'), {
+      organisation,
+      verifier: () => coordinator,
     });
-    if (org.status !== 201) throw new Error(`organisation failed: ${org.status} ${org.text}`);
-    const verified = await call('POST', `/api/organisations/${org.json.id}/verification`, {
-      token: coordinator.token,
-      body: { state: 'verified' },
-    });
-    if (verified.status !== 200) throw new Error(`verification failed: ${verified.status} ${verified.text}`);
-    return { ...employer, organisationId: org.json.id };
   }
 
-  async function publishRole(employer: Account, body: unknown = roleInput()): Promise<string> {
-    const created = await call('POST', '/api/roles', { token: employer.token, body });
-    if (created.status !== 201) throw new Error(`role failed: ${created.status} ${created.text}`);
-    const published = await call('POST', `/api/roles/${created.json.id}/publish`, { token: employer.token });
-    if (published.status !== 200) throw new Error(`publish failed: ${published.status} ${published.text}`);
-    return created.json.id as string;
-  }
+  /** Posts a role as the employer and publishes it; returns its id. */
+  const publishRole = (employer: Account, body: unknown = roleInput()) =>
+    publishRoleThrough(call, employer, body);
 
   /**
    * Fires a cron trigger at the worker's `scheduled` handler, as Cloudflare would, and waits

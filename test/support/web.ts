@@ -54,7 +54,7 @@ export function browserFor(t: TestApp, sessionToken?: string): Browser {
   };
 }
 
-/** The text of an element's field error, found by the field's name (see fieldId in src/web/form.tsx). */
+/** The text of an element's field error, found by the field's name (see fieldId in src/web/form-fields.tsx). */
 export function fieldError(html: string, name: string): string | undefined {
   const id = `f-${name.replace(/[^a-zA-Z0-9_-]/g, '-')}-error`;
   return new RegExp(`id="${id}"[^>]*>([^<]*)<`).exec(html)?.[1];

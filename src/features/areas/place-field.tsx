@@ -3,8 +3,8 @@
  * into an area code on the server. A name that fits several places (or none) comes back as a
  * field error saying which, so she can type it more fully.
  */
-import { fieldId, type Option, SelectField, TextField } from '../../web/form.tsx';
-import type { FieldErrors, FormValues } from '../../web/forms.ts';
+import { fieldId, type Option, SelectField, TextField } from '../../web/form-fields.tsx';
+import type { FieldErrors, FormValues } from '../../web/form-input.ts';
 import type { View } from '../../web/view.ts';
 import type { Area, AreaService } from './area.service.ts';
 

@@ -5,8 +5,8 @@
  */
 import { requireActor } from '../../http/env.ts';
 import { sessionTokenOf } from '../../http/middleware.ts';
-import { ChoiceGroup, PostForm, SubmitButton, Toggle } from '../../web/form.tsx';
-import { formValues, readForm } from '../../web/forms.ts';
+import { ChoiceGroup, PostForm, SubmitButton, Toggle } from '../../web/form-fields.tsx';
+import { formValues, readForm } from '../../web/form-input.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice } from '../../web/view.ts';

@@ -10,7 +10,14 @@ import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { sessionTokenOf } from '../../http/middleware.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
-import { ChoiceGroup, ErrorSummary, PostForm, SubmitButton, TextField, Toggle } from '../../web/form.tsx';
+import {
+  ChoiceGroup,
+  ErrorSummary,
+  PostForm,
+  SubmitButton,
+  TextField,
+  Toggle,
+} from '../../web/form-fields.tsx';
 import {
   type FieldErrors,
   type FormValues,
@@ -19,7 +26,7 @@ import {
   noValues,
   readForm,
   validate,
-} from '../../web/forms.ts';
+} from '../../web/form-input.ts';
 import { langOf, messagesOf } from '../../web/i18n.ts';
 import { QUICK_EXIT_PATH, QUICK_EXIT_URL } from '../../web/layout.tsx';
 import { HOME_OF, newPageRouter, render } from '../../web/pages.tsx';
@@ -367,7 +374,13 @@ export function authPages(trustProxy: boolean) {
           },
           m,
         );
-        if (!input.ok) return again(input.errors);
+        // The one refusal of an unticked box is that she has not agreed yet, whatever zod calls it.
+        if (!input.ok)
+          return again(
+            input.errors.acceptTerms
+              ? { ...input.errors, acceptTerms: m.validation.acceptTerms }
+              : input.errors,
+          );
         try {
           await c.var.services.auth.signUp(input.value);
         } catch (error) {

@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { requireActor } from '../../http/env.ts';
-import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../web/form.tsx';
+import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../web/form-fields.tsx';
 import {
   type FieldErrors,
   type FormValues,
@@ -16,7 +16,7 @@ import {
   formValues,
   readForm,
   validate,
-} from '../../web/forms.ts';
+} from '../../web/form-input.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';

@@ -4,6 +4,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { INTRODUCED } from '../matches/match-lifecycle.ts';
 
 export function countsByState(db: Kysely<DB>) {
   return db
@@ -86,7 +87,7 @@ export function outcomeRows(db: Kysely<DB>) {
           .limit(1)
           .as('last_reason'),
     ])
-    .where('matches.state', 'in', ['approved', 'interviewing', 'hired', 'not_hired'])
+    .where('matches.state', 'in', INTRODUCED)
     .orderBy('matches.decided_at')
     .orderBy('matches.id')
     .execute();

@@ -5,6 +5,7 @@ import { z } from '@hono/zod-openapi';
 import { defineRoute, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
 import { DECISION_SPANS, type DecisionSpan } from './dashboard.service.ts';
+import { outcomesCsv, queueCsv } from './dashboard-exports.ts';
 
 const tags = ['Dashboard'];
 const STAFF = ['coordinator', 'admin'] as const;
@@ -68,8 +69,12 @@ const csvHeaders = (name: string) => ({
 export const dashboardRoutes = newRouter()
   .openapi(summaryRoute, async (c) => c.json(await c.var.services.dashboard.summary(), 200))
   .openapi(queueCsvRoute, async (c) =>
-    c.body(await c.var.services.dashboard.queueCsv(), 200, csvHeaders('yorisoi-queue.csv')),
+    c.body(queueCsv(await c.var.services.dashboard.queueForExport()), 200, csvHeaders('yorisoi-queue.csv')),
   )
   .openapi(outcomesCsvRoute, async (c) =>
-    c.body(await c.var.services.dashboard.outcomesCsv(), 200, csvHeaders('yorisoi-outcomes.csv')),
+    c.body(
+      outcomesCsv(await c.var.services.dashboard.outcomesForExport()),
+      200,
+      csvHeaders('yorisoi-outcomes.csv'),
+    ),
   );

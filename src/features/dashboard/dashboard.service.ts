@@ -1,12 +1,10 @@
 /**
  * The coordinators' dashboard: matches by state, by support stage and by prefecture, the median
- * time from interest to decision, introductions and hires per month; and CSV exports of the queue
- * and of outcomes.
+ * time from interest to decision, introductions and hires per month; and the rows of the queue
+ * and outcomes exports (made into Japanese CSV by dashboard-exports.ts).
  */
 import type { AppDeps } from '../../deps.ts';
-import { commonJa } from '../../web/messages/common.ts';
 import type { MatchService } from '../matches/match.service.ts';
-import { csvDateTime, toCsv } from './csv.ts';
 import {
   countsByPrefecture,
   countsByStage,
@@ -46,9 +44,6 @@ export function decisionSpans(hours: readonly number[]): { span: DecisionSpan; d
   }
   return counts;
 }
-
-// The exports are read in Japanese, with the state names the coordinators' pages use.
-const STATE_LABELS: Record<string, string> = commonJa.matchStates;
 
 /** Decisions looked at for "how long it usually takes", and the fewest that make a fair figure. */
 const TYPICAL_WAIT_WINDOW_DAYS = 90;
@@ -95,38 +90,14 @@ export function createDashboardService({ database, clock }: AppDeps, matches: Ma
       };
     },
 
-    async queueCsv(): Promise<string> {
-      const items = await matches.queue({ limit: 100_000, offset: 0 });
-      return toCsv([
-        ['マッチID', '状態', '希望日時', '氏名', '支援段階', '都道府県', '求人', '事業者'],
-        ...items.map((i) => [
-          i.id,
-          STATE_LABELS[i.state] ?? i.state,
-          csvDateTime(i.interestedAt),
-          i.member.name,
-          i.member.supportStage,
-          i.member.prefecture,
-          i.roleTitle,
-          i.organisationName,
-        ]),
-      ]);
+    /** Every match waiting for a decision, for the queue export (states as codes). */
+    queueForExport() {
+      return matches.queue({ limit: 100_000, offset: 0 });
     },
 
-    async outcomesCsv(): Promise<string> {
-      const rows = await outcomeRows(db);
-      return toCsv([
-        ['マッチID', '状態', '紹介日時', '最終更新', '求人', '事業者', '氏名', '理由'],
-        ...rows.map((r) => [
-          r.id,
-          STATE_LABELS[r.state] ?? r.state,
-          csvDateTime(r.decided_at),
-          csvDateTime(r.updated_at),
-          r.title,
-          r.organisation,
-          `${r.family_name} ${r.given_name}`,
-          r.last_reason,
-        ]),
-      ]);
+    /** Every introduction and where it ended, for the outcomes export (states as codes). */
+    outcomesForExport() {
+      return outcomeRows(db);
     },
   };
 }

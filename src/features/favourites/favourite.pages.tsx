@@ -4,7 +4,7 @@
  * stays with a plain word on why and when.
  */
 import { requireActor } from '../../http/env.ts';
-import { PostForm } from '../../web/form.tsx';
+import { PostForm } from '../../web/form-fields.tsx';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { onSitePath, redirectWithNotice, type View, viewOf } from '../../web/view.ts';
 import { JobCard } from '../search/job-card.tsx';

@@ -3,7 +3,7 @@
  * interested, and the one-tap keep / stop-keeping button. The button is a plain form POST (with
  * the anti-forgery token), so it works without JavaScript, and returns her to the same page.
  */
-import { PostForm } from '../../web/form.tsx';
+import { PostForm } from '../../web/form-fields.tsx';
 import type { View } from '../../web/view.ts';
 import type { CardMarks } from './favourite.service.ts';
 

@@ -5,7 +5,13 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import { requireActor } from '../../http/env.ts';
-import { type FieldErrors, type FormValues, fieldErrorsOf, readForm, validate } from '../../web/forms.ts';
+import {
+  type FieldErrors,
+  type FormValues,
+  fieldErrorsOf,
+  readForm,
+  validate,
+} from '../../web/form-input.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice } from '../../web/view.ts';

@@ -11,8 +11,8 @@ import {
   SelectField,
   TextField,
   Toggle,
-} from '../../web/form.tsx';
-import { type FieldErrors, type FormValues, formValues } from '../../web/forms.ts';
+} from '../../web/form-fields.tsx';
+import { type FieldErrors, type FormValues, formValues } from '../../web/form-input.ts';
 import type { View } from '../../web/view.ts';
 import type { MatchDetail } from '../coordination/coordination.schemas.ts';
 import { REJECTION_REASONS } from './match.schemas.ts';

@@ -139,7 +139,36 @@ export function canAct(action: MatchAction, current: MatchState, role: UserRole)
   return rule.by.includes(role) && rule.from.includes(current);
 }
 
-/** Whether a match in this state is an introduction the employer may see (approved or later). */
+/** States in which a coordinator's decision is awaited: what approval and rejection move from. */
+export const AWAITING_DECISION: readonly MatchState[] = MATCH_STATES.filter((s) =>
+  TRANSITIONS.approve.from.includes(s),
+);
+
+/**
+ * States in which a match is an introduction — the employer sees who she is: the state approval
+ * leads to, and every state the employer's own outcomes lead on to from there. Read from the
+ * table, so a new outcome is an introduction without anyone listing it. Withdrawn is not one:
+ * once she takes it back, the employer no longer sees her. Every query and page that shows her
+ * identity to an employer, or counts introductions, uses this list (or `isIntroduced`).
+ */
+export const INTRODUCED: readonly MatchState[] = introducedStates();
+
+function introducedStates(): MatchState[] {
+  const reached = new Set<MatchState | 'none'>([TRANSITIONS.approve.to]);
+  const outcomes = Object.values(TRANSITIONS).filter((rule) => rule.by.includes('employer'));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const rule of outcomes) {
+      if (!reached.has(rule.to) && rule.from.some((s) => reached.has(s))) {
+        reached.add(rule.to);
+        grew = true;
+      }
+    }
+  }
+  return MATCH_STATES.filter((s) => reached.has(s));
+}
+
+/** Whether a match in this state is an introduction the employer may see (`INTRODUCED`). */
 export function isIntroduced(state: MatchState): boolean {
-  return state === 'approved' || state === 'interviewing' || state === 'hired' || state === 'not_hired';
+  return INTRODUCED.includes(state);
 }

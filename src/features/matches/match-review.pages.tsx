@@ -9,7 +9,7 @@ import { FLEXIBILITY_FACT_KEYS, FLEXIBILITY_FACTS } from '../../../matching/voca
 import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { requireActor } from '../../http/env.ts';
-import { type FieldErrors, fieldErrorsOf, readForm, renameErrors, validate } from '../../web/forms.ts';
+import { type FieldErrors, fieldErrorsOf, readForm, renameErrors, validate } from '../../web/form-input.ts';
 import { labelOf, langOf, messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice } from '../../web/view.ts';
@@ -83,9 +83,7 @@ export const matchReviewPages = newPageRouter()
       // The version is a hidden field: a problem with it means the page, not her input, is wrong.
       if (input.errors.expectedVersion) return renderMatch(c, detail, { alert: m.errors.invalidInput }, 422);
       const errors = renameErrors(input.errors, (name) => (name === 'reason' ? reasonField : name));
-      // The schema's own refinements say "choose a reason" / "say why": in the reader's words.
-      if (errors.reasonCode === m.validation.invalid) errors.reasonCode = m.validation.choose;
-      if (errors[reasonField] === m.validation.invalid) errors[reasonField] = m.validation.required;
+      // The schema's own rules (choose a reason, say why) come by their codes, already in her words.
       return renderMatch(c, detail, { form: form(errors) }, 422);
     }
     try {

@@ -3,7 +3,7 @@
  * and the score breakdown from both sides, then the decision forms and the match's history.
  */
 import { FLEXIBILITY_FACT_KEYS, FLEXIBILITY_FACTS } from '../../../matching/vocabulary.ts';
-import { PostForm } from '../../web/form.tsx';
+import { PostForm } from '../../web/form-fields.tsx';
 import { labelOf } from '../../web/i18n.ts';
 import type { View } from '../../web/view.ts';
 import type { MatchDetail } from '../coordination/coordination.schemas.ts';

@@ -9,7 +9,7 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import { jsonList } from '../../db/json-list.ts';
 import type { DB, MatchEventTable, MatchTable } from '../../db/schema.ts';
-import type { MatchState } from './match-lifecycle.ts';
+import { AWAITING_DECISION, INTRODUCED, type MatchState, OPEN, TRANSITIONS } from './match-lifecycle.ts';
 
 export function findMatch(db: Kysely<DB>, id: string) {
   return db.selectFrom('matches').selectAll().where('id', '=', id).executeTakeFirst();
@@ -288,8 +288,6 @@ export function eventsOf(db: Kysely<DB>, matchId: string) {
     .execute();
 }
 
-const INTRODUCED = ['approved', 'interviewing', 'hired', 'not_hired'] as const;
-
 /**
  * The employer's introductions: approved (or later) matches of the organisation's roles, with
  * the member's name and contact. The state filter is in this query, not in a caller.
@@ -323,7 +321,7 @@ export function introductionsOf(db: Kysely<DB>, organisationId: string, matchId?
           .selectFrom('match_events')
           .select('match_events.reason')
           .whereRef('match_events.match_id', '=', 'matches.id')
-          .where('match_events.to_state', '=', 'approved')
+          .where('match_events.to_state', '=', TRANSITIONS.approve.to)
           .orderBy('match_events.at', 'desc')
           .limit(1)
           .as('approval_reason'),
@@ -373,8 +371,6 @@ export async function roleIdsMatchedBy(db: Kysely<DB>, memberId: string): Promis
   return new Set(rows.map((r) => r.role_id));
 }
 
-const OPEN_STATES = ['suggested', 'interested', 'under_review', 'approved', 'interviewing'] as const;
-
 /** Open matches per role, for the introduction quota. */
 export async function openMatchCounts(
   db: Kysely<DB>,
@@ -385,7 +381,7 @@ export async function openMatchCounts(
     .selectFrom('matches')
     .select(['role_id', (eb) => eb.fn.countAll<number>().as('n')])
     .where('role_id', 'in', jsonList(roleIds))
-    .where('state', 'in', OPEN_STATES)
+    .where('state', 'in', OPEN)
     .groupBy('role_id')
     .execute();
   return new Map(rows.map((r) => [r.role_id, Number(r.n)]));
@@ -435,7 +431,7 @@ export function interestCountsOf(db: Kysely<DB>, organisationId: string) {
     .selectFrom('matches')
     .select(['matches.role_id', 'matches.state', (eb) => eb.fn.countAll<number>().as('n')])
     .where('matches.organisation_id', '=', organisationId)
-    .where('matches.state', 'in', ['interested', 'under_review', ...INTRODUCED])
+    .where('matches.state', 'in', [...AWAITING_DECISION, ...INTRODUCED])
     .where((eb) =>
       eb.not(
         eb.exists(

@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { MemberProfileSchema, ResumeSchema } from '../members/member.schemas.ts';
 import { QueryFlagSchema } from '../shared/common.schemas.ts';
+import { ruleIssue } from '../shared/rule-codes.ts';
 import { WorkWindowSchema } from '../shared/schedule.schemas.ts';
 import { MATCH_STATES } from './match-lifecycle.ts';
 
@@ -182,14 +183,12 @@ export const DecisionInputSchema = z
   .strict()
   .superRefine((d, ctx) => {
     if (d.decision === 'reject' && !d.reasonCode) {
-      ctx.addIssue({ code: 'custom', path: ['reasonCode'], message: 'choose a reason to reject' });
+      ctx.addIssue(ruleIssue('reason_code_required', 'choose a reason to reject', ['reasonCode']));
     }
     if (d.decision !== 'review' && !d.reason) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['reason'],
-        message: 'say why, in a sentence the member and employer can read',
-      });
+      ctx.addIssue(
+        ruleIssue('reason_required', 'say why, in a sentence the member and employer can read', ['reason']),
+      );
     }
   })
   .openapi('DecisionInput');
@@ -203,7 +202,7 @@ export const OutcomeInputSchema = z
   .strict()
   .superRefine((o, ctx) => {
     if (o.outcome === 'not_hired' && !o.reason)
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'say why' });
+      ctx.addIssue(ruleIssue('reason_required', 'say why', ['reason']));
   })
   .openapi('OutcomeInput');
 

@@ -28,7 +28,13 @@ import {
   whyNotIntroducible,
 } from './match.repository.ts';
 import type { DecisionInput, Introduction, MatchView, OutcomeInput, QueueQuery } from './match.schemas.ts';
-import { isIntroduced, type MatchAction, type MatchState, nextState } from './match-lifecycle.ts';
+import {
+  AWAITING_DECISION,
+  isIntroduced,
+  type MatchAction,
+  type MatchState,
+  nextState,
+} from './match-lifecycle.ts';
 import { fitsForStaff, type QueueFit, type StaffScoringDeps, scoreForStaff } from './staff-scoring.ts';
 
 function toMatchView(row: MatchRow): MatchView {
@@ -377,7 +383,7 @@ export function createMatchService({ database, clock, config }: AppDeps, service
       if (actor.role !== 'employer' || !actor.organisationId) return counts;
       for (const row of await interestCountsOf(db, actor.organisationId)) {
         const entry = counts.get(row.role_id) ?? { waiting: 0, introduced: 0 };
-        if (row.state === 'interested' || row.state === 'under_review') entry.waiting += Number(row.n);
+        if (AWAITING_DECISION.includes(row.state as MatchState)) entry.waiting += Number(row.n);
         else entry.introduced += Number(row.n);
         counts.set(row.role_id, entry);
       }

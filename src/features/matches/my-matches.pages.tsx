@@ -4,8 +4,8 @@
  */
 import type { Context } from 'hono';
 import { type AppEnv, requireActor } from '../../http/env.ts';
-import { PostForm, SubmitButton, TextField } from '../../web/form.tsx';
-import { type FieldErrors, type FormValues, noValues, readForm, validate } from '../../web/forms.ts';
+import { PostForm, SubmitButton, TextField } from '../../web/form-fields.tsx';
+import { type FieldErrors, type FormValues, noValues, readForm, validate } from '../../web/form-input.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View, viewOf } from '../../web/view.ts';

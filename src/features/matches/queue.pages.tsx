@@ -3,8 +3,8 @@
  * (state, prefecture, stage, days waiting) as a plain GET form and a page of 50 at a time.
  */
 import { type AppEnv, requireActor } from '../../http/env.ts';
-import { ErrorSummary, SelectField, TextField } from '../../web/form.tsx';
-import { type FieldErrors, type FormValues, formValues, validate } from '../../web/forms.ts';
+import { ErrorSummary, SelectField, TextField } from '../../web/form-fields.tsx';
+import { type FieldErrors, type FormValues, formValues, validate } from '../../web/form-input.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import type { View } from '../../web/view.ts';

@@ -17,7 +17,7 @@ import {
   SubmitButton,
   TextField,
   Toggle,
-} from '../../web/form.tsx';
+} from '../../web/form-fields.tsx';
 import {
   type FieldErrors,
   type FormValues,
@@ -25,7 +25,7 @@ import {
   formValues,
   readForm,
   validate,
-} from '../../web/forms.ts';
+} from '../../web/form-input.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';

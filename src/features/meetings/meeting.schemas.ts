@@ -5,6 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { AreaCodeSchema, IsoDateSchema } from '../shared/common.schemas.ts';
+import { rule } from '../shared/rule-codes.ts';
 import { minutesOf, TimeSchema } from '../shared/schedule.schemas.ts';
 
 export const REPLY_STATES = ['going', 'waiting', 'not_going'] as const;
@@ -30,14 +31,14 @@ export const MeetingInputSchema = z
       .openapi({ description: 'Only members at these support stages (all when left out)' }),
   })
   .strict()
-  .refine((m) => minutesOf(m.endTime) > minutesOf(m.startTime), {
-    message: 'end must be after start',
-    path: ['endTime'],
-  })
-  .refine((m) => m.online || m.areaCode !== undefined, {
-    message: 'a meeting in person needs its area',
-    path: ['areaCode'],
-  })
+  .refine(
+    (m) => minutesOf(m.endTime) > minutesOf(m.startTime),
+    rule('end_after_start', 'end must be after start', ['endTime']),
+  )
+  .refine(
+    (m) => m.online || m.areaCode !== undefined,
+    rule('needs_area', 'a meeting in person needs its area', ['areaCode']),
+  )
   .openapi('MeetingInput');
 
 export const ReplyInputSchema = z

@@ -3,8 +3,8 @@
  * and pickup time, and her care limits day by day (leave home from, be home by), with their
  * mapping to and from the API's care limits.
  */
-import { FieldNotes, fieldId, labelField, type Option, SelectField } from '../../web/form.tsx';
-import type { FieldErrors, FormValues } from '../../web/forms.ts';
+import { FieldNotes, fieldId, labelField, type Option, SelectField } from '../../web/form-fields.tsx';
+import type { FieldErrors, FormValues } from '../../web/form-input.ts';
 import type { View } from '../../web/view.ts';
 import { dayClass } from '../../web/week-grid.tsx';
 import { type CareLimitInput, WEEKDAYS, type WeekdayName } from '../shared/schedule.schemas.ts';

@@ -7,7 +7,14 @@ import { AppError } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { requireActor } from '../../http/env.ts';
 import { clearSessionCookie } from '../../http/session-cookie.ts';
-import { ErrorSummary, labelField, PostForm, SubmitButton, TextField, Toggle } from '../../web/form.tsx';
+import {
+  ErrorSummary,
+  labelField,
+  PostForm,
+  SubmitButton,
+  TextField,
+  Toggle,
+} from '../../web/form-fields.tsx';
 import {
   type FieldErrors,
   type FormValues,
@@ -15,7 +22,7 @@ import {
   formValues,
   readForm,
   validate,
-} from '../../web/forms.ts';
+} from '../../web/form-input.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';

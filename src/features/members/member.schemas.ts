@@ -16,6 +16,7 @@ import {
   SkillWithLevelSchema,
   uniqueBy,
 } from '../shared/common.schemas.ts';
+import { rule } from '../shared/rule-codes.ts';
 import { CareLimitSchema, TimeSchema, WorkWindowSchema, windowList } from '../shared/schedule.schemas.ts';
 
 export const CHILD_CARE = [
@@ -119,7 +120,7 @@ export const ResumeSchema = z
             role: z.string().trim().max(60).optional().openapi({ description: 'What she did there' }),
           })
           .strict()
-          .refine((w) => !w.to || w.to >= w.from, { path: ['to'], message: 'End after the start' }),
+          .refine((w) => !w.to || w.to >= w.from, rule('end_after_start', 'End after the start', ['to'])),
       )
       .max(10)
       .default([]),

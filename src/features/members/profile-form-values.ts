@@ -3,7 +3,7 @@
  * API input built from a posted form. Her place is typed as a name and resolved to an area code
  * on the server; problems found on the way come back as field errors.
  */
-import { type FieldErrors, type FormValues, renameErrors, typedMonth } from '../../web/forms.ts';
+import { type FieldErrors, type FormValues, renameErrors, typedMonth } from '../../web/form-input.ts';
 import type { View } from '../../web/view.ts';
 import { parseWeek, weekValues } from '../../web/week-grid.tsx';
 import type { AreaService } from '../areas/area.service.ts';

@@ -3,8 +3,8 @@
  * the guided first run with her other answers carried in hidden fields. The sections' fields are
  * in profile-section-fields.tsx, the mapping to and from the API in profile-form-values.ts.
  */
-import { ErrorSummary, type Option, PostForm, SubmitButton } from '../../web/form.tsx';
-import type { FieldErrors, FormValues } from '../../web/forms.ts';
+import { ErrorSummary, type Option, PostForm, SubmitButton } from '../../web/form-fields.tsx';
+import type { FieldErrors, FormValues } from '../../web/form-input.ts';
 import type { View } from '../../web/view.ts';
 import { ChildRows } from './care-fields.tsx';
 import { PlaceSection, WeekSection, WishesSection } from './profile-section-fields.tsx';

@@ -3,8 +3,8 @@
  * wants. Each renders the same in the folded profile and in a step of the first run.
  */
 import { EMPLOYMENT_TYPES, JOB_CATEGORIES, SKILLS } from '../../../matching/vocabulary.ts';
-import { ChoiceGroup, type Option, SelectField, TextField, Toggle } from '../../web/form.tsx';
-import type { FieldErrors, FormValues } from '../../web/forms.ts';
+import { ChoiceGroup, type Option, SelectField, TextField, Toggle } from '../../web/form-fields.tsx';
+import type { FieldErrors, FormValues } from '../../web/form-input.ts';
 import { labelOf } from '../../web/i18n.ts';
 import { qualificationTerms } from '../../web/picker-terms.ts';
 import { TermPicker } from '../../web/term-picker.tsx';

@@ -3,7 +3,7 @@
  * run, and where an error or a missing part sends her. One list, so the form, the first run and the
  * home page's "what is missing" links all agree on what a section holds.
  */
-import type { FieldErrors, FormValues } from '../../web/forms.ts';
+import type { FieldErrors, FormValues } from '../../web/form-input.ts';
 
 /** The sections in the order of the first run: where she lives, her week, her children, her wishes. */
 export const PROFILE_SECTIONS = ['place', 'week', 'children', 'wishes', 'resume'] as const;

@@ -13,7 +13,7 @@ import {
   SubmitButton,
   TextField,
   Toggle,
-} from '../../web/form.tsx';
+} from '../../web/form-fields.tsx';
 import {
   changedFieldsOf,
   type FieldErrors,
@@ -23,7 +23,7 @@ import {
   readForm,
   validate,
   withValue,
-} from '../../web/forms.ts';
+} from '../../web/form-input.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { onSitePath, redirectWithNotice, type View, viewOf } from '../../web/view.ts';
 import { prefectureOptions } from '../areas/place-field.tsx';

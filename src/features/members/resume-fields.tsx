@@ -3,8 +3,8 @@
  * 自己PR, and whether an employer may read them once she is introduced — with the mapping between
  * the saved résumé and the form's fields. Rows left blank are not part of it.
  */
-import { TextField, Toggle } from '../../web/form.tsx';
-import { type FieldErrors, type FormValues, typedMonth } from '../../web/forms.ts';
+import { TextField, Toggle } from '../../web/form-fields.tsx';
+import { type FieldErrors, type FormValues, typedMonth } from '../../web/form-input.ts';
 import type { View } from '../../web/view.ts';
 import type { MemberProfile } from './member.schemas.ts';
 

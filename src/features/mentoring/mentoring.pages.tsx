@@ -8,8 +8,8 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../../http/env.ts';
 import { requireActor } from '../../http/env.ts';
-import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../web/form.tsx';
-import { type FieldErrors, formValues, readForm, validate } from '../../web/forms.ts';
+import { ErrorSummary, PostForm, SelectField, SubmitButton, TextField } from '../../web/form-fields.tsx';
+import { type FieldErrors, formValues, readForm, validate } from '../../web/form-input.ts';
 import { langOf, messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';

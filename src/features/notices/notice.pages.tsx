@@ -16,7 +16,7 @@ import {
   SelectField,
   SubmitButton,
   TextField,
-} from '../../web/form.tsx';
+} from '../../web/form-fields.tsx';
 import {
   type FieldErrors,
   type FormValues,
@@ -24,7 +24,7 @@ import {
   formValues,
   readForm,
   validate,
-} from '../../web/forms.ts';
+} from '../../web/form-input.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';

@@ -5,6 +5,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { IsoDateSchema } from '../shared/common.schemas.ts';
+import { rule } from '../shared/rule-codes.ts';
 
 export const NOTICE_AUDIENCES = ['home', 'target', 'both'] as const;
 
@@ -38,10 +39,10 @@ export const NoticeInputSchema = z
         max: z.number().int().min(0).max(18).optional(),
       })
       .strict()
-      .refine((a) => a.min === undefined || a.max === undefined || a.min <= a.max, {
-        path: ['max'],
-        message: 'max must not be below min',
-      })
+      .refine(
+        (a) => a.min === undefined || a.max === undefined || a.min <= a.max,
+        rule('max_below_min', 'max must not be below min', ['max']),
+      )
       .optional()
       .openapi({ description: 'Only members with a child of these ages in whole years' }),
   })

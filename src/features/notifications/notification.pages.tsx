@@ -4,7 +4,7 @@
  * with one tap, which returns her to the same page.
  */
 import { requireActor } from '../../http/env.ts';
-import { PostForm, SubmitButton } from '../../web/form.tsx';
+import { PostForm, SubmitButton } from '../../web/form-fields.tsx';
 import { newPageRouter, requirePage } from '../../web/pages.tsx';
 import { onSitePath, type View } from '../../web/view.ts';
 import type { Notification } from './notification.service.ts';

@@ -6,7 +6,7 @@
  */
 import { notFound } from '../../errors.ts';
 import { requireActor } from '../../http/env.ts';
-import { ErrorSummary, type Option, PostForm, SubmitButton, TextField } from '../../web/form.tsx';
+import { ErrorSummary, type Option, PostForm, SubmitButton, TextField } from '../../web/form-fields.tsx';
 import {
   type FieldErrors,
   type FormValues,
@@ -16,7 +16,7 @@ import {
   readForm,
   renameErrors,
   validate,
-} from '../../web/forms.ts';
+} from '../../web/form-input.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';

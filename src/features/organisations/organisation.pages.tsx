@@ -13,7 +13,7 @@ import {
   PostForm,
   SubmitButton,
   TextField,
-} from '../../web/form.tsx';
+} from '../../web/form-fields.tsx';
 import {
   type FieldErrors,
   type FormValues,
@@ -22,7 +22,7 @@ import {
   readForm,
   renameErrors,
   validate,
-} from '../../web/forms.ts';
+} from '../../web/form-input.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';

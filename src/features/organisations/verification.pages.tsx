@@ -4,8 +4,8 @@
  */
 import type { Context } from 'hono';
 import { type AppEnv, requireActor } from '../../http/env.ts';
-import { PostForm } from '../../web/form.tsx';
-import { readForm } from '../../web/forms.ts';
+import { PostForm } from '../../web/form-fields.tsx';
+import { readForm } from '../../web/form-input.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';

@@ -15,7 +15,7 @@ import {
   SelectField,
   SubmitButton,
   TextField,
-} from '../../web/form.tsx';
+} from '../../web/form-fields.tsx';
 import {
   type FieldErrors,
   type FormValues,
@@ -23,7 +23,7 @@ import {
   formValues,
   readForm,
   validate,
-} from '../../web/forms.ts';
+} from '../../web/form-input.ts';
 import { labelOf, messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';

@@ -5,8 +5,8 @@
  */
 import { notFound } from '../../errors.ts';
 import { requireActor } from '../../http/env.ts';
-import { ErrorSummary, PostForm, SubmitButton, TextField } from '../../web/form.tsx';
-import { type FieldErrors, formValues, readForm, validate } from '../../web/forms.ts';
+import { ErrorSummary, PostForm, SubmitButton, TextField } from '../../web/form-fields.tsx';
+import { type FieldErrors, formValues, readForm, validate } from '../../web/form-input.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';

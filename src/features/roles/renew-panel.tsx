@@ -2,7 +2,7 @@
  * An ad's freshness for its employer, on the role list and the role's page: until when it is
  * listed (or since when it has been out of search), and the one-tap 「掲載を延長する」 form.
  */
-import { PostForm } from '../../web/form.tsx';
+import { PostForm } from '../../web/form-fields.tsx';
 import type { View } from '../../web/view.ts';
 import type { Role } from './role.schemas.ts';
 

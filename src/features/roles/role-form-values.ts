@@ -1,11 +1,18 @@
 /**
  * The role editor's two mappings: a saved Role (or a new one) to form values, and posted values to
  * a RoleInput validated by the API's own schema, with every problem moved to the field it came
- * from (a grid row, a location row, a skill's select). The form itself is role-form.tsx.
+ * from (a grid row, a location row, a skill's select). The form itself is role-form.tsx; the
+ * role's own rules in her words are role-form-messages.ts.
  */
 import { SKILLS } from '../../../matching/vocabulary.ts';
-import type { Option } from '../../web/form.tsx';
-import { type FieldErrors, type FormValues, formValues, renameErrors, validate } from '../../web/forms.ts';
+import type { Option } from '../../web/form-fields.tsx';
+import {
+  type FieldErrors,
+  type FormValues,
+  formValues,
+  renameErrors,
+  validate,
+} from '../../web/form-input.ts';
 import { labelOf } from '../../web/i18n.ts';
 import type { View } from '../../web/view.ts';
 import { parseWeek, weekValues } from '../../web/week-grid.tsx';
@@ -13,6 +20,7 @@ import type { AreaService } from '../areas/area.service.ts';
 import { placeValues, resolvePlace, typedPlace } from '../areas/place-field.tsx';
 import type { Branch } from '../organisations/branch.schemas.ts';
 import { FACT_KEYS, type Role, type RoleInput, RoleInputSchema } from './role.schemas.ts';
+import { roleMessages } from './role-form-messages.ts';
 
 /** At most this many location rows on the page; the API allows more, a form does not need them. */
 export const MAX_LOCATIONS = 5;
@@ -147,35 +155,6 @@ function readDetails(values: FormValues) {
     ...(values.checked('details.inexperiencedOk') ? { inexperiencedOk: true } : {}),
     ...(values.checked('details.withinDependentOk') ? { withinDependentOk: true } : {}),
   };
-}
-
-/**
- * Rules the schema words for programs, said for her (matched on "field.path message", so one
- * wording used for two fields can be told apart).
- */
-const ROLE_MESSAGES: [RegExp, (m: View['m']) => string][] = [
-  [/maxHoursPerWeek must not be below minHoursPerWeek/, (m) => m.employer.editor.errors.maxBelowMin],
-  [/must not be above maxHoursPerWeek/, (m) => m.employer.editor.errors.preferredAboveMax],
-  [/needs at least one location/, (m) => m.employer.editor.errors.needLocation],
-  [/is already required/, (m) => m.employer.editor.errors.alreadyRequired],
-  [/day\(s\) have windows/, (m) => m.employer.editor.errors.daysBeyondWindows],
-  [/windows only hold/, (m) => m.employer.editor.errors.hoursBeyondWindows],
-  [/must not be below minHoursPerWeek/, (m) => m.employer.editor.errors.preferredBelowMin],
-  [/max must not be below min/, (m) => m.employer.editor.errors.payMaxBelowMin],
-  [/officeDaysPerWeek is given/, (m) => m.employer.editor.errors.officeDays],
-  [/at least one shift|at least one window/, (m) => m.employer.editor.errors.needWindow],
-  [/capYenPerMonth is given/, (m) => m.employer.editor.errors.commuteCap],
-];
-
-function roleMessages(input: unknown, m: View['m']): FieldErrors {
-  const parsed = RoleInputSchema.safeParse(input);
-  const errors: FieldErrors = {};
-  for (const issue of parsed.error?.issues ?? []) {
-    const path = issue.path.map(String).join('.');
-    const said = ROLE_MESSAGES.find(([pattern]) => pattern.test(`${path} ${issue.message}`));
-    if (said) errors[path] ??= said[1](m);
-  }
-  return errors;
 }
 
 export type ReadRole =

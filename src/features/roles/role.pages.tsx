@@ -8,7 +8,7 @@ import type { Context } from 'hono';
 import { EMPLOYMENT_TYPES, JOB_CATEGORIES } from '../../../matching/vocabulary.ts';
 import { AppError, type ErrorCode } from '../../errors.ts';
 import type { AppEnv } from '../../http/env.ts';
-import { PostForm, SubmitButton, Toggle } from '../../web/form.tsx';
+import { PostForm, SubmitButton, Toggle } from '../../web/form-fields.tsx';
 import {
   changedFieldsOf,
   type FieldErrors,
@@ -17,7 +17,7 @@ import {
   noValues,
   readForm,
   withValue,
-} from '../../web/forms.ts';
+} from '../../web/form-input.ts';
 import { labelOf, messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { onSitePath, redirectWithNotice, type View } from '../../web/view.ts';

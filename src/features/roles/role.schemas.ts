@@ -15,6 +15,7 @@ import {
   SkillWithLevelSchema,
   uniqueBy,
 } from '../shared/common.schemas.ts';
+import { rule, ruleIssue } from '../shared/rule-codes.ts';
 import { minutesOf, ShiftSchema, windowList } from '../shared/schedule.schemas.ts';
 
 export const FACT_KEYS = FLEXIBILITY_FACT_KEYS;
@@ -48,43 +49,39 @@ const FlexibleScheduleSchema = z
   .superRefine((schedule, ctx) => {
     const days = new Set(schedule.windows.map((w) => w.day)).size;
     if (schedule.minDaysPerWeek > days) {
-      ctx.addIssue({ code: 'custom', path: ['minDaysPerWeek'], message: `only ${days} day(s) have windows` });
+      ctx.addIssue(ruleIssue('days_beyond_windows', `only ${days} day(s) have windows`, ['minDaysPerWeek']));
     }
     const hours = schedule.windows.reduce((sum, w) => sum + minutesOf(w.end) - minutesOf(w.start), 0) / 60;
     if (schedule.minHoursPerWeek > hours) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['minHoursPerWeek'],
-        message: `the windows only hold ${hours} hours`,
-      });
+      ctx.addIssue(
+        ruleIssue('hours_beyond_windows', `the windows only hold ${hours} hours`, ['minHoursPerWeek']),
+      );
     }
     if (schedule.maxHoursPerWeek !== undefined && schedule.maxHoursPerWeek < schedule.minHoursPerWeek) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['maxHoursPerWeek'],
-        message: 'must not be below minHoursPerWeek',
-      });
+      ctx.addIssue(
+        ruleIssue('max_hours_below_min', 'must not be below minHoursPerWeek', ['maxHoursPerWeek']),
+      );
     }
     if (
       schedule.preferredHoursPerWeek !== undefined &&
       schedule.maxHoursPerWeek !== undefined &&
       schedule.preferredHoursPerWeek > schedule.maxHoursPerWeek
     ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['preferredHoursPerWeek'],
-        message: 'must not be above maxHoursPerWeek',
-      });
+      ctx.addIssue(
+        ruleIssue('preferred_hours_above_max', 'must not be above maxHoursPerWeek', [
+          'preferredHoursPerWeek',
+        ]),
+      );
     }
     if (
       schedule.preferredHoursPerWeek !== undefined &&
       schedule.preferredHoursPerWeek < schedule.minHoursPerWeek
     ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['preferredHoursPerWeek'],
-        message: 'must not be below minHoursPerWeek',
-      });
+      ctx.addIssue(
+        ruleIssue('preferred_hours_below_min', 'must not be below minHoursPerWeek', [
+          'preferredHoursPerWeek',
+        ]),
+      );
     }
   })
   .openapi('FlexibleSchedule', { description: 'Allowed windows plus a weekly minimum of hours and days' });
@@ -105,10 +102,12 @@ export const RoleDetailsSchema = z
         capYenPerMonth: z.number().int().min(1).max(1_000_000).optional(),
       })
       .strict()
-      .refine((c) => (c.kind === 'capped') === (c.capYenPerMonth !== undefined), {
-        message: 'capYenPerMonth is given for a capped allowance, and only for it',
-        path: ['capYenPerMonth'],
-      })
+      .refine(
+        (c) => (c.kind === 'capped') === (c.capYenPerMonth !== undefined),
+        rule('commute_cap_mismatch', 'capYenPerMonth is given for a capped allowance, and only for it', [
+          'capYenPerMonth',
+        ]),
+      )
       .optional(),
     socialInsurance: z.enum(['yes', 'conditional', 'no']).optional().openapi({
       description: "社会保険: 'yes' 完備, 'conditional' 勤務時間などの条件を満たせば加入, 'no' なし",
@@ -150,10 +149,10 @@ const RoleFields = z
         unit: PayUnitSchema,
       })
       .strict()
-      .refine((pay) => pay.max === undefined || pay.max >= pay.min, {
-        message: 'max must not be below min',
-        path: ['max'],
-      }),
+      .refine(
+        (pay) => pay.max === undefined || pay.max >= pay.min,
+        rule('pay_max_below_min', 'max must not be below min', ['max']),
+      ),
     schedule: z.discriminatedUnion('kind', [FixedScheduleSchema, FlexibleScheduleSchema]),
     overtime: z.enum(['none', 'occasional', 'regular']),
     weekendWork: z.boolean(),
@@ -164,10 +163,12 @@ const RoleFields = z
         officeDaysPerWeek: z.number().int().min(1).max(5).optional(),
       })
       .strict()
-      .refine((r) => (r.mode === 'hybrid') === (r.officeDaysPerWeek !== undefined), {
-        message: 'officeDaysPerWeek is given for hybrid roles, and only for them',
-        path: ['officeDaysPerWeek'],
-      }),
+      .refine(
+        (r) => (r.mode === 'hybrid') === (r.officeDaysPerWeek !== undefined),
+        rule('office_days_mismatch', 'officeDaysPerWeek is given for hybrid roles, and only for them', [
+          'officeDaysPerWeek',
+        ]),
+      ),
     locations: z
       .array(
         z
@@ -231,19 +232,15 @@ const RoleFields = z
 
 export const RoleInputSchema = RoleFields.superRefine((role, ctx) => {
   if (role.remote.mode !== 'full' && role.locations.length === 0 && !role.branchIds?.length) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['locations'],
-      message: 'an on-site or hybrid role needs at least one location',
-    });
+    ctx.addIssue(
+      ruleIssue('needs_location', 'an on-site or hybrid role needs at least one location', ['locations']),
+    );
   }
   const overlap = role.skills.required.find((r) => role.skills.niceToHave.some((n) => n.tag === r.tag));
   if (overlap) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['skills', 'niceToHave'],
-      message: `${overlap.tag} is already required`,
-    });
+    ctx.addIssue(
+      ruleIssue('skill_already_required', `${overlap.tag} is already required`, ['skills', 'niceToHave']),
+    );
   }
 }).openapi('RoleInput');
 

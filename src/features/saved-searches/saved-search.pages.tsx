@@ -5,8 +5,8 @@
  */
 import { invalidField } from '../../errors.ts';
 import { requireActor } from '../../http/env.ts';
-import { PostForm, SelectField, SubmitButton, TextField } from '../../web/form.tsx';
-import { formValues, readForm } from '../../web/forms.ts';
+import { PostForm, SelectField, SubmitButton, TextField } from '../../web/form-fields.tsx';
+import { formValues, readForm } from '../../web/form-input.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View, viewOf } from '../../web/view.ts';
 import type { SavedSearch } from './saved-search.schemas.ts';

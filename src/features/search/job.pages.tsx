@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { EMPLOYMENT_TYPES, JOB_CATEGORIES } from '../../../matching/vocabulary.ts';
 import type { AppEnv } from '../../http/env.ts';
 import { requireActor } from '../../http/env.ts';
-import type { Option } from '../../web/form.tsx';
+import type { Option } from '../../web/form-fields.tsx';
 import {
   ChoiceGroup,
   ErrorSummary,
@@ -16,7 +16,7 @@ import {
   SubmitButton,
   TextField,
   Toggle,
-} from '../../web/form.tsx';
+} from '../../web/form-fields.tsx';
 import {
   type FieldErrors,
   type FormValues,
@@ -25,7 +25,7 @@ import {
   normaliseNumber,
   renameErrors,
   validate,
-} from '../../web/forms.ts';
+} from '../../web/form-input.ts';
 import { labelOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View, viewOf } from '../../web/view.ts';

@@ -3,6 +3,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { EMPLOYMENT_TYPES, JOB_CATEGORIES, QUALIFICATIONS, SKILLS } from '../../../matching/vocabulary.ts';
+import { ruleIssue } from './rule-codes.ts';
 
 export const IdParamSchema = z.object({
   id: z
@@ -75,11 +76,7 @@ export function uniqueBy<T>(key: (item: T) => string, label: string) {
       const k = key(item);
       const first = seen.get(k);
       if (first !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: [index],
-          message: `duplicate ${label} (same as item ${first})`,
-        });
+        ctx.addIssue(ruleIssue('duplicate', `duplicate ${label} (same as item ${first})`, [index]));
       else seen.set(k, index);
     });
   };
@@ -110,10 +107,16 @@ export function normaliseDigitsAndHyphens(text: string): string {
     .replace(/[\s\u3000]/g, '');
 }
 
+/**
+ * What a Japanese phone number looks like; a format check carries no code of its own, so forms
+ * tell its refusal apart by this pattern.
+ */
+export const JAPANESE_PHONE_PATTERN = /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/;
+
 /** A Japanese phone number, full-width digits and hyphens accepted and stored in ASCII. */
 export const JapanesePhoneSchema = z.preprocess(
   (value) => (typeof value === 'string' ? normaliseDigitsAndHyphens(value) : value),
-  z.string().regex(/^0\d{1,4}-?\d{1,4}-?\d{3,4}$/, 'Use a Japanese phone number, e.g. 090-1234-5678'),
+  z.string().regex(JAPANESE_PHONE_PATTERN, 'Use a Japanese phone number, e.g. 090-1234-5678'),
 );
 
 /** A Japanese postcode (〒123-4567), full-width accepted, stored as '123-4567'. */

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import type { CareLimit, Weekday, WeeklyWindow } from '../../../matching/types.ts';
+import { rule, ruleIssue } from './rule-codes.ts';
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayName = (typeof WEEKDAYS)[number];
@@ -27,10 +28,10 @@ export const TimeSchema = z
   .openapi({ example: '09:00' });
 
 const windowFields = { day: z.enum(WEEKDAYS), start: TimeSchema, end: TimeSchema };
-const endAfterStart: [(w: { start: string; end: string }) => boolean, { message: string; path: string[] }] = [
-  (w) => minutesOf(w.end) > minutesOf(w.start),
-  { message: 'end must be after start', path: ['end'] },
-];
+const endAfterStart = [
+  (w: { start: string; end: string }) => minutesOf(w.end) > minutesOf(w.start),
+  rule('end_after_start', 'end must be after start', ['end']),
+] as const;
 
 export const WindowSchema = z
   .object(windowFields)
@@ -52,10 +53,10 @@ export const ShiftSchema = z
   })
   .strict()
   .refine(...endAfterStart)
-  .refine((w) => (w.breakMinutes ?? 0) < minutesOf(w.end) - minutesOf(w.start), {
-    message: 'the break must be shorter than the shift',
-    path: ['breakMinutes'],
-  })
+  .refine(
+    (w) => (w.breakMinutes ?? 0) < minutesOf(w.end) - minutesOf(w.start),
+    rule('break_too_long', 'the break must be shorter than the shift', ['breakMinutes']),
+  )
   .openapi('Shift', { example: { day: 'mon', start: '08:30', end: '17:30', breakMinutes: 60 } });
 
 /** A window in which she can be working; `remoteOnly` when she can use it only from home. */
@@ -91,11 +92,7 @@ export function windowList<S extends z.ZodType<WindowInput>>(
             minutesOf(window.start) < minutesOf(other.end),
         );
         if (clash >= 0) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [index],
-            message: `overlaps window ${clash} on the same day`,
-          });
+          ctx.addIssue(ruleIssue('overlap', `overlaps window ${clash} on the same day`, [index]));
         }
       });
     });
@@ -138,19 +135,18 @@ export const CareLimitSchema = z
     homeBy: TimeSchema.optional().openapi({ description: 'She must be back home by this', example: '18:00' }),
   })
   .strict()
-  .refine((c) => c.leaveHomeFrom !== undefined || c.homeBy !== undefined, {
-    message: 'give a time to leave home from, a time to be home by, or both',
-    path: ['homeBy'],
-  })
+  .refine(
+    (c) => c.leaveHomeFrom !== undefined || c.homeBy !== undefined,
+    rule('care_limit_needs_time', 'give a time to leave home from, a time to be home by, or both', [
+      'homeBy',
+    ]),
+  )
   .refine(
     (c) =>
       c.leaveHomeFrom === undefined ||
       c.homeBy === undefined ||
       minutesOf(c.homeBy) > minutesOf(c.leaveHomeFrom),
-    {
-      message: 'must be after leaveHomeFrom',
-      path: ['homeBy'],
-    },
+    rule('home_after_leaving', 'must be after leaveHomeFrom', ['homeBy']),
   )
   .openapi('CareLimit', { example: { day: 'mon', leaveHomeFrom: '08:30', homeBy: '18:00' } });
 

@@ -6,7 +6,7 @@
  */
 import type { Child } from 'hono/jsx';
 import { CSRF_FIELD } from './csrf.ts';
-import type { FieldErrors, FormValues } from './forms.ts';
+import type { FieldErrors, FormValues } from './form-input.ts';
 import type { View } from './view.ts';
 
 export interface Option {

@@ -6,6 +6,8 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
+import { JAPANESE_PHONE_PATTERN } from '../features/shared/common.schemas.ts';
+import { type RuleCode, ruleCodeOf } from '../features/shared/rule-codes.ts';
 import { hiddenCharacterIssues } from '../http/hidden-characters.ts';
 import type { Messages } from './messages/index.ts';
 
@@ -89,17 +91,25 @@ export async function readForm(c: Context): Promise<FormValues> {
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
 
-/** Messages the schemas write themselves, recognised so they can be said in the reader's words. */
-const KNOWN_MESSAGES: [RegExp, (m: Messages) => string][] = [
-  [/end must be after start/, (m) => m.validation.endAfterStart],
-  [/must be after leaveHomeFrom/, (m) => m.validation.homeAfterLeaving],
-  [/confirm the override/, (m) => m.coordinator.decision.overrideRequired],
-  [/^overlaps window/, (m) => m.validation.overlap],
-  [/duplicate|appears twice|listed twice/i, (m) => m.validation.duplicate],
-  [/unknown area|no such area/i, (m) => m.validation.unknownArea],
-  [/phone number/i, (m) => m.validation.phone],
-  [/Agree to the terms/, (m) => m.validation.acceptTerms],
-];
+/**
+ * Rules with words of their own, by code: a refinement's (`params.code`, see
+ * features/shared/rule-codes.ts) or a service's field issue (`unknown_area`…). Rules not listed
+ * here are said by zod's issue code below.
+ */
+const RULE_MESSAGES: Partial<Record<RuleCode | OtherIssueCode, (m: Messages) => string>> = {
+  end_after_start: (m) => m.validation.endAfterStart,
+  home_after_leaving: (m) => m.validation.homeAfterLeaving,
+  overlap: (m) => m.validation.overlap,
+  duplicate: (m) => m.validation.duplicate,
+  reason_code_required: (m) => m.validation.choose,
+  reason_required: (m) => m.validation.required,
+  override_required: (m) => m.coordinator.decision.overrideRequired,
+  unknown_area: (m) => m.validation.unknownArea,
+  phone: (m) => m.validation.phone,
+};
+
+/** Codes from elsewhere that a form says in words of their own: services' field issues, the phone pattern. */
+type OtherIssueCode = 'override_required' | 'unknown_area' | 'phone';
 
 interface IssueLike {
   code: string;
@@ -109,19 +119,36 @@ interface IssueLike {
   minimum?: number | bigint;
   maximum?: number | bigint;
   format?: string;
+  pattern?: string;
+  expected?: string;
+  input?: unknown;
+  params?: Record<string, unknown> | undefined;
+}
+
+/**
+ * The code that says which rule an issue broke: a refinement's own, `phone` for the phone
+ * number's pattern (a format check carries no code), else the issue's (zod's or a service's).
+ * @example issueCode({ code: 'custom', message: '…', path: ['end'], params: { code: 'end_after_start' } }) // 'end_after_start'
+ */
+export function issueCode(issue: IssueLike): string {
+  const rule = ruleCodeOf(issue);
+  if (rule) return rule;
+  if (issue.format === 'regex' && issue.pattern === String(JAPANESE_PHONE_PATTERN)) return 'phone';
+  return issue.code;
 }
 
 /** One validation problem in the reader's words. */
 export function messageFor(issue: IssueLike, m: Messages): string {
   const v = m.validation;
-  const known = KNOWN_MESSAGES.find(([pattern]) => pattern.test(issue.message));
-  if (known) return known[1](m);
+  const said = RULE_MESSAGES[issueCode(issue) as RuleCode | OtherIssueCode];
+  if (said) return said(m);
   switch (issue.code) {
     case 'hidden_characters':
       return v.hiddenCharacters;
     case 'invalid_type':
-      if (/received undefined/.test(issue.message)) return v.required;
-      return /expected number/.test(issue.message) ? v.number : v.invalid;
+      // Parsed with `reportInput`, so a missing value shows as an input that is undefined.
+      if ('input' in issue && issue.input === undefined) return v.required;
+      return issue.expected === 'number' ? v.number : v.invalid;
     case 'too_small':
       if (issue.origin === 'string')
         return Number(issue.minimum) <= 1 ? v.required : v.tooShort(Number(issue.minimum));
@@ -163,7 +190,7 @@ export function validate<S extends z.ZodType>(
   input: unknown,
   m: Messages,
 ): Validated<z.output<S>> {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(input, { reportInput: true });
   // The same refusal of control and text-direction characters as the API's (src/http/hidden-characters.ts).
   const hidden = hiddenCharacterIssues(input, '').map((issue) => ({ ...issue, path: issue.path.slice(1) }));
   const issues = [...hidden, ...(parsed.success ? [] : (parsed.error.issues as IssueLike[]))];
