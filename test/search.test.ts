@@ -158,4 +158,19 @@ describe.each(MODES)('browsing jobs via $name', (mode) => {
     const detail = await t.call('GET', `/api/jobs/${ids.office}`);
     expect(detail.status).toBe(404);
   });
+
+  it('an answer given a moment ago is never reused across a write, nor once the write is searchable', async () => {
+    // The test clock stands still: only the search change counter can tell these answers apart.
+    const before = names((await browse('q=経理')).items);
+    expect(before).toEqual(['accounting']);
+    const id = await t.publishRole(employer, {
+      ...JOB_FIXTURES.accounting,
+      title: '経理スタッフ（月末のみ）',
+    });
+    // The database finds it at once; the engine only once the relay has carried it.
+    const found = (items: { role: { id: string } }[]) => items.some((i) => i.role.id === id);
+    expect(found((await browse('q=経理')).items)).toBe(mode.degraded);
+    if (mode.search) await t.syncSearch();
+    expect(found((await browse('q=経理')).items)).toBe(true);
+  });
 });

@@ -111,6 +111,7 @@ describe('migrations', () => {
       '0022_member_resume',
       '0023_move_plan_notes',
       '0024_prospect_invitations',
+      '0027_search_changes',
     ]);
     expect(await migrateToLatest(db, readMigrationSources())).toEqual([]);
 

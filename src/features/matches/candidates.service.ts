@@ -3,16 +3,19 @@
  * database, by place and relocation wish; members who blocked the employer never appear), then
  * rank them with the matching module, both sides scored and explained. Profiles come prepared from
  * the member cache (current as of the call), so a call costs the ranking, not loading 10k
- * profiles; who blocked the employer is asked of the database on every call.
+ * profiles; who blocked the employer is asked of the database on every call. The same question
+ * asked again a moment later, with nothing changed, is answered from memory (search/answer-cache).
  */
 import { rankMembersForRole, reachKm } from '../../../matching/index.ts';
 import type { GeoPoint, MatchMember } from '../../../matching/types.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { findMembersBlocking } from '../members/member.repository.ts';
+import { findMembersBlocking, memberChangeCount } from '../members/member.repository.ts';
 import type { MemberService } from '../members/member.service.ts';
+import type { Role } from '../roles/role.schemas.ts';
 import type { RoleService } from '../roles/role.service.ts';
+import { createAnswerCache } from '../search/answer-cache.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import { explainInfeasible, explainMatch, rankingSummary } from './explanations.ts';
 import type { CandidateList, RankQuery } from './match.schemas.ts';
@@ -59,73 +62,83 @@ export function createCandidateService(
   services: { areas: AreaService; roles: RoleService; members: MemberService },
 ) {
   const { areas, roles, members } = services;
-  return {
+  const answers = createAnswerCache<CandidateList>(clock);
+  const service = {
     async forRole(actor: Actor, roleId: string, query: RankQuery): Promise<CandidateList> {
       const role = await roles.get(actor, roleId);
-      const [everyone, blocking] = await Promise.all([
-        members.everyonePrepared(),
+      const [changes, blocking] = await Promise.all([
+        memberChangeCount(database.db),
         // Members who blocked the employer never appear: asked of the database on every call.
         findMembersBlocking(database.db, role.organisation.id),
       ]);
-      const reach: RoleReach = {
-        everywhere: role.remote.mode === 'full',
-        // Each location's finest point (its town's, else its area's), as the matching module uses.
-        points: role.locations.flatMap((l) => (l.point ? [l.point] : [])),
-        prefCodes: new Set(role.locations.map((l) => l.prefCode)),
-        areaCodes: new Set(role.locations.map((l) => l.areaCode)),
-        radiusKm: REACH_KM,
-      };
-      const prepared = everyone
-        .filter((p) => !blocking.has(p.profile.userId) && reaches(p.matchMember, reach))
-        .slice(0, MAX_CANDIDATES);
-      const subject = roleForMatching(role);
-      const places = await areas.places(areaCodesOf([subject], []));
-      const ranking = rankMembersForRole(
-        toMatchRole(subject, places),
-        prepared.map((p) => p.matchMember),
-        {
-          evaluationDate: japanDate(clock.now()),
-          limit: query.offset + query.limit,
-          includeInfeasible: query.includeInfeasible === true,
-        },
-      );
-      const profiles = prepared.map((p) => p.profile);
-      const byId = new Map(profiles.map((p) => [p.userId, p]));
-      const items = [
-        ...ranking.ranked.map((m) => ({
-          member: byId.get(m.memberId) as (typeof profiles)[number],
-          match: explainMatch(m, query.lang),
-        })),
-        ...ranking.infeasible.map((m) => ({
-          member: byId.get(m.memberId) as (typeof profiles)[number],
-          infeasible: explainInfeasible(m, query.lang),
-        })),
-      ];
-      const total = ranking.feasibleCount + ranking.infeasible.length;
-      return {
-        items: items.slice(query.offset, query.offset + query.limit),
-        nearMisses: ranking.nearMisses.map((m) => ({
-          member: byId.get(m.memberId) as (typeof profiles)[number],
-          infeasible: explainInfeasible(m, query.lang),
-        })),
-        feasibleCount: ranking.feasibleCount,
-        excluded: ranking.excludedCounts as Record<string, number>,
-        summary: rankingSummary(
-          ranking.feasibleCount,
-          ranking.excludedCounts,
-          ranking.nearMisses.length,
-          query.lang,
-          {
-            ja: '人',
-            en: '',
-          },
-        ),
-        total,
-        limit: query.limit,
-        offset: query.offset,
-      };
+      // The same ranking asked again while neither the role nor any profile changed (every write
+      // of a profile or its blocks steps the counter) is answered from memory.
+      const key = JSON.stringify([changes, [...blocking].sort(), japanDate(clock.now()), role, query]);
+      return answers.answer(key, () => rank(role, blocking, query));
     },
   };
+
+  async function rank(role: Role, blocking: ReadonlySet<string>, query: RankQuery): Promise<CandidateList> {
+    const everyone = await members.everyonePrepared();
+    const reach: RoleReach = {
+      everywhere: role.remote.mode === 'full',
+      // Each location's finest point (its town's, else its area's), as the matching module uses.
+      points: role.locations.flatMap((l) => (l.point ? [l.point] : [])),
+      prefCodes: new Set(role.locations.map((l) => l.prefCode)),
+      areaCodes: new Set(role.locations.map((l) => l.areaCode)),
+      radiusKm: REACH_KM,
+    };
+    const prepared = everyone
+      .filter((p) => !blocking.has(p.profile.userId) && reaches(p.matchMember, reach))
+      .slice(0, MAX_CANDIDATES);
+    const subject = roleForMatching(role);
+    const places = await areas.places(areaCodesOf([subject], []));
+    const ranking = rankMembersForRole(
+      toMatchRole(subject, places),
+      prepared.map((p) => p.matchMember),
+      {
+        evaluationDate: japanDate(clock.now()),
+        limit: query.offset + query.limit,
+        includeInfeasible: query.includeInfeasible === true,
+      },
+    );
+    const profiles = prepared.map((p) => p.profile);
+    const byId = new Map(profiles.map((p) => [p.userId, p]));
+    const items = [
+      ...ranking.ranked.map((m) => ({
+        member: byId.get(m.memberId) as (typeof profiles)[number],
+        match: explainMatch(m, query.lang),
+      })),
+      ...ranking.infeasible.map((m) => ({
+        member: byId.get(m.memberId) as (typeof profiles)[number],
+        infeasible: explainInfeasible(m, query.lang),
+      })),
+    ];
+    const total = ranking.feasibleCount + ranking.infeasible.length;
+    return {
+      items: items.slice(query.offset, query.offset + query.limit),
+      nearMisses: ranking.nearMisses.map((m) => ({
+        member: byId.get(m.memberId) as (typeof profiles)[number],
+        infeasible: explainInfeasible(m, query.lang),
+      })),
+      feasibleCount: ranking.feasibleCount,
+      excluded: ranking.excludedCounts as Record<string, number>,
+      summary: rankingSummary(
+        ranking.feasibleCount,
+        ranking.excludedCounts,
+        ranking.nearMisses.length,
+        query.lang,
+        {
+          ja: '人',
+          en: '',
+        },
+      ),
+      total,
+      limit: query.limit,
+      offset: query.offset,
+    };
+  }
+  return service;
 }
 
 export type CandidateService = ReturnType<typeof createCandidateService>;

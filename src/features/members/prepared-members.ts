@@ -43,8 +43,15 @@ interface Entry extends PreparedMember {
 
 /** Every member of a large deployment (10k profiles are a few tens of MB prepared). */
 const DEFAULT_CAPACITY = 50_000;
-/** Stale profiles are loaded this many at a time, so a cold cache never holds one huge result. */
-const LOAD_CHUNK = 2_000;
+/**
+ * Stale profiles are loaded this many at a time, with other work let in between chunks: a cold
+ * cache never holds one huge result, and filling it for 10k members never holds the one thread
+ * (other requests, `/health`) for more than a chunk's worth (tens of milliseconds).
+ */
+const LOAD_CHUNK = 500;
+
+/** Lets queued requests and timers run: a resolved await alone only lets other promises in. */
+const letOthersIn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function stampOf(s: { version: number; support_stage: number | null }): string {
   return `${s.version}:${s.support_stage ?? '-'}`;
@@ -84,7 +91,10 @@ export function createPreparedMembers(database: Database, areas: AreaService, ca
   /** The members of these stamps, prepared, in their order; a profile gone meanwhile is left out. */
   async function load(stamps: readonly MemberStamp[]): Promise<PreparedMember[]> {
     const stale = stamps.filter((s) => cache.get(s.user_id)?.stamp !== stampOf(s)).map((s) => s.user_id);
-    for (let i = 0; i < stale.length; i += LOAD_CHUNK) await refresh(stale.slice(i, i + LOAD_CHUNK));
+    for (let i = 0; i < stale.length; i += LOAD_CHUNK) {
+      if (i > 0) await letOthersIn();
+      await refresh(stale.slice(i, i + LOAD_CHUNK));
+    }
     return stamps.flatMap((s) => {
       const entry = cache.get(s.user_id);
       return entry ? [entry] : [];

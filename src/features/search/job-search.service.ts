@@ -25,8 +25,8 @@ import type { MemberProfile } from '../members/member.schemas.ts';
 import type { MemberService } from '../members/member.service.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import { toWeeklyWindow } from '../shared/schedule.schemas.ts';
+import { createAnswerCache } from './answer-cache.ts';
 import { retrieveFromDatabase } from './database-retrieval.ts';
-import { createDegradedCache } from './degraded-cache.ts';
 import { createGeoCodes } from './geo-codes.ts';
 import { type HerWords, readHerWords } from './her-words.ts';
 import { JOB_CONDITIONS, type JobCondition } from './job-conditions.ts';
@@ -45,7 +45,7 @@ import {
   type JobSearchResult,
 } from './job-search.schemas.ts';
 import { createPublishedRoles, type PublishedRole } from './published-roles.ts';
-import { latestSearchChange } from './search-outbox.repository.ts';
+import { searchChangeCount } from './search-outbox.repository.ts';
 
 /**
  * How many candidates a member's personal ranking scores. Retrieval already keeps to roles within
@@ -70,8 +70,10 @@ export function createJobSearchService(
   const publishedRoles = createPublishedRoles(deps.database, areas);
   // Circles become place codes for the engine to filter on; the database measures distances itself.
   const geoCodes = index ? createGeoCodes(deps.database.db) : undefined;
-  /** Degraded answers shared between identical searches for a few seconds (see degraded-cache.ts). */
-  const degradedAnswers = createDegradedCache<JobIndexResult>(deps.clock);
+  /** Degraded retrievals shared between identical searches for a few seconds (see answer-cache.ts). */
+  const degradedAnswers = createAnswerCache<JobIndexResult>(deps.clock);
+  /** Whole answers, visitors' and members', shared the same way whether the engine is up or not. */
+  const answers = createAnswerCache<JobSearchResult>(deps.clock);
 
   /**
    * A reach circle with the areas it touches, whole: reach is a prefilter (the matching module
@@ -137,7 +139,7 @@ export function createJobSearchService(
       }
     }
     // Keyed by the newest search change too: a role written since is never answered from memory.
-    const key = `${await latestSearchChange(deps.database.db)} ${JSON.stringify(query)}`;
+    const key = `${await searchChangeCount(deps.database.db)} ${JSON.stringify(query)}`;
     return {
       result: await degradedAnswers.answer(key, () => retrieveFromDatabase(deps.database.db, query)),
       degraded: true,
@@ -295,8 +297,27 @@ export function createJobSearchService(
     },
   };
 
-  /** Browsing as a visitor (no profile) or ranked for a member (her profile). */
+  /**
+   * Browsing as a visitor (no profile) or ranked for a member (her profile), answered from memory
+   * when the same question was answered a moment ago and nothing it depends on changed: her whole
+   * profile, the day her week is judged on, whether the engine is current, and the newest search
+   * change (every write that changes what is findable enqueues one). Callers must not change it.
+   */
   async function searchFor(
+    profile: MemberProfile | undefined,
+    query: JobSearchQuery,
+  ): Promise<JobSearchResult> {
+    const key = JSON.stringify([
+      await searchChangeCount(deps.database.db),
+      index?.freshness?.() ?? 'none',
+      japanDate(deps.clock.now()),
+      profile ?? null,
+      query,
+    ]);
+    return answers.answer(key, () => answerFor(profile, query));
+  }
+
+  async function answerFor(
     profile: MemberProfile | undefined,
     query: JobSearchQuery,
   ): Promise<JobSearchResult> {

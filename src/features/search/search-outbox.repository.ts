@@ -181,14 +181,15 @@ export function fullTextMerging(on: boolean) {
 }
 
 /**
- * The newest search change written (its outbox id; ids are never reused): every write that changes
- * what a search may find enqueues one in the same unit, so an answer computed at an older value may
- * be out of date. One lookup at the end of the primary key.
+ * How many changes to what search may answer there have been: a role change enqueued, or one the
+ * engine confirmed (migration 0027's triggers step it in the same statement, whichever code path
+ * wrote). An answer computed at an older value may be out of date. One primary-key lookup.
  */
-export async function latestSearchChange(db: Kysely<DB>): Promise<number> {
+export async function searchChangeCount(db: Kysely<DB>): Promise<number> {
   const row = await db
-    .selectFrom('search_outbox')
-    .select((eb) => eb.fn.max('id').as('id'))
+    .selectFrom('change_counters')
+    .select('value')
+    .where('name', '=', 'search')
     .executeTakeFirst();
-  return Number(row?.id ?? 0);
+  return row?.value ?? 0;
 }
