@@ -81,7 +81,18 @@ export async function retrieveFromDatabase(db: Kysely<DB>, query: JobIndexQuery)
         }
       : {}),
     ...(near?.radiusMeters !== undefined ? { within: { ...near, radiusMeters: near.radiusMeters } } : {}),
-    ...(query.reach ? { reach: query.reach } : {}),
+    ...(query.reach
+      ? {
+          reach: {
+            ...query.reach,
+            // Whole areas the circle touches (a coarse superset) replace its box; a finer list of
+            // towns does not, as roles are placed by area.
+            circles: query.reach.circles.map(({ within, ...circle }) =>
+              within && within.points.length === 0 ? { ...circle, areaCodes: within.areas } : circle,
+            ),
+          },
+        }
+      : {}),
     order: query.sort === 'pay' ? 'pay' : query.sort === 'distance' && near ? { nearest: near } : 'newest',
     withPrefCodes: query.facets,
     limit: MAX_CANDIDATES,

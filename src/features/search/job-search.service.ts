@@ -68,8 +68,9 @@ export function createJobSearchService(
 ) {
   const { areas, members } = services;
   const publishedRoles = createPublishedRoles(deps.database, areas);
-  // Circles become place codes for the engine to filter on; the database measures distances itself.
-  const geoCodes = index ? createGeoCodes(deps.database.db) : undefined;
+  // Circles become place codes: the engine filters on them, and the database looks a member's reach
+  // up by the areas it touches (then measures distances itself).
+  const geoCodes = createGeoCodes(deps.database.db);
   /** Degraded retrievals shared between identical searches for a few seconds (see answer-cache.ts). */
   const degradedAnswers = createAnswerCache<JobIndexResult>(deps.clock);
   /** Whole answers, visitors' and members', shared the same way whether the engine is up or not. */
@@ -80,9 +81,7 @@ export function createJobSearchService(
    * makes the exact commute call), and whole areas keep the engine's filter short.
    */
   async function withCodes(circle: GeoCircle): Promise<GeoCircle> {
-    return geoCodes
-      ? { ...circle, within: await geoCodes.within(circle, circle.radiusMeters, { coarse: true }) }
-      : circle;
+    return { ...circle, within: await geoCodes.within(circle, circle.radiusMeters, { coarse: true }) };
   }
 
   /**
@@ -96,7 +95,6 @@ export function createJobSearchService(
     reach: JobIndexQuery['reach'],
   ): Promise<NonNullable<JobIndexQuery['near']>> {
     const near = { ...centre, ...(radiusMeters !== undefined ? { radiusMeters } : {}) };
-    if (!geoCodes) return near;
     // Every ring lies inside every distance limit of the query (its radius; with a reach, her
     // circle around this same centre), so the engine can count a ring without those filters.
     const homeCircle = reach?.circles.find((c) => c.lat === centre.lat && c.lng === centre.lng);
