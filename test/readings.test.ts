@@ -2,8 +2,9 @@
  * Readings of job text as the Node service computes them: the real kuromoji analyser (in its
  * own process) on realistic role text, and the pure conversions queries go through.
  */
+import { createRequire } from 'node:module';
 import { afterAll, describe, expect, it } from 'vitest';
-import { kuromojiAnalyser } from '../src/adapter/node/kuromoji-analyser.ts';
+import { kuromojiAnalyser, sentencesOf } from '../src/adapter/node/kuromoji-analyser.ts';
 import {
   engineQuery,
   foldRomaji,
@@ -64,6 +65,32 @@ describe('readings of realistic job text', () => {
       kana: 'ほうもん かんご すてーしょん',
       romaji: 'homon kango suteshon',
     });
+  }, 30_000);
+});
+
+describe('sentences read once', () => {
+  it('cuts a text where kuromoji itself cuts it, so its sentences read as the whole text does', () => {
+    const { splitByPunctuation } = createRequire(import.meta.url)('kuromoji/src/Tokenizer.js') as {
+      splitByPunctuation: (text: string) => string[];
+    };
+    for (const text of [
+      '小田原駅から徒歩10分。蒲鉾の箱詰めと、電話応対をお願いします。',
+      '受付、事務。',
+      '。。、',
+      '句読点のない題名',
+      '',
+    ]) {
+      expect(sentencesOf(text)).toEqual(splitByPunctuation(text));
+    }
+  });
+
+  it('reads a sentence it has seen in another text the same way', async () => {
+    const [whole, again] = await analyser.read([
+      '蒲鉾の箱詰めです。週3日から、扶養内で働けます。',
+      '週3日から、扶養内で働けます。蒲鉾の箱詰めです。',
+    ]);
+    const words = (tokens: typeof whole) => (tokens ?? []).map((t) => t.surface).join('|');
+    expect(words(again)).toBe(words(whole).replace(/^(.*?。)\|(.*)$/, '$2|$1'));
   }, 30_000);
 });
 

@@ -392,6 +392,8 @@ export function createJobSearchService(
       offset: personal ? 0 : query.offset,
       facets: true,
     };
+    // What her search leaves out as beyond her reach is counted (hiddenRoles) while it runs.
+    const everywhere = indexQuery.reach ? countWithoutReach(indexQuery) : undefined;
     // Her words and her ticks named no common employment type or trade: nothing can match.
     const { result, degraded } =
       employmentTypes?.length === 0 || categories?.length === 0
@@ -468,28 +470,41 @@ export function createJobSearchService(
       ranking: 'match',
       ...(query.includeInfeasible === true
         ? {}
-        : { hidden: await hiddenRoles(indexQuery, result.total, ranking.excludedCounts, query.lang) }),
+        : { hidden: await hiddenRoles(everywhere, result.total, ranking.excludedCounts, query.lang) }),
     };
   }
 
   /**
+   * How many roles the same question finds without the reach filter. Started beside her own
+   * search rather than after it, so a member's page waits for the slower of the two engine
+   * queries, not for both in turn.
+   */
+  function countWithoutReach(indexQuery: JobIndexQuery): Promise<number> {
+    const { reach: _reach, ...withoutReach } = indexQuery;
+    // Only the count is wanted: no order, so the engine skips any distance sort.
+    const counted = retrieve({ ...withoutReach, sort: 'relevance', limit: 1, offset: 0, facets: false }).then(
+      (all) => all.result.total,
+    );
+    // Awaited in hiddenRoles; a failure meanwhile (her own search failed first) is not unhandled.
+    counted.catch(() => {});
+    return counted;
+  }
+
+  /**
    * What her search left out and why, so roles never disappear silently: the ranking's own
-   * exclusions, plus the roles retrieval kept out as beyond her reach (counted by asking the index
-   * the same question without the reach filter).
+   * exclusions, plus the roles retrieval kept out as beyond her reach (`everywhere`: the count of
+   * the same question without the reach filter, from countWithoutReach).
    */
   async function hiddenRoles(
-    indexQuery: JobIndexQuery,
+    everywhere: Promise<number> | undefined,
     retrieved: number,
     excluded: Partial<Record<string, number>>,
     lang: Lang,
   ): Promise<NonNullable<JobSearchResult['hidden']>> {
     const byReason: Record<string, number> = {};
     for (const [code, n] of Object.entries(excluded)) if (n) byReason[code] = n;
-    if (indexQuery.reach) {
-      const { reach: _reach, ...withoutReach } = indexQuery;
-      // Only the count is wanted: no order, so the engine skips any distance sort.
-      const all = await retrieve({ ...withoutReach, sort: 'relevance', limit: 1, offset: 0, facets: false });
-      const far = Math.max(0, all.result.total - retrieved);
+    if (everywhere) {
+      const far = Math.max(0, (await everywhere) - retrieved);
       if (far > 0) byReason.out_of_reach = (byReason.out_of_reach ?? 0) + far;
     }
     const total = Object.values(byReason).reduce((a, b) => a + b, 0);

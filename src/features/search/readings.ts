@@ -99,8 +99,19 @@ export function foldRomaji(romaji: string): string {
  * @example romajiOf('へるぱー') // 'herupa'
  */
 export function romajiOf(kana: string): string {
-  return foldRomaji(toRomaji(kana));
+  let romaji = romajiCache.get(kana);
+  if (romaji === undefined) {
+    romaji = foldRomaji(toRomaji(kana));
+    // Words repeat across roles: converting each once spares most of wanakana's work on a reindex.
+    if (romajiCache.size >= ROMAJI_CACHE_SIZE) romajiCache.clear();
+    romajiCache.set(kana, romaji);
+  }
+  return romaji;
 }
+
+/** Words converted to romaji, kept up to a bound (a vocabulary, not a log: emptied when full). */
+const romajiCache = new Map<string, string>();
+const ROMAJI_CACHE_SIZE = 20_000;
 
 /**
  * The readings of some texts (title, description, names…), each word once, in order.

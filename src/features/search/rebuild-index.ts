@@ -10,6 +10,7 @@ import { FINDABLE, findRolesByIds, loadRoleChildren } from '../roles/role.reposi
 import { type JobDocument, toJobDocument } from './job-document.ts';
 import type { JobIndex } from './job-index.ts';
 import { currentReadings, roleTexts } from './role-readings.ts';
+import { fullTextMerging } from './search-outbox.repository.ts';
 
 const PAGE = 1000;
 /** Clock skew allowance when deciding what changed during the rebuild. */
@@ -75,10 +76,17 @@ export async function rebuildJobIndex(
   const { db } = database;
   const startedAt = new Date(clock.now().getTime() - MARGIN_MS).toISOString();
   let documents = 0;
-  await index.rebuild(documentBatches(database, readings), (indexed) => {
-    documents = indexed;
-    onProgress?.(indexed);
-  });
+  // Roles read for the first time have their full-text bodies rewritten page after page: the
+  // table does not merge them as it goes meanwhile, only when segments pile up (fullTextMerging).
+  await database.atomic([fullTextMerging(false)]);
+  try {
+    await index.rebuild(documentBatches(database, readings), (indexed) => {
+      documents = indexed;
+      onProgress?.(indexed);
+    });
+  } finally {
+    await database.atomic([fullTextMerging(true)]);
+  }
   const now = clock.now().toISOString();
   const requeue = sql`INSERT INTO search_outbox (role_id, enqueued_at, next_attempt_at)
     SELECT r.id, ${now}, ${now} FROM job_roles r JOIN organisations o ON o.id = r.organisation_id
