@@ -114,25 +114,53 @@ const slugOf = (tag: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-const typeNameOf = (slug: string) => slug.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+const typeNameOf = (slug: string) =>
+  slug.replace(/(^|[-/])([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+
+/**
+ * The resource a URL acts on, within its area: the last collection it names (a segment some URL
+ * follows with an id: `/api/prospects/{id}/invitations` and `/api/invitations/{token}/accept`
+ * are both invitations), else the action under the area's prefix (`/api/auth/sign-in` is sign-in).
+ */
+function resourceOf(path: string, collections: ReadonlySet<string>): string {
+  const named = path
+    .split('/')
+    .slice(2)
+    .filter((s) => s !== '' && s !== 'me' && !s.startsWith('{'));
+  const collection = named.filter((s) => collections.has(s)).at(-1);
+  return slugOf(collection ?? named[1] ?? named[0] ?? 'root');
+}
 
 /**
  * Cuts each of the three parts along the document's tags (its API areas: roles, members, search…):
- * `schema/operations/<tag>.d.ts` holds that area's operations, `schema/paths/<tag>.d.ts` its URLs,
+ * `schema/operations/<tag>/<resource>.d.ts` holds that area's operations on one resource (see
+ * resourceOf), `schema/paths/<tag>.d.ts` its URLs,
  * `schema/components/<tag>.d.ts` the schemas its operations use first (schemas only other schemas
  * use are in `shared`). `operations`, `paths` and `components` stay the names the client uses,
  * now assembled from the areas.
  */
 export function splitByTag(files: Record<string, string>, document: OpenApiDocument): Record<string, string> {
   const tagOfOperation = new Map<string, string>();
+  const resourceOfOperation = new Map<string, string>();
   const tagOfPath = new Map<string, string>();
   const tags: string[] = [];
+  const collections = new Set<string>();
+  for (const path of Object.keys(document.paths)) {
+    const segments = path.split('/');
+    segments.forEach((s, i) => {
+      const next = segments[i + 1];
+      if (next?.startsWith('{') && !s.startsWith('{')) collections.add(s);
+    });
+  }
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item)) {
       if (!HTTP_METHODS.has(method)) continue;
       const tag = slugOf(operation.tags?.[0] ?? 'other');
       if (!tags.includes(tag)) tags.push(tag);
-      if (operation.operationId) tagOfOperation.set(operation.operationId, tag);
+      if (operation.operationId) {
+        tagOfOperation.set(operation.operationId, tag);
+        resourceOfOperation.set(operation.operationId, `${tag}/${resourceOf(path, collections)}`);
+      }
       if (!tagOfPath.has(path)) tagOfPath.set(path, tag);
     }
   }
@@ -163,15 +191,16 @@ export function splitByTag(files: Record<string, string>, document: OpenApiDocum
   const importsOf = (areas: { name: string; file: string }[]) =>
     areas.map((a) => `import type { ${a.name} } from '${a.file}';\n`).join('');
 
-  // Operations: one member per operation id.
+  // Operations: one member per operation id, one file per resource of an area (an area's
+  // operations alone ran to nearly 900 lines).
   const operationLines = (files['schema/operations.d.ts'] as string).split('\n');
   const opStart = operationLines.indexOf('export interface operations {');
   const operations = membersOf(bodyOf(operationLines, opStart).body, '    ');
   const operationAreas = writeAreas(
     'operations',
     'Operations',
-    grouped(operations, (id) => tagOfOperation.get(id) ?? 'other'),
-    "import type { components } from '../components.d.ts';\n",
+    grouped(operations, (id) => resourceOfOperation.get(id) ?? 'other/other'),
+    "import type { components } from '../../components.d.ts';\n",
     '',
   );
   out['schema/operations.d.ts'] =
