@@ -108,8 +108,8 @@ describe.each([
   });
 });
 
-describe('nearest first in Meilisearch, sorted in the service over a ring', () => {
-  it('gives the same page, in the same order, as the engine’s own distance sort within a reach', async () => {
+describe('nearest first in Meilisearch, sorted in the adapter from each role’s stored point', () => {
+  it('gives the pages of one list, nearest first, over a ring or over every match, within a reach', async () => {
     const t = await createTestApp();
     const index = testJobIndex();
     try {
@@ -131,7 +131,7 @@ describe('nearest first in Meilisearch, sorted in the service over a ring', () =
           prefCodes: [a.pref_code],
           geoArea: a.code,
           geoPoint: a.code,
-          _geo: { lat: a.lat as number, lng: a.lng as number },
+          point: { lat: a.lat as number, lng: a.lng as number },
         })),
         ...['r1', 'r2'].map((id) => ({
           id,
@@ -147,6 +147,12 @@ describe('nearest first in Meilisearch, sorted in the service over a ring', () =
       const centre = areas.find((a) => a.code === CENTRE) as { lat: number; lng: number };
       const home = { lat: centre.lat, lng: centre.lng };
       const reachMeters = 20_000;
+      // What nearest first means, worked out here from the same points.
+      const inReach = areas
+        .map((a) => ({ id: `role-${a.code}`, km: distanceKm(home, a as GeoPoint) }))
+        .filter((a) => a.km * 1000 <= reachMeters)
+        .sort((a, b) => a.km - b.km);
+      const expected = [...inReach.map((a) => a.id), 'r1', 'r2'];
       const query: JobIndexQuery = {
         q: '',
         reach: {
@@ -170,13 +176,27 @@ describe('nearest first in Meilisearch, sorted in the service over a ring', () =
         { limit: 3, offset: 4 },
         { limit: 50, offset: 0 },
       ]) {
-        const engine = await index.search({ ...query, ...page, near: home });
-        const ours = await index.search({ ...query, ...page, near: { ...home, rings } });
-        expect(ours.hits.map((h) => h.id)).toEqual(engine.hits.map((h) => h.id));
-        expect(ours.total).toBe(engine.total);
-        expect(ours.facets).toEqual(engine.facets);
-        // Remote roles are in her reach but have no place: after every placed one, as before.
-        expect(ours.hits.some((h) => h.id === 'r1')).toBe(page.limit === 50);
+        const overAll = await index.search({ ...query, ...page, near: home });
+        const overRing = await index.search({ ...query, ...page, near: { ...home, rings } });
+        const wanted = expected.slice(page.offset, page.offset + page.limit);
+        const placed = (ids: string[]) => ids.filter((id) => id.startsWith('role-'));
+        const remote = (ids: string[]) => new Set(ids.filter((id) => !id.startsWith('role-')));
+        for (const found of [overAll, overRing]) {
+          const ids = found.hits.map((h) => h.id);
+          expect(ids).toHaveLength(wanted.length);
+          expect(placed(ids)).toEqual(placed(wanted));
+          // Remote roles are in her reach but have no place: after every placed one, in either order.
+          expect(ids.slice(placed(ids).length)).toEqual([...remote(ids)]);
+          expect(remote(ids)).toEqual(remote(wanted));
+        }
+        expect(overRing.hits.some((h) => h.id === 'r1')).toBe(page.limit === 50);
+        expect(overAll.total).toBe(expected.length);
+        expect(overRing.total).toBe(expected.length);
+        expect(overRing.facets).toEqual(overAll.facets);
+        // The distance each hit is measured at, from its stored point.
+        const first = overRing.hits[0];
+        const firstKm = inReach.find((a) => a.id === first?.id)?.km as number;
+        expect(Math.abs((first?.distanceMeters as number) / 1000 - firstKm)).toBeLessThan(0.01);
       }
     } finally {
       await t.close();

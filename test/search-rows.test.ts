@@ -43,8 +43,8 @@ describe('search rows', () => {
       expect(f, doc.title).toMatchObject({
         hourly_pay: doc.hourlyPay,
         hours_per_week: doc.hoursPerWeek,
-        lat: doc._geo?.lat ?? null,
-        lng: doc._geo?.lng ?? null,
+        lat: doc.point?.lat ?? null,
+        lng: doc.point?.lng ?? null,
         // The mothers' filters: the SQL rules and the document's agree.
         conditions: conditionMask(doc.conditions),
       });

@@ -69,12 +69,13 @@ export const JOB_INDEX_SETTINGS: Settings = {
     'nightWork',
     'geoArea',
     'geoPoint',
-    '_geo',
     'conditions',
     'documentFormat',
   ],
-  sortableAttributes: ['hourlyPay', 'publishedAt', '_geo'],
-  displayedAttributes: ['id', 'version', '_geo'],
+  // No `_geo`: indexing geo points costs seconds per batch at 100k roles, however small the batch
+  // (every write would wait for it). Circles filter on place codes, and nearest first is sorted here.
+  sortableAttributes: ['hourlyPay', 'publishedAt'],
+  displayedAttributes: ['id', 'version', 'point'],
   synonyms: SEARCH_SYNONYMS,
   faceting: { maxValuesPerFacet: 100 },
   pagination: { maxTotalHits: 5000 },
@@ -87,12 +88,10 @@ const quote = (value: string) => JSON.stringify(value);
 /** The attributes counted for a search's facets. */
 export const FACETS = ['prefCodes', 'employmentType', 'remote', 'conditions'];
 
-/**
- * A circle as a filter: on its place codes when the caller gave them (an indexed look-up), else
- * measured by the engine (`_geoRadius`, which checks every role's point).
- */
-function circleFilter(c: { lat: number; lng: number; radiusMeters: number; within?: GeoCodes }): string {
-  if (!c.within) return `_geoRadius(${c.lat}, ${c.lng}, ${Math.round(c.radiusMeters)})`;
+/** A circle as a filter on its place codes (an indexed look-up; the engine keeps no points). */
+function circleFilter(c: { within?: GeoCodes }): string {
+  // The service always works the codes out; a circle without them is a bug, not a wide search.
+  if (!c.within) throw new Error('a circle reached the search engine without its place codes');
   return codesFilter(c.within);
 }
 
@@ -120,7 +119,7 @@ export function filterFor(query: JobIndexQuery): string[] {
     filters.push(`NOT organisationId IN [${query.excludeOrganisationIds.map(quote).join(', ')}]`);
   }
   if (query.near?.radiusMeters !== undefined) {
-    filters.push(circleFilter({ ...query.near, radiusMeters: query.near.radiusMeters }));
+    filters.push(circleFilter(query.near));
   }
   if (query.reach) {
     const { circles, prefCodes, areaCodes } = query.reach;
@@ -158,10 +157,9 @@ function facetsOf(
   };
 }
 
+/** The engine's order; nearest first is sorted here (see nearestFirst), so the engine has none. */
 function sortFor(query: JobIndexQuery): string[] | undefined {
   switch (query.sort) {
-    case 'distance':
-      return query.near ? [`_geoPoint(${query.near.lat}, ${query.near.lng}):asc`] : undefined;
     case 'pay':
       return ['hourlyPay:desc'];
     case 'newest':
@@ -171,8 +169,15 @@ function sortFor(query: JobIndexQuery): string[] | undefined {
   }
 }
 
-/** A ring holding at most this many roles is fetched whole and sorted here; more, the engine sorts. */
-const RING_FETCH_CAP = 1000;
+/**
+ * The most roles fetched to be sorted by distance here: the engine's own page limit
+ * (pagination.maxTotalHits), far more than the deepest page asks for (offset 1,000 + 50).
+ */
+const DISTANCE_FETCH_CAP = 5000;
+/** Documents per indexing task in a rebuild (a few MiB of JSON held at a time). */
+const REBUILD_SEND_SIZE = 5000;
+/** Rings counted per request: the nearest few answer almost every search in the first one. */
+const RINGS_PER_REQUEST = 5;
 
 /** Metres between two points on a sphere of the Earth's mean radius. */
 function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
@@ -282,61 +287,77 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
     }));
 
   /**
-   * A word-less search sorted by distance: one request counts the matches within each ring (and
-   * gets the total and facets), the next fetches the smallest ring holding the page (all its
-   * roles are nearer than any outside it) and sorts it by distance here. Undefined when even that
-   * ring is too large to fetch, and the engine sorts instead.
+   * A search sorted by distance, sorted here (the engine keeps no points): one request counts the
+   * matches within each of the nearest rings (and gets the total and facets), the next fetches
+   * the smallest ring holding the page — every role in it is nearer than any outside it — and
+   * sorts it by each role's stored point. Farther rings are counted only when the near ones are
+   * too small; with no ring holding the page, every match is fetched when there are at most
+   * DISTANCE_FETCH_CAP of them. Roles without a point (fully remote) come after every placed one.
    */
   async function nearestFirst(
     query: JobIndexQuery,
     near: NonNullable<JobIndexQuery['near']>,
-  ): Promise<JobIndexResult | undefined> {
+  ): Promise<JobIndexResult> {
     const client = await searchClient();
+    const q = engineQuery(query.q);
     const filters = filterFor(query);
     // Rings lie inside the radius and the reach (see JobIndexQuery), so their queries leave those
-    // large filters out and carry only the ring's few codes with the other filters.
+    // large filters out and carry only the ring's codes with the other filters.
     const { reach: _reach, near: _near, ...unplaced } = query;
     const ringFilters = filterFor(unplaced);
     const rings = near.rings ?? [];
-    const counted = await client.multiSearch({
+    const need = query.offset + query.limit;
+    const countRings = (from: number) =>
+      rings.slice(from, from + RINGS_PER_REQUEST).map((ring) => ({
+        indexUid: options.indexUid,
+        q,
+        matchingStrategy: 'all' as const,
+        filter: [...ringFilters, codesFilter(ring.within)] as Filter,
+        limit: 0,
+      }));
+    const first = await client.multiSearch({
       queries: [
         {
           indexUid: options.indexUid,
-          q: '',
+          q,
+          matchingStrategy: 'all',
           filter: filters as Filter,
           limit: 0,
           ...(query.facets ? { facets: FACETS } : {}),
         },
-        ...rings.map((ring) => ({
-          indexUid: options.indexUid,
-          q: '',
-          filter: [...ringFilters, codesFilter(ring.within)] as Filter,
-          limit: 0,
-        })),
+        ...countRings(0),
       ],
     });
-    const [main, ...ringCounts] = counted.results;
+    const [main, ...firstCounts] = first.results;
     const total = main?.estimatedTotalHits ?? 0;
-    const need = query.offset + query.limit;
-    const counts = ringCounts.map((r) => r.estimatedTotalHits ?? 0);
-    const chosen = counts.findIndex((n) => n >= need);
-    const size = chosen === -1 ? total : (counts[chosen] as number);
-    if (size > RING_FETCH_CAP) return undefined;
+    const counts = firstCounts.map((r) => r.estimatedTotalHits ?? 0);
+    let chosen = counts.findIndex((n) => n >= need);
+    // Farther rings only when the near ones miss the page and the matches are too many to fetch.
+    for (let from = counts.length; chosen === -1 && total > DISTANCE_FETCH_CAP && from < rings.length; ) {
+      const more = await client.multiSearch({ queries: countRings(from) });
+      counts.push(...more.results.map((r) => r.estimatedTotalHits ?? 0));
+      from = counts.length;
+      chosen = counts.findIndex((n) => n >= need);
+    }
     const ring = chosen === -1 ? undefined : rings[chosen];
+    const size = Math.min(DISTANCE_FETCH_CAP, ring ? (counts[chosen] as number) : total);
     const fetched =
       size === 0
         ? []
         : (
-            await client.index(options.indexUid).search('', {
+            await client.index(options.indexUid).search(q, {
               filter: (ring ? [...ringFilters, codesFilter(ring.within)] : filters) as Filter,
+              matchingStrategy: 'all',
               limit: size,
-              attributesToRetrieve: ['id', '_geo'],
+              showRankingScore: true,
+              attributesToRetrieve: ['id', 'point'],
             })
           ).hits;
     const measured = fetched.map((hit) => {
-      const point = hit._geo as { lat: number; lng: number } | undefined;
+      const point = hit.point as { lat: number; lng: number } | undefined;
       return {
         id: String(hit.id),
+        relevance: hit._rankingScore ?? 1,
         meters: point ? metresBetween(near, point) : Number.POSITIVE_INFINITY,
       };
     });
@@ -344,7 +365,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
     measured.sort((a, b) => a.meters - b.meters);
     const hits: JobIndexHit[] = measured.slice(query.offset, need).map((m) => ({
       id: m.id,
-      relevance: 1,
+      relevance: m.relevance,
       ...(Number.isFinite(m.meters) ? { distanceMeters: m.meters } : {}),
     }));
     return { hits, total, facets: facetsOf(main?.facetDistribution) };
@@ -356,12 +377,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
     search: (query) =>
       reachable(async () => {
         await ensureReady();
-        // Nearest first without words: sorted here over the smallest ring holding the page, since
-        // the engine's geo sort walks the whole index (~60 ms at 100k roles, however few match).
-        if (query.sort === 'distance' && query.near?.rings?.length && query.q.trim() === '') {
-          const sorted = await nearestFirst(query, query.near);
-          if (sorted) return sorted;
-        }
+        if (query.sort === 'distance' && query.near) return nearestFirst(query, query.near);
         const client = await searchClient();
         const response = await client.index(options.indexUid).search(engineQuery(query.q), {
           filter: filterFor(query) as Filter,
@@ -372,15 +388,11 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
           // Every word must match: someone typing 事務 在宅 wants both, and a word no role has
           // should give no results rather than be dropped until everything matches.
           matchingStrategy: 'all',
-          attributesToRetrieve: ['id', '_geo'],
+          attributesToRetrieve: ['id'],
           ...(query.facets ? { facets: FACETS } : {}),
         });
         return {
-          hits: response.hits.map((hit) => ({
-            id: String(hit.id),
-            relevance: hit._rankingScore ?? 0,
-            ...(typeof hit._geoDistance === 'number' ? { distanceMeters: hit._geoDistance } : {}),
-          })),
+          hits: response.hits.map((hit) => ({ id: String(hit.id), relevance: hit._rankingScore ?? 0 })),
           total: response.estimatedTotalHits ?? response.hits.length,
           facets: facetsOf(response.facetDistribution),
         };
@@ -411,13 +423,23 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
         const fresh = `${options.indexUid}_rebuild_${Date.now()}`;
         await applySettings(fresh);
         // Enqueue every batch first, then wait for the tasks in order: Meilisearch indexes one
-        // batch while we read the next from the database.
+        // batch while we read the next from the database. Pages are sent REBUILD_SEND_SIZE
+        // documents at a time: each engine batch pays a cost that grows with the index, not the
+        // batch, so few large tasks index far faster than many small ones.
         const enqueued: number[] = [];
         let sent = 0;
+        let pending: JobDocument[] = [];
+        const send = async () => {
+          if (pending.length === 0) return;
+          enqueued.push((await adminClient().index(fresh).addDocuments(pending)).taskUid);
+          sent += pending.length;
+          pending = [];
+        };
         for await (const batch of batches) {
-          enqueued.push((await adminClient().index(fresh).addDocuments(batch)).taskUid);
-          sent += batch.length;
+          pending.push(...batch);
+          if (pending.length >= REBUILD_SEND_SIZE) await send();
         }
+        await send();
         let done = 0;
         // A rebuild takes seconds to minutes: poll gently (each poll is a request).
         for await (const task of adminClient().tasks.waitForTasksIter(enqueued, { ...wait, interval: 250 })) {

@@ -177,13 +177,12 @@ async function main() {
       offset: query.offset,
       showRankingScore: true,
       matchingStrategy: 'all',
-      attributesToRetrieve: ['id', '_geo'],
+      attributesToRetrieve: ['id'],
       facets: FACETS,
       ...(query.sort === 'pay' ? { sort: ['hourlyPay:desc'] } : {}),
       ...(query.sort === 'newest' ? { sort: ['publishedAt:desc'] } : {}),
-      ...(query.sort === 'distance' && query.near
-        ? { sort: [`_geoPoint(${query.near.lat}, ${query.near.lng}):asc`] }
-        : {}),
+      // The engine keeps no geo points (see job-document.ts): nearest first is sorted in our
+      // adapter, so the raw side is the one query with the same filter and page, unsorted.
     });
   const ours: number[] = [];
   const raw: number[] = [];

@@ -18,14 +18,14 @@ export type JobSort = 'relevance' | 'distance' | 'pay' | 'newest';
 /**
  * The place codes within a circle (see geo-codes.ts): areas wholly inside, and the exact points
  * (towns, or areas at their own point) inside where the edge crosses an area. An engine filters
- * on these instead of measuring distances; without them it measures.
+ * on these instead of measuring distances (Meilisearch keeps no geo points: see job-document.ts).
  */
 export interface GeoCodes {
   areas: string[];
   points: string[];
 }
 
-/** A circle in metres around a point, with its place codes when the caller worked them out. */
+/** A circle in metres around a point, with its place codes (an engine needs them to filter). */
 export interface GeoCircle {
   lat: number;
   lng: number;

@@ -58,8 +58,12 @@ const MEMBER_CANDIDATES = 200;
 /** Straight-line reach is widened a little: the matching module makes the exact commute call. */
 const REACH_SLACK = 1.15;
 const REMOTE_LABELS: Record<string, string> = { none: '出社', hybrid: '一部在宅', full: '完全在宅' };
-/** Rings for a distance sort without a radius (a member's pool around her home), in km. */
-const OPEN_RINGS_KM = [1, 2, 4, 8, 16];
+/**
+ * Rings for a distance sort without a radius (a visitor's place, a member's pool around her
+ * home, cut at her reach), in km: out to all of Japan, so a visitor's page always lies in some
+ * ring (the far ones are counted only when the near ones miss it; see meilisearch-job-index.ts).
+ */
+const OPEN_RINGS_KM = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
 /** Rings for a distance sort within a radius, as fractions of it (none under half a kilometre). */
 const RADIUS_RING_FRACTIONS = [1 / 16, 1 / 8, 1 / 4, 1 / 2];
 
@@ -93,8 +97,8 @@ export function createJobSearchService(
   }
 
   /**
-   * The centre of a search with its radius's place codes and, for a word-less nearest-first
-   * search, the rings the engine sorts within (see meilisearch-job-index.ts).
+   * The centre of a search with its radius's place codes and, for a nearest-first search, the
+   * rings the engine sorts within (see meilisearch-job-index.ts).
    */
   async function nearWithCodes(
     centre: GeoPoint,
@@ -373,9 +377,7 @@ export function createJobSearchService(
       q: text,
       ...(query.prefCode ? { prefCodes: query.prefCode } : {}),
       ...(query.areaCode ? { areaCodes: query.areaCode } : {}),
-      ...(center
-        ? { near: await nearWithCodes(center, radiusMeters, sort === 'distance' && !text, reach) }
-        : {}),
+      ...(center ? { near: await nearWithCodes(center, radiusMeters, sort === 'distance', reach) } : {}),
       ...(query.remote ? { remote: query.remote } : {}),
       ...(employmentTypes?.length ? { employmentTypes } : {}),
       ...(categories?.length ? { categories } : {}),

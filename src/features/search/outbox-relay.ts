@@ -59,8 +59,9 @@ export function createOutboxRelay(
       });
       const findable = new Set(documents.map((d) => d.id));
       const gone = roleIds.filter((id) => !findable.has(id));
-      await index.upsert(documents);
-      await index.remove(gone);
+      // The drain's every change in two engine tasks sent together (the ids differ: a role is
+      // either findable or gone), so a write waits for one indexing batch, not one per change.
+      await Promise.all([index.upsert(documents), index.remove(gone)]);
       await database.atomic([
         deleteEntries(
           db,
