@@ -288,8 +288,8 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
 
   /**
    * A search sorted by distance, sorted here (the engine keeps no points): one request counts the
-   * matches within each of the nearest rings (and gets the total and facets), the next fetches
-   * the smallest ring holding the page — every role in it is nearer than any outside it — and
+   * matches within each of the nearest rings (another, alongside, the total and facets), the next
+   * fetches the smallest ring holding the page — every role in it is nearer than any outside it — and
    * sorts it by each role's stored point. Farther rings are counted only when the near ones are
    * too small; with no ring holding the page, every match is fetched when there are at most
    * DISTANCE_FETCH_CAP of them. Roles without a point (fully remote) come after every placed one.
@@ -315,32 +315,28 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
         filter: [...ringFilters, codesFilter(ring.within)] as Filter,
         limit: 0,
       }));
-    const first = await client.multiSearch({
-      queries: [
-        {
-          indexUid: options.indexUid,
-          q,
-          matchingStrategy: 'all',
-          filter: filters as Filter,
-          limit: 0,
-          ...(query.facets ? { facets: FACETS } : {}),
-        },
-        ...countRings(0),
-      ],
+    // The total and facets (the costliest query: every filter, the reach's included) are counted
+    // while the rings are counted and the page's ring is fetched, not before.
+    const counted = client.index(options.indexUid).search(q, {
+      matchingStrategy: 'all',
+      filter: filters as Filter,
+      limit: 0,
+      ...(query.facets ? { facets: FACETS } : {}),
     });
-    const [main, ...firstCounts] = first.results;
-    const total = main?.estimatedTotalHits ?? 0;
-    const counts = firstCounts.map((r) => r.estimatedTotalHits ?? 0);
-    let chosen = counts.findIndex((n) => n >= need);
-    // Farther rings only when the near ones miss the page and the matches are too many to fetch.
-    for (let from = counts.length; chosen === -1 && total > DISTANCE_FETCH_CAP && from < rings.length; ) {
+    // Awaited below; a failure while the rings are counted is not unhandled meanwhile.
+    counted.catch(() => {});
+    const totalOf = async () => (await counted).estimatedTotalHits ?? 0;
+    const counts: number[] = [];
+    let chosen = -1;
+    for (let from = 0; chosen === -1 && from < rings.length; from = counts.length) {
+      // Farther rings only when the near ones miss the page and the matches are too many to fetch.
+      if (from > 0 && (await totalOf()) <= DISTANCE_FETCH_CAP) break;
       const more = await client.multiSearch({ queries: countRings(from) });
       counts.push(...more.results.map((r) => r.estimatedTotalHits ?? 0));
-      from = counts.length;
       chosen = counts.findIndex((n) => n >= need);
     }
     const ring = chosen === -1 ? undefined : rings[chosen];
-    const size = Math.min(DISTANCE_FETCH_CAP, ring ? (counts[chosen] as number) : total);
+    const size = Math.min(DISTANCE_FETCH_CAP, ring ? (counts[chosen] as number) : await totalOf());
     const fetched =
       size === 0
         ? []
@@ -368,7 +364,8 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
       relevance: m.relevance,
       ...(Number.isFinite(m.meters) ? { distanceMeters: m.meters } : {}),
     }));
-    return { hits, total, facets: facetsOf(main?.facetDistribution) };
+    const main = await counted;
+    return { hits, total: main.estimatedTotalHits ?? 0, facets: facetsOf(main.facetDistribution) };
   }
 
   return {
