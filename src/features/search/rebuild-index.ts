@@ -40,27 +40,44 @@ export async function countFindableRoles(db: AppDeps['database']['db']): Promise
   return Number(row.n);
 }
 
+/** Roles of a page as documents, with their readings (read now and stored when not current). */
+async function documentsOf(
+  database: AppDeps['database'],
+  analyser: AppDeps['readings'] | undefined,
+  ids: string[],
+): Promise<JobDocument[]> {
+  const { db } = database;
+  const [rows, children] = await Promise.all([findRolesByIds(db, ids), loadRoleChildren(db, ids)]);
+  const own = (id: string) => children.get(id) as NonNullable<ReturnType<typeof children.get>>;
+  const readings = await currentReadings(
+    database,
+    analyser,
+    rows.map((row) => roleTexts(row, own(row.id))),
+  );
+  return rows.map((row) => toJobDocument(row, own(row.id), readings.get(row.id)));
+}
+
 /**
  * Every findable role as search documents, a page at a time in id order, with its readings:
- * stored ones when current, else read now by the analyser (and stored for next time).
+ * stored ones when current, else read now by the analyser (and stored for next time). Each
+ * page is started before the one ahead of it is finished, so the analyser's process reads the
+ * next page while this one stores the last page's readings, instead of the two taking turns.
  */
 export async function* documentBatches(
   database: AppDeps['database'],
   analyser?: AppDeps['readings'],
 ): AsyncGenerator<JobDocument[]> {
   const { db } = database;
-  for (let after = ''; ; ) {
-    const ids = await findablePage(db, after);
-    if (ids.length === 0) return;
-    const [rows, children] = await Promise.all([findRolesByIds(db, ids), loadRoleChildren(db, ids)]);
-    const own = (id: string) => children.get(id) as NonNullable<ReturnType<typeof children.get>>;
-    const readings = await currentReadings(
-      database,
-      analyser,
-      rows.map((row) => roleTexts(row, own(row.id))),
-    );
-    yield rows.map((row) => toJobDocument(row, own(row.id), readings.get(row.id)));
-    after = ids[ids.length - 1] as string;
+  let ids = await findablePage(db, '');
+  let current = ids.length > 0 ? documentsOf(database, analyser, ids) : undefined;
+  while (current) {
+    const nextIds = await findablePage(db, ids[ids.length - 1] as string);
+    const next = nextIds.length > 0 ? documentsOf(database, analyser, nextIds) : undefined;
+    // Awaited at the next step; a caller that stops early must not leave its failure unhandled.
+    next?.catch(() => {});
+    yield await current;
+    ids = nextIds;
+    current = next;
   }
 }
 
