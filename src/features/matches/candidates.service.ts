@@ -29,6 +29,12 @@ const REACH_KM = Math.ceil(
   Math.max(...(['car', 'transit', 'walk_bicycle'] as const).map((m) => reachKm(m, 180))),
 );
 const MAX_CANDIDATES = 10_000;
+/**
+ * Near misses shown with every page, closest first. A role in a big city has hundreds of them
+ * (888 for one role at 100k roles): listing them all made each page 1.4 MB of JSON and a page no
+ * coordinator scrolls; their number is given apart.
+ */
+export const NEAR_MISSES_SHOWN = 20;
 
 /** Where a role is: its places' finest points, its prefectures and areas; everywhere if fully remote. */
 interface RoleReach {
@@ -117,10 +123,11 @@ export function createCandidateService(
     const total = ranking.feasibleCount + ranking.infeasible.length;
     return {
       items: items.slice(query.offset, query.offset + query.limit),
-      nearMisses: ranking.nearMisses.map((m) => ({
+      nearMisses: ranking.nearMisses.slice(0, NEAR_MISSES_SHOWN).map((m) => ({
         member: byId.get(m.memberId) as (typeof profiles)[number],
         infeasible: explainInfeasible(m, query.lang),
       })),
+      nearMissCount: ranking.nearMisses.length,
       feasibleCount: ranking.feasibleCount,
       excluded: ranking.excludedCounts as Record<string, number>,
       summary: rankingSummary(
