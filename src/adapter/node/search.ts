@@ -42,7 +42,10 @@ export interface NodeSearch {
 
 /**
  * Drains the outbox every `intervalMs` until stopped, logging when search goes away and comes
- * back. `firstSync` runs before the first drain and is retried until it succeeds.
+ * back. `firstSync` runs before the first drain and is retried until it succeeds. A drain that
+ * carried changes is followed by another at once: what was written while it waited for the
+ * engine goes out without also waiting for the interval (each drain waits for its own task, so
+ * this never spins).
  */
 export function runRelayLoop(
   relay: OutboxRelay,
@@ -55,12 +58,14 @@ export function runRelayLoop(
   let synced = false;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
+    let moved = false;
     try {
       if (!synced) {
         await firstSync();
         synced = true;
       }
       const result = await relay.drain();
+      moved = !result.error && result.indexed + result.removed > 0;
       if (result.error && !failing) log(`search index behind (will retry): ${result.error}`);
       // Quiet rounds (entries waiting for their retry time) say nothing either way.
       if (!result.error && failing && result.indexed + result.removed > 0)
@@ -71,7 +76,7 @@ export function runRelayLoop(
       if (!failing) log(`search sync error (will retry): ${(error as Error).message}`);
       failing = true;
     }
-    if (!stopped) timer = setTimeout(tick, intervalMs);
+    if (!stopped) timer = setTimeout(tick, moved ? 0 : intervalMs);
   };
   timer = setTimeout(tick, 0);
   return {
@@ -157,6 +162,7 @@ export function startIndexSync(
   };
 
   const tick = async () => {
+    let moved = false;
     try {
       if (!synced) {
         // The comparison counts every findable role (hundreds of ms at 100k, on the service's one
@@ -178,6 +184,7 @@ export function startIndexSync(
       }
       if (state === 'catchingUp' || state === 'current') {
         const result = await relay.drain();
+        moved = !result.error && result.indexed + result.removed > 0;
         if (result.error) {
           if (state === 'current') log(`search index behind (will retry): ${result.error}`);
           if (!(await index.healthy())) state = 'unavailable';
@@ -194,7 +201,7 @@ export function startIndexSync(
         log(`search sync error (will retry): ${(error as Error).message}`);
       if (synced) state = 'unavailable';
     }
-    if (!stopped) timer = setTimeout(tick, intervalMs);
+    if (!stopped) timer = setTimeout(tick, moved ? 0 : intervalMs);
   };
   timer = setTimeout(tick, 0);
   return {
