@@ -236,7 +236,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
   const hostNow = typeof options.host === 'function' ? options.host : () => options.host as string;
   // The search key lives in the engine's own database, so it survives a restart on a new port.
   let searchKey = options.searchKey;
-  let clients: { host: string; admin: Meilisearch; searcher?: Meilisearch } | undefined;
+  let clients: { host: string; admin: Meilisearch; searcher?: Meilisearch; bulk?: Meilisearch } | undefined;
 
   /** Clients for where the engine answers now; a moved engine gets new ones (and its settings checked). */
   function current() {
@@ -249,6 +249,20 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
     return clients;
   }
   const adminClient = () => current().admin;
+  /**
+   * The admin client for a rebuild's large sends: the engine takes in several MiB of documents
+   * per request, slower while it indexes the last ones, so the per-request timeout is a minute.
+   */
+  const bulkClient = () => {
+    const now = current();
+    now.bulk ??= new Meilisearch({
+      host: now.host,
+      apiKey: options.adminKey,
+      requestInit,
+      timeout: Math.max(timeout, 60_000),
+    });
+    return now.bulk;
+  };
 
   async function searchClient(): Promise<Meilisearch> {
     const now = current();
@@ -431,7 +445,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
         let pending: JobDocument[] = [];
         const send = async () => {
           if (pending.length === 0) return;
-          enqueued.push((await adminClient().index(fresh).addDocuments(pending)).taskUid);
+          enqueued.push((await bulkClient().index(fresh).addDocuments(pending)).taskUid);
           sent += pending.length;
           pending = [];
         };
