@@ -40,10 +40,14 @@ export function contentSecurityPolicy(): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** `Cache-Control: no-store` on every response of the routes it guards, errors included. */
+/**
+ * `Cache-Control: no-store` on every response of the routes it guards, errors included: set
+ * before the handler runs, so every response the context builds (c.json, c.body, the error
+ * envelope) starts with it, and no finished response is rebuilt to add it.
+ */
 export function noStore(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    c.header('cache-control', 'no-store');
     await next();
-    c.res.headers.set('cache-control', 'no-store');
   };
 }
