@@ -37,6 +37,7 @@ import type { MatchView } from '../matches/match.schemas.ts';
 import { FactBadges, ReasonList, RoleDetails } from '../roles/role.view.tsx';
 import { SaveSearchForm } from '../saved-searches/saved-search.pages.tsx';
 import { canonicalQuery } from '../saved-searches/saved-search.service.ts';
+import { ACCESS } from '../shared/access.ts';
 import { HometownFirmBadge, JobCard } from './job-card.tsx';
 import { JOB_CONDITION_KEYS, JOB_CONDITIONS } from './job-conditions.ts';
 import {
@@ -555,7 +556,7 @@ export const jobPages = newPageRouter()
       ),
     }));
   })
-  .post('/jobs/:id/interest', requirePage('member'), async (c) => {
+  .post('/jobs/:id/interest', requirePage(ACCESS.ownMatches), async (c) => {
     const actor = requireActor(c);
     // Saying yes needs a profile a coordinator can check: send her there and back, not to an error.
     if (!(await c.var.services.members.findMine(actor)))

@@ -1,0 +1,139 @@
+/**
+ * One access declaration per action (src/features/shared/access.ts), shared by the API routes and
+ * the pages. Every guard the app registers must be one of those declarations, not a list written
+ * out again; and, by real requests, the pages and the API routes that take the same declaration
+ * admit exactly the callers it names — a page sends a signed-out visitor to sign in and shows
+ * anyone else it refuses a 403 page, a route answers 401 and 403. What the product allows is
+ * written down independently in test/authorization.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Access, type Actor, admits } from '../src/actor.ts';
+import { ACCESS } from '../src/features/shared/access.ts';
+import { type Account, createTestApp, type TestApp } from './support/test-app.ts';
+import { browserFor } from './support/web.ts';
+
+type Caller = 'anonymous' | 'member' | 'employer' | 'coordinator' | 'admin';
+const CALLERS: Caller[] = ['anonymous', 'member', 'employer', 'coordinator', 'admin'];
+
+/** A guard found in the app's routing table: the middleware `defineRoute` or `requirePage` made. */
+interface Guard {
+  method: string;
+  path: string;
+  kind: 'api' | 'page';
+  access: Access;
+}
+
+/** The declaration's name, found by identity: a list written out again has none. */
+function declarationOf(access: Access): string | undefined {
+  return Object.entries(ACCESS).find(([, declared]) => declared === access)?.[0];
+}
+
+/** Hono wraps a sub-app's handlers that have their own error handler; the guard is inside. */
+function unwrap(handler: unknown): { access?: Access } {
+  let inner = handler as { __COMPOSED_HANDLER?: unknown; access?: Access };
+  while (inner.__COMPOSED_HANDLER) inner = inner.__COMPOSED_HANDLER as typeof inner;
+  return inner;
+}
+
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+/** A path to request for a route pattern: unknown ids, a real area code, a real fact. */
+function concrete(path: string): string {
+  return path
+    .replace(/:(code|areaCode)\b/g, '141003')
+    .replace(':fact', 'sick_child_absence_ok')
+    .replace(/:[a-zA-Z]+/g, UNKNOWN_ID)
+    .replace(/\/\*$/, `/${UNKNOWN_ID}`);
+}
+
+let t: TestApp;
+let accounts: Record<Exclude<Caller, 'anonymous'>, Account>;
+let guards: Guard[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const coordinator = await t.createStaff('coordinator');
+  accounts = {
+    member: await t.signUp('member'),
+    employer: await t.employerWithOrganisation({ coordinator }),
+    coordinator,
+    admin: await t.createStaff('admin'),
+  };
+  guards = t.app.routes.flatMap((route) => {
+    const { access } = unwrap(route.handler);
+    if (access === undefined) return [];
+    const kind = route.path.startsWith('/api/') || route.path.startsWith('/health') ? 'api' : 'page';
+    return [{ method: route.method, path: route.path, kind, access } satisfies Guard];
+  });
+});
+afterAll(async () => t.close());
+
+/** The actor each kind of caller is, for asking the declaration what it admits. */
+function actorOf(caller: Caller): Actor | undefined {
+  if (caller === 'anonymous') return undefined;
+  return { role: caller } as Actor;
+}
+
+/** Whether a request as this caller got past the guard (anything but the guard's refusal). */
+async function admitted(guard: Guard, caller: Caller): Promise<boolean> {
+  const path = concrete(guard.path);
+  const method = guard.method === 'ALL' ? 'GET' : guard.method;
+  const token = caller === 'anonymous' ? undefined : accounts[caller].token;
+  if (guard.kind === 'api') {
+    const res = await t.call(method, path, { token, ...(method === 'GET' ? {} : { body: {} }) });
+    expect(res.status, `${method} ${path} as ${caller}`).toBeLessThan(500);
+    return res.status !== 401 && res.status !== 403;
+  }
+  const browser = browserFor(t, token);
+  const page = method === 'GET' ? await browser.get(path) : await browser.post(path);
+  expect(page.status, `${method} ${path} as ${caller}`).toBeLessThan(500);
+  const toSignIn = page.status === 303 && (page.location ?? '').startsWith('/sign-in');
+  return !toSignIn && page.status !== 403;
+}
+
+describe('one access declaration per action', () => {
+  it('guards every API route and the pages with the declarations, never a list written out again', () => {
+    expect(guards.filter((g) => g.kind === 'api').length).toBeGreaterThan(100);
+    expect(guards.filter((g) => g.kind === 'page').length).toBeGreaterThan(50);
+    const copies = guards
+      .filter((g) => declarationOf(g.access) === undefined)
+      .map((g) => `${g.kind} ${g.method} ${g.path}: ${JSON.stringify(g.access)}`);
+    expect(copies).toEqual([]);
+  });
+
+  it('has no declaration nothing uses', () => {
+    const used = new Set(guards.map((g) => g.access));
+    const unused = Object.entries(ACCESS)
+      .filter(([, access]) => !used.has(access))
+      .map(([name]) => name);
+    expect(unused).toEqual([]);
+  });
+
+  it('admits on every page and every route exactly the callers its declaration names', async () => {
+    const failures: string[] = [];
+    // Per declaration, who each of its pages and routes let through: all must be the same.
+    const answers = new Map<string, Map<string, string>>();
+    for (const guard of guards) {
+      // It would end the caller's session for the rest of the walk; authorization.test.ts checks it.
+      if (guard.kind === 'api' && guard.path === '/api/auth/sign-out') continue;
+      const name = declarationOf(guard.access) ?? JSON.stringify(guard.access);
+      const through: Caller[] = [];
+      for (const caller of CALLERS) {
+        const got = await admitted(guard, caller);
+        if (got) through.push(caller);
+        if (got !== admits(guard.access, actorOf(caller)))
+          failures.push(
+            `${guard.kind} ${guard.method} ${guard.path} (${name}) as ${caller}: admitted=${got}`,
+          );
+      }
+      const byAnswer = answers.get(name) ?? new Map<string, string>();
+      answers.set(name, byAnswer);
+      byAnswer.set(through.join(', ') || 'nobody', `${guard.kind} ${guard.method} ${guard.path}`);
+    }
+    for (const [name, byAnswer] of answers) {
+      if (byAnswer.size > 1)
+        failures.push(`${name} answers differently: ${JSON.stringify(Object.fromEntries(byAnswer))}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
