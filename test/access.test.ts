@@ -4,11 +4,14 @@
  * out again; and, by real requests, the pages and the API routes that take the same declaration
  * admit exactly the callers it names — a page sends a signed-out visitor to sign in and shows
  * anyone else it refuses a 403 page, a route answers 401 and 403. What the product allows is
- * written down independently in test/authorization.test.ts.
+ * written down independently in test/authorization.test.ts. The services that change data check
+ * the same declarations themselves, so a page or job that forgot its guard still cannot act.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Access, type Actor, admits } from '../src/actor.ts';
+import { AppError } from '../src/errors.ts';
 import { ACCESS } from '../src/features/shared/access.ts';
+import type { Services } from '../src/services.ts';
 import { type Account, createTestApp, type TestApp } from './support/test-app.ts';
 import { browserFor } from './support/web.ts';
 
@@ -135,5 +138,71 @@ describe('one access declaration per action', () => {
         failures.push(`${name} answers differently: ${JSON.stringify(Object.fromEntries(byAnswer))}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it('lets the services that change data refuse whom their action does not admit, with no route in front', async () => {
+    const actors = Object.fromEntries(
+      await Promise.all(
+        Object.entries(accounts).map(async ([caller, account]) => [
+          caller,
+          await t.services.auth.resolve(account.token),
+        ]),
+      ),
+    ) as Record<Exclude<Caller, 'anonymous'>, Actor>;
+    const id = UNKNOWN_ID;
+    // Each write with the declaration it checks; the input does not matter, the check comes first.
+    const writes: [Access, string, (s: Services, actor: Actor) => Promise<unknown>][] = [
+      [ACCESS.developProspects, 'prospects.create', (s, a) => s.prospects.create(a, {} as never)],
+      [
+        ACCESS.developProspects,
+        'prospects.move',
+        (s, a) => s.prospects.move(a, id, { stage: 'contacted' } as never),
+      ],
+      [ACCESS.developProspects, 'prospects.invite', (s, a) => s.prospects.invite(a, id)],
+      [ACCESS.developProspects, 'prospects.note', (s, a) => s.prospects.note(a, id, { note: 'x' })],
+      [ACCESS.followUps, 'followUp.close', (s, a) => s.followUp.close(a, id, 'x')],
+      [
+        ACCESS.introductions,
+        'followUp.recordSeparation',
+        (s, a) => s.followUp.recordSeparation(a, id, {} as never),
+      ],
+      [ACCESS.introductions, 'matches.recordOutcome', (s, a) => s.matches.recordOutcome(a, id, {} as never)],
+      [ACCESS.runMeetings, 'meetings.publish', (s, a) => s.meetings.publish(a, {} as never)],
+      [ACCESS.runMeetings, 'meetings.attendance', (s, a) => s.meetings.attendance(a, id, id, true)],
+      [ACCESS.runMentoring, 'mentoring.open', (s, a) => s.mentoring.open(a, {} as never)],
+      [ACCESS.runMentoring, 'mentoring.invite', (s, a) => s.mentoring.invite(a, id, id)],
+      [ACCESS.runMentoring, 'mentoring.pair', (s, a) => s.mentoring.pair(a, id, id, id)],
+      [ACCESS.supportMembers, 'coordination.setStage', (s, a) => s.coordination.setStage(a, id, {} as never)],
+      [ACCESS.supportMembers, 'coordination.addNote', (s, a) => s.coordination.addNote(a, id, {} as never)],
+      [ACCESS.supportMembers, 'sensitive.readFor', (s, a) => s.sensitive.readFor(a, id)],
+      [ACCESS.supportMembers, 'auth.sendResetForMember', (s, a) => s.auth.sendResetForMember(a, id)],
+      [ACCESS.reviewMatches, 'coordination.verifyFact', (s, a) => s.coordination.verifyFact(a, id, 'x')],
+      [ACCESS.publishNotices, 'notices.publish', (s, a) => s.notices.publish(a, {} as never)],
+      [ACCESS.publishNotices, 'notices.withdraw', (s, a) => s.notices.withdraw(a, id)],
+      [
+        ACCESS.verifyOrganisations,
+        'organisations.verify',
+        (s, a) => s.organisations.verify(a, id, 'verified'),
+      ],
+      [ACCESS.ownOrganisation, 'organisations.register', (s, a) => s.organisations.register(a, {} as never)],
+      [ACCESS.planMoves, 'relocation.writeNote', (s, a) => s.relocation.writeNote(a, id, '141003', 'x')],
+      [ACCESS.favourites, 'favourites.keep', (s, a) => s.favourites.keep(a, id)],
+      [ACCESS.savedSearches, 'savedSearches.create', (s, a) => s.savedSearches.create(a, {} as never)],
+    ];
+    const failures: string[] = [];
+    const before = await t.rowCounts();
+    for (const [access, name, write] of writes) {
+      for (const [caller, actor] of Object.entries(actors)) {
+        if (admits(access, actor)) continue;
+        const error = await write(t.services, actor).then(
+          () => undefined,
+          (thrown: unknown) => thrown,
+        );
+        if (!(error instanceof AppError) || error.code !== 'forbidden')
+          failures.push(`${name} as ${caller}: ${error instanceof AppError ? error.code : String(error)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await t.rowCounts()).toEqual(before);
   });
 });

@@ -12,6 +12,8 @@
 import { type Access, type Actor, admits } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
 
+export { admits };
+
 /**
  * Every action's audience, by name. Each list is its own literal, not a shared constant, so a
  * guard's rule can be traced back to the one action it names (test/access.test.ts does).
@@ -92,9 +94,10 @@ export type AccessName = keyof typeof ACCESS;
 
 /**
  * Refuses an actor the action's rule does not admit, for services that change data: they do not
- * trust that the route or page in front of them checked. `forbidden` (403), as the guards answer.
+ * trust that the route or page in front of them checked. `forbidden` (403), as the guards answer;
+ * services that answer 404 to a wrong kind of account (so nothing is revealed) use `admits`.
  * @example requireAdmitted(ACCESS.runMeetings, actor)
  */
-export function requireAdmitted(access: Access, actor: Actor): void {
-  if (!admits(access, actor)) throw new AppError('forbidden', 'Your account cannot do this');
+export function requireAdmitted(access: Access, actor: Actor, message = 'Your account cannot do this'): void {
+  if (!admits(access, actor)) throw new AppError('forbidden', message);
 }
