@@ -202,6 +202,38 @@ describe('coordinators: candidates never empty without a word', () => {
     expect(res.json.summary).toMatch(/わずかに条件に届かない\d+人/);
     expect(res.json.excluded.schedule_infeasible).toBeGreaterThanOrEqual(1);
   });
+
+  it('shows the 20 closest near misses on every page and counts them all', async () => {
+    // 20 more members short by one or two hours a week (stage 4, where full-time is asked), four
+    // at a time: the service checks only a few passwords at once.
+    for (let batch = 0; batch < 5; batch++)
+      await Promise.all(
+        Array.from({ length: 4 }, async (_, i) => {
+          const member = await t.signUp('member');
+          await t.call('PUT', '/api/members/me', {
+            token: member.token,
+            body: fullTimer({
+              availability: { ...fullTimer().availability, maxHoursPerWeek: i < 2 ? 39 : 38 },
+            }),
+          });
+          await t.call('PUT', `/api/members/${member.userId}/stage`, {
+            token: coordinator.token,
+            body: { stage: 4, reason: '正社員への移行を希望' },
+          });
+        }),
+      );
+    const res = await t.call('GET', `/api/roles/${roleId}/candidates?limit=5`, { token: coordinator.token });
+    expect(res.json.nearMissCount).toBeGreaterThanOrEqual(21);
+    expect(res.json.nearMisses).toHaveLength(20);
+    const shortBy = res.json.nearMisses.map(
+      (c: { infeasible: { margins: { shortBy: { amount: number } }[] } }) =>
+        c.infeasible.margins[0]?.shortBy.amount,
+    );
+    // Closest first: every member an hour short comes before anyone two hours short.
+    expect(shortBy.slice(0, 10)).toEqual(Array(10).fill(1));
+    expect(shortBy.slice(10)).toEqual(Array(10).fill(2));
+    expect(res.json.summary).toContain(`わずかに条件に届かない${res.json.nearMissCount}人`);
+  }, 120_000);
 });
 
 describe('members see why roles are hidden', () => {

@@ -1,6 +1,9 @@
 /**
- * Byte helpers on Web APIs only (no Buffer), so they run on Node and Workers alike.
+ * Byte helpers on Web APIs and plain JavaScript only (no Buffer), so they run on Node and
+ * Workers alike.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 
 /** @example bytesToBase64url(new Uint8Array([255])) // '_w' */
 export function bytesToBase64url(bytes: Uint8Array): string {
@@ -28,8 +31,12 @@ export function randomToken(bytes = 32): string {
   return bytesToBase64url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
-/** Hex SHA-256 of a string. @example await sha256Hex('abc') */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+/**
+ * Hex SHA-256 of a string. Every signed-in request hashes her session token (to find it, and to
+ * derive her form token): for these short texts, hashing in place costs ~5 µs where WebCrypto's
+ * asynchronous digest cost ~25 µs and a trip through the thread pool.
+ * @example sha256Hex('abc') // 'ba7816bf…'
+ */
+export function sha256Hex(text: string): string {
+  return bytesToHex(sha256(utf8ToBytes(text)));
 }

@@ -39,7 +39,7 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /** The form token of a session: bound to it, and telling nothing about it. */
-export async function formTokenForSession(sessionToken: string): Promise<string> {
+export function formTokenForSession(sessionToken: string): string {
   return sha256Hex(`yorisoi-form:${sessionToken}`);
 }
 
@@ -61,7 +61,7 @@ export function csrfProtection(options: { secure: (c: Parameters<MiddlewareHandl
     }
     // Runs after `authenticate`: a live session binds the token to itself.
     const session = c.get('actor') ? sessionTokenOf(c) : undefined;
-    if (session) token = await formTokenForSession(session);
+    if (session) token = formTokenForSession(session);
     c.set('csrfToken', token);
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const type = c.req.header('content-type') ?? '';

@@ -38,7 +38,7 @@ export function browserFor(t: TestApp, sessionToken?: string): Browser {
     get: async (path) => answer(await t.app.request(path, { headers: { cookie } })),
     post: async (path, fields = {}) => {
       // The token a page would have put in the form: bound to her session once she is signed in.
-      const formToken = sessionToken ? await formTokenForSession(sessionToken) : csrf;
+      const formToken = sessionToken ? formTokenForSession(sessionToken) : csrf;
       const body = new URLSearchParams({ _csrf: formToken });
       for (const [name, value] of Object.entries(fields)) {
         for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);

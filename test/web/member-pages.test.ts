@@ -467,7 +467,7 @@ describe('safety on a shared phone', () => {
     expect(await t.rowCounts()).toEqual(before);
     // The token her pages carry is not the planted one.
     const page = await browserFor(t, member.token).get('/me/privacy');
-    expect(page.html).toContain(`name="_csrf" value="${await formTokenForSession(member.token)}"`);
+    expect(page.html).toContain(`name="_csrf" value="${formTokenForSession(member.token)}"`);
   });
 
   it('member pages carry the quick exit, neutral titles, and are never cached', async () => {

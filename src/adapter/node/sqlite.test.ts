@@ -1,7 +1,8 @@
 /**
  * The database file holds password hashes and DV notes: its directory is created 0700 and the
  * file, its WAL and shared-memory index 0600, also when an older run left them readable
- * (issue 14, fault 8).
+ * (issue 14, fault 8). A query's LIMIT is part of its SQL text, so a kept statement is not
+ * recompiled on every call (issue 19).
  */
 import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +36,33 @@ describe('openSqlite', () => {
     const database = await openSqlite(path);
     expect(mode(path)).toBe(0o600);
     expect(mode(`${path}-wal`)).toBe(0o600);
+    await database.close();
+  });
+});
+
+describe('LIMIT in the SQL text', () => {
+  it('writes a whole-number limit into the text and keeps offsets and other values bound', async () => {
+    root = mkdtempSync(join(tmpdir(), 'yorisoi-files-'));
+    const database = await openSqlite(join(root, 'yorisoi.db'));
+    await database.atomic(
+      ['a', 'b', 'c', 'd'].map((job) =>
+        database.db.insertInto('job_progress').values({ job, resume_after: '', updated_at: '' }),
+      ),
+    );
+    const page = database.db
+      .selectFrom('job_progress')
+      .select('job')
+      .where('updated_at', '=', '')
+      .orderBy('job')
+      .limit(2)
+      .offset(1);
+    const compiled = page.compile();
+    expect(compiled.sql).toMatch(/ limit 2 offset \?$/);
+    expect(compiled.parameters).toEqual(['', 1]);
+    expect((await page.execute()).map((row) => row.job)).toEqual(['b', 'c']);
+    // A value that is not a whole number is left to SQLite as a parameter, as Kysely bound it.
+    const fractional = database.db.selectFrom('job_progress').select('job').limit(1.5).compile();
+    expect(fractional.parameters).toEqual([1.5]);
     await database.close();
   });
 });

@@ -11,6 +11,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { type Database, transactionalDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrator.ts';
 import type { DB } from '../../db/schema.ts';
+import { literalLimits } from './literal-limits.ts';
 
 const migrationsDir = fileURLToPath(new URL('../../db/migrations/', import.meta.url));
 
@@ -82,7 +83,10 @@ export async function openSqlite(path: string): Promise<SqliteDatabase> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withPreparedStatements(sqlite) }) });
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: withPreparedStatements(sqlite) }),
+    plugins: [literalLimits],
+  });
   await migrateToLatest(db, readMigrationSources());
   refreshPlannerStatistics(sqlite);
   return { ...transactionalDatabase(db), sqlite, close: () => db.destroy() };

@@ -156,7 +156,7 @@ export function createAuthService({ database, clock, config, passwords: hasher }
     const writes: Write[] = [
       deleteExpiredTokens(db, userId, now.toISOString()),
       insertAccountToken(db, {
-        token_hash: await sha256Hex(token),
+        token_hash: sha256Hex(token),
         user_id: userId,
         purpose,
         created_at: now.toISOString(),
@@ -199,7 +199,7 @@ export function createAuthService({ database, clock, config, passwords: hasher }
       // At most N sessions: the oldest ends to make room for this one.
       trimSessions(db, actor.userId, config.maxSessionsPerAccount - 1),
       insertSession(db, {
-        token_hash: await sha256Hex(token),
+        token_hash: sha256Hex(token),
         user_id: actor.userId,
         created_at: now.toISOString(),
         last_seen_at: now.toISOString(),
@@ -266,7 +266,7 @@ export function createAuthService({ database, clock, config, passwords: hasher }
      */
     async verifyEmail(token: string, device = ''): Promise<IssuedSession> {
       const now = clock.now().toISOString();
-      const user = await findLiveToken(db, await sha256Hex(token), 'verify_email', now);
+      const user = await findLiveToken(db, sha256Hex(token), 'verify_email', now);
       if (!user) throw invalidLink();
       return issueSession(actorOf({ ...user, email_verified_at: user.email_verified_at ?? now }), device, [
         markEmailVerified(db, user.id, now),
@@ -317,7 +317,7 @@ export function createAuthService({ database, clock, config, passwords: hasher }
      */
     async resetPassword(input: PasswordResetInput): Promise<void> {
       const now = clock.now().toISOString();
-      const user = await findLiveToken(db, await sha256Hex(input.token), 'reset_password', now);
+      const user = await findLiveToken(db, sha256Hex(input.token), 'reset_password', now);
       if (!user) throw invalidLink();
       const passwordHash = await passwords.hash(input.password);
       await database.atomic([
@@ -360,12 +360,12 @@ export function createAuthService({ database, clock, config, passwords: hasher }
     },
 
     async signOut(token: string): Promise<void> {
-      await database.atomic([deleteSession(db, await sha256Hex(token))]);
+      await database.atomic([deleteSession(db, sha256Hex(token))]);
     },
 
     /** Ends every session of the account but the one asking. */
     async signOutElsewhere(actor: Actor, token: string): Promise<void> {
-      await database.atomic([deleteSessionsOf(db, actor.userId, await sha256Hex(token))]);
+      await database.atomic([deleteSessionsOf(db, actor.userId, sha256Hex(token))]);
     },
 
     /** Her e-mail language and the notification kinds she is not e-mailed about. */
@@ -390,7 +390,7 @@ export function createAuthService({ database, clock, config, passwords: hasher }
 
     /** Her signed-in devices, the one asking marked. */
     async devices(actor: Actor, token: string) {
-      const current = await sha256Hex(token);
+      const current = sha256Hex(token);
       const rows = await sessionsOf(db, actor.userId, clock.now().toISOString());
       return rows.map((row) => ({
         device: row.device,
@@ -406,7 +406,7 @@ export function createAuthService({ database, clock, config, passwords: hasher }
      * every few minutes.
      */
     async resolve(token: string): Promise<Actor | undefined> {
-      const tokenHash = await sha256Hex(token);
+      const tokenHash = sha256Hex(token);
       const now = clock.now();
       const row = await findSessionUser(db, tokenHash, now.toISOString());
       if (!row) return undefined;

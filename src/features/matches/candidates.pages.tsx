@@ -120,8 +120,11 @@ function CandidatesPage(props: { view: View; roleId: string; roleTitle: string; 
         )}
       </section>
       <section aria-labelledby="near-misses">
-        <h2 id="near-misses">{words.nearMisses(list.nearMisses.length)}</h2>
+        <h2 id="near-misses">{words.nearMisses(list.nearMissCount)}</h2>
         <p class="hint">{words.nearMissesHint}</p>
+        {list.nearMissCount > list.nearMisses.length && (
+          <p class="meta">{words.closestNearMisses(list.nearMisses.length)}</p>
+        )}
         {list.nearMisses.length === 0 ? (
           <p class="empty">{words.noNearMisses}</p>
         ) : (

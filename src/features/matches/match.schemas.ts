@@ -84,7 +84,10 @@ export const CandidateListSchema = z
     items: z.array(CandidateSchema),
     nearMisses: z.array(CandidateSchema).openapi({
       description:
-        'Members ruled out by a small margin, smallest miss first, with what is missing (always listed)',
+        'The members ruled out by the smallest margins, smallest miss first, with what is missing: at most 20, on every page',
+    }),
+    nearMissCount: z.number().int().openapi({
+      description: 'How many members are ruled out by a small margin in all (`nearMisses` lists the closest)',
     }),
     feasibleCount: z.number().int(),
     excluded: ExcludedCountsSchema.openapi({ description: 'Members left out, per reason' }),

@@ -186,7 +186,7 @@ export function createProspectService(deps: AppDeps, services: { areas: AreaServ
       const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY).toISOString();
       await database.atomic([
         insertInvitation(db, {
-          token_hash: await sha256Hex(token),
+          token_hash: sha256Hex(token),
           prospect_id: id,
           created_by: actor.userId,
           created_at: now.toISOString(),
@@ -200,7 +200,7 @@ export function createProspectService(deps: AppDeps, services: { areas: AreaServ
 
     /** The firm an invitation was sent to, or undefined for a link that is unknown, used or expired. */
     async invitation(token: string): Promise<{ company: string } | undefined> {
-      const row = await findLiveInvitation(db, await sha256Hex(token), clock.now().toISOString());
+      const row = await findLiveInvitation(db, sha256Hex(token), clock.now().toISOString());
       return row ? { company: row.company } : undefined;
     },
 
@@ -212,7 +212,7 @@ export function createProspectService(deps: AppDeps, services: { areas: AreaServ
       const organisationId = actor.organisationId;
       if (!admits(ACCESS.acceptInvitation, actor) || !organisationId)
         throw new AppError('conflict', 'Register your organisation first, then accept the invitation');
-      const hash = await sha256Hex(token);
+      const hash = sha256Hex(token);
       const at = clock.now().toISOString();
       const row = await findLiveInvitation(db, hash, at);
       if (!row) throw new AppError('invalid_token', 'This invitation link is unknown, used or expired');

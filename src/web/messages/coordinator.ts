@@ -49,6 +49,7 @@ export const coordinatorJa = {
     nearMisses: (n: number) => `わずかに条件に届かない人（${n}人）`,
     nearMissesHint:
       '足りないのは数分・数時間だけです。メンバーか事業者に確かめれば、ご紹介できるかもしれません。',
+    closestNearMisses: (n: number) => `届かない幅の小さい順に${n}人を表示しています。`,
     noNearMisses: 'わずかに届かない人はいません。',
     excluded: '条件外で除いた人（理由別・一人を一度だけ数えます）',
     excludedCount: (label: string, n: number) => `${label}：${n}人`,
@@ -306,6 +307,7 @@ export const coordinatorEn: typeof coordinatorJa = {
     nearMisses: (n: number) => `Members who nearly fit (${n})`,
     nearMissesHint:
       'They miss by minutes or hours only. Asking the member or the employer may make an introduction possible.',
+    closestNearMisses: (n: number) => `Showing the ${n} who miss by the least.`,
     noNearMisses: 'Nobody nearly fits.',
     excluded: 'Left out, by reason (each member counted once)',
     excludedCount: (label: string, n: number) => `${label}: ${n}`,

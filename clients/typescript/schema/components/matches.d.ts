@@ -4,8 +4,10 @@ import type { components } from '../components.d.ts';
 export interface MatchesSchemas {
     CandidateList: {
         items: components["schemas"]["Candidate"][];
-        /** @description Members ruled out by a small margin, smallest miss first, with what is missing (always listed) */
+        /** @description The members ruled out by the smallest margins, smallest miss first, with what is missing: at most 20, on every page */
         nearMisses: components["schemas"]["Candidate"][];
+        /** @description How many members are ruled out by a small margin in all (`nearMisses` lists the closest) */
+        nearMissCount: number;
         feasibleCount: number;
         excluded: components["schemas"]["ExcludedCounts"] & unknown;
         /** @description One sentence on the list, never empty: how many fit, were left out, nearly fit */
