@@ -12,6 +12,7 @@ import { type Access, type Actor, admits } from '../src/actor.ts';
 import { AppError } from '../src/errors.ts';
 import { ACCESS } from '../src/features/shared/access.ts';
 import type { Services } from '../src/services.ts';
+import { HOME_OF } from '../src/web/pages.tsx';
 import { type Account, createTestApp, type TestApp } from './support/test-app.ts';
 import { browserFor } from './support/web.ts';
 
@@ -204,5 +205,22 @@ describe('one access declaration per action', () => {
     }
     expect(failures).toEqual([]);
     expect(await t.rowCounts()).toEqual(before);
+  });
+
+  it('sends each kind of account, from her start page and its menu, only to pages that admit her', async () => {
+    const refused: string[] = [];
+    for (const [caller, account] of Object.entries(accounts)) {
+      const browser = browserFor(t, account.token);
+      const home = await browser.get(HOME_OF[caller as keyof typeof HOME_OF]);
+      const menu = /<nav class="tabs"[^>]*>(.*?)<\/nav>/s.exec(home.html)?.[1] ?? '';
+      const links = [...menu.matchAll(/href="([^"]+)"/g)].map((match) => match[1] as string);
+      expect(links.length, `${caller}'s menu`).toBeGreaterThan(0);
+      for (const path of [HOME_OF[caller as keyof typeof HOME_OF], ...links, '/account']) {
+        const page = await browser.get(path);
+        if (page.status === 403 || (page.location ?? '').startsWith('/sign-in'))
+          refused.push(`${caller} → ${path}: ${page.status}`);
+      }
+    }
+    expect(refused).toEqual([]);
   });
 });
