@@ -50,9 +50,13 @@ function concrete(path: string): string {
     .replace(/\/\*$/, `/${UNKNOWN_ID}`);
 }
 
+/** Pages that are somebody's own: each must sit behind a guard. */
+const PRIVATE_PAGES = /^\/(me|employer|coordinator|account|home)(\/|$)/;
+
 let t: TestApp;
 let accounts: Record<Exclude<Caller, 'anonymous'>, Account>;
 let guards: Guard[];
+let pages: { method: string; path: string }[];
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -69,6 +73,9 @@ beforeAll(async () => {
     const kind = route.path.startsWith('/api/') || route.path.startsWith('/health') ? 'api' : 'page';
     return [{ method: route.method, path: route.path, kind, access } satisfies Guard];
   });
+  pages = t.app.routes
+    .filter((route) => route.method !== 'ALL' && !route.path.startsWith('/api/'))
+    .map((route) => ({ method: route.method, path: route.path }));
 });
 afterAll(async () => t.close());
 
@@ -103,6 +110,19 @@ describe('one access declaration per action', () => {
       .filter((g) => declarationOf(g.access) === undefined)
       .map((g) => `${g.kind} ${g.method} ${g.path}: ${JSON.stringify(g.access)}`);
     expect(copies).toEqual([]);
+  });
+
+  it('guards every page that is somebody’s own', () => {
+    const guarded = (page: { method: string; path: string }) =>
+      guards.some(
+        (g) =>
+          g.kind === 'page' &&
+          (g.method === page.method || g.method === 'ALL') &&
+          (g.path === page.path || (g.path.endsWith('/*') && page.path.startsWith(g.path.slice(0, -1)))),
+      );
+    const open = pages.filter((page) => PRIVATE_PAGES.test(page.path) && !guarded(page));
+    expect(pages.filter((page) => PRIVATE_PAGES.test(page.path)).length).toBeGreaterThan(50);
+    expect(open.map((page) => `${page.method} ${page.path}`)).toEqual([]);
   });
 
   it('has no declaration nothing uses', () => {

@@ -6,17 +6,19 @@
  * different people. test/access.test.ts fails if any guard is written out instead of named here;
  * test/authorization.test.ts keeps its own, independent table of what the product allows.
  *
- * Ownership (her role, her organisation's roles) is checked on every id by the services and
- * repositories; these rules only say which kinds of account may attempt the action at all.
+ * Ownership (her own profile, her organisation's job roles) is checked on every id by the services
+ * and repositories; these rules only say which kinds of account may attempt the action at all.
  */
 import { type Access, type Actor, admits } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
 
+// Re-exported so a service takes the declarations and the check from one place.
 export { admits };
 
 /**
  * Every action's audience, by name. Each list is its own literal, not a shared constant, so a
- * guard's rule can be traced back to the one action it names (test/access.test.ts does).
+ * guard's rule can be traced back to the one action it names (test/access.test.ts does; the two
+ * audiences that are words, `'public'` and `'signed-in'`, can only be traced to the word).
  */
 export const ACCESS = {
   // Anyone, signed in or not.
@@ -89,8 +91,6 @@ export const ACCESS = {
   /** The audit log. */
   readAudit: ['admin'],
 } as const satisfies Record<string, Access>;
-
-export type AccessName = keyof typeof ACCESS;
 
 /**
  * Refuses an actor the action's rule does not admit, for services that change data: they do not
