@@ -1,7 +1,8 @@
 /**
  * `defineRoute` wraps zod-openapi's `createRoute` so that every route states who may call it.
- * The access list becomes both the enforcing middleware and the route's documented security,
- * and every route documents the shared error envelope for the failure statuses it can return.
+ * The access rule (a declaration from src/features/shared/access.ts) becomes both the enforcing
+ * middleware and the route's documented security, and every route documents the shared error
+ * envelope for the failure statuses it can return.
  */
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
@@ -9,8 +10,6 @@ import { type Access, admits } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from './env.ts';
 import { ErrorEnvelopeSchema } from './error-envelope.ts';
-
-export type { Access };
 
 /** A guard that carries the rule it enforces, so a test can see which declaration guards what. */
 export type AccessGuard = MiddlewareHandler<AppEnv> & { readonly access: Access };
