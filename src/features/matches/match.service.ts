@@ -144,7 +144,7 @@ export function createMatchService({ database, clock, config }: AppDeps, service
     input: DecisionInput,
   ): Promise<boolean> {
     // A stale version, a state that cannot be approved, or what no override can change (she
-    // blocked the employer, the role closed, the organisation is not verified) is refused by
+    // blocked the employer, the role closed or expired, the organisation is not verified) is refused by
     // act() with its own answer; only then is the matching's verdict the question.
     if (input.expectedVersion !== match.version) return false;
     if ('refused' in nextState(match.state as MatchState, 'approve', actor.role, input.reason)) return false;
@@ -179,6 +179,7 @@ export function createMatchService({ database, clock, config }: AppDeps, service
         organisation_not_verified:
           'The organisation is not verified (any more): nobody can be introduced to it',
         role_not_published: 'The role is no longer published: nobody can be introduced to it',
+        role_expired: 'The ad has expired: nobody can be introduced to it until the employer renews it',
       }[why],
     );
   }

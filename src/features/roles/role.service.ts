@@ -321,8 +321,11 @@ export function createRoleService(
    * Reads a role just written into kana and romaji (role-readings.ts), so the database's search
    * finds it by them at once; the relay would read it too, but only once the engine answers.
    */
-  async function readRole(id: string) {
-    if (readings) await refreshRoleReadings(database, readings, [id]);
+  /** Presents a role just written, after reading its texts (readings are stored, not shown). */
+  async function presentRead(id: string): Promise<Role> {
+    const role = await present(id);
+    if (readings) await refreshRoleReadings(database, readings, [role]);
+    return role;
   }
 
   /** Loads a role the actor may see: her organisation's for an employer, any for staff. */
@@ -496,8 +499,7 @@ export function createRoleService(
         ...refreshRoleSearchText({ roleId: id }),
         enqueueRole(db, id, now),
       ]);
-      await readRole(id);
-      return present(id);
+      return presentRead(id);
     },
 
     /**
@@ -531,8 +533,7 @@ export function createRoleService(
         if (isVersionConflict(error)) throw changedMeanwhile(await present(id), input);
         throw error;
       }
-      await readRole(id);
-      return present(id);
+      return presentRead(id);
     },
 
     async remove(actor: Actor, id: string): Promise<void> {

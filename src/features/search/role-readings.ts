@@ -18,12 +18,8 @@ import {
 import type { Database } from '../../db/database.ts';
 import { jsonList } from '../../db/json-list.ts';
 import type { DB } from '../../db/schema.ts';
-import {
-  findRolesByIds,
-  loadRoleChildren,
-  type RoleChildren,
-  type RoleRow,
-} from '../roles/role.repository.ts';
+import type { RoleChildren, RoleRow } from '../roles/role.repository.ts';
+import type { Role } from '../roles/role.schemas.ts';
 import { toRole } from '../roles/role.service.ts';
 import { keywordsFor } from './keywords.ts';
 import { type ReadingAnalyser, type Readings, readingsFromTokens } from './readings.ts';
@@ -44,7 +40,11 @@ const NO_READINGS: Readings = { kana: '', romaji: '' };
  * @example roleTexts(row, children).texts[0] // the title
  */
 export function roleTexts(row: RoleRow, children: RoleChildren): RoleTexts {
-  const role = toRole(row, children);
+  return textsOfRole(toRole(row, children));
+}
+
+/** The same texts, from a role already presented. */
+export function textsOfRole(role: Role): RoleTexts {
   const facts = Object.entries(role.facts)
     .filter(([, f]) => f?.available)
     .map(([name]) => name as keyof typeof FLEXIBILITY_FACTS);
@@ -164,22 +164,14 @@ export async function currentReadings(
 }
 
 /**
- * Reads (if needed) and stores the readings of roles just written, by id: the role service calls
- * it after a create or edit, so degraded search finds them by romaji at once.
- * @example await refreshRoleReadings(database, analyser, [roleId])
+ * Reads (if needed) and stores the readings of roles just written, as the role service presents
+ * them after a create or edit (not loaded again), so degraded search finds them by romaji at once.
+ * @example await refreshRoleReadings(database, analyser, [role])
  */
 export async function refreshRoleReadings(
   database: Database,
   analyser: ReadingAnalyser,
-  roleIds: readonly string[],
+  roles: readonly Role[],
 ): Promise<void> {
-  const [rows, children] = await Promise.all([
-    findRolesByIds(database.db, roleIds),
-    loadRoleChildren(database.db, roleIds),
-  ]);
-  const roles = rows.flatMap((row) => {
-    const own = children.get(row.id);
-    return own ? [roleTexts(row, own)] : [];
-  });
-  await currentReadings(database, analyser, roles);
+  await currentReadings(database, analyser, roles.map(textsOfRole));
 }
