@@ -28,7 +28,7 @@ import { labelOf, messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
 import { prefectureOptions, resolvePlace, typedPlace } from '../areas/place-field.tsx';
-import { ACCESS } from '../shared/access.ts';
+import { ACCESS, admits } from '../shared/access.ts';
 import { japanDateTime } from '../shared/japan-time.ts';
 import {
   type Pipeline,
@@ -546,7 +546,7 @@ export const prospectPages = newPageRouter()
                     </a>
                   </p>
                 </>
-              ) : actor.role !== 'employer' ? (
+              ) : !admits(ACCESS.acceptInvitation, actor) ? (
                 <p>{w.onlyEmployers}</p>
               ) : !actor.organisationId ? (
                 <>

@@ -37,7 +37,7 @@ import type { MatchView } from '../matches/match.schemas.ts';
 import { FactBadges, ReasonList, RoleDetails } from '../roles/role.view.tsx';
 import { SaveSearchForm } from '../saved-searches/saved-search.pages.tsx';
 import { canonicalQuery } from '../saved-searches/saved-search.service.ts';
-import { ACCESS } from '../shared/access.ts';
+import { ACCESS, admits } from '../shared/access.ts';
 import { HometownFirmBadge, JobCard } from './job-card.tsx';
 import { JOB_CONDITION_KEYS, JOB_CONDITIONS } from './job-conditions.ts';
 import {
@@ -372,7 +372,8 @@ function InterestPanel(props: {
       </a>
     );
   }
-  if (view.actor.role !== 'member') return null;
+  // The button is offered to whom the interest route admits.
+  if (!admits(ACCESS.ownMatches, view.actor)) return null;
   if (!props.hasProfile) {
     // No dead end: the role is kept, the profile is asked for, and she comes back here after.
     return (
