@@ -6,7 +6,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { areaRoutes } from './features/areas/area.routes.ts';
@@ -50,7 +49,7 @@ import {
   SESSION_COOKIE,
 } from './http/middleware.ts';
 import { methodNotAllowed, openApiDocument } from './http/openapi.ts';
-import { contentSecurityPolicy, noStore, policyWithStyle } from './http/security-headers.ts';
+import { noStore, policyWithStyle, securityHeaders } from './http/security-headers.ts';
 import { createServices } from './services.ts';
 import { errorPage } from './web/pages.tsx';
 import { isApi, webApp } from './web-app.ts';
@@ -68,8 +67,7 @@ export function newApp(deps: AppDeps, services = createServices(deps)) {
   );
 
   app.use('*', requestId());
-  app.use('*', secureHeaders());
-  app.use('*', contentSecurityPolicy());
+  app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     c.set('services', services);
     c.set('clientAddress', clientAddressOf(c, deps.config.trustProxy));

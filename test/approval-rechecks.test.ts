@@ -1,8 +1,9 @@
 /**
  * Approval re-checks what changed since she said yes (issue 14, fault 1): after she blocks the
- * employer, the organisation is rejected or the role is closed, a coordinator's approval is
- * refused and the employer receives nothing — no introduction, no notification. Blocking, closing
- * and rejecting end the open matches themselves, telling the coordinator and not the employer;
+ * employer, the organisation is rejected, the role is closed or its ad expired, a coordinator's
+ * approval is refused and the employer receives nothing — no introduction, no notification.
+ * Blocking, closing and rejecting end the open matches themselves, telling the coordinator and
+ * not the employer (an expired ad can be renewed, so its matches wait);
  * and a change that lands between the coordinator's read and her approval (written straight to
  * the database here) is still caught by the guarded write itself.
  */
@@ -136,6 +137,27 @@ describe('approval after something changed', () => {
     expect(await coordinatorNotifications()).toContainEqual(
       expect.objectContaining({ matchId, kind: 'match_ended' }),
     );
+  });
+  it('is refused while the ad has expired, and goes through once the employer renews it', async () => {
+    const { employer, roleId, member, matchId, version } = await underReview();
+    // What the expiry job writes when an ad's period ends unrenewed.
+    await t.database.db
+      .updateTable('job_roles')
+      .set({ expired_at: new Date().toISOString() })
+      .where('id', '=', roleId)
+      .execute();
+
+    const refused = await approve(matchId, version);
+    expect(refused.status).toBe(409);
+    expect(refused.json.error.message).toMatch(/expired/);
+    expectNothingSent(await employerSees(employer));
+    // The ad may come back: her match waits rather than ending.
+    const mine = await t.call('GET', '/api/members/me/matches', { token: member.token });
+    expect(mine.json.items.find((m: { id: string }) => m.id === matchId).state).toBe('under_review');
+
+    const renewed = await t.call('POST', `/api/roles/${roleId}/renew`, { token: employer.token });
+    expect(renewed.status).toBe(200);
+    expect((await approve(matchId, version)).status).toBe(200);
   });
 });
 

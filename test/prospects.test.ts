@@ -157,7 +157,7 @@ describe('demand without supply', () => {
     await memberAt('141097', 1);
     await memberAt('271276', 2);
     const employer = await t.employerWithOrganisation({ coordinator });
-    await t.publishRole(employer); // care, in 横浜市港北区
+    const roleId = await t.publishRole(employer); // care, in 横浜市港北区
 
     const kanagawa = await demand('prefCode=14&minRoles=3');
     expect(kanagawa.items).toEqual([
@@ -176,6 +176,16 @@ describe('demand without supply', () => {
     ).toEqual([
       ['大阪市', 1],
       ['大阪市', 1],
+    ]);
+    // Supply is what members can find: an ad that expired unrenewed counts no more.
+    await t.database.db
+      .updateTable('job_roles')
+      .set({ expired_at: new Date().toISOString() })
+      .where('id', '=', roleId)
+      .execute();
+    expect((await demand('prefCode=14&minRoles=1')).items.map((r: { trade: string }) => r.trade)).toEqual([
+      'care',
+      'office',
     ]);
     expect(
       (await t.call('GET', '/api/prospect-pipeline/demand?prefCode=tokyo', { token: coordinator.token }))

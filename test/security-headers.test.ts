@@ -4,6 +4,7 @@
  * working under that policy: no inline scripts, no style attributes, no inline styles.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSETS } from '../src/web/assets.ts';
 import { type Account, createTestApp, memberProfileInput, type TestApp } from './support/test-app.ts';
 import { browserFor } from './support/web.ts';
 
@@ -88,5 +89,29 @@ describe('API responses', () => {
       body: { email: 'nobody@example.jp', password: 'wrong-password-123' },
     });
     expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('every kind of response', () => {
+  it.each([
+    ['a page', () => t.app.request('/')],
+    ['a redirect', () => t.app.request('/lang?to=en&next=/')],
+    ['a stylesheet', () => t.app.request(ASSETS.css.path)],
+    ['API JSON', () => t.app.request('/api/areas?q=横浜')],
+    ['an API error', () => t.app.request('/api/roles/not-a-role')],
+    ['an unknown path', () => t.app.request('/api/nothing-here')],
+  ])('%s carries the policy and the hardening headers', async (_kind, request) => {
+    const res = await request();
+    expectStrictPolicy(res.headers);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+  });
+
+  it('a stylesheet is still cached for a year: only pages and the API say no-store', async () => {
+    const res = await t.app.request(ASSETS.css.path);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 });

@@ -3,8 +3,8 @@
  * and the signed-in actor (undefined for anonymous requests).
  */
 import type { Context } from 'hono';
+import type { Actor } from '../actor.ts';
 import { AppError } from '../errors.ts';
-import type { Actor } from '../features/auth/actor.ts';
 import type { Services } from '../services.ts';
 
 export interface AppEnv {

@@ -1,32 +1,31 @@
 /**
  * `defineRoute` wraps zod-openapi's `createRoute` so that every route states who may call it.
- * The access list becomes both the enforcing middleware and the route's documented security,
- * and every route documents the shared error envelope for the failure statuses it can return.
+ * The access rule (a declaration from src/features/shared/access.ts) becomes both the enforcing
+ * middleware and the route's documented security, and every route documents the shared error
+ * envelope for the failure statuses it can return.
  */
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import type { UserRole } from '../db/schema.ts';
+import { type Access, admits } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from './env.ts';
 import { ErrorEnvelopeSchema } from './error-envelope.ts';
 
-/** `'public'` for anyone, `'signed-in'` for any account, or the roles allowed. */
-export type Access = 'public' | 'signed-in' | readonly UserRole[];
+/** A guard that carries the rule it enforces, so a test can see which declaration guards what. */
+export type AccessGuard = MiddlewareHandler<AppEnv> & { readonly access: Access };
 
 /**
  * Rejects callers the access rule does not admit: 401 without a session, 403 with the wrong role.
- * @example requireAccess(['employer'])
+ * @example requireAccess(ACCESS.manageRoles)
  */
-export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (access === 'public') return next();
+export function requireAccess(access: Access): AccessGuard {
+  const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
     const actor = c.get('actor');
+    if (admits(access, actor)) return next();
     if (!actor) throw new AppError('unauthenticated', 'Sign in first');
-    if (access !== 'signed-in' && !access.includes(actor.role)) {
-      throw new AppError('forbidden', 'Your account cannot do this');
-    }
-    return next();
+    throw new AppError('forbidden', 'Your account cannot do this');
   };
+  return Object.assign(guard, { access });
 }
 
 /**
@@ -99,8 +98,9 @@ function describeAccess(access: Access): string {
 }
 
 /**
- * A route with its access rule.
- * @example defineRoute(['employer'], { method: 'post', path: '/roles', request: {...}, responses: {...} })
+ * A route with its access rule: one of the named declarations in src/features/shared/access.ts,
+ * which the pages doing the same action use too.
+ * @example defineRoute(ACCESS.manageRoles, { method: 'post', path: '/roles', request: {...}, responses: {...} })
  */
 export function defineRoute<const R extends Omit<RouteConfig, 'middleware' | 'security'>>(
   access: Access,

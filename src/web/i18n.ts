@@ -4,11 +4,10 @@
  */
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { Lang } from '../features/matches/explanations.ts';
+import { LANGS, type Lang } from '../lang.ts';
 import { MESSAGES, type Messages } from './messages/index.ts';
 
-export type { Lang };
-export const LANGS = ['ja', 'en'] as const satisfies readonly Lang[];
+export { LANGS, type Lang };
 export const LANG_COOKIE = 'yorisoi_lang';
 
 /** The language a request asks for: the cookie the switch set, else Japanese. */

@@ -6,9 +6,11 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { raw } from 'hono/html';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { type Access, admits } from '../actor.ts';
 import type { UserRole } from '../db/schema.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
 import type { AppEnv } from '../http/env.ts';
+import type { AccessGuard } from '../http/route.ts';
 import { CsrfError } from './csrf.ts';
 import { Page } from './layout.tsx';
 import { type View, viewOf } from './view.ts';
@@ -29,20 +31,22 @@ export function newPageRouter() {
 }
 
 /**
- * Lets only the given kinds of account through: a signed-out visitor is sent to sign in (and
- * back afterwards), anyone else gets a 403 page.
- * @example pages.get('/home', requirePage('member'), (c) => …)
+ * Lets through whom the access rule admits (the same declaration the API route for this action
+ * takes, from src/features/shared/access.ts): a signed-out visitor is sent to sign in (and back
+ * afterwards), anyone else gets a 403 page.
+ * @example pages.get('/home', requirePage(ACCESS.ownProfile), (c) => …)
  */
-export function requirePage(...roles: UserRole[]): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
+export function requirePage(access: Access): AccessGuard {
+  const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
     const actor = c.get('actor');
+    if (admits(access, actor)) return next();
     if (!actor) {
       const url = new URL(c.req.url);
       return c.redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
     }
-    if (!roles.includes(actor.role)) throw new AppError('forbidden', 'Not for this account');
-    await next();
+    throw new AppError('forbidden', 'Not for this account');
   };
+  return Object.assign(guard, { access });
 }
 
 /** Renders a page with the shared frame. */

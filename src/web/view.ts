@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Actor } from '../features/auth/actor.ts';
+import type { Actor } from '../actor.ts';
 import type { AppEnv } from '../http/env.ts';
 import { type Lang, langOf, messagesFor } from './i18n.ts';
 import type { Messages } from './messages/index.ts';

@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { AreaCodeSchema, listResponse, PageQuerySchema } from '../shared/common.schemas.ts';
 
 const AreaSchema = z
@@ -20,7 +21,7 @@ const AreaSchema = z
   })
   .openapi('Area');
 
-const listPrefecturesRoute = defineRoute('public', {
+const listPrefecturesRoute = defineRoute(ACCESS.publicInformation, {
   method: 'get',
   path: '/prefectures',
   tags: ['Areas'],
@@ -28,7 +29,7 @@ const listPrefecturesRoute = defineRoute('public', {
   responses: { 200: jsonResponse(z.object({ items: z.array(AreaSchema) }), 'Prefectures in JIS order') },
 });
 
-const searchAreasRoute = defineRoute('public', {
+const searchAreasRoute = defineRoute(ACCESS.publicInformation, {
   method: 'get',
   path: '/',
   tags: ['Areas'],
@@ -52,7 +53,7 @@ const searchAreasRoute = defineRoute('public', {
   responses: { 200: jsonResponse(listResponse(AreaSchema, 'AreaList'), 'Matching areas') },
 });
 
-const getAreaRoute = defineRoute('public', {
+const getAreaRoute = defineRoute(ACCESS.publicInformation, {
   method: 'get',
   path: '/{code}',
   tags: ['Areas'],
@@ -68,7 +69,7 @@ const TownSchema = z
   })
   .openapi('Town');
 
-const searchTownsRoute = defineRoute('public', {
+const searchTownsRoute = defineRoute(ACCESS.publicInformation, {
   method: 'get',
   path: '/{code}/towns',
   operationId: 'listAreaTowns',

@@ -11,6 +11,7 @@ import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice } from '../../web/view.ts';
 import type { NotificationMailKind } from '../mail/templates.ts';
+import { ACCESS } from '../shared/access.ts';
 
 /** Which notification kinds each kind of account hears of. */
 const KINDS_FOR: Record<string, NotificationMailKind[]> = {
@@ -18,10 +19,8 @@ const KINDS_FOR: Record<string, NotificationMailKind[]> = {
   employer: ['introduction', 'withdrawn', 'role_expiring'],
 };
 
-const ALL_ROLES = ['member', 'employer', 'coordinator', 'admin'] as const;
-
 export const accountPages = newPageRouter()
-  .get('/account', requirePage(...ALL_ROLES), async (c) => {
+  .get('/account', requirePage(ACCESS.ownAccount), async (c) => {
     const actor = requireActor(c);
     const token = sessionTokenOf(c) ?? '';
     const [devices, preferences] = await Promise.all([
@@ -85,12 +84,12 @@ export const accountPages = newPageRouter()
       };
     });
   })
-  .post('/account/sign-out-elsewhere', requirePage(...ALL_ROLES), async (c) => {
+  .post('/account/sign-out-elsewhere', requirePage(ACCESS.ownAccount), async (c) => {
     const actor = requireActor(c);
     await c.var.services.auth.signOutElsewhere(actor, sessionTokenOf(c) ?? '');
     return redirectWithNotice(c, '/account', messagesOf(c).settings.signedOutElsewhere);
   })
-  .post('/account/mail', requirePage(...ALL_ROLES), async (c) => {
+  .post('/account/mail', requirePage(ACCESS.ownAccount), async (c) => {
     const actor = requireActor(c);
     const values = await readForm(c);
     const kinds = KINDS_FOR[actor.role] ?? [];

@@ -1,27 +1,12 @@
 /**
- * Who is calling: the signed-in user as the rest of the app sees them. Access rules for routes
- * are declared with these roles (see src/http/route.ts).
+ * What the signed-in caller may do beyond her role. `Actor` and the access check themselves live
+ * in src/actor.ts (the HTTP plumbing and the page kit use them too); they are re-exported here so
+ * features keep one import for the actor and the checks on her.
  */
-import type { UserRole } from '../../db/schema.ts';
+import { type Actor, USER_ROLES } from '../../actor.ts';
 import { AppError } from '../../errors.ts';
 
-export interface Actor {
-  userId: string;
-  role: UserRole;
-  displayName: string;
-  email: string;
-  /** The employer's organisation, once registered; null for everyone else. */
-  organisationId: string | null;
-  /** Whether she has followed the verification mail; until then she may look but not act. */
-  emailVerified: boolean;
-}
-
-export const USER_ROLES = [
-  'member',
-  'employer',
-  'coordinator',
-  'admin',
-] as const satisfies readonly UserRole[];
+export { type Actor, USER_ROLES };
 
 /**
  * Refuses what an unverified account may not do yet (express interest, publish a role): an

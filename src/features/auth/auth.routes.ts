@@ -11,6 +11,7 @@ import { sessionTokenOf } from '../../http/middleware.ts';
 import { defineRoute, errorContent, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
 import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import {
   ActorSchema,
@@ -38,7 +39,7 @@ const tags = ['Accounts'];
 /** What every route that checks or sets a password says about its limits. */
 export const PASSWORD_ROUTE_NOTE = `Each client (IP) may make ${PASSWORD_ROUTE_LIMIT.requests} requests a minute to the routes that check or set a password (429 with Retry-After beyond), and when too many passwords are being checked at once the answer is 503 with Retry-After.`;
 
-const signUpRoute = defineRoute('public', {
+const signUpRoute = defineRoute(ACCESS.enterAccount, {
   method: 'post',
   path: '/sign-up',
   tags,
@@ -52,7 +53,7 @@ const signUpRoute = defineRoute('public', {
   },
 });
 
-const verifyRoute = defineRoute('public', {
+const verifyRoute = defineRoute(ACCESS.enterAccount, {
   method: 'post',
   path: '/verification',
   tags,
@@ -62,7 +63,7 @@ const verifyRoute = defineRoute('public', {
   responses: { 200: jsonResponse(SessionSchema, 'Verified and signed in') },
 });
 
-const resendRoute = defineRoute('signed-in', {
+const resendRoute = defineRoute(ACCESS.ownAccount, {
   method: 'post',
   path: '/verification/resend',
   tags,
@@ -70,7 +71,7 @@ const resendRoute = defineRoute('signed-in', {
   responses: { 204: { description: 'Sent, or nothing to do' } },
 });
 
-const signInRoute = defineRoute('public', {
+const signInRoute = defineRoute(ACCESS.enterAccount, {
   method: 'post',
   path: '/sign-in',
   tags,
@@ -86,7 +87,7 @@ const signInRoute = defineRoute('public', {
   },
 });
 
-const resetRequestRoute = defineRoute('public', {
+const resetRequestRoute = defineRoute(ACCESS.enterAccount, {
   method: 'post',
   path: '/password-reset/request',
   tags,
@@ -99,7 +100,7 @@ const resetRequestRoute = defineRoute('public', {
   },
 });
 
-const resetRoute = defineRoute('public', {
+const resetRoute = defineRoute(ACCESS.enterAccount, {
   method: 'post',
   path: '/password-reset',
   tags,
@@ -113,7 +114,7 @@ const resetRoute = defineRoute('public', {
   },
 });
 
-const signOutRoute = defineRoute('signed-in', {
+const signOutRoute = defineRoute(ACCESS.ownAccount, {
   method: 'post',
   path: '/sign-out',
   tags,
@@ -121,7 +122,7 @@ const signOutRoute = defineRoute('signed-in', {
   responses: { 204: { description: 'Signed out' } },
 });
 
-const signOutEverywhereRoute = defineRoute('signed-in', {
+const signOutEverywhereRoute = defineRoute(ACCESS.ownAccount, {
   method: 'post',
   path: '/sign-out-elsewhere',
   tags,
@@ -129,7 +130,7 @@ const signOutEverywhereRoute = defineRoute('signed-in', {
   responses: { 204: { description: 'Signed out on every other device' } },
 });
 
-const sessionsRoute = defineRoute('signed-in', {
+const sessionsRoute = defineRoute(ACCESS.ownAccount, {
   method: 'get',
   path: '/sessions',
   tags,
@@ -137,7 +138,7 @@ const sessionsRoute = defineRoute('signed-in', {
   responses: { 200: jsonResponse(z.object({ items: z.array(DeviceSessionSchema) }), 'Sessions') },
 });
 
-const getMailRoute = defineRoute('signed-in', {
+const getMailRoute = defineRoute(ACCESS.ownAccount, {
   method: 'get',
   path: '/mail-preferences',
   tags,
@@ -145,7 +146,7 @@ const getMailRoute = defineRoute('signed-in', {
   responses: { 200: jsonResponse(MailPreferencesSchema, 'Preferences') },
 });
 
-const putMailRoute = defineRoute('signed-in', {
+const putMailRoute = defineRoute(ACCESS.ownAccount, {
   method: 'put',
   path: '/mail-preferences',
   tags,
@@ -155,7 +156,7 @@ const putMailRoute = defineRoute('signed-in', {
   responses: { 200: jsonResponse(MailPreferencesSchema, 'Saved') },
 });
 
-const meRoute = defineRoute('signed-in', {
+const meRoute = defineRoute(ACCESS.ownAccount, {
   method: 'get',
   path: '/me',
   tags,
@@ -163,7 +164,7 @@ const meRoute = defineRoute('signed-in', {
   responses: { 200: jsonResponse(ActorSchema, 'The account') },
 });
 
-const memberResetRoute = defineRoute(['coordinator', 'admin'], {
+const memberResetRoute = defineRoute(ACCESS.supportMembers, {
   method: 'post',
   path: '/{id}/password-reset',
   tags,

@@ -14,6 +14,7 @@ import { randomToken, sha256Hex } from '../../lib/bytes.ts';
 import { appendAudit } from '../coordination/audit.repository.ts';
 import { mailWrite } from '../mail/mail.service.ts';
 import type { MailContent } from '../mail/templates.ts';
+import { ACCESS, requireAdmitted } from '../shared/access.ts';
 import { POLICY_VERSION } from '../trust/policy.ts';
 import {
   deleteExpiredTokens,
@@ -333,6 +334,7 @@ export function createAuthService({ database, clock, config, passwords: hasher }
      * the member's own address, and the audit log records who sent it.
      */
     async sendResetForMember(coordinator: Actor, memberUserId: string): Promise<void> {
+      requireAdmitted(ACCESS.supportMembers, coordinator);
       const user = await findUserById(db, memberUserId);
       if (user?.role !== 'member') throw notFound('member');
       await database.atomic([

@@ -8,6 +8,7 @@ import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
 import { RoleSchema } from '../roles/role.schemas.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import {
   AuditEntrySchema,
@@ -20,9 +21,8 @@ import {
 } from './coordination.schemas.ts';
 
 const tags = ['Coordination'];
-const STAFF = ['coordinator', 'admin'] as const;
 
-const setStageRoute = defineRoute(STAFF, {
+const setStageRoute = defineRoute(ACCESS.supportMembers, {
   method: 'put',
   path: '/members/{id}/stage',
   tags,
@@ -33,7 +33,7 @@ const setStageRoute = defineRoute(STAFF, {
   },
 });
 
-const stageHistoryRoute = defineRoute(STAFF, {
+const stageHistoryRoute = defineRoute(ACCESS.supportMembers, {
   method: 'get',
   path: '/members/{id}/stage',
   tags,
@@ -42,7 +42,7 @@ const stageHistoryRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(z.object({ items: z.array(StageChangeSchema) }), 'Latest first') },
 });
 
-const addNoteRoute = defineRoute(STAFF, {
+const addNoteRoute = defineRoute(ACCESS.supportMembers, {
   method: 'post',
   path: '/members/{id}/notes',
   tags,
@@ -51,7 +51,7 @@ const addNoteRoute = defineRoute(STAFF, {
   responses: { 201: jsonResponse(NoteSchema, 'The note') },
 });
 
-const notesRoute = defineRoute(STAFF, {
+const notesRoute = defineRoute(ACCESS.supportMembers, {
   method: 'get',
   path: '/members/{id}/notes',
   tags,
@@ -60,7 +60,7 @@ const notesRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(z.object({ items: z.array(NoteSchema) }), 'Notes') },
 });
 
-const matchDetailRoute = defineRoute(STAFF, {
+const matchDetailRoute = defineRoute(ACCESS.reviewMatches, {
   method: 'get',
   path: '/matches/{id}',
   tags,
@@ -69,7 +69,7 @@ const matchDetailRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(MatchDetailSchema, 'The match') },
 });
 
-const verifyFactRoute = defineRoute(STAFF, {
+const verifyFactRoute = defineRoute(ACCESS.reviewMatches, {
   method: 'post',
   path: '/roles/{id}/facts/{fact}/verification',
   tags,
@@ -82,7 +82,7 @@ const verifyFactRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(RoleSchema, 'The role with the fact verified') },
 });
 
-const auditRoute = defineRoute(['admin'], {
+const auditRoute = defineRoute(ACCESS.readAudit, {
   method: 'get',
   path: '/audit',
   tags,

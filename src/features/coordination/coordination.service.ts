@@ -17,6 +17,7 @@ import { findMember } from '../members/member.repository.ts';
 import type { MemberService } from '../members/member.service.ts';
 import type { RoleService } from '../roles/role.service.ts';
 import { enqueueRole } from '../search/search-outbox.repository.ts';
+import { ACCESS, requireAdmitted } from '../shared/access.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import { appendAudit, listAudit } from './audit.repository.ts';
 import {
@@ -81,6 +82,7 @@ export function createCoordinationService(
 
   return {
     async setStage(actor: Actor, memberId: string, input: StageInput) {
+      requireAdmitted(ACCESS.supportMembers, actor);
       const member = await requireMember(memberId);
       const now = clock.now().toISOString();
       await database.atomic([
@@ -110,6 +112,7 @@ export function createCoordinationService(
     contactOf: (memberId: string) => contactOf(memberId),
 
     async addNote(actor: Actor, memberId: string, input: NoteInput) {
+      requireAdmitted(ACCESS.supportMembers, actor);
       await requireMember(memberId);
       const now = clock.now().toISOString();
       const id = newId();
@@ -178,6 +181,7 @@ export function createCoordinationService(
 
     /** Marks a stated flexibility fact of a role as checked by a coordinator. */
     async verifyFact(actor: Actor, roleId: string, fact: string) {
+      requireAdmitted(ACCESS.reviewMatches, actor);
       const role = await services.roles.get(actor, roleId);
       if (!(fact in role.facts)) throw notFound('fact');
       const now = clock.now().toISOString();

@@ -26,12 +26,11 @@ import { MATCH_STATES } from '../matches/match-lifecycle.ts';
 import { matchPath, StateBadge } from '../matches/match-review.view.tsx';
 import type { MemberProfile } from '../members/member.schemas.ts';
 import type { Sensitive } from '../sensitive/sensitive.ts';
+import { ACCESS } from '../shared/access.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import type { MemberContact } from './coordination.schemas.ts';
 import { NoteInputSchema, StageInputSchema } from './coordination.schemas.ts';
 import { MemberSummary, StageBadge, stageText } from './coordinator-views.tsx';
-
-const STAFF = requirePage('coordinator', 'admin');
 
 type StageChange = Awaited<
   ReturnType<AppEnv['Variables']['services']['coordination']['stageHistory']>
@@ -310,8 +309,10 @@ function renderMember(c: Context<AppEnv>, record: SupportRecord, forms: Forms = 
 }
 
 export const memberSupportPages = newPageRouter()
-  .get('/coordinator/members/:id', STAFF, async (c) => renderMember(c, await load(c, c.req.param('id'))))
-  .post('/coordinator/members/:id/stage', STAFF, async (c) => {
+  .get('/coordinator/members/:id', requirePage(ACCESS.supportMembers), async (c) =>
+    renderMember(c, await load(c, c.req.param('id'))),
+  )
+  .post('/coordinator/members/:id/stage', requirePage(ACCESS.supportMembers), async (c) => {
     const id = c.req.param('id');
     const record = await load(c, id);
     const values = await readForm(c);
@@ -336,7 +337,7 @@ export const memberSupportPages = newPageRouter()
     }
     return redirectWithNotice(c, `${memberPath(id)}#stage`, m.coordinator.member.stageSaved);
   })
-  .post('/coordinator/members/:id/notes', STAFF, async (c) => {
+  .post('/coordinator/members/:id/notes', requirePage(ACCESS.supportMembers), async (c) => {
     const id = c.req.param('id');
     const record = await load(c, id);
     const values = await readForm(c);
@@ -363,7 +364,7 @@ export const memberSupportPages = newPageRouter()
     }
     return redirectWithNotice(c, `${memberPath(id)}#notes`, m.coordinator.member.noteSaved);
   })
-  .post('/coordinator/members/:id/sensitive', STAFF, async (c) => {
+  .post('/coordinator/members/:id/sensitive', requirePage(ACCESS.supportMembers), async (c) => {
     const id = c.req.param('id');
     const record = await load(c, id);
     let sensitive: Sensitive | null;

@@ -9,8 +9,7 @@ import type { View } from '../../web/view.ts';
 import { type AfterHireOutcomes, afterHireOutcomes } from '../follow-up/outcomes.ts';
 import { AfterHireOutcomesCards } from '../follow-up/outcomes.view.tsx';
 import { MATCH_STATES, type MatchState } from '../matches/match-lifecycle.ts';
-
-const STAFF = requirePage('coordinator', 'admin');
+import { ACCESS } from '../shared/access.ts';
 
 type Summary = Awaited<ReturnType<AppEnv['Variables']['services']['dashboard']['summary']>>;
 
@@ -176,14 +175,18 @@ function DashboardPage(props: { view: View; summary: Summary; afterHire: AfterHi
   );
 }
 
-export const dashboardPages = newPageRouter().get('/coordinator/dashboard', STAFF, async (c) => {
-  const [summary, afterHire] = await Promise.all([
-    c.var.services.dashboard.summary(),
-    afterHireOutcomes(c.var.services),
-  ]);
-  return render(c, (view) => ({
-    title: view.m.coordinator.dashboard.title,
-    wide: true,
-    body: <DashboardPage view={view} summary={summary} afterHire={afterHire} />,
-  }));
-});
+export const dashboardPages = newPageRouter().get(
+  '/coordinator/dashboard',
+  requirePage(ACCESS.readDashboard),
+  async (c) => {
+    const [summary, afterHire] = await Promise.all([
+      c.var.services.dashboard.summary(),
+      afterHireOutcomes(c.var.services),
+    ]);
+    return render(c, (view) => ({
+      title: view.m.coordinator.dashboard.title,
+      wide: true,
+      body: <DashboardPage view={view} summary={summary} afterHire={afterHire} />,
+    }));
+  },
+);

@@ -4,11 +4,11 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { DECISION_SPANS, type DecisionSpan } from './dashboard.service.ts';
 import { outcomesCsv, queueCsv } from './dashboard-exports.ts';
 
 const tags = ['Dashboard'];
-const STAFF = ['coordinator', 'admin'] as const;
 
 const DashboardSchema = z
   .object({
@@ -37,7 +37,7 @@ const DashboardSchema = z
 
 const csv = (description: string) => ({ description, content: { 'text/csv': { schema: z.string() } } });
 
-const summaryRoute = defineRoute(STAFF, {
+const summaryRoute = defineRoute(ACCESS.readDashboard, {
   method: 'get',
   path: '/dashboard',
   tags,
@@ -45,7 +45,7 @@ const summaryRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(DashboardSchema, 'The figures') },
 });
 
-const queueCsvRoute = defineRoute(STAFF, {
+const queueCsvRoute = defineRoute(ACCESS.readDashboard, {
   method: 'get',
   path: '/exports/queue.csv',
   tags,
@@ -53,7 +53,7 @@ const queueCsvRoute = defineRoute(STAFF, {
   responses: { 200: csv('CSV') },
 });
 
-const outcomesCsvRoute = defineRoute(STAFF, {
+const outcomesCsvRoute = defineRoute(ACCESS.readDashboard, {
   method: 'get',
   path: '/exports/outcomes.csv',
   tags,

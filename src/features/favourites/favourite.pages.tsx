@@ -8,6 +8,7 @@ import { PostForm } from '../../web/form-fields.tsx';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { onSitePath, redirectWithNotice, type View, viewOf } from '../../web/view.ts';
 import { JobCard } from '../search/job-card.tsx';
+import { ACCESS } from '../shared/access.ts';
 import type { Favourite } from './favourite.schemas.ts';
 import type { CardMarks } from './favourite.service.ts';
 import { returnPathOf } from './keep-button.tsx';
@@ -41,7 +42,7 @@ function EndedFavourite(props: { view: View; favourite: Favourite; returnTo: str
 }
 
 export const favouritePages = newPageRouter()
-  .get('/me/favourites', requirePage('member'), async (c) => {
+  .get('/me/favourites', requirePage(ACCESS.favourites), async (c) => {
     const actor = requireActor(c);
     const { items } = await c.var.services.favourites.list(actor);
     // Every card's marks at once: all of these are kept; 応募済み comes with the list.
@@ -74,7 +75,7 @@ export const favouritePages = newPageRouter()
       ),
     }));
   })
-  .post('/me/favourites/:id', requirePage('member'), async (c) => {
+  .post('/me/favourites/:id', requirePage(ACCESS.favourites), async (c) => {
     await c.var.services.favourites.keep(requireActor(c), c.req.param('id'));
     return redirectWithNotice(
       c,
@@ -82,7 +83,7 @@ export const favouritePages = newPageRouter()
       viewOf(c).m.keeping.keptNotice,
     );
   })
-  .post('/me/favourites/:id/remove', requirePage('member'), async (c) => {
+  .post('/me/favourites/:id/remove', requirePage(ACCESS.favourites), async (c) => {
     await c.var.services.favourites.unkeep(requireActor(c), c.req.param('id'));
     return redirectWithNotice(
       c,

@@ -5,11 +5,12 @@
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { FavouriteListSchema, FavouriteSchema, RoleIdParamSchema } from './favourite.schemas.ts';
 
 const tags = ['Favourites'];
 
-const listRoute = defineRoute(['member'], {
+const listRoute = defineRoute(ACCESS.favourites, {
   method: 'get',
   path: '/members/me/favourites',
   tags,
@@ -17,7 +18,7 @@ const listRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(FavouriteListSchema, 'Kept roles') },
 });
 
-const keepRoute = defineRoute(['member'], {
+const keepRoute = defineRoute(ACCESS.favourites, {
   method: 'put',
   path: '/members/me/favourites/{roleId}',
   tags,
@@ -26,7 +27,7 @@ const keepRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(FavouriteSchema, 'Kept') },
 });
 
-const unkeepRoute = defineRoute(['member'], {
+const unkeepRoute = defineRoute(ACCESS.favourites, {
   method: 'delete',
   path: '/members/me/favourites/{roleId}',
   tags,

@@ -4,9 +4,10 @@
  * see or remove what she kept. The marks on a page of cards (kept, 応募済み) come from one query.
  */
 import type { AppDeps } from '../../deps.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { RoleService } from '../roles/role.service.ts';
+import { ACCESS, requireAdmitted } from '../shared/access.ts';
 import {
   countFavourites,
   deleteFavourite,
@@ -29,7 +30,7 @@ export interface CardMarks {
 export const NO_MARKS: CardMarks = { kept: new Set(), interested: new Set() };
 
 function requireMember(actor: Actor) {
-  if (actor.role !== 'member') throw new AppError('forbidden', 'Only members keep roles');
+  requireAdmitted(ACCESS.favourites, actor, 'Only members keep roles');
 }
 
 export function createFavouriteService({ database, clock }: AppDeps, services: { roles: RoleService }) {

@@ -14,6 +14,7 @@ import { type FieldErrors, type FormValues, formValues, readForm, validate } fro
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
+import { ACCESS } from '../shared/access.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import {
   type AfterHire,
@@ -24,7 +25,6 @@ import {
   SeparationInputSchema,
 } from './follow-up.schemas.ts';
 
-const STAFF = requirePage('coordinator', 'admin');
 const SCALE = [5, 4, 3, 2, 1] as const;
 
 const memberPath = (id: string) => `/coordinator/members/${encodeURIComponent(id)}`;
@@ -391,8 +391,8 @@ async function hiredIntroduction(c: Context<AppEnv>, id: string) {
 const noteField = (id: string) => `note.${id}`;
 
 export const followUpPages = newPageRouter()
-  .get('/coordinator/follow-ups', STAFF, (c) => renderQueue(c))
-  .post('/coordinator/follow-ups/:id/close', STAFF, async (c) => {
+  .get('/coordinator/follow-ups', requirePage(ACCESS.followUps), (c) => renderQueue(c))
+  .post('/coordinator/follow-ups/:id/close', requirePage(ACCESS.followUps), async (c) => {
     const id = c.req.param('id');
     const values = await readForm(c);
     const m = messagesOf(c);
@@ -404,7 +404,7 @@ export const followUpPages = newPageRouter()
     await c.var.services.followUp.close(requireActor(c), id, input.value.note);
     return redirectWithNotice(c, '/coordinator/follow-ups', m.afterHire.followUps.closed);
   })
-  .get('/employer/introductions/:id/separation', requirePage('employer'), async (c) => {
+  .get('/employer/introductions/:id/separation', requirePage(ACCESS.introductions), async (c) => {
     const id = c.req.param('id');
     const intro = await hiredIntroduction(c, id);
     return render(c, (view) => ({
@@ -421,7 +421,7 @@ export const followUpPages = newPageRouter()
       ),
     }));
   })
-  .post('/employer/introductions/:id/separation', requirePage('employer'), async (c) => {
+  .post('/employer/introductions/:id/separation', requirePage(ACCESS.introductions), async (c) => {
     const id = c.req.param('id');
     const intro = await hiredIntroduction(c, id);
     const values = await readForm(c);

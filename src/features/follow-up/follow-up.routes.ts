@@ -7,6 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import {
   AfterHireSchema,
@@ -21,9 +22,8 @@ import {
 import { AfterHireOutcomesSchema, afterHireCsv, afterHireOutcomes } from './outcomes.ts';
 
 const tags = ['Follow-up after a hire'];
-const STAFF = ['coordinator', 'admin'] as const;
 
-const myCheckInsRoute = defineRoute(['member'], {
+const myCheckInsRoute = defineRoute(ACCESS.checkIns, {
   method: 'get',
   path: '/members/me/check-ins',
   tags,
@@ -31,7 +31,7 @@ const myCheckInsRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(z.object({ items: z.array(CheckInSchema) }), 'Soonest first') },
 });
 
-const answerRoute = defineRoute(['member'], {
+const answerRoute = defineRoute(ACCESS.checkIns, {
   method: 'post',
   path: '/check-ins/{id}/answer',
   tags,
@@ -41,7 +41,7 @@ const answerRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(CheckInSchema, 'The answered check-in') },
 });
 
-const queueRoute = defineRoute(STAFF, {
+const queueRoute = defineRoute(ACCESS.followUps, {
   method: 'get',
   path: '/follow-ups',
   tags,
@@ -50,7 +50,7 @@ const queueRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(z.object({ items: z.array(FollowUpSchema) }), 'Follow-ups') },
 });
 
-const closeRoute = defineRoute(STAFF, {
+const closeRoute = defineRoute(ACCESS.followUps, {
   method: 'post',
   path: '/follow-ups/{id}/close',
   tags,
@@ -59,7 +59,7 @@ const closeRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(FollowUpSchema, 'The closed follow-up') },
 });
 
-const afterHireRoute = defineRoute(STAFF, {
+const afterHireRoute = defineRoute(ACCESS.supportMembers, {
   method: 'get',
   path: '/members/{id}/after-hire',
   tags,
@@ -68,7 +68,7 @@ const afterHireRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(AfterHireSchema, 'After her hires') },
 });
 
-const separationRoute = defineRoute(['employer'], {
+const separationRoute = defineRoute(ACCESS.introductions, {
   method: 'post',
   path: '/introductions/{id}/separation',
   tags,
@@ -77,7 +77,7 @@ const separationRoute = defineRoute(['employer'], {
   responses: { 201: jsonResponse(SeparationSchema, 'Recorded') },
 });
 
-const outcomesRoute = defineRoute(STAFF, {
+const outcomesRoute = defineRoute(ACCESS.readDashboard, {
   method: 'get',
   path: '/dashboard/after-hire',
   tags: ['Dashboard'],
@@ -86,7 +86,7 @@ const outcomesRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(AfterHireOutcomesSchema, 'The figures') },
 });
 
-const outcomesCsvRoute = defineRoute(STAFF, {
+const outcomesCsvRoute = defineRoute(ACCESS.readDashboard, {
   method: 'get',
   path: '/exports/after-hire.csv',
   tags: ['Dashboard'],

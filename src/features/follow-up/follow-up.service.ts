@@ -15,6 +15,7 @@ import { appendAudit } from '../coordination/audit.repository.ts';
 import type { MatchService } from '../matches/match.service.ts';
 import { findMember } from '../members/member.repository.ts';
 import { coordinatorUserIds, insertNotice } from '../notifications/notification.repository.ts';
+import { ACCESS, admits, requireAdmitted } from '../shared/access.ts';
 import { checkInState } from './check-in-schedule.ts';
 import {
   answerCheckIn,
@@ -156,7 +157,7 @@ export function createFollowUpService(
 
     /** Her check-ins, soonest first, each with its state now. */
     async mine(actor: Actor): Promise<CheckIn[]> {
-      if (actor.role !== 'member') return [];
+      if (!admits(ACCESS.checkIns, actor)) return [];
       const now = clock.now();
       return (await checkInsOfMember(db, actor.userId)).map((row) => toCheckIn(row, now));
     },
@@ -164,7 +165,8 @@ export function createFollowUpService(
     /** One of her own check-ins, or 404 (also for someone else's). */
     async one(actor: Actor, id: string): Promise<CheckIn> {
       const row = await findCheckIn(db, id);
-      if (!row || actor.role !== 'member' || row.member_id !== actor.userId) throw notFound('check-in');
+      if (!row || !admits(ACCESS.checkIns, actor) || row.member_id !== actor.userId)
+        throw notFound('check-in');
       return toCheckIn(row, clock.now());
     },
 
@@ -174,7 +176,8 @@ export function createFollowUpService(
      */
     async answer(actor: Actor, id: string, input: CheckInAnswer): Promise<CheckIn> {
       const row = await findCheckIn(db, id);
-      if (!row || actor.role !== 'member' || row.member_id !== actor.userId) throw notFound('check-in');
+      if (!row || !admits(ACCESS.checkIns, actor) || row.member_id !== actor.userId)
+        throw notFound('check-in');
       const now = clock.now();
       const state = checkInState(row, now, window);
       if (state === 'scheduled') throw new AppError('invalid_state', 'This check-in is not open yet');
@@ -233,6 +236,7 @@ export function createFollowUpService(
 
     /** Closes a follow-up with how she was reached; closing a closed one is a 409. */
     async close(actor: Actor, id: string, note: string): Promise<FollowUp> {
+      requireAdmitted(ACCESS.followUps, actor);
       const row = await findFollowUp(db, id);
       if (!row) throw notFound('follow-up');
       if (row.closed_at) throw new AppError('invalid_state', 'This follow-up is already closed');
@@ -262,6 +266,7 @@ export function createFollowUpService(
      * organisation can be; the coordinators are asked to reach out.
      */
     async recordSeparation(actor: Actor, matchId: string, input: SeparationInput): Promise<Separation> {
+      requireAdmitted(ACCESS.introductions, actor);
       const introduction = (await services.matches.introductions(actor)).find((i) => i.id === matchId);
       if (!introduction) throw notFound('match');
       if (introduction.state !== 'hired')

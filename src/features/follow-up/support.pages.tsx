@@ -15,10 +15,9 @@ import {
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice } from '../../web/view.ts';
+import { ACCESS } from '../shared/access.ts';
 import { CheckInsSection } from './follow-up.pages.tsx';
 import { CheckInAnswerSchema } from './follow-up.schemas.ts';
-
-const MEMBER = requirePage('member');
 
 async function supportPage(
   c: Context<AppEnv>,
@@ -60,8 +59,8 @@ async function supportPage(
 }
 
 export const supportPages = newPageRouter()
-  .get('/me/support', MEMBER, (c) => supportPage(c))
-  .post('/me/check-ins/:id', MEMBER, async (c) => {
+  .get('/me/support', requirePage(ACCESS.checkIns), (c) => supportPage(c))
+  .post('/me/check-ins/:id', requirePage(ACCESS.checkIns), async (c) => {
     const id = c.req.param('id');
     const values = await readForm(c);
     const m = messagesOf(c);

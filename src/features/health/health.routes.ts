@@ -4,6 +4,7 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 
 const HealthSchema = z
   .object({
@@ -15,7 +16,7 @@ const HealthSchema = z
   })
   .openapi('Health');
 
-const healthRoute = defineRoute('public', {
+const healthRoute = defineRoute(ACCESS.publicInformation, {
   method: 'get',
   path: '/',
   tags: ['Health'],

@@ -11,11 +11,11 @@ import { requireActor } from '../../http/env.ts';
 import { langOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import type { View } from '../../web/view.ts';
+import { ACCESS } from '../shared/access.ts';
 import { constraintLabel } from './explanations.ts';
 import type { CandidateList } from './match.schemas.ts';
 import { candidatesPath } from './match-review.view.tsx';
 
-const STAFF = requirePage('coordinator', 'admin');
 const PAGE_SIZE = 20;
 const REASONS_SHOWN = 3;
 
@@ -154,7 +154,7 @@ const OffsetSchema = z.coerce.number().int().min(0).max(10_000).catch(0);
 
 export const candidatePages = newPageRouter().get(
   '/coordinator/roles/:id/candidates',
-  STAFF,
+  requirePage(ACCESS.reviewMatches),
   async (c: Context<AppEnv>) => {
     const actor = requireActor(c);
     const roleId = c.req.param('id') as string;

@@ -5,10 +5,11 @@
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import { CandidateListSchema, RankQuerySchema } from './match.schemas.ts';
 
-const candidatesRoute = defineRoute(['coordinator', 'admin'], {
+const candidatesRoute = defineRoute(ACCESS.reviewMatches, {
   method: 'get',
   path: '/roles/{id}/candidates',
   tags: ['Matches'],

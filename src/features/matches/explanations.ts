@@ -9,9 +9,10 @@ import {
   renderReason,
   type ScoredMatch,
 } from '../../../matching/index.ts';
+import type { Lang } from '../../lang.ts';
 import type { MatchExplanation, Violations } from './match.schemas.ts';
 
-export type Lang = 'ja' | 'en';
+export type { Lang };
 
 const text = (reason: Reason, lang: Lang) => ({
   code: reason.code,

@@ -16,6 +16,7 @@ import { redirectWithNotice, type View } from '../../web/view.ts';
 import type { Actor } from '../auth/actor.ts';
 import { NotificationPanel } from '../notifications/notification.pages.tsx';
 import { windowsText } from '../roles/role.view.tsx';
+import { ACCESS } from '../shared/access.ts';
 import { type Introduction, OutcomeInputSchema } from './match.schemas.ts';
 import type { MatchState } from './match-lifecycle.ts';
 
@@ -186,8 +187,8 @@ function IntroductionList(props: {
 const actorOf = (c: Context<AppEnv>) => c.get('actor') as Actor;
 
 export const introductionPages = newPageRouter()
-  .use('/employer/introductions', requirePage('employer'))
-  .use('/employer/introductions/*', requirePage('employer'))
+  .use('/employer/introductions', requirePage(ACCESS.introductions))
+  .use('/employer/introductions/*', requirePage(ACCESS.introductions))
   .get('/employer/introductions', async (c) => {
     const actor = actorOf(c);
     const [introductions, news] = await Promise.all([

@@ -16,6 +16,7 @@ import type { DB } from '../../db/schema.ts';
 import { newId } from '../../deps.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type Announcement, announceIfWon } from '../notifications/notification.repository.ts';
+import { ACCESS } from '../shared/access.ts';
 import { type EndingScope, endMatchWrites, type MatchRow, openMatchesIn } from './match.repository.ts';
 import { BEFORE_INTRODUCTION, type MatchState, OPEN } from './match-lifecycle.ts';
 
@@ -43,7 +44,7 @@ async function coordinatorsFor(db: Kysely<DB>, matchIds: readonly string[]) {
     .innerJoin('users', 'users.id', 'match_events.actor_id')
     .select(['match_events.match_id', 'match_events.actor_id'])
     .where('match_events.match_id', 'in', jsonList(matchIds))
-    .where('users.role', 'in', ['coordinator', 'admin'])
+    .where('users.role', 'in', [...ACCESS.reviewMatches])
     .execute();
   for (const row of rows) {
     const set = acted.get(row.match_id) ?? new Set<string>();

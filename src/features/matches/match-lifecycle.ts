@@ -8,6 +8,7 @@
  *   withdraw: from any open state → withdrawn (the member, at any point)
  */
 import type { UserRole } from '../../db/schema.ts';
+import { ACCESS } from '../shared/access.ts';
 
 export const MATCH_STATES = [
   'suggested',
@@ -37,6 +38,7 @@ export type MatchAction =
 interface Transition {
   from: readonly (MatchState | 'none')[];
   to: MatchState;
+  /** Who may take it: the same declaration as the route and page that take it. */
   by: readonly UserRole[];
   reasonRequired: boolean;
 }
@@ -66,32 +68,42 @@ export const TRANSITIONS: Record<MatchAction, Transition> = {
   express_interest: {
     from: ['none', 'suggested', 'withdrawn', 'dismissed'],
     to: 'interested',
-    by: ['member'],
+    by: ACCESS.ownMatches,
     reasonRequired: false,
   },
-  dismiss: { from: ['suggested'], to: 'dismissed', by: ['member'], reasonRequired: false },
-  review: { from: ['interested'], to: 'under_review', by: ['coordinator', 'admin'], reasonRequired: false },
+  dismiss: { from: ['suggested'], to: 'dismissed', by: ACCESS.ownMatches, reasonRequired: false },
+  review: { from: ['interested'], to: 'under_review', by: ACCESS.reviewMatches, reasonRequired: false },
   approve: {
     from: ['interested', 'under_review'],
     to: 'approved',
-    by: ['coordinator', 'admin'],
+    by: ACCESS.reviewMatches,
     reasonRequired: true,
   },
   reject: {
     from: ['interested', 'under_review'],
     to: 'rejected',
-    by: ['coordinator', 'admin'],
+    by: ACCESS.reviewMatches,
     reasonRequired: true,
   },
-  record_interview: { from: ['approved'], to: 'interviewing', by: ['employer'], reasonRequired: false },
-  record_hired: { from: ['approved', 'interviewing'], to: 'hired', by: ['employer'], reasonRequired: false },
+  record_interview: {
+    from: ['approved'],
+    to: 'interviewing',
+    by: ACCESS.introductions,
+    reasonRequired: false,
+  },
+  record_hired: {
+    from: ['approved', 'interviewing'],
+    to: 'hired',
+    by: ACCESS.introductions,
+    reasonRequired: false,
+  },
   record_not_hired: {
     from: ['approved', 'interviewing'],
     to: 'not_hired',
-    by: ['employer'],
+    by: ACCESS.introductions,
     reasonRequired: true,
   },
-  withdraw: { from: OPEN, to: 'withdrawn', by: ['member'], reasonRequired: false },
+  withdraw: { from: OPEN, to: 'withdrawn', by: ACCESS.ownMatches, reasonRequired: false },
 };
 
 export type TransitionRefusal =

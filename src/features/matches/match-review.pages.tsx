@@ -14,12 +14,11 @@ import { labelOf, langOf, messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice } from '../../web/view.ts';
 import type { MatchDetail } from '../coordination/coordination.schemas.ts';
+import { ACCESS } from '../shared/access.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import type { DecisionForm } from './decision-forms.tsx';
 import { DecisionInputSchema } from './match.schemas.ts';
 import { MatchPage, matchPath } from './match-review.view.tsx';
-
-const STAFF = requirePage('coordinator', 'admin');
 
 /** Display only: ages and waiting days as of now in Japan. */
 const today = () => japanDate(new Date());
@@ -47,7 +46,7 @@ function renderMatch(
 const FactParamSchema = z.enum(FLEXIBILITY_FACT_KEYS);
 
 export const matchReviewPages = newPageRouter()
-  .get('/coordinator/matches/:id', STAFF, async (c) => {
+  .get('/coordinator/matches/:id', requirePage(ACCESS.reviewMatches), async (c) => {
     const detail = await c.var.services.coordination.matchDetail(
       requireActor(c),
       c.req.param('id'),
@@ -55,7 +54,7 @@ export const matchReviewPages = newPageRouter()
     );
     return renderMatch(c, detail);
   })
-  .post('/coordinator/matches/:id/decision', STAFF, async (c) => {
+  .post('/coordinator/matches/:id/decision', requirePage(ACCESS.reviewMatches), async (c) => {
     const id = c.req.param('id');
     const actor = requireActor(c);
     const lang = langOf(c);
@@ -113,7 +112,7 @@ export const matchReviewPages = newPageRouter()
     const notice = { review: d.reviewed, approve: d.approved, reject: d.rejected }[decision];
     return redirectWithNotice(c, matchPath(id), notice);
   })
-  .post('/coordinator/matches/:id/facts/:fact/verification', STAFF, async (c) => {
+  .post('/coordinator/matches/:id/facts/:fact/verification', requirePage(ACCESS.reviewMatches), async (c) => {
     const id = c.req.param('id');
     const actor = requireActor(c);
     const fact = FactParamSchema.safeParse(c.req.param('fact'));

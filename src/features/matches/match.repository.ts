@@ -105,7 +105,8 @@ export function transitionWrites(
 /**
  * What an introduction needs at the moment it is made, checked inside the guarded write itself
  * so that nothing changed between the coordinator's read and her approval slips through: she has
- * not blocked the employer, the organisation is verified, and the role is still published.
+ * not blocked the employer, the organisation is verified, and the role is still published and its
+ * ad has not expired (an employer who let it lapse may no longer be hiring; a renewal brings it back).
  */
 export function stillIntroducible(eb: ExpressionBuilder<DB, 'matches'>) {
   return eb.and([
@@ -130,7 +131,8 @@ export function stillIntroducible(eb: ExpressionBuilder<DB, 'matches'>) {
         .selectFrom('job_roles')
         .select('job_roles.id')
         .whereRef('job_roles.id', '=', 'matches.role_id')
-        .where('job_roles.status', '=', 'published'),
+        .where('job_roles.status', '=', 'published')
+        .where('job_roles.expired_at', 'is', null),
     ),
   ]);
 }
@@ -139,7 +141,7 @@ export function stillIntroducible(eb: ExpressionBuilder<DB, 'matches'>) {
 export async function whyNotIntroducible(
   db: Kysely<DB>,
   matchId: string,
-): Promise<'blocked' | 'organisation_not_verified' | 'role_not_published' | undefined> {
+): Promise<'blocked' | 'organisation_not_verified' | 'role_not_published' | 'role_expired' | undefined> {
   const row = await db
     .selectFrom('matches')
     .innerJoin('organisations', 'organisations.id', 'matches.organisation_id')
@@ -149,13 +151,19 @@ export async function whyNotIntroducible(
         .onRef('member_blocks.member_id', '=', 'matches.member_id')
         .onRef('member_blocks.organisation_id', '=', 'matches.organisation_id'),
     )
-    .select(['organisations.verification_state', 'job_roles.status', 'member_blocks.member_id as blocked_by'])
+    .select([
+      'organisations.verification_state',
+      'job_roles.status',
+      'job_roles.expired_at',
+      'member_blocks.member_id as blocked_by',
+    ])
     .where('matches.id', '=', matchId)
     .executeTakeFirst();
   if (!row) return undefined;
   if (row.blocked_by) return 'blocked';
   if (row.verification_state !== 'verified') return 'organisation_not_verified';
   if (row.status !== 'published') return 'role_not_published';
+  if (row.expired_at) return 'role_expired';
   return undefined;
 }
 

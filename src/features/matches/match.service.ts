@@ -13,6 +13,7 @@ import { type Actor, requireVerified } from '../auth/actor.ts';
 import { checkInWritesOnHire } from '../follow-up/check-in-schedule.ts';
 import { announcementsFor, withdrawalAnnouncements } from '../notifications/announcements.ts';
 import { announceIfWon, employerUserIds } from '../notifications/notification.repository.ts';
+import { ACCESS, admits, requireAdmitted } from '../shared/access.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import {
   findMatch,
@@ -143,7 +144,7 @@ export function createMatchService({ database, clock, config }: AppDeps, service
     input: DecisionInput,
   ): Promise<boolean> {
     // A stale version, a state that cannot be approved, or what no override can change (she
-    // blocked the employer, the role closed, the organisation is not verified) is refused by
+    // blocked the employer, the role closed or expired, the organisation is not verified) is refused by
     // act() with its own answer; only then is the matching's verdict the question.
     if (input.expectedVersion !== match.version) return false;
     if ('refused' in nextState(match.state as MatchState, 'approve', actor.role, input.reason)) return false;
@@ -178,6 +179,7 @@ export function createMatchService({ database, clock, config }: AppDeps, service
         organisation_not_verified:
           'The organisation is not verified (any more): nobody can be introduced to it',
         role_not_published: 'The role is no longer published: nobody can be introduced to it',
+        role_expired: 'The ad has expired: nobody can be introduced to it until the employer renews it',
       }[why],
     );
   }
@@ -207,13 +209,14 @@ export function createMatchService({ database, clock, config }: AppDeps, service
   /** Her own match, or 404 (also for someone else's). */
   async function ownMatch(actor: Actor, id: string): Promise<MatchTable> {
     const match = await findMatch(db, id);
-    if (!match || actor.role !== 'member' || match.member_id !== actor.userId) throw notFound('match');
+    if (!match || !admits(ACCESS.ownMatches, actor) || match.member_id !== actor.userId)
+      throw notFound('match');
     return match;
   }
 
   /** Her organisation's introductions; nothing for anyone else. */
   async function introductions(actor: Actor): Promise<Introduction[]> {
-    if (actor.role !== 'employer' || !actor.organisationId) return [];
+    if (!admits(ACCESS.introductions, actor) || !actor.organisationId) return [];
     const rows = await introductionsOf(db, actor.organisationId);
     // Only members the query above admitted (introduced, not blocked) are loaded at all.
     const profiles = new Map(
@@ -348,7 +351,7 @@ export function createMatchService({ database, clock, config }: AppDeps, service
      * queue; nothing for anyone else.
      */
     async fits(actor: Actor, items: readonly { id: string; roleId: string; member: { userId: string } }[]) {
-      if (actor.role !== 'coordinator' && actor.role !== 'admin') return new Map<string, QueueFit>();
+      if (!admits(ACCESS.reviewMatches, actor)) return new Map<string, QueueFit>();
       return fitsForStaff(
         services,
         actor,
@@ -380,7 +383,7 @@ export function createMatchService({ database, clock, config }: AppDeps, service
      */
     async interestCounts(actor: Actor): Promise<Map<string, { waiting: number; introduced: number }>> {
       const counts = new Map<string, { waiting: number; introduced: number }>();
-      if (actor.role !== 'employer' || !actor.organisationId) return counts;
+      if (!admits(ACCESS.manageRoles, actor) || !actor.organisationId) return counts;
       for (const row of await interestCountsOf(db, actor.organisationId)) {
         const entry = counts.get(row.role_id) ?? { waiting: 0, introduced: 0 };
         if (AWAITING_DECISION.includes(row.state as MatchState)) entry.waiting += Number(row.n);
@@ -391,6 +394,7 @@ export function createMatchService({ database, clock, config }: AppDeps, service
     },
 
     async recordOutcome(actor: Actor, id: string, input: OutcomeInput): Promise<Introduction> {
+      requireAdmitted(ACCESS.introductions, actor);
       // Only introduced matches of her organisation exist for an employer.
       const [introduced] = actor.organisationId ? await introductionsOf(db, actor.organisationId, id) : [];
       if (!introduced) throw notFound('match');

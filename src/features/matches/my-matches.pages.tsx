@@ -9,6 +9,7 @@ import { type FieldErrors, type FormValues, noValues, readForm, validate } from 
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View, viewOf } from '../../web/view.ts';
+import { ACCESS } from '../shared/access.ts';
 import { japanDay } from '../shared/japan-time.ts';
 import { type MatchView, WithdrawInputSchema } from './match.schemas.ts';
 import { canAct } from './match-lifecycle.ts';
@@ -78,8 +79,8 @@ function MatchCard(props: {
 }
 
 export const myMatchPages = newPageRouter()
-  .use('/me/matches', requirePage('member'))
-  .use('/me/matches/*', requirePage('member'))
+  .use('/me/matches', requirePage(ACCESS.ownMatches))
+  .use('/me/matches/*', requirePage(ACCESS.ownMatches))
   .get('/me/matches', async (c) => showMatches(c))
   .post('/me/matches/:id/withdraw', async (c) => {
     const values = await readForm(c);

@@ -10,14 +10,13 @@ import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import type { View } from '../../web/view.ts';
 import type { Area } from '../areas/area.service.ts';
 import { daysSince, StageBadge } from '../coordination/coordinator-views.tsx';
+import { ACCESS } from '../shared/access.ts';
 import { constraintLabel } from './explanations.ts';
 import { QueueQuerySchema } from './match.schemas.ts';
 import { MATCH_STATES } from './match-lifecycle.ts';
-
 import { matchPath, StateBadge } from './match-review.view.tsx';
 import type { QueueFit } from './staff-scoring.ts';
 
-const STAFF = requirePage('coordinator', 'admin');
 const PAGE_SIZE = 50;
 
 type QueueItem = Awaited<ReturnType<AppEnv['Variables']['services']['matches']['queue']>>[number];
@@ -182,49 +181,53 @@ function QueuePage(props: {
   );
 }
 
-export const queuePages = newPageRouter().get('/coordinator/queue', STAFF, async (c) => {
-  const query = c.req.query();
-  const values = formValues(query);
-  const m = messagesOf(c);
-  // Blank filters are no filter; numbers may be typed with full-width digits.
-  const parsed = validate(
-    QueueQuerySchema,
-    {
-      state: values.text('state') || undefined,
-      prefCode: values.text('prefCode') || undefined,
-      stage: values.number('stage'),
-      waitingDays: values.number('waitingDays'),
-      offset: values.number('offset'),
-    },
-    m,
-  );
-  const prefectures = await c.var.services.areas.prefectures();
-  const items = parsed.ok ? await c.var.services.matches.queue({ ...parsed.value, limit: PAGE_SIZE }) : [];
-  const fits = await c.var.services.matches.fits(requireActor(c), items);
-  let more: string | undefined;
-  if (parsed.ok && items.length === PAGE_SIZE) {
-    const next = new URLSearchParams(query);
-    next.set('offset', String(parsed.value.offset + PAGE_SIZE));
-    more = `/coordinator/queue?${next.toString()}`;
-  }
-  return render(
-    c,
-    (view) => ({
-      title: view.m.coordinator.queue.title,
-      wide: true,
-      body: (
-        <QueuePage
-          view={view}
-          values={values}
-          errors={parsed.ok ? {} : parsed.errors}
-          prefectures={prefectures}
-          items={items}
-          fits={fits}
-          now={new Date()}
-          more={more}
-        />
-      ),
-    }),
-    parsed.ok ? 200 : 422,
-  );
-});
+export const queuePages = newPageRouter().get(
+  '/coordinator/queue',
+  requirePage(ACCESS.reviewMatches),
+  async (c) => {
+    const query = c.req.query();
+    const values = formValues(query);
+    const m = messagesOf(c);
+    // Blank filters are no filter; numbers may be typed with full-width digits.
+    const parsed = validate(
+      QueueQuerySchema,
+      {
+        state: values.text('state') || undefined,
+        prefCode: values.text('prefCode') || undefined,
+        stage: values.number('stage'),
+        waitingDays: values.number('waitingDays'),
+        offset: values.number('offset'),
+      },
+      m,
+    );
+    const prefectures = await c.var.services.areas.prefectures();
+    const items = parsed.ok ? await c.var.services.matches.queue({ ...parsed.value, limit: PAGE_SIZE }) : [];
+    const fits = await c.var.services.matches.fits(requireActor(c), items);
+    let more: string | undefined;
+    if (parsed.ok && items.length === PAGE_SIZE) {
+      const next = new URLSearchParams(query);
+      next.set('offset', String(parsed.value.offset + PAGE_SIZE));
+      more = `/coordinator/queue?${next.toString()}`;
+    }
+    return render(
+      c,
+      (view) => ({
+        title: view.m.coordinator.queue.title,
+        wide: true,
+        body: (
+          <QueuePage
+            view={view}
+            values={values}
+            errors={parsed.ok ? {} : parsed.errors}
+            prefectures={prefectures}
+            items={items}
+            fits={fits}
+            now={new Date()}
+            more={more}
+          />
+        ),
+      }),
+      parsed.ok ? 200 : 422,
+    );
+  },
+);

@@ -6,6 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import {
   DecisionInputSchema,
@@ -19,7 +20,7 @@ import {
 
 const tags = ['Match workflow'];
 
-const interestRoute = defineRoute(['member'], {
+const interestRoute = defineRoute(ACCESS.ownMatches, {
   method: 'post',
   path: '/jobs/{id}/interest',
   tags,
@@ -28,7 +29,7 @@ const interestRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(MatchSchema, 'The match, now interested') },
 });
 
-const myMatchesRoute = defineRoute(['member'], {
+const myMatchesRoute = defineRoute(ACCESS.ownMatches, {
   method: 'get',
   path: '/members/me/matches',
   tags,
@@ -36,7 +37,7 @@ const myMatchesRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(z.object({ items: z.array(MatchSchema) }), 'Her matches, latest first') },
 });
 
-const withdrawRoute = defineRoute(['member'], {
+const withdrawRoute = defineRoute(ACCESS.ownMatches, {
   method: 'post',
   path: '/matches/{id}/withdraw',
   tags,
@@ -45,7 +46,7 @@ const withdrawRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(MatchSchema, 'Withdrawn') },
 });
 
-const dismissRoute = defineRoute(['member'], {
+const dismissRoute = defineRoute(ACCESS.ownMatches, {
   method: 'post',
   path: '/matches/{id}/dismiss',
   tags,
@@ -54,7 +55,7 @@ const dismissRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(MatchSchema, 'Dismissed') },
 });
 
-const queueRoute = defineRoute(['coordinator', 'admin'], {
+const queueRoute = defineRoute(ACCESS.reviewMatches, {
   method: 'get',
   path: '/matches',
   tags,
@@ -65,7 +66,7 @@ const queueRoute = defineRoute(['coordinator', 'admin'], {
   },
 });
 
-const decideRoute = defineRoute(['coordinator', 'admin'], {
+const decideRoute = defineRoute(ACCESS.reviewMatches, {
   method: 'post',
   path: '/matches/{id}/decision',
   tags,
@@ -74,7 +75,7 @@ const decideRoute = defineRoute(['coordinator', 'admin'], {
   responses: { 200: jsonResponse(MatchSchema, 'The match after the decision') },
 });
 
-const introductionsRoute = defineRoute(['employer'], {
+const introductionsRoute = defineRoute(ACCESS.introductions, {
   method: 'get',
   path: '/introductions',
   tags,
@@ -82,7 +83,7 @@ const introductionsRoute = defineRoute(['employer'], {
   responses: { 200: jsonResponse(z.object({ items: z.array(IntroductionSchema) }), 'Introductions') },
 });
 
-const outcomeRoute = defineRoute(['employer'], {
+const outcomeRoute = defineRoute(ACCESS.introductions, {
   method: 'post',
   path: '/introductions/{id}/outcome',
   tags,

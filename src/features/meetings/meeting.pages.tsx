@@ -30,6 +30,7 @@ import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
 import { prefectureOptions, resolvePlace, typedPlace } from '../areas/place-field.tsx';
+import { ACCESS } from '../shared/access.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import {
   type MeetingDetail,
@@ -37,9 +38,6 @@ import {
   type MemberMeeting,
   type StaffMeeting,
 } from './meeting.schemas.ts';
-
-const STAFF = requirePage('coordinator', 'admin');
-const MEMBER = requirePage('member');
 
 function Facts(props: { view: View; meeting: StaffMeeting | MemberMeeting }) {
   const { view, meeting } = props;
@@ -307,7 +305,7 @@ async function renderStaff(c: Context<AppEnv>, values: FormValues, errors: Field
 }
 
 export const meetingPages = newPageRouter()
-  .get('/coordinator/meetings', STAFF, (c) =>
+  .get('/coordinator/meetings', requirePage(ACCESS.runMeetings), (c) =>
     renderStaff(
       c,
       formValues({
@@ -319,7 +317,7 @@ export const meetingPages = newPageRouter()
       }),
     ),
   )
-  .post('/coordinator/meetings', STAFF, async (c) => {
+  .post('/coordinator/meetings', requirePage(ACCESS.runMeetings), async (c) => {
     const values = await readForm(c);
     const m = messagesOf(c);
     const online = values.checked('online');
@@ -367,7 +365,7 @@ export const meetingPages = newPageRouter()
       throw error;
     }
   })
-  .get('/coordinator/meetings/:id', STAFF, async (c) => {
+  .get('/coordinator/meetings/:id', requirePage(ACCESS.runMeetings), async (c) => {
     const detail = await c.var.services.meetings.detail(c.req.param('id'));
     return render(c, (view) => ({
       title: detail.meeting.title,
@@ -375,7 +373,7 @@ export const meetingPages = newPageRouter()
       body: <StaffMeetingPage view={view} detail={detail} />,
     }));
   })
-  .post('/coordinator/meetings/:id/attendance', STAFF, async (c) => {
+  .post('/coordinator/meetings/:id/attendance', requirePage(ACCESS.runMeetings), async (c) => {
     const values = await readForm(c);
     const id = c.req.param('id');
     await c.var.services.meetings.attendance(
@@ -390,7 +388,7 @@ export const meetingPages = newPageRouter()
       messagesOf(c).outreach.meetings.attendanceSaved,
     );
   })
-  .get('/me/meetings', MEMBER, async (c) => {
+  .get('/me/meetings', requirePage(ACCESS.ownMeetings), async (c) => {
     const meetings = await c.var.services.meetings.mine(requireActor(c));
     return render(c, (view) => {
       const w = view.m.outreach.meetings;
@@ -414,7 +412,7 @@ export const meetingPages = newPageRouter()
       };
     });
   })
-  .post('/me/meetings/:id/reply', MEMBER, async (c) => {
+  .post('/me/meetings/:id/reply', requirePage(ACCESS.ownMeetings), async (c) => {
     const values = await readForm(c);
     const id = c.req.param('id');
     await c.var.services.meetings.reply(requireActor(c), id, values.text('answer') === 'yes' ? 'yes' : 'no');

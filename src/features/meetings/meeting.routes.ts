@@ -6,6 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import {
   AttendanceInputSchema,
@@ -17,9 +18,8 @@ import {
 } from './meeting.schemas.ts';
 
 const tags = ['Exchange meetings'];
-const STAFF = ['coordinator', 'admin'] as const;
 
-const publishRoute = defineRoute(STAFF, {
+const publishRoute = defineRoute(ACCESS.runMeetings, {
   method: 'post',
   path: '/meetings',
   tags,
@@ -29,7 +29,7 @@ const publishRoute = defineRoute(STAFF, {
   responses: { 201: jsonResponse(StaffMeetingSchema, 'The meeting') },
 });
 
-const listRoute = defineRoute(STAFF, {
+const listRoute = defineRoute(ACCESS.runMeetings, {
   method: 'get',
   path: '/meetings',
   tags,
@@ -37,7 +37,7 @@ const listRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(z.object({ items: z.array(StaffMeetingSchema) }), 'Meetings') },
 });
 
-const detailRoute = defineRoute(STAFF, {
+const detailRoute = defineRoute(ACCESS.runMeetings, {
   method: 'get',
   path: '/meetings/{id}',
   tags,
@@ -46,7 +46,7 @@ const detailRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(MeetingDetailSchema, 'The meeting') },
 });
 
-const attendanceRoute = defineRoute(STAFF, {
+const attendanceRoute = defineRoute(ACCESS.runMeetings, {
   method: 'post',
   path: '/meetings/{id}/attendance',
   tags,
@@ -55,7 +55,7 @@ const attendanceRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(MeetingDetailSchema, 'The meeting') },
 });
 
-const mineRoute = defineRoute(['member'], {
+const mineRoute = defineRoute(ACCESS.ownMeetings, {
   method: 'get',
   path: '/members/me/meetings',
   tags,
@@ -63,7 +63,7 @@ const mineRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(z.object({ items: z.array(MemberMeetingSchema) }), 'Her meetings') },
 });
 
-const replyRoute = defineRoute(['member'], {
+const replyRoute = defineRoute(ACCESS.ownMeetings, {
   method: 'post',
   path: '/meetings/{id}/reply',
   tags,

@@ -14,6 +14,7 @@ import { AppError, invalidField, notFound } from '../../errors.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { appendAudit } from '../coordination/audit.repository.ts';
+import { ACCESS, admits, requireAdmitted } from '../shared/access.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import {
   findMeeting,
@@ -81,6 +82,7 @@ export function createMeetingService({ database, clock }: AppDeps, services: { a
 
   return {
     async publish(actor: Actor, input: MeetingInput): Promise<StaffMeeting> {
+      requireAdmitted(ACCESS.runMeetings, actor);
       if (input.heldOn < today())
         throw invalidField('body.heldOn', 'the day has already passed', 'date_in_past');
       if (input.areaCode)
@@ -140,6 +142,7 @@ export function createMeetingService({ database, clock }: AppDeps, services: { a
 
     /** Records whether a member who had a seat came; only on or after the day. */
     async attendance(actor: Actor, id: string, memberId: string, attended: boolean): Promise<MeetingDetail> {
+      requireAdmitted(ACCESS.runMeetings, actor);
       const meeting = await requireMeeting(id);
       const reply = await findReply(db, id, memberId);
       if (reply?.state !== 'going')
@@ -161,7 +164,7 @@ export function createMeetingService({ database, clock }: AppDeps, services: { a
 
     /** The upcoming meetings for her (and those she replied to), with her reply. */
     async mine(actor: Actor): Promise<MemberMeeting[]> {
-      if (actor.role !== 'member') return [];
+      if (!admits(ACCESS.ownMeetings, actor)) return [];
       const rows = await meetingsForMember(db, actor.userId, today());
       return Promise.all(
         rows.map(async (row) => {
@@ -182,7 +185,7 @@ export function createMeetingService({ database, clock }: AppDeps, services: { a
 
     /** Her yes or no; a no after a yes gives her seat to the first in line, who is told. */
     async reply(actor: Actor, id: string, answer: 'yes' | 'no'): Promise<MemberMeeting> {
-      const meeting = actor.role === 'member' ? await findMeeting(db, id) : undefined;
+      const meeting = admits(ACCESS.ownMeetings, actor) ? await findMeeting(db, id) : undefined;
       const replied = meeting ? await findReply(db, id, actor.userId) : undefined;
       if (!meeting || (!replied && !(await meetingIsFor(db, id, actor.userId)))) throw notFound('meeting');
       if (meeting.held_on < today())

@@ -27,6 +27,7 @@ import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
 import { waitToTryAgain } from '../auth/auth.pages.tsx';
+import { ACCESS } from '../shared/access.ts';
 import { DeletionInputSchema, namedAsDownload } from './member-data.routes.ts';
 
 function DataPage(props: { view: View; values: FormValues; errors: FieldErrors }) {
@@ -87,8 +88,8 @@ function showDataPage(
 }
 
 export const memberDataPages = newPageRouter()
-  .use('/me/data', requirePage('member'))
-  .use('/me/data/*', requirePage('member'))
+  .use('/me/data', requirePage(ACCESS.ownProfile))
+  .use('/me/data/*', requirePage(ACCESS.ownProfile))
   .get('/me/data', (c) => showDataPage(c, formValues({}), {}))
   .get('/me/data/export', async (c) => {
     const data = await c.var.services.memberData.export(requireActor(c));

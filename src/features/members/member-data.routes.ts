@@ -14,6 +14,7 @@ import { MatchSchema } from '../matches/match.schemas.ts';
 import { NotificationSchema } from '../notifications/notification.routes.ts';
 import { SavedSearchSchema } from '../saved-searches/saved-search.schemas.ts';
 import { SensitiveSchema } from '../sensitive/sensitive.ts';
+import { ACCESS } from '../shared/access.ts';
 import { MemberProfileSchema } from './member.schemas.ts';
 
 const tags = ['Members'];
@@ -42,7 +43,7 @@ export function namedAsDownload(c: Context, exportedAt: string) {
   c.header('content-disposition', `attachment; filename="yorisoi-data-${exportedAt.slice(0, 10)}.json"`);
 }
 
-const exportRoute = defineRoute(['member'], {
+const exportRoute = defineRoute(ACCESS.ownProfile, {
   method: 'get',
   path: '/me/export',
   tags,
@@ -50,7 +51,7 @@ const exportRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(MemberDataSchema, 'Her data') },
 });
 
-const deleteRoute = defineRoute(['member'], {
+const deleteRoute = defineRoute(ACCESS.ownProfile, {
   method: 'post',
   path: '/me/deletion',
   tags,

@@ -17,6 +17,7 @@ import type { MatchService } from '../matches/match.service.ts';
 import type { NotificationService } from '../notifications/notification.service.ts';
 import type { SavedSearchService } from '../saved-searches/saved-search.service.ts';
 import type { SensitiveService } from '../sensitive/sensitive.ts';
+import { ACCESS, admits } from '../shared/access.ts';
 import type { MemberService } from './member.service.ts';
 
 export function createMemberDataService(
@@ -35,7 +36,7 @@ export function createMemberDataService(
   const { db } = database;
 
   function memberOnly(actor: Actor) {
-    if (actor.role !== 'member') throw notFound('member account');
+    if (!admits(ACCESS.ownProfile, actor)) throw notFound('member account');
   }
 
   return {

@@ -5,6 +5,7 @@ import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
 import { etagOf, expectedVersionOf, IfMatchHeaderSchema } from '../../http/versions.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import {
   AvailabilityInputSchema,
@@ -15,7 +16,7 @@ import {
 
 const tags = ['Members'];
 
-const getMineRoute = defineRoute(['member'], {
+const getMineRoute = defineRoute(ACCESS.ownProfile, {
   method: 'get',
   path: '/me',
   tags,
@@ -23,7 +24,7 @@ const getMineRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(MemberProfileSchema, 'Her profile') },
 });
 
-const saveMineRoute = defineRoute(['member'], {
+const saveMineRoute = defineRoute(ACCESS.ownProfile, {
   method: 'put',
   path: '/me',
   tags,
@@ -34,7 +35,7 @@ const saveMineRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(MemberProfileSchema, 'Saved') },
 });
 
-const getAvailabilityRoute = defineRoute(['member'], {
+const getAvailabilityRoute = defineRoute(ACCESS.ownProfile, {
   method: 'get',
   path: '/me/availability',
   tags,
@@ -42,7 +43,7 @@ const getAvailabilityRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(AvailabilitySchema, 'Her availability') },
 });
 
-const saveAvailabilityRoute = defineRoute(['member'], {
+const saveAvailabilityRoute = defineRoute(ACCESS.ownProfile, {
   method: 'put',
   path: '/me/availability',
   tags,
@@ -53,7 +54,7 @@ const saveAvailabilityRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(AvailabilitySchema, 'Saved') },
 });
 
-const getMemberRoute = defineRoute(['coordinator', 'admin'], {
+const getMemberRoute = defineRoute(ACCESS.supportMembers, {
   method: 'get',
   path: '/{id}',
   tags,

@@ -12,6 +12,7 @@ import { differingFields } from '../../lib/differences.ts';
 import type { AreaService, Town } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { MatchEndings } from '../matches/match-endings.ts';
+import { ACCESS, admits } from '../shared/access.ts';
 import { splitStoredQualifications, storedQualifications } from '../shared/qualifications.ts';
 import {
   minutesOf,
@@ -273,7 +274,7 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
   }
 
   function ownId(actor: Actor): string {
-    if (actor.role !== 'member') throw notFound('member profile');
+    if (!admits(ACCESS.ownProfile, actor)) throw notFound('member profile');
     return actor.userId;
   }
 
@@ -460,7 +461,7 @@ export function createMemberService({ database, clock }: AppDeps, areas: AreaSer
 
     /** Staff read of any member's profile. */
     async get(actor: Actor, userId: string): Promise<Profile> {
-      if (actor.role !== 'coordinator' && actor.role !== 'admin') throw notFound('member profile');
+      if (!admits(ACCESS.supportMembers, actor)) throw notFound('member profile');
       return present(userId);
     },
   };

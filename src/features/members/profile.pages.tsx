@@ -34,6 +34,7 @@ import { NotificationPanel } from '../notifications/notification.pages.tsx';
 import { JobCard } from '../search/job-card.tsx';
 import type { JobSearchResult } from '../search/job-search.schemas.ts';
 import { SensitiveInputSchema } from '../sensitive/sensitive.ts';
+import { ACCESS } from '../shared/access.ts';
 import { type MemberProfile, MemberProfileInputSchema } from './member.schemas.ts';
 import { ProfileForm, type ProfileFormMode } from './profile-form.tsx';
 import { NEW_PROFILE_VALUES, profileInputFrom, profileValues } from './profile-form-values.ts';
@@ -291,8 +292,11 @@ function PrivacyForm(props: {
 const WAITING_STATES = new Set(['interested', 'under_review']);
 
 export const profilePages = newPageRouter()
-  .use('/home', requirePage('member'))
-  .use('/me/*', requirePage('member'))
+  .use('/home', requirePage(ACCESS.ownProfile))
+  // Her profile and privacy pages only: every other /me/… page names its own action's rule.
+  .use('/me/profile', requirePage(ACCESS.ownProfile))
+  .use('/me/privacy', requirePage(ACCESS.ownProfile))
+  .use('/me/privacy/*', requirePage(ACCESS.ownProfile))
   .get('/home', async (c) => {
     const actor = requireActor(c);
     const { services } = c.var;

@@ -13,6 +13,7 @@ import { type FieldErrors, formValues, readForm, validate } from '../../web/form
 import { langOf, messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
+import { ACCESS } from '../shared/access.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import {
   type CohortDetail,
@@ -24,9 +25,6 @@ import {
   SessionRecordInputSchema,
 } from './mentoring.schemas.ts';
 import { PAIR_REASON_TEXT as PAIR_TEXT } from './pair-suggestions.ts';
-
-const STAFF = requirePage('coordinator', 'admin');
-const MEMBER = requirePage('member');
 
 function SessionItem(props: { view: View; session: Session; asMentee: boolean }) {
   const { view, session } = props;
@@ -477,8 +475,8 @@ async function renderCohort(c: Context<AppEnv>, id: string) {
 }
 
 export const mentoringPages = newPageRouter()
-  .get('/me/mentoring', MEMBER, (c) => renderMine(c))
-  .post('/me/mentoring/invitations/:id', MEMBER, async (c) => {
+  .get('/me/mentoring', requirePage(ACCESS.ownMentoring), (c) => renderMine(c))
+  .post('/me/mentoring/invitations/:id', requirePage(ACCESS.ownMentoring), async (c) => {
     const values = await readForm(c);
     await c.var.services.mentoring.answerInvitation(
       requireActor(c),
@@ -487,7 +485,7 @@ export const mentoringPages = newPageRouter()
     );
     return redirectWithNotice(c, '/me/mentoring', messagesOf(c).form.saved);
   })
-  .post('/me/mentoring/pairs/:id/shares', MEMBER, async (c) => {
+  .post('/me/mentoring/pairs/:id/shares', requirePage(ACCESS.ownMentoring), async (c) => {
     const values = await readForm(c);
     const shares = values
       .all('shares')
@@ -495,7 +493,7 @@ export const mentoringPages = newPageRouter()
     await c.var.services.mentoring.share(requireActor(c), c.req.param('id'), shares);
     return redirectWithNotice(c, '/me/mentoring', messagesOf(c).afterHire.mentoring.sharesSaved);
   })
-  .post('/me/mentoring/sessions/:id/record', MEMBER, async (c) => {
+  .post('/me/mentoring/sessions/:id/record', requirePage(ACCESS.ownMentoring), async (c) => {
     const values = await readForm(c);
     const m = messagesOf(c);
     const topics = values.text('topics')?.trim();
@@ -517,7 +515,7 @@ export const mentoringPages = newPageRouter()
       m.afterHire.mentoring.recordSaved,
     );
   })
-  .post('/me/mentoring/sessions/:id/answer', MEMBER, async (c) => {
+  .post('/me/mentoring/sessions/:id/answer', requirePage(ACCESS.ownMentoring), async (c) => {
     const values = await readForm(c);
     await c.var.services.mentoring.answer(
       requireActor(c),
@@ -526,7 +524,7 @@ export const mentoringPages = newPageRouter()
     );
     return redirectWithNotice(c, '/me/mentoring', messagesOf(c).afterHire.mentoring.answered);
   })
-  .get('/coordinator/mentoring', STAFF, async (c) => {
+  .get('/coordinator/mentoring', requirePage(ACCESS.runMentoring), async (c) => {
     const cohorts = await c.var.services.mentoring.cohorts();
     return render(c, (view) => ({
       title: view.m.afterHire.mentoring.cohorts,
@@ -540,7 +538,7 @@ export const mentoringPages = newPageRouter()
       ),
     }));
   })
-  .post('/coordinator/mentoring', STAFF, async (c) => {
+  .post('/coordinator/mentoring', requirePage(ACCESS.runMentoring), async (c) => {
     const values = await readForm(c);
     const m = messagesOf(c);
     const input = validate(
@@ -567,14 +565,16 @@ export const mentoringPages = newPageRouter()
     const cohort = await c.var.services.mentoring.open(requireActor(c), input.value);
     return redirectWithNotice(c, `/coordinator/mentoring/${cohort.id}`, m.afterHire.mentoring.created);
   })
-  .get('/coordinator/mentoring/:id', STAFF, (c) => renderCohort(c, c.req.param('id')))
-  .post('/coordinator/mentoring/:id/mentors', STAFF, async (c) => {
+  .get('/coordinator/mentoring/:id', requirePage(ACCESS.runMentoring), (c) =>
+    renderCohort(c, c.req.param('id')),
+  )
+  .post('/coordinator/mentoring/:id/mentors', requirePage(ACCESS.runMentoring), async (c) => {
     const values = await readForm(c);
     const id = c.req.param('id');
     await c.var.services.mentoring.invite(requireActor(c), id, values.text('memberId') ?? '');
     return redirectWithNotice(c, `/coordinator/mentoring/${id}`, messagesOf(c).afterHire.mentoring.invited);
   })
-  .post('/coordinator/mentoring/:id/pairs', STAFF, async (c) => {
+  .post('/coordinator/mentoring/:id/pairs', requirePage(ACCESS.runMentoring), async (c) => {
     const values = await readForm(c);
     const id = c.req.param('id');
     await c.var.services.mentoring.pair(

@@ -7,6 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import {
   CohortDetailSchema,
@@ -25,9 +26,8 @@ import {
 } from './mentoring.schemas.ts';
 
 const tags = ['Peer mentoring'];
-const STAFF = ['coordinator', 'admin'] as const;
 
-const openRoute = defineRoute(STAFF, {
+const openRoute = defineRoute(ACCESS.runMentoring, {
   method: 'post',
   path: '/mentoring/cohorts',
   tags,
@@ -36,7 +36,7 @@ const openRoute = defineRoute(STAFF, {
   responses: { 201: jsonResponse(CohortSchema, 'The cohort') },
 });
 
-const cohortsRoute = defineRoute(STAFF, {
+const cohortsRoute = defineRoute(ACCESS.runMentoring, {
   method: 'get',
   path: '/mentoring/cohorts',
   tags,
@@ -44,7 +44,7 @@ const cohortsRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(z.object({ items: z.array(CohortSchema) }), 'Cohorts') },
 });
 
-const cohortRoute = defineRoute(STAFF, {
+const cohortRoute = defineRoute(ACCESS.runMentoring, {
   method: 'get',
   path: '/mentoring/cohorts/{id}',
   tags,
@@ -53,7 +53,7 @@ const cohortRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(CohortDetailSchema, 'The cohort') },
 });
 
-const inviteRoute = defineRoute(STAFF, {
+const inviteRoute = defineRoute(ACCESS.runMentoring, {
   method: 'post',
   path: '/mentoring/cohorts/{id}/mentors',
   tags,
@@ -62,7 +62,7 @@ const inviteRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(CohortDetailSchema, 'The cohort') },
 });
 
-const suggestionsRoute = defineRoute(STAFF, {
+const suggestionsRoute = defineRoute(ACCESS.runMentoring, {
   method: 'get',
   path: '/mentoring/cohorts/{id}/suggestions',
   tags,
@@ -71,7 +71,7 @@ const suggestionsRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(z.object({ items: z.array(PairSuggestionSchema) }), 'Best first') },
 });
 
-const pairRoute = defineRoute(STAFF, {
+const pairRoute = defineRoute(ACCESS.runMentoring, {
   method: 'post',
   path: '/mentoring/cohorts/{id}/pairs',
   tags,
@@ -80,7 +80,7 @@ const pairRoute = defineRoute(STAFF, {
   responses: { 201: jsonResponse(CohortDetailSchema, 'The cohort') },
 });
 
-const mineRoute = defineRoute(['member'], {
+const mineRoute = defineRoute(ACCESS.ownMentoring, {
   method: 'get',
   path: '/members/me/mentoring',
   tags,
@@ -88,7 +88,7 @@ const mineRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(MyMentoringSchema, 'Her mentoring') },
 });
 
-const consentRoute = defineRoute(['member'], {
+const consentRoute = defineRoute(ACCESS.ownMentoring, {
   method: 'post',
   path: '/mentoring/invitations/{id}/answer',
   tags,
@@ -97,7 +97,7 @@ const consentRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(MyMentoringSchema, 'Her mentoring') },
 });
 
-const sharesRoute = defineRoute(['member'], {
+const sharesRoute = defineRoute(ACCESS.ownMentoring, {
   method: 'put',
   path: '/mentoring/pairs/{id}/shares',
   tags,
@@ -106,7 +106,7 @@ const sharesRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(MyMentoringSchema, 'Her mentoring') },
 });
 
-const recordRoute = defineRoute(['member'], {
+const recordRoute = defineRoute(ACCESS.ownMentoring, {
   method: 'post',
   path: '/mentoring/sessions/{id}/record',
   tags,
@@ -116,7 +116,7 @@ const recordRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(SessionSchema, 'The session') },
 });
 
-const menteeAnswerRoute = defineRoute(['member'], {
+const menteeAnswerRoute = defineRoute(ACCESS.ownMentoring, {
   method: 'post',
   path: '/mentoring/sessions/{id}/answer',
   tags,

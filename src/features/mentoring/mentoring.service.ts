@@ -17,6 +17,7 @@ import { appendAudit } from '../coordination/audit.repository.ts';
 import type { FollowUpService } from '../follow-up/follow-up.service.ts';
 import type { MemberService } from '../members/member.service.ts';
 import { insertNotice } from '../notifications/notification.repository.ts';
+import { ACCESS, admits, requireAdmitted } from '../shared/access.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import {
   answerInvitation,
@@ -120,7 +121,8 @@ export function createMentoringService(
   /** A session of a pair she belongs to, with her part in it; 404 for anyone else. */
   async function ownSession(actor: Actor, id: string) {
     const session = await findSession(db, id);
-    const pair = session && actor.role === 'member' ? await findPair(db, session.pair_id) : undefined;
+    const pair =
+      session && admits(ACCESS.ownMentoring, actor) ? await findPair(db, session.pair_id) : undefined;
     if (!session || !pair || (pair.mentor_id !== actor.userId && pair.mentee_id !== actor.userId))
       throw notFound('session');
     return { session, pair, asMentee: pair.mentee_id === actor.userId };
@@ -169,6 +171,7 @@ export function createMentoringService(
 
   return {
     async open(actor: Actor, input: CohortInput): Promise<Cohort> {
+      requireAdmitted(ACCESS.runMentoring, actor);
       const id = newId();
       const at = clock.now().toISOString();
       await database.atomic([
@@ -240,6 +243,7 @@ export function createMentoringService(
 
     /** Invites a member at stage 4–5 to mentor in the cohort; she is asked for her consent. */
     async invite(actor: Actor, cohortId: string, memberId: string) {
+      requireAdmitted(ACCESS.runMentoring, actor);
       const cohort = await requireCohort(cohortId);
       const [member] = await services.members.profiles([memberId]);
       if (!member) throw notFound('member');
@@ -274,7 +278,9 @@ export function createMentoringService(
 
     /** Her yes or no to mentoring in a cohort she was invited to. */
     async answerInvitation(actor: Actor, cohortId: string, consent: boolean) {
-      const invitation = actor.role === 'member' ? await findMentor(db, cohortId, actor.userId) : undefined;
+      const invitation = admits(ACCESS.ownMentoring, actor)
+        ? await findMentor(db, cohortId, actor.userId)
+        : undefined;
       if (!invitation) throw notFound('invitation');
       if (!consent && (await pairsOfCohort(db, cohortId)).some((p) => p.mentor_id === actor.userId))
         throw new AppError('invalid_state', 'You already have a mentee in this cohort; ask the coordinator');
@@ -304,6 +310,7 @@ export function createMentoringService(
 
     /** Pairs a mentee with a consenting mentor and plans their sessions. */
     async pair(actor: Actor, cohortId: string, menteeId: string, mentorId: string) {
+      requireAdmitted(ACCESS.runMentoring, actor);
       const cohort = await requireCohort(cohortId);
       if (menteeId === mentorId)
         throw invalidField('body.mentorId', 'a mentee cannot mentor herself', 'same_person');
@@ -410,7 +417,7 @@ export function createMentoringService(
 
     /** Her mentoring: invitations, her mentees (as mentor) and her mentor (as mentee). */
     async mine(actor: Actor): Promise<MyMentoring> {
-      if (actor.role !== 'member') return { invitations: [], asMentor: [], asMentee: [] };
+      if (!admits(ACCESS.ownMentoring, actor)) return { invitations: [], asMentor: [], asMentee: [] };
       const [invitations, pairs] = await Promise.all([
         invitationsOf(db, actor.userId),
         pairsOfMember(db, actor.userId),
@@ -461,7 +468,7 @@ export function createMentoringService(
 
     /** The mentee chooses what her mentor sees of her besides her first name. */
     async share(actor: Actor, pairId: string, shares: readonly MenteeShare[]) {
-      const pair = actor.role === 'member' ? await findPair(db, pairId) : undefined;
+      const pair = admits(ACCESS.ownMentoring, actor) ? await findPair(db, pairId) : undefined;
       if (!pair || pair.mentee_id !== actor.userId) throw notFound('pair');
       await database.atomic([setShares(db, pairId, [...new Set(shares)])]);
       return this.mine(actor);

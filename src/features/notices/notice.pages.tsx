@@ -29,6 +29,7 @@ import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
 import { prefectureOptions, resolvePlace, typedPlace } from '../areas/place-field.tsx';
+import { ACCESS } from '../shared/access.ts';
 import { japanDate, japanDay } from '../shared/japan-time.ts';
 import {
   type MemberNotice,
@@ -37,9 +38,6 @@ import {
   NoticeInputSchema,
   type StaffNotice,
 } from './notice.schemas.ts';
-
-const STAFF = requirePage('coordinator', 'admin');
-const MEMBER = requirePage('member');
 
 /** Her current notices, for the top of her home page; nothing when there are none. */
 export function NoticeList(props: { view: View; items: MemberNotice[] }) {
@@ -253,13 +251,13 @@ async function placeOf(c: Context<AppEnv>, values: FormValues) {
 }
 
 export const noticePages = newPageRouter()
-  .get('/coordinator/notices', STAFF, (c) =>
+  .get('/coordinator/notices', requirePage(ACCESS.publishNotices), (c) =>
     renderStaff(
       c,
       formValues({ audience: 'both', validUntil: japanDate(new Date(Date.now() + 30 * 86_400_000)) }),
     ),
   )
-  .post('/coordinator/notices', STAFF, async (c) => {
+  .post('/coordinator/notices', requirePage(ACCESS.publishNotices), async (c) => {
     const values = await readForm(c);
     const m = messagesOf(c);
     const place = await placeOf(c, values);
@@ -294,11 +292,11 @@ export const noticePages = newPageRouter()
     }
     return redirectWithNotice(c, '/coordinator/notices', m.outreach.notices.published);
   })
-  .post('/coordinator/notices/:id/withdraw', STAFF, async (c) => {
+  .post('/coordinator/notices/:id/withdraw', requirePage(ACCESS.publishNotices), async (c) => {
     await c.var.services.notices.withdraw(requireActor(c), c.req.param('id'));
     return redirectWithNotice(c, '/coordinator/notices', messagesOf(c).outreach.notices.withdrawn);
   })
-  .get('/notices/:id', MEMBER, async (c) => {
+  .get('/notices/:id', requirePage(ACCESS.ownNotices), async (c) => {
     const notice = await c.var.services.notices.open(requireActor(c), c.req.param('id'));
     return render(c, (view) => {
       const w = view.m.outreach.notices;

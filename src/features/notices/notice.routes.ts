@@ -6,13 +6,13 @@ import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import { MemberNoticeSchema, NoticeInputSchema, StaffNoticeSchema } from './notice.schemas.ts';
 
 const tags = ['Area notices'];
-const STAFF = ['coordinator', 'admin'] as const;
 
-const publishRoute = defineRoute(STAFF, {
+const publishRoute = defineRoute(ACCESS.publishNotices, {
   method: 'post',
   path: '/notices',
   tags,
@@ -22,7 +22,7 @@ const publishRoute = defineRoute(STAFF, {
   responses: { 201: jsonResponse(StaffNoticeSchema, 'The notice, with whom it reaches today') },
 });
 
-const listRoute = defineRoute(STAFF, {
+const listRoute = defineRoute(ACCESS.publishNotices, {
   method: 'get',
   path: '/notices',
   tags,
@@ -30,7 +30,7 @@ const listRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(z.object({ items: z.array(StaffNoticeSchema) }), 'Notices') },
 });
 
-const withdrawRoute = defineRoute(STAFF, {
+const withdrawRoute = defineRoute(ACCESS.publishNotices, {
   method: 'post',
   path: '/notices/{id}/withdraw',
   tags,
@@ -39,7 +39,7 @@ const withdrawRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(StaffNoticeSchema, 'The notice') },
 });
 
-const mineRoute = defineRoute(['member'], {
+const mineRoute = defineRoute(ACCESS.ownNotices, {
   method: 'get',
   path: '/members/me/notices',
   tags,
@@ -47,7 +47,7 @@ const mineRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(z.object({ items: z.array(MemberNoticeSchema) }), 'Her notices') },
 });
 
-const readRoute = defineRoute(['member'], {
+const readRoute = defineRoute(ACCESS.ownNotices, {
   method: 'post',
   path: '/notices/{id}/read',
   tags,

@@ -13,6 +13,7 @@ import { AppError, notFound } from '../../errors.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { appendAudit } from '../coordination/audit.repository.ts';
+import { ACCESS, admits, requireAdmitted } from '../shared/access.ts';
 import { japanDate } from '../shared/japan-time.ts';
 import {
   areasOfNotices,
@@ -50,6 +51,7 @@ export function createNoticeService({ database, clock }: AppDeps, services: { ar
   return {
     /** Publishes a notice now; it shows until the end of `validUntil` (Japan date). */
     async publish(actor: Actor, input: NoticeInput): Promise<StaffNotice> {
+      requireAdmitted(ACCESS.publishNotices, actor);
       const codes = [...new Set(input.areaCodes)];
       await services.areas.requirePlaces(
         codes.map((code) => ({ code, path: `body.areaCodes.${input.areaCodes.indexOf(code)}` })),
@@ -116,6 +118,7 @@ export function createNoticeService({ database, clock }: AppDeps, services: { ar
 
     /** Takes a notice down at once; its figures stay. */
     async withdraw(actor: Actor, id: string): Promise<StaffNotice> {
+      requireAdmitted(ACCESS.publishNotices, actor);
       const notice = await findNotice(db, id);
       if (!notice) throw notFound('notice');
       if (!notice.withdrawn_at) {
@@ -130,7 +133,7 @@ export function createNoticeService({ database, clock }: AppDeps, services: { ar
 
     /** The current notices for her places, soonest ending first; nothing for an account without a profile. */
     async mine(actor: Actor): Promise<MemberNotice[]> {
-      if (actor.role !== 'member') return [];
+      if (!admits(ACCESS.ownNotices, actor)) return [];
       const rows = await noticesForMember(db, actor.userId, today());
       const places = await placesOf(rows.map((r) => r.id));
       return rows.map((n) => ({

@@ -7,6 +7,7 @@ import { requireActor } from '../../http/env.ts';
 import { PostForm, SubmitButton } from '../../web/form-fields.tsx';
 import { newPageRouter, requirePage } from '../../web/pages.tsx';
 import { onSitePath, type View } from '../../web/view.ts';
+import { ACCESS } from '../shared/access.ts';
 import type { Notification } from './notification.service.ts';
 
 /** Unread notifications with a "read" button each; nothing at all when there are none. */
@@ -39,7 +40,7 @@ export function NotificationPanel(props: { view: View; items: Notification[]; re
 
 export const notificationPages = newPageRouter().post(
   '/notifications/:id/read',
-  requirePage('member', 'employer'),
+  requirePage(ACCESS.notifications),
   async (c) => {
     // Someone else's id is a 404 from the service, like an unknown one.
     await c.var.services.notifications.markRead(requireActor(c), c.req.param('id'));

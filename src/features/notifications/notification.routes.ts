@@ -5,6 +5,7 @@ import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 
 export const NotificationSchema = z
@@ -19,7 +20,7 @@ export const NotificationSchema = z
   })
   .openapi('Notification');
 
-const listRoute = defineRoute('signed-in', {
+const listRoute = defineRoute(ACCESS.notifications, {
   method: 'get',
   path: '/notifications',
   tags: ['Notifications'],
@@ -27,7 +28,7 @@ const listRoute = defineRoute('signed-in', {
   responses: { 200: jsonResponse(z.object({ items: z.array(NotificationSchema) }), 'Notifications') },
 });
 
-const readRoute = defineRoute('signed-in', {
+const readRoute = defineRoute(ACCESS.notifications, {
   method: 'post',
   path: '/notifications/{id}/read',
   tags: ['Notifications'],

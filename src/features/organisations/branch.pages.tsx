@@ -28,6 +28,7 @@ import {
   resolvePlace,
   typedPlace,
 } from '../areas/place-field.tsx';
+import { ACCESS } from '../shared/access.ts';
 import { type Branch, type BranchInput, BranchInputSchema, type BranchList } from './branch.schemas.ts';
 
 const PLACE = 'area';
@@ -182,8 +183,8 @@ function branchValues(branch: Branch): FormValues {
 }
 
 export const branchPages = newPageRouter()
-  .use('/employer/branches', requirePage('employer'))
-  .use('/employer/branches/*', requirePage('employer'))
+  .use('/employer/branches', requirePage(ACCESS.ownOrganisation))
+  .use('/employer/branches/*', requirePage(ACCESS.ownOrganisation))
   .get('/employer/branches', async (c) => {
     const services = c.var.services;
     const [list, prefectures] = await Promise.all([

@@ -5,12 +5,13 @@
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import { BranchInputSchema, BranchListSchema, BranchSchema } from './branch.schemas.ts';
 
 const tags = ['Organisations'];
 
-const listRoute = defineRoute(['employer'], {
+const listRoute = defineRoute(ACCESS.ownOrganisation, {
   method: 'get',
   path: '/me/branches',
   tags,
@@ -18,7 +19,7 @@ const listRoute = defineRoute(['employer'], {
   responses: { 200: jsonResponse(BranchListSchema, 'Branches by prefecture') },
 });
 
-const createRoute = defineRoute(['employer'], {
+const createRoute = defineRoute(ACCESS.ownOrganisation, {
   method: 'post',
   path: '/me/branches',
   tags,
@@ -27,7 +28,7 @@ const createRoute = defineRoute(['employer'], {
   responses: { 201: jsonResponse(BranchSchema, 'Added') },
 });
 
-const updateRoute = defineRoute(['employer'], {
+const updateRoute = defineRoute(ACCESS.ownOrganisation, {
   method: 'put',
   path: '/me/branches/{id}',
   tags,
@@ -36,7 +37,7 @@ const updateRoute = defineRoute(['employer'], {
   responses: { 200: jsonResponse(BranchSchema, 'Changed') },
 });
 
-const deleteRoute = defineRoute(['employer'], {
+const deleteRoute = defineRoute(ACCESS.ownOrganisation, {
   method: 'delete',
   path: '/me/branches/{id}',
   tags,

@@ -9,6 +9,7 @@ import { newId } from '../../deps.ts';
 import { AppError, type ErrorIssue, notFound } from '../../errors.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ACCESS, admits } from '../shared/access.ts';
 import {
   type BranchRow,
   branchSpread,
@@ -52,7 +53,7 @@ export function createBranchService({ database, clock }: AppDeps, areas: AreaSer
 
   /** The employer's own organisation id; 404 without one (as for her organisation itself). */
   function ownOrganisation(actor: Actor): string {
-    if (actor.role !== 'employer' || !actor.organisationId) throw notFound('organisation');
+    if (!admits(ACCESS.ownOrganisation, actor) || !actor.organisationId) throw notFound('organisation');
     return actor.organisationId;
   }
 
@@ -165,7 +166,7 @@ export function createBranchService({ database, clock }: AppDeps, areas: AreaSer
 
     /** Her branches, for the role editor's choice (an employer without an organisation has none). */
     async forEditor(actor: Actor): Promise<Branch[]> {
-      if (actor.role !== 'employer' || !actor.organisationId) return [];
+      if (!admits(ACCESS.ownOrganisation, actor) || !actor.organisationId) return [];
       return (await listBranches(db, actor.organisationId)).map(toBranch);
     },
 

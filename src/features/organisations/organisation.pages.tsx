@@ -34,6 +34,7 @@ import {
   typedPlace,
 } from '../areas/place-field.tsx';
 import type { Actor } from '../auth/actor.ts';
+import { ACCESS } from '../shared/access.ts';
 import { type Organisation, OrganisationInputSchema } from './organisation.schemas.ts';
 
 const HEAD_OFFICE = 'headOffice';
@@ -186,7 +187,7 @@ function OrganisationForm(props: {
 const actorOf = (c: Context<AppEnv>) => c.get('actor') as Actor;
 
 export const organisationPages = newPageRouter()
-  .use('/employer/organisation', requirePage('employer'))
+  .use('/employer/organisation', requirePage(ACCESS.ownOrganisation))
   .get('/employer/organisation', async (c) => {
     const actor = actorOf(c);
     const organisation = actor.organisationId ? await c.var.services.organisations.mine(actor) : undefined;

@@ -6,6 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema, listResponse, PageQuerySchema } from '../shared/common.schemas.ts';
 import {
   OrganisationInputSchema,
@@ -15,7 +16,7 @@ import {
 
 const tags = ['Organisations'];
 
-const registerRoute = defineRoute(['employer'], {
+const registerRoute = defineRoute(ACCESS.ownOrganisation, {
   method: 'post',
   path: '/',
   tags,
@@ -24,7 +25,7 @@ const registerRoute = defineRoute(['employer'], {
   responses: { 201: jsonResponse(OrganisationSchema, 'Registered') },
 });
 
-const getMineRoute = defineRoute(['employer'], {
+const getMineRoute = defineRoute(ACCESS.ownOrganisation, {
   method: 'get',
   path: '/me',
   tags,
@@ -32,7 +33,7 @@ const getMineRoute = defineRoute(['employer'], {
   responses: { 200: jsonResponse(OrganisationSchema, 'The organisation') },
 });
 
-const updateMineRoute = defineRoute(['employer'], {
+const updateMineRoute = defineRoute(ACCESS.ownOrganisation, {
   method: 'put',
   path: '/me',
   tags,
@@ -41,7 +42,7 @@ const updateMineRoute = defineRoute(['employer'], {
   responses: { 200: jsonResponse(OrganisationSchema, 'Updated') },
 });
 
-const listRoute = defineRoute(['coordinator', 'admin'], {
+const listRoute = defineRoute(ACCESS.verifyOrganisations, {
   method: 'get',
   path: '/',
   tags,
@@ -52,7 +53,7 @@ const listRoute = defineRoute(['coordinator', 'admin'], {
   responses: { 200: jsonResponse(listResponse(OrganisationSchema, 'OrganisationList'), 'Organisations') },
 });
 
-const getRoute = defineRoute(['employer', 'coordinator', 'admin'], {
+const getRoute = defineRoute(ACCESS.readOrganisation, {
   method: 'get',
   path: '/{id}',
   tags,
@@ -61,7 +62,7 @@ const getRoute = defineRoute(['employer', 'coordinator', 'admin'], {
   responses: { 200: jsonResponse(OrganisationSchema, 'The organisation') },
 });
 
-const verifyRoute = defineRoute(['coordinator', 'admin'], {
+const verifyRoute = defineRoute(ACCESS.verifyOrganisations, {
   method: 'post',
   path: '/{id}/verification',
   tags,

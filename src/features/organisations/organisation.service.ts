@@ -13,6 +13,7 @@ import { setUserOrganisation } from '../auth/user.repository.ts';
 import type { MatchEndings } from '../matches/match-endings.ts';
 import { verifyLinkedProspects } from '../prospects/prospect.repository.ts';
 import { enqueueOrganisationRoles, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
+import { ACCESS, requireAdmitted } from '../shared/access.ts';
 import {
   countOrganisations,
   findOrganisation,
@@ -91,6 +92,7 @@ export function createOrganisationService(
     },
 
     async register(actor: Actor, input: OrganisationInput): Promise<Organisation> {
+      requireAdmitted(ACCESS.ownOrganisation, actor);
       if (actor.organisationId) {
         throw new AppError(
           'organisation_exists',
@@ -177,6 +179,7 @@ export function createOrganisationService(
     },
 
     async verify(actor: Actor, id: string, state: 'verified' | 'rejected'): Promise<Organisation> {
+      requireAdmitted(ACCESS.verifyOrganisations, actor);
       await load(id);
       const now = clock.now().toISOString();
       // A rejected organisation's open matches end with the rejection, introduced ones included.

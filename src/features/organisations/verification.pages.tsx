@@ -9,9 +9,9 @@ import { readForm } from '../../web/form-input.ts';
 import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
+import { ACCESS } from '../shared/access.ts';
 import { type Organisation, VerificationInputSchema } from './organisation.schemas.ts';
 
-const STAFF = requirePage('coordinator', 'admin');
 const STATES = ['unverified', 'verified', 'rejected'] as const;
 type State = (typeof STATES)[number];
 const PAGE_SIZE = 50;
@@ -182,12 +182,12 @@ async function renderList(
 }
 
 export const verificationPages = newPageRouter()
-  .get('/coordinator/organisations', STAFF, async (c) => {
+  .get('/coordinator/organisations', requirePage(ACCESS.verifyOrganisations), async (c) => {
     const state = STATES.find((s) => s === c.req.query('state')) ?? 'unverified';
     const offset = Math.max(0, Math.min(100_000, Number.parseInt(c.req.query('offset') ?? '0', 10) || 0));
     return renderList(c, state, offset);
   })
-  .post('/coordinator/organisations/:id/verification', STAFF, async (c) => {
+  .post('/coordinator/organisations/:id/verification', requirePage(ACCESS.verifyOrganisations), async (c) => {
     const actor = requireActor(c);
     const id = c.req.param('id');
     // A foreign id is a 404 whatever was posted.

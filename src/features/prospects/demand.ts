@@ -1,9 +1,9 @@
 /**
  * The "demand without supply" table coordinators use to decide whom to call: per municipality
  * (a ward counts as its city) and trade, how many members at support stage 2 or above are there,
- * and how many published roles of that trade are within their reach — located in that
- * municipality, or fully remote. Rows with fewer than `minRoles` roles are where a firm is
- * missing. Computed by one query per prefecture.
+ * and how many roles of that trade they can find (FINDABLE: published, from a verified firm, ad not
+ * expired) are within their reach — located in that municipality, or fully remote. Rows with
+ * fewer than `minRoles` roles are where a firm is missing. Computed by one query per prefecture.
  *
  * What a member's trades are: until members state the trades they want, they are read from her
  * skills through `SKILL_TRADES` (caregiving → 介護, bookkeeping → 経理…). Reach is her
@@ -14,6 +14,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { JobCategory } from '../../../matching/types.ts';
 import type { DB } from '../../db/schema.ts';
+import { FINDABLE } from '../roles/role.repository.ts';
 
 /** The trade a skill points to; skills that say nothing of a trade (English, writing) are absent. */
 export const SKILL_TRADES: Record<string, JobCategory> = {
@@ -77,16 +78,18 @@ export async function demandWithoutSupply(
       WHERE m.support_stage >= 2
     ),
     local_supply AS (
-      SELECT p.place, r.category AS trade, count(DISTINCT r.id) AS roles
+      SELECT p.place, job_roles.category AS trade, count(DISTINCT job_roles.id) AS roles
       FROM place p
       CROSS JOIN role_locations l ON l.area_code = p.code
-      CROSS JOIN job_roles r ON r.id = l.role_id
-      WHERE r.status = 'published'
-      GROUP BY p.place, r.category
+      CROSS JOIN job_roles ON job_roles.id = l.role_id
+      JOIN organisations ON organisations.id = job_roles.organisation_id
+      WHERE ${FINDABLE}
+      GROUP BY p.place, job_roles.category
     ),
     remote_supply AS (
-      SELECT category AS trade, count(*) AS roles FROM job_roles
-      WHERE status = 'published' AND remote_mode = 'full' GROUP BY category
+      SELECT job_roles.category AS trade, count(*) AS roles
+      FROM job_roles JOIN organisations ON organisations.id = job_roles.organisation_id
+      WHERE ${FINDABLE} AND job_roles.remote_mode = 'full' GROUP BY job_roles.category
     )
     SELECT d.place AS area_code, a.name AS area_name, d.trade, count(*) AS members,
            COALESCE(ls.roles, 0) + COALESCE(rs.roles, 0) AS in_reach

@@ -28,6 +28,7 @@ import { labelOf, messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
 import { prefectureOptions, resolvePlace, typedPlace } from '../areas/place-field.tsx';
+import { ACCESS, admits } from '../shared/access.ts';
 import { japanDateTime } from '../shared/japan-time.ts';
 import {
   type Pipeline,
@@ -41,7 +42,6 @@ import {
   ProspectStageInputSchema,
 } from './prospect.schemas.ts';
 
-const STAFF = requirePage('coordinator', 'admin');
 /** N of the demand table on the page: fewer fitting roles than this in reach. */
 const DEMAND_MIN_ROLES = 3;
 
@@ -461,8 +461,10 @@ async function renderOne(c: Context<AppEnv>, id: string, errors: FieldErrors = {
 }
 
 export const prospectPages = newPageRouter()
-  .get('/coordinator/prospects', STAFF, (c) => renderList(c, formValues({ ownerId: requireActor(c).userId })))
-  .post('/coordinator/prospects', STAFF, async (c) => {
+  .get('/coordinator/prospects', requirePage(ACCESS.developProspects), (c) =>
+    renderList(c, formValues({ ownerId: requireActor(c).userId })),
+  )
+  .post('/coordinator/prospects', requirePage(ACCESS.developProspects), async (c) => {
     const values = await readForm(c);
     const m = messagesOf(c);
     const place = await resolvePlace(c.var.services.areas, m, 'place', typedPlace(values, 'place'));
@@ -494,8 +496,10 @@ export const prospectPages = newPageRouter()
       throw error;
     }
   })
-  .get('/coordinator/prospects/:id', STAFF, (c) => renderOne(c, c.req.param('id')))
-  .post('/coordinator/prospects/:id/invitation', STAFF, async (c) => {
+  .get('/coordinator/prospects/:id', requirePage(ACCESS.developProspects), (c) =>
+    renderOne(c, c.req.param('id')),
+  )
+  .post('/coordinator/prospects/:id/invitation', requirePage(ACCESS.developProspects), async (c) => {
     const id = c.req.param('id');
     const invitation = await c.var.services.prospects.invite(requireActor(c), id);
     // Shown on this answer only: the link's secret is not stored, so it cannot be shown again.
@@ -542,7 +546,7 @@ export const prospectPages = newPageRouter()
                     </a>
                   </p>
                 </>
-              ) : actor.role !== 'employer' ? (
+              ) : !admits(ACCESS.acceptInvitation, actor) ? (
                 <p>{w.onlyEmployers}</p>
               ) : !actor.organisationId ? (
                 <>
@@ -563,11 +567,11 @@ export const prospectPages = newPageRouter()
       invitation ? 200 : 404,
     );
   })
-  .post('/join/:token', requirePage('employer'), async (c) => {
+  .post('/join/:token', requirePage(ACCESS.acceptInvitation), async (c) => {
     const accepted = await c.var.services.prospects.acceptInvitation(requireActor(c), c.req.param('token'));
     return redirectWithNotice(c, '/employer/roles', messagesOf(c).outreach.join.accepted(accepted.company));
   })
-  .post('/coordinator/prospects/:id/stage', STAFF, async (c) => {
+  .post('/coordinator/prospects/:id/stage', requirePage(ACCESS.developProspects), async (c) => {
     const values = await readForm(c);
     const m = messagesOf(c);
     const id = c.req.param('id');
@@ -581,7 +585,7 @@ export const prospectPages = newPageRouter()
     await c.var.services.prospects.move(requireActor(c), id, input.value);
     return redirectWithNotice(c, `/coordinator/prospects/${id}`, m.outreach.prospects.moved);
   })
-  .post('/coordinator/prospects/:id/notes', STAFF, async (c) => {
+  .post('/coordinator/prospects/:id/notes', requirePage(ACCESS.developProspects), async (c) => {
     const values = await readForm(c);
     const m = messagesOf(c);
     const id = c.req.param('id');

@@ -10,6 +10,7 @@ import type {
   ProspectStage,
   ProspectTable,
 } from '../../db/schema.ts';
+import { ACCESS } from '../shared/access.ts';
 
 export function insertProspect(db: Kysely<DB>, row: ProspectTable) {
   return db.insertInto('prospects').values(row);
@@ -115,7 +116,7 @@ export function staffAccounts(db: Kysely<DB>) {
   return db
     .selectFrom('users')
     .select(['id', 'display_name'])
-    .where('role', 'in', ['coordinator', 'admin'])
+    .where('role', 'in', [...ACCESS.developProspects])
     .orderBy('display_name')
     .orderBy('id')
     .execute();

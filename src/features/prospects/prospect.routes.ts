@@ -7,6 +7,7 @@ import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import {
   DemandQuerySchema,
@@ -21,9 +22,8 @@ import {
 } from './prospect.schemas.ts';
 
 const tags = ['Employer development'];
-const STAFF = ['coordinator', 'admin'] as const;
 
-const createRoute = defineRoute(STAFF, {
+const createRoute = defineRoute(ACCESS.developProspects, {
   method: 'post',
   path: '/prospects',
   tags,
@@ -32,7 +32,7 @@ const createRoute = defineRoute(STAFF, {
   responses: { 201: jsonResponse(ProspectSchema, 'The prospect') },
 });
 
-const listRoute = defineRoute(STAFF, {
+const listRoute = defineRoute(ACCESS.developProspects, {
   method: 'get',
   path: '/prospects',
   tags,
@@ -41,7 +41,7 @@ const listRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(z.object({ items: z.array(ProspectSchema) }), 'Prospects') },
 });
 
-const detailRoute = defineRoute(STAFF, {
+const detailRoute = defineRoute(ACCESS.developProspects, {
   method: 'get',
   path: '/prospects/{id}',
   tags,
@@ -50,7 +50,7 @@ const detailRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(ProspectDetailSchema, 'The prospect') },
 });
 
-const stageRoute = defineRoute(STAFF, {
+const stageRoute = defineRoute(ACCESS.developProspects, {
   method: 'post',
   path: '/prospects/{id}/stage',
   tags,
@@ -59,7 +59,7 @@ const stageRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(ProspectDetailSchema, 'The prospect') },
 });
 
-const noteRoute = defineRoute(STAFF, {
+const noteRoute = defineRoute(ACCESS.developProspects, {
   method: 'post',
   path: '/prospects/{id}/notes',
   tags,
@@ -68,7 +68,7 @@ const noteRoute = defineRoute(STAFF, {
   responses: { 201: jsonResponse(ProspectDetailSchema, 'The prospect') },
 });
 
-const pipelineRoute = defineRoute(STAFF, {
+const pipelineRoute = defineRoute(ACCESS.developProspects, {
   method: 'get',
   path: '/prospect-pipeline',
   tags,
@@ -76,7 +76,7 @@ const pipelineRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(PipelineSchema, 'The pipeline') },
 });
 
-const demandRoute = defineRoute(STAFF, {
+const demandRoute = defineRoute(ACCESS.developProspects, {
   method: 'get',
   path: '/prospect-pipeline/demand',
   tags,
@@ -86,7 +86,7 @@ const demandRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(DemandSchema, 'Most members first') },
 });
 
-const inviteRoute = defineRoute(STAFF, {
+const inviteRoute = defineRoute(ACCESS.developProspects, {
   method: 'post',
   path: '/prospects/{id}/invitations',
   tags,
@@ -101,7 +101,7 @@ const inviteRoute = defineRoute(STAFF, {
   },
 });
 
-const acceptRoute = defineRoute(['employer'], {
+const acceptRoute = defineRoute(ACCESS.acceptInvitation, {
   method: 'post',
   path: '/invitations/{token}/accept',
   tags,

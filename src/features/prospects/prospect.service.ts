@@ -11,6 +11,7 @@ import { AppError, invalidField, notFound } from '../../errors.ts';
 import { randomToken, sha256Hex } from '../../lib/bytes.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { ACCESS, admits, requireAdmitted } from '../shared/access.ts';
 import { demandWithoutSupply } from './demand.ts';
 import {
   currentStages,
@@ -86,6 +87,7 @@ export function createProspectService(deps: AppDeps, services: { areas: AreaServ
 
   return {
     async create(actor: Actor, input: ProspectInput): Promise<Prospect> {
+      requireAdmitted(ACCESS.developProspects, actor);
       await services.areas.requirePlaces([{ code: input.areaCode, path: 'body.areaCode' }], {
         allowPrefecture: true,
       });
@@ -151,6 +153,7 @@ export function createProspectService(deps: AppDeps, services: { areas: AreaServ
       id: string,
       input: { stage: ProspectStage; note?: string | undefined; nextActionOn?: string | undefined },
     ): Promise<ProspectDetail> {
+      requireAdmitted(ACCESS.developProspects, actor);
       const row = await requireProspect(id);
       if (row.stage === input.stage) return this.detail(id);
       const at = clock.now().toISOString();
@@ -176,6 +179,7 @@ export function createProspectService(deps: AppDeps, services: { areas: AreaServ
      * the database keeps its hash, so a copy of the database cannot be used to claim a prospect.
      */
     async invite(actor: Actor, id: string): Promise<{ link: string; expiresAt: string }> {
+      requireAdmitted(ACCESS.developProspects, actor);
       await requireProspect(id);
       const token = randomToken();
       const now = clock.now();
@@ -206,7 +210,7 @@ export function createProspectService(deps: AppDeps, services: { areas: AreaServ
      */
     async acceptInvitation(actor: Actor, token: string): Promise<{ company: string }> {
       const organisationId = actor.organisationId;
-      if (actor.role !== 'employer' || !organisationId)
+      if (!admits(ACCESS.acceptInvitation, actor) || !organisationId)
         throw new AppError('conflict', 'Register your organisation first, then accept the invitation');
       const hash = sha256Hex(token);
       const at = clock.now().toISOString();
@@ -240,6 +244,7 @@ export function createProspectService(deps: AppDeps, services: { areas: AreaServ
 
     /** A dated note, and the date of the next action if given. */
     async note(actor: Actor, id: string, input: { note: string; nextActionOn?: string | undefined }) {
+      requireAdmitted(ACCESS.developProspects, actor);
       await requireProspect(id);
       const at = clock.now().toISOString();
       await database.atomic([

@@ -11,6 +11,7 @@ import { messagesOf } from '../../web/i18n.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View } from '../../web/view.ts';
 import { JobCard } from '../search/job-card.tsx';
+import { ACCESS } from '../shared/access.ts';
 import {
   MoveNoteInputSchema,
   MoveNoteParamsSchema,
@@ -124,10 +125,8 @@ function PlannedMovesTable(props: { view: View; groups: PlannedMoves[]; errors: 
   );
 }
 
-const STAFF = requirePage('coordinator', 'admin');
-
 export const relocationPages = newPageRouter()
-  .get('/me/moves', requirePage('member'), async (c) => {
+  .get('/me/moves', requirePage(ACCESS.ownMoves), async (c) => {
     const plans = await c.var.services.relocation.mine(requireActor(c));
     return render(c, (view) => {
       const words = view.m.outreach.movePage;
@@ -149,11 +148,11 @@ export const relocationPages = newPageRouter()
       };
     });
   })
-  .get('/coordinator/moves', STAFF, async (c) => {
+  .get('/coordinator/moves', requirePage(ACCESS.planMoves), async (c) => {
     const groups = await c.var.services.relocation.planned(requireActor(c));
     return render(c, (view) => staffPage(view, groups, {}));
   })
-  .post('/coordinator/moves/:id/:areaCode/note', STAFF, async (c) => {
+  .post('/coordinator/moves/:id/:areaCode/note', requirePage(ACCESS.planMoves), async (c) => {
     const { id: memberId, areaCode } = c.req.param();
     // A malformed address names no one's move: the same 404 as an unknown one.
     if (!MoveNoteParamsSchema.safeParse({ id: memberId, areaCode }).success) throw notFound('move plan');

@@ -6,6 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import {
   MoveNoteInputSchema,
   MoveNoteParamsSchema,
@@ -14,9 +15,8 @@ import {
 } from './relocation.schemas.ts';
 
 const tags = ['Relocation support'];
-const STAFF = ['coordinator', 'admin'] as const;
 
-const mineRoute = defineRoute(['member'], {
+const mineRoute = defineRoute(ACCESS.ownMoves, {
   method: 'get',
   path: '/members/me/moves',
   tags,
@@ -25,7 +25,7 @@ const mineRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(z.object({ items: z.array(MovePlanSchema) }), 'Her moves') },
 });
 
-const plannedRoute = defineRoute(STAFF, {
+const plannedRoute = defineRoute(ACCESS.planMoves, {
   method: 'get',
   path: '/moves',
   tags,
@@ -33,7 +33,7 @@ const plannedRoute = defineRoute(STAFF, {
   responses: { 200: jsonResponse(z.object({ items: z.array(PlannedMovesSchema) }), 'Planned moves') },
 });
 
-const noteRoute = defineRoute(STAFF, {
+const noteRoute = defineRoute(ACCESS.planMoves, {
   method: 'put',
   path: '/members/{id}/moves/{areaCode}/note',
   tags,

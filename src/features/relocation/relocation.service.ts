@@ -5,7 +5,7 @@
  * move. Coordinators see the planned moves per area and month, and write the notes.
  */
 import type { AppDeps } from '../../deps.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { notFound } from '../../errors.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { appendAudit } from '../coordination/audit.repository.ts';
@@ -13,6 +13,7 @@ import type { MemberService } from '../members/member.service.ts';
 import type { NoticeService } from '../notices/notice.service.ts';
 import { JobSearchQuerySchema } from '../search/job-search.schemas.ts';
 import type { JobSearchService } from '../search/job-search.service.ts';
+import { ACCESS, admits, requireAdmitted } from '../shared/access.ts';
 import { findTargetArea, moveNotesOf, plannedMoves, upsertMoveNote } from './relocation.repository.ts';
 import type { MovePlan, PlannedMoves } from './relocation.schemas.ts';
 
@@ -28,14 +29,13 @@ export function createRelocationService(
   const { db } = database;
 
   function requireStaff(actor: Actor): void {
-    if (actor.role !== 'coordinator' && actor.role !== 'admin')
-      throw new AppError('forbidden', 'Only coordinators see and write move plans');
+    requireAdmitted(ACCESS.planMoves, actor, 'Only coordinators see and write move plans');
   }
 
   return {
     /** Her moves, in the order of her target areas; none without a profile. */
     async mine(actor: Actor): Promise<MovePlan[]> {
-      if (actor.role !== 'member') return [];
+      if (!admits(ACCESS.ownMoves, actor)) return [];
       const profile = await services.members.findMine(actor);
       if (!profile || profile.targetAreas.length === 0) return [];
       const [notices, notes, prefectures] = await Promise.all([

@@ -25,6 +25,7 @@ import { prefectureOptions } from '../areas/place-field.tsx';
 import type { Actor } from '../auth/actor.ts';
 import type { Branch } from '../organisations/branch.schemas.ts';
 import type { Organisation } from '../organisations/organisation.schemas.ts';
+import { ACCESS } from '../shared/access.ts';
 import { RenewPanel } from './renew-panel.tsx';
 import type { Role } from './role.schemas.ts';
 import { payText, placesText, RoleDetails } from './role.view.tsx';
@@ -285,8 +286,8 @@ async function organisationOf(c: Context<AppEnv>): Promise<Organisation | undefi
 }
 
 export const rolePages = newPageRouter()
-  .use('/employer/roles', requirePage('employer'))
-  .use('/employer/roles/*', requirePage('employer'))
+  .use('/employer/roles', requirePage(ACCESS.manageRoles))
+  .use('/employer/roles/*', requirePage(ACCESS.manageRoles))
   .get('/employer/roles', async (c) => {
     const organisation = await organisationOf(c);
     if (!organisation)

@@ -7,13 +7,14 @@ import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
 import { etagOf, expectedVersionOf, IfMatchHeaderSchema } from '../../http/versions.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema, listResponse, PageQuerySchema } from '../shared/common.schemas.ts';
 import { RoleInputSchema, RoleSchema } from './role.schemas.ts';
 
 const tags = ['Roles'];
 const RoleListSchema = listResponse(RoleSchema, 'RoleList');
 
-const listRoute = defineRoute(['employer', 'coordinator', 'admin'], {
+const listRoute = defineRoute(ACCESS.readRoles, {
   method: 'get',
   path: '/',
   tags,
@@ -27,7 +28,7 @@ const listRoute = defineRoute(['employer', 'coordinator', 'admin'], {
   responses: { 200: jsonResponse(RoleListSchema, 'Roles, most recently changed first') },
 });
 
-const createRoleRoute = defineRoute(['employer'], {
+const createRoleRoute = defineRoute(ACCESS.manageRoles, {
   method: 'post',
   path: '/',
   tags,
@@ -36,7 +37,7 @@ const createRoleRoute = defineRoute(['employer'], {
   responses: { 201: jsonResponse(RoleSchema, 'Created (draft)') },
 });
 
-const getRoleRoute = defineRoute(['employer', 'coordinator', 'admin'], {
+const getRoleRoute = defineRoute(ACCESS.readRoles, {
   method: 'get',
   path: '/{id}',
   tags,
@@ -45,7 +46,7 @@ const getRoleRoute = defineRoute(['employer', 'coordinator', 'admin'], {
   responses: { 200: jsonResponse(RoleSchema, 'The role') },
 });
 
-const updateRoleRoute = defineRoute(['employer'], {
+const updateRoleRoute = defineRoute(ACCESS.manageRoles, {
   method: 'put',
   path: '/{id}',
   tags,
@@ -56,7 +57,7 @@ const updateRoleRoute = defineRoute(['employer'], {
   responses: { 200: jsonResponse(RoleSchema, 'Updated') },
 });
 
-const deleteRoleRoute = defineRoute(['employer'], {
+const deleteRoleRoute = defineRoute(ACCESS.manageRoles, {
   method: 'delete',
   path: '/{id}',
   tags,
@@ -65,7 +66,7 @@ const deleteRoleRoute = defineRoute(['employer'], {
   responses: { 204: { description: 'Deleted' } },
 });
 
-const publishRoute = defineRoute(['employer'], {
+const publishRoute = defineRoute(ACCESS.manageRoles, {
   method: 'post',
   path: '/{id}/publish',
   tags,
@@ -74,7 +75,7 @@ const publishRoute = defineRoute(['employer'], {
   responses: { 200: jsonResponse(RoleSchema, 'Published') },
 });
 
-const renewRoute = defineRoute(['employer'], {
+const renewRoute = defineRoute(ACCESS.manageRoles, {
   method: 'post',
   path: '/{id}/renew',
   tags,
@@ -84,7 +85,7 @@ const renewRoute = defineRoute(['employer'], {
   responses: { 200: jsonResponse(RoleSchema, 'Renewed; expiresAt is the new date') },
 });
 
-const closeRoute = defineRoute(['employer'], {
+const closeRoute = defineRoute(ACCESS.manageRoles, {
   method: 'post',
   path: '/{id}/close',
   tags,

@@ -17,6 +17,7 @@ import type { BranchService } from '../organisations/branch.service.ts';
 import type { OrganisationService } from '../organisations/organisation.service.ts';
 import { refreshRoleReadings } from '../search/role-readings.ts';
 import { enqueueRole, refreshRoleSearchText } from '../search/search-outbox.repository.ts';
+import { ACCESS, admits } from '../shared/access.ts';
 import { splitStoredQualifications, storedQualifications } from '../shared/qualifications.ts';
 import { sortWindows, toWeeklyWindow, windowFromRow } from '../shared/schedule.schemas.ts';
 import {
@@ -332,13 +333,13 @@ export function createRoleService(
     const row = await findRole(db, id);
     if (!row) throw notFound('role');
     if (actor.role === 'employer' && row.organisation_id !== actor.organisationId) throw notFound('role');
-    if (actor.role === 'member') throw notFound('role');
+    if (!admits(ACCESS.readRoles, actor)) throw notFound('role');
     return row;
   }
 
   /** Loads a role the actor may change: only employers, only their organisation's. */
   async function loadOwned(actor: Actor, id: string): Promise<RoleRow> {
-    if (actor.role !== 'employer') throw notFound('role');
+    if (!admits(ACCESS.manageRoles, actor)) throw notFound('role');
     return loadVisible(actor, id);
   }
 

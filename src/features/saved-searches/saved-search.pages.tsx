@@ -9,6 +9,7 @@ import { PostForm, SelectField, SubmitButton, TextField } from '../../web/form-f
 import { formValues, readForm } from '../../web/form-input.ts';
 import { newPageRouter, render, requirePage } from '../../web/pages.tsx';
 import { redirectWithNotice, type View, viewOf } from '../../web/view.ts';
+import { ACCESS } from '../shared/access.ts';
 import type { SavedSearch } from './saved-search.schemas.ts';
 import { queryRecord } from './saved-search.service.ts';
 
@@ -110,7 +111,7 @@ function SavedSearchItem(props: { view: View; search: SavedSearch }) {
 }
 
 export const savedSearchPages = newPageRouter()
-  .get('/me/saved-searches', requirePage('member'), async (c) => {
+  .get('/me/saved-searches', requirePage(ACCESS.savedSearches), async (c) => {
     const searches = await c.var.services.savedSearches.list(requireActor(c));
     return render(c, (view) => ({
       title: view.m.keeping.savedSearches,
@@ -131,7 +132,7 @@ export const savedSearchPages = newPageRouter()
       ),
     }));
   })
-  .post('/me/saved-searches', requirePage('member'), async (c) => {
+  .post('/me/saved-searches', requirePage(ACCESS.savedSearches), async (c) => {
     const view = viewOf(c);
     const values = await readForm(c);
     // The form always carries the search it was drawn under (perhaps empty: every job).
@@ -145,7 +146,7 @@ export const savedSearchPages = newPageRouter()
     });
     return redirectWithNotice(c, '/me/saved-searches', view.m.keeping.savedNotice);
   })
-  .post('/me/saved-searches/:id', requirePage('member'), async (c) => {
+  .post('/me/saved-searches/:id', requirePage(ACCESS.savedSearches), async (c) => {
     const view = viewOf(c);
     const values = await readForm(c);
     const actor = requireActor(c);
@@ -157,7 +158,7 @@ export const savedSearchPages = newPageRouter()
     });
     return redirectWithNotice(c, '/me/saved-searches', view.m.keeping.changedNotice);
   })
-  .post('/me/saved-searches/:id/delete', requirePage('member'), async (c) => {
+  .post('/me/saved-searches/:id/delete', requirePage(ACCESS.savedSearches), async (c) => {
     await c.var.services.savedSearches.remove(requireActor(c), c.req.param('id'));
     return redirectWithNotice(c, '/me/saved-searches', viewOf(c).m.keeping.removedNotice);
   });

@@ -5,6 +5,7 @@
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import {
   SavedSearchInputSchema,
@@ -15,7 +16,7 @@ import {
 
 const tags = ['Saved searches'];
 
-const listRoute = defineRoute(['member'], {
+const listRoute = defineRoute(ACCESS.savedSearches, {
   method: 'get',
   path: '/members/me/saved-searches',
   tags,
@@ -23,7 +24,7 @@ const listRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(SavedSearchListSchema, 'Saved searches') },
 });
 
-const createRoute = defineRoute(['member'], {
+const createRoute = defineRoute(ACCESS.savedSearches, {
   method: 'post',
   path: '/members/me/saved-searches',
   tags,
@@ -32,7 +33,7 @@ const createRoute = defineRoute(['member'], {
   responses: { 201: jsonResponse(SavedSearchSchema, 'Saved; alerts hold roles published from now on') },
 });
 
-const updateRoute = defineRoute(['member'], {
+const updateRoute = defineRoute(ACCESS.savedSearches, {
   method: 'put',
   path: '/members/me/saved-searches/{id}',
   tags,
@@ -41,7 +42,7 @@ const updateRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(SavedSearchSchema, 'Updated') },
 });
 
-const deleteRoute = defineRoute(['member'], {
+const deleteRoute = defineRoute(ACCESS.savedSearches, {
   method: 'delete',
   path: '/members/me/saved-searches/{id}',
   tags,

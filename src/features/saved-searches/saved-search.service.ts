@@ -18,6 +18,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { JobSearchQuery } from '../search/job-search.schemas.ts';
 import { JobSearchQuerySchema } from '../search/job-search.schemas.ts';
 import type { JobSearchService } from '../search/job-search.service.ts';
+import { ACCESS, requireAdmitted } from '../shared/access.ts';
 import {
   countSavedSearches,
   deleteOwnSavedSearch,
@@ -104,7 +105,7 @@ function toSavedSearch(row: SavedSearchTable): SavedSearch {
 }
 
 function requireMember(actor: Actor) {
-  if (actor.role !== 'member') throw new AppError('forbidden', 'Only members save searches');
+  requireAdmitted(ACCESS.savedSearches, actor, 'Only members save searches');
 }
 
 /**

@@ -37,6 +37,7 @@ import type { MatchView } from '../matches/match.schemas.ts';
 import { FactBadges, ReasonList, RoleDetails } from '../roles/role.view.tsx';
 import { SaveSearchForm } from '../saved-searches/saved-search.pages.tsx';
 import { canonicalQuery } from '../saved-searches/saved-search.service.ts';
+import { ACCESS, admits } from '../shared/access.ts';
 import { HometownFirmBadge, JobCard } from './job-card.tsx';
 import { JOB_CONDITION_KEYS, JOB_CONDITIONS } from './job-conditions.ts';
 import {
@@ -371,7 +372,8 @@ function InterestPanel(props: {
       </a>
     );
   }
-  if (view.actor.role !== 'member') return null;
+  // The button is offered to whom the interest route admits.
+  if (!admits(ACCESS.ownMatches, view.actor)) return null;
   if (!props.hasProfile) {
     // No dead end: the role is kept, the profile is asked for, and she comes back here after.
     return (
@@ -555,7 +557,7 @@ export const jobPages = newPageRouter()
       ),
     }));
   })
-  .post('/jobs/:id/interest', requirePage('member'), async (c) => {
+  .post('/jobs/:id/interest', requirePage(ACCESS.ownMatches), async (c) => {
     const actor = requireActor(c);
     // Saying yes needs a profile a coordinator can check: send her there and back, not to an error.
     if (!(await c.var.services.members.findMine(actor)))

@@ -8,12 +8,13 @@ import { defineRoute, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
 import { RankQuerySchema } from '../matches/match.schemas.ts';
 import { RoleSchema } from '../roles/role.schemas.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import { JobSearchQuerySchema, JobSearchResultSchema } from './job-search.schemas.ts';
 
 const tags = ['Jobs'];
 
-const searchRoute = defineRoute('public', {
+const searchRoute = defineRoute(ACCESS.publicInformation, {
   method: 'get',
   path: '/',
   tags,
@@ -24,7 +25,7 @@ const searchRoute = defineRoute('public', {
   },
 });
 
-const getJobRoute = defineRoute('public', {
+const getJobRoute = defineRoute(ACCESS.publicInformation, {
   method: 'get',
   path: '/{id}',
   tags,
@@ -33,7 +34,7 @@ const getJobRoute = defineRoute('public', {
   responses: { 200: jsonResponse(RoleSchema, 'The role') },
 });
 
-const recommendationsRoute = defineRoute(['member'], {
+const recommendationsRoute = defineRoute(ACCESS.ownMatches, {
   method: 'get',
   path: '/members/me/recommendations',
   tags: ['Matches'],

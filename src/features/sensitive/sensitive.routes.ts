@@ -5,12 +5,13 @@
 import { requireActor } from '../../http/env.ts';
 import { defineRoute, jsonBody, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
+import { ACCESS } from '../shared/access.ts';
 import { IdParamSchema } from '../shared/common.schemas.ts';
 import { SensitiveInputSchema, SensitiveSchema } from './sensitive.ts';
 
 const tags = ['Sensitive information'];
 
-const mineRoute = defineRoute(['member'], {
+const mineRoute = defineRoute(ACCESS.ownProfile, {
   method: 'get',
   path: '/members/me/sensitive',
   tags,
@@ -18,7 +19,7 @@ const mineRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(SensitiveSchema, 'Her sensitive information') },
 });
 
-const shareRoute = defineRoute(['member'], {
+const shareRoute = defineRoute(ACCESS.ownProfile, {
   method: 'put',
   path: '/members/me/sensitive',
   tags,
@@ -27,7 +28,7 @@ const shareRoute = defineRoute(['member'], {
   responses: { 200: jsonResponse(SensitiveSchema, 'Saved') },
 });
 
-const withdrawRoute = defineRoute(['member'], {
+const withdrawRoute = defineRoute(ACCESS.ownProfile, {
   method: 'delete',
   path: '/members/me/sensitive',
   tags,
@@ -35,7 +36,7 @@ const withdrawRoute = defineRoute(['member'], {
   responses: { 204: { description: 'Deleted' } },
 });
 
-const readRoute = defineRoute(['coordinator', 'admin'], {
+const readRoute = defineRoute(ACCESS.supportMembers, {
   method: 'get',
   path: '/members/{id}/sensitive',
   tags,

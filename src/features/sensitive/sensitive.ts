@@ -12,6 +12,7 @@ import { notFound } from '../../errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { appendAudit } from '../coordination/audit.repository.ts';
 import { findMember } from '../members/member.repository.ts';
+import { ACCESS, admits, requireAdmitted } from '../shared/access.ts';
 
 export const SensitiveInputSchema = z
   .object({
@@ -54,7 +55,8 @@ export function createSensitiveService({ database, clock }: AppDeps) {
   const { db } = database;
 
   async function own(actor: Actor): Promise<string> {
-    if (actor.role !== 'member' || !(await findMember(db, actor.userId))) throw notFound('member profile');
+    if (!admits(ACCESS.ownProfile, actor) || !(await findMember(db, actor.userId)))
+      throw notFound('member profile');
     return actor.userId;
   }
 
@@ -96,6 +98,7 @@ export function createSensitiveService({ database, clock }: AppDeps) {
 
     /** A coordinator's read, written to the audit log first. */
     async readFor(actor: Actor, memberId: string): Promise<Sensitive> {
+      requireAdmitted(ACCESS.supportMembers, actor);
       if (!(await findMember(db, memberId))) throw notFound('member');
       await database.atomic([
         appendAudit(db, actor, clock.now().toISOString(), {
