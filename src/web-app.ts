@@ -27,6 +27,7 @@ import { notificationPages } from './features/notifications/notification.pages.t
 import { branchPages } from './features/organisations/branch.pages.tsx';
 import { organisationPages } from './features/organisations/organisation.pages.tsx';
 import { verificationPages } from './features/organisations/verification.pages.tsx';
+import { invitationPages } from './features/prospects/invitation.pages.tsx';
 import { prospectPages } from './features/prospects/prospect.pages.tsx';
 import { relocationPages } from './features/relocation/relocation.pages.tsx';
 import { rolePages } from './features/roles/role.pages.tsx';
@@ -106,6 +107,7 @@ export function webApp(config: AppConfig, passwordRouteLimiter: ClientLimiter) {
   web.route('/', relocationPages);
   web.route('/', meetingPages);
   web.route('/', prospectPages);
+  web.route('/', invitationPages);
   web.route('/', favouritePages);
   web.route('/', savedSearchPages);
   return web;
