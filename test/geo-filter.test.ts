@@ -10,7 +10,14 @@ import { distanceKm, type GeoPoint } from '../matching/index.ts';
 import { loadTowns } from '../seed/towns.ts';
 import { createGeoCodes } from '../src/features/search/geo-codes.ts';
 import type { JobIndex, JobIndexQuery } from '../src/features/search/job-index.ts';
-import { type Account, createTestApp, roleInput, type TestApp, testJobIndex } from './support/test-app.ts';
+import {
+  type Account,
+  bareJobDocument,
+  createTestApp,
+  roleInput,
+  type TestApp,
+  testJobIndex,
+} from './support/test-app.ts';
 
 const CENTRE = '141097'; // 横浜市港北区
 const NEIGHBOURS = ['141011', '141020', '141186', '141178', '141097']; // 鶴見, 神奈川, 都筑, 青葉, 港北
@@ -133,15 +140,7 @@ describe('nearest first in Meilisearch, sorted in the adapter from each role’s
           geoPoint: a.code,
           point: { lat: a.lat as number, lng: a.lng as number },
         })),
-        ...['r1', 'r2'].map((id) => ({
-          id,
-          version: 1,
-          remote: 'full',
-          organisationId: 'org',
-          prefCodes: [],
-          geoArea: '',
-          geoPoint: '',
-        })),
+        ...['r1', 'r2'].map((id) => bareJobDocument(id)),
       ];
       await index.upsert(documents as unknown as Parameters<JobIndex['upsert']>[0]);
       const centre = areas.find((a) => a.code === CENTRE) as { lat: number; lng: number };

@@ -6,8 +6,14 @@
 import { Meilisearch } from 'meilisearch';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newId } from '../src/deps.ts';
-import type { JobDocument } from '../src/features/search/job-document.ts';
-import { type Account, createTestApp, roleInput, type TestApp, testJobIndex } from './support/test-app.ts';
+import {
+  type Account,
+  bareJobDocument,
+  createTestApp,
+  roleInput,
+  type TestApp,
+  testJobIndex,
+} from './support/test-app.ts';
 
 const meili = inject('meilisearch');
 const admin = new Meilisearch({ host: meili.url, apiKey: meili.masterKey });
@@ -66,16 +72,8 @@ describe('a rebuild', () => {
     const indexUid = `test_${newId().replaceAll('-', '')}`;
     const index = testJobIndex({ indexUid });
     const pages = [0, 1, 2, 3].map((page) =>
-      Array.from({ length: 25 }, (_, i) => ({
-        id: `role-${page}-${i}`,
-        version: 1,
-        remote: 'full',
-        organisationId: 'org',
-        prefCodes: [],
-        geoArea: '',
-        geoPoint: '',
-      })),
-    ) as unknown as JobDocument[][];
+      Array.from({ length: 25 }, (_, i) => bareJobDocument(`role-${page}-${i}`)),
+    );
     async function* batches() {
       yield* pages;
     }

@@ -12,6 +12,7 @@ import { newApp } from '../../src/app.ts';
 import type { UserRole } from '../../src/db/schema.ts';
 import { type AppConfig, type Clock, defaultConfig, newId, systemClock } from '../../src/deps.ts';
 import { scryptHasher } from '../../src/features/auth/password.ts';
+import type { JobDocument } from '../../src/features/search/job-document.ts';
 import type { JobIndex } from '../../src/features/search/job-index.ts';
 import { createOutboxRelay } from '../../src/features/search/outbox-relay.ts';
 import type { ReadingAnalyser } from '../../src/features/search/readings.ts';
@@ -63,6 +64,24 @@ export function testReadings(): ReadingAnalyser {
 }
 
 /** A job index of its own on the run's Meilisearch. */
+/**
+ * The least a search document needs to be indexed, for tests that feed the index directly: a
+ * fully remote role unless `fields` place it.
+ * @example await index.upsert([bareJobDocument('r1', { remote: 'none', prefCodes: ['14'] })])
+ */
+export function bareJobDocument(id: string, fields: Record<string, unknown> = {}): JobDocument {
+  return {
+    id,
+    version: 1,
+    remote: 'full',
+    organisationId: 'org',
+    prefCodes: [],
+    geoArea: '',
+    geoPoint: '',
+    ...fields,
+  } as unknown as JobDocument;
+}
+
 export function testJobIndex(overrides: Partial<MeilisearchJobIndexOptions> = {}): JobIndex {
   const meili = inject('meilisearch');
   return meilisearchJobIndex({
