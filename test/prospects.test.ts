@@ -191,6 +191,12 @@ describe('demand without supply', () => {
       (await t.call('GET', '/api/prospect-pipeline/demand?prefCode=tokyo', { token: coordinator.token }))
         .status,
     ).toBe(422);
+    // Two digits are not enough: there is no prefecture 99.
+    const nowhere = await t.call('GET', '/api/prospect-pipeline/demand?prefCode=99', {
+      token: coordinator.token,
+    });
+    expect(nowhere.status).toBe(422);
+    expect(nowhere.json.error.issues[0].path).toBe('query.prefCode');
   });
 });
 

@@ -6,7 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { defineRoute, jsonResponse } from '../../http/route.ts';
 import { newRouter } from '../../http/router.ts';
 import { ACCESS } from '../shared/access.ts';
-import { AreaCodeSchema, listResponse, PageQuerySchema } from '../shared/common.schemas.ts';
+import { AreaCodeSchema, listResponse, PageQuerySchema, PrefCodeSchema } from '../shared/common.schemas.ts';
 
 const AreaSchema = z
   .object({
@@ -36,10 +36,7 @@ const searchAreasRoute = defineRoute(ACCESS.publicInformation, {
   summary: 'Municipalities and wards, by prefecture and/or name',
   request: {
     query: PageQuerySchema.extend({
-      prefCode: z
-        .string()
-        .regex(/^(0[1-9]|[1-3]\d|4[0-7])$/, 'Use a JIS prefecture code 01–47')
-        .optional(),
+      prefCode: PrefCodeSchema.optional(),
       q: z
         .string()
         .trim()

@@ -4,7 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { MemberProfileSchema, ResumeSchema } from '../members/member.schemas.ts';
-import { QueryFlagSchema } from '../shared/common.schemas.ts';
+import { PrefCodeSchema, QueryFlagSchema } from '../shared/common.schemas.ts';
 import { ruleIssue } from '../shared/rule-codes.ts';
 import { WorkWindowSchema } from '../shared/schedule.schemas.ts';
 import { MATCH_STATES } from './match-lifecycle.ts';
@@ -150,10 +150,7 @@ export const QueueQuerySchema = z.object({
     )
     .optional()
     .openapi({ description: 'Default: interested,under_review' }),
-  prefCode: z
-    .string()
-    .regex(/^(0[1-9]|[1-3]\d|4[0-7])$/)
-    .optional(),
+  prefCode: PrefCodeSchema.optional(),
   stage: z.coerce.number().int().min(1).max(5).optional(),
   memberId: z
     .string()

@@ -4,7 +4,12 @@
  * (how many reached each stage, conversion to the next, days spent in each).
  */
 import { z } from '@hono/zod-openapi';
-import { AreaCodeSchema, IsoDateSchema, JobCategorySchema } from '../shared/common.schemas.ts';
+import {
+  AreaCodeSchema,
+  IsoDateSchema,
+  JobCategorySchema,
+  PrefCodeSchema,
+} from '../shared/common.schemas.ts';
 
 /** 候補 → 連絡済み → 面談 → 登録 → 確認済み. */
 export const PROSPECT_STAGES = ['candidate', 'contacted', 'meeting', 'registered', 'verified'] as const;
@@ -44,11 +49,7 @@ export const ProspectNoteInputSchema = z
 
 export const ProspectQuerySchema = z.object({
   stage: z.enum(PROSPECT_STAGES).optional(),
-  prefCode: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional()
-    .openapi({ description: 'Prospects in this prefecture (JIS 01–47)' }),
+  prefCode: PrefCodeSchema.optional().openapi({ description: 'Prospects in this prefecture (JIS 01–47)' }),
   ownerId: z.uuid().optional(),
 });
 
@@ -106,10 +107,7 @@ export const PipelineSchema = z
   .openapi('ProspectPipeline');
 
 export const DemandQuerySchema = z.object({
-  prefCode: z
-    .string()
-    .regex(/^\d{2}$/)
-    .openapi({ description: 'The prefecture (JIS 01–47)', example: '14' }),
+  prefCode: PrefCodeSchema.openapi({ description: 'The prefecture (JIS 01–47)', example: '14' }),
   minRoles: z.coerce
     .number()
     .int()

@@ -10,6 +10,7 @@ import {
   AreaCodeSchema,
   EmploymentTypeSchema,
   JobCategorySchema,
+  PrefCodeSchema,
   QueryFlagSchema,
 } from '../shared/common.schemas.ts';
 import { JOB_CONDITION_KEYS } from './job-conditions.ts';
@@ -27,7 +28,7 @@ export const JobSearchQuerySchema = z.object({
     description:
       'Words in Japanese or romaji, e.g. 事務 在宅 or jimu zaitaku. Words naming an employment type (パート, 正社員), a condition (在宅, 時短, 扶養内, 週2, 土日休み, 未経験) or a trade (事務, 介護) filter on it; the rest is text',
   }),
-  prefCode: list(z.string().regex(/^(0[1-9]|[1-3]\d|4[0-7])$/, 'Use JIS prefecture codes 01–47')).optional(),
+  prefCode: list(PrefCodeSchema).optional(),
   areaCode: list(AreaCodeSchema)
     .optional()
     .openapi({ description: 'Municipality or ward codes (a city includes its wards)' }),

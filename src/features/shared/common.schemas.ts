@@ -22,6 +22,11 @@ export const QueryFlagSchema = z
   .transform((v) => v !== 'false')
   .openapi({ type: 'string', enum: ['true', 'false', 'on'] });
 
+/** A prefecture by its JIS code, 01 (北海道) to 47 (沖縄県). */
+export const PrefCodeSchema = z
+  .string()
+  .regex(/^(0[1-9]|[1-3]\d|4[0-7])$/, 'Use a JIS prefecture code 01–47');
+
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ description: 'At most 100' }),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
