@@ -2,7 +2,7 @@
  * The service over real HTTP (the Node server), as curl and browsers talk to it: a POST without
  * any body, a JSON body with Content-Length, and a form body that must be refused.
  */
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../src/adapter/node/meilisearch-process.ts';
@@ -14,15 +14,17 @@ let port: number;
 let employer: Account;
 
 /** A raw HTTP request, with exactly the headers given (no Content-Length unless set). */
-function send(method: string, path: string, headers: Record<string, string>, body?: string) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+function send(method: string, path: string, headers: Record<string, string>, body?: string, agent?: Agent) {
+  return new Promise<{ status: number; body: string; connection?: string }>((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => {
         text += chunk;
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body: text, connection: res.headers.connection }),
+      );
     });
     req.on('error', reject);
     if (body !== undefined) req.write(body);
@@ -49,6 +51,27 @@ describe('over HTTP', () => {
     });
     expect(published.status).toBe(200);
     expect(JSON.parse(published.body).status).toBe('published');
+  });
+
+  it('closes the connection after refusing an oversize body, so a client reusing it is not cut off', async () => {
+    // One kept-alive connection: the next request goes on it unless the server said to close it.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const huge = JSON.stringify({ description: 'あ'.repeat(200_000) });
+    const headers = { authorization: `Bearer ${employer.token}`, 'content-type': 'application/json' };
+    for (let i = 0; i < 3; i++) {
+      const refused = await send(
+        'POST',
+        '/api/roles',
+        { ...headers, 'content-length': String(Buffer.byteLength(huge)) },
+        huge,
+        agent,
+      );
+      expect(refused.status).toBe(413);
+      expect(refused.connection).toBe('close');
+      const next = await send('GET', '/api/roles', headers, undefined, agent);
+      expect(next.status).toBe(200);
+    }
+    agent.destroy();
   });
 
   it('accepts JSON with a Content-Length and refuses a form body with 415', async () => {
