@@ -4,6 +4,7 @@
  * radius, facets and sorts, and closed roles disappearing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisationInput } from './support/inputs.ts';
 import { type FixtureName, JOB_FIXTURES, publishFixtures } from './support/job-fixtures.ts';
 import { type Account, createTestApp, type TestApp, testReadings } from './support/test-app.ts';
 
@@ -172,5 +173,30 @@ describe.each(MODES)('browsing jobs via $name', (mode) => {
     expect(found((await browse('q=経理')).items)).toBe(mode.degraded);
     if (mode.search) await t.syncSearch();
     expect(found((await browse('q=経理')).items)).toBe(true);
+  });
+
+  it('a role shown a moment ago shows its edit at once, and is gone once its employer must be checked again', async () => {
+    // Roles shown are kept in memory between answers: nothing but the writes themselves may tell
+    // them apart here (the test clock stands still), and the index has not caught up with either.
+    const titleOfCare = async () =>
+      ((await browse('q=訪問介護')).items as { role: { id: string; title: string } }[]).find(
+        (i) => i.role.id === ids.care,
+      )?.role.title;
+    expect(await titleOfCare()).toBe(JOB_FIXTURES.care.title);
+    const current = await t.call('GET', `/api/roles/${ids.care}`, { token: employer.token });
+    const edited = await t.call('PUT', `/api/roles/${ids.care}`, {
+      token: employer.token,
+      headers: { 'if-match': `"${current.json.version}"` },
+      body: { ...JOB_FIXTURES.care, title: '訪問介護ヘルパー（日曜休み）' },
+    });
+    expect(edited.status, edited.text).toBe(200);
+    expect(await titleOfCare()).toBe('訪問介護ヘルパー（日曜休み）');
+    // A new legal name is checked again: until then none of the employer's roles is findable.
+    const renamed = await t.call('PUT', '/api/organisations/me', {
+      token: employer.token,
+      body: organisationInput({ name: '株式会社みなとケアサービス' }),
+    });
+    expect(renamed.json.verification.state).toBe('unverified');
+    expect((await browse('q=訪問介護')).items).toEqual([]);
   });
 });

@@ -98,7 +98,21 @@ function circleFilter(c: { within?: GeoCodes }): string {
   return codesFilter(c.within);
 }
 
+/**
+ * Filters already written, by their codes: a circle's codes are kept and handed out again for
+ * the same centre (geo-codes.ts), and one of a member's circles lists hundreds of towns.
+ */
+const writtenFilters = new WeakMap<GeoCodes, string>();
+
 function codesFilter(within: GeoCodes): string {
+  const written = writtenFilters.get(within);
+  if (written !== undefined) return written;
+  const filter = writeCodesFilter(within);
+  writtenFilters.set(within, filter);
+  return filter;
+}
+
+function writeCodesFilter(within: GeoCodes): string {
   const anyOf = [
     ...(within.areas.length ? [`geoArea IN [${within.areas.map(quote).join(', ')}]`] : []),
     ...(within.points.length ? [`geoPoint IN [${within.points.map(quote).join(', ')}]`] : []),
@@ -179,8 +193,11 @@ function sortFor(query: JobIndexQuery): string[] | undefined {
 const DISTANCE_FETCH_CAP = 5000;
 /** Documents per indexing task in a rebuild (a few MiB of JSON held at a time). */
 const REBUILD_SEND_SIZE = 5000;
-/** Rings counted per request: the nearest few answer almost every search in the first one. */
-const RINGS_PER_REQUEST = 5;
+/**
+ * Rings counted per request: the nearest seven (to 8 km around a place, or half the radius)
+ * answer almost every search in the first one.
+ */
+const RINGS_PER_REQUEST = 7;
 
 /** Metres between two points on a sphere of the Earth's mean radius. */
 function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {

@@ -1,9 +1,12 @@
 /**
  * Published roles as browsing needs them — the API's Role and the matching module's MatchRole —
- * cached by id and content stamp. Every read first asks the database which ids are still
- * findable and at which stamp (one small query), so a closed or edited role is never served from
- * the cache; only roles new to it or changed since are loaded in full. Reusing the same MatchRole
- * objects also lets the matching module keep the data it prepares for each role.
+ * cached by id and content stamp. A read asks the database which ids are still findable and at
+ * which stamp (one small query), so a closed or edited role is never served from the cache; only
+ * roles new to it or changed since are loaded in full. That question is skipped when no search
+ * change happened since every asked role was last confirmed: each write that changes what a role
+ * shows or whether it is findable enqueues one (search-outbox.repository.ts), so the answer would
+ * be the same. Reusing the same MatchRole objects also lets the matching module keep the data it
+ * prepares for each role.
  */
 import type { MatchRole } from '../../../matching/types.ts';
 import type { Database } from '../../db/database.ts';
@@ -17,6 +20,7 @@ import {
 } from '../roles/role.repository.ts';
 import type { Role } from '../roles/role.schemas.ts';
 import { toRole } from '../roles/role.service.ts';
+import { searchChangeCount } from './search-outbox.repository.ts';
 
 export interface PublishedRole {
   role: Role;
@@ -25,6 +29,8 @@ export interface PublishedRole {
 
 interface Entry extends PublishedRole {
   stamp: string;
+  /** The search change count when the role was last seen findable at this stamp. */
+  confirmed: number;
 }
 
 /** Enough for the roles within reach of many members at once; a few KB each. */
@@ -48,6 +54,16 @@ export function createPublishedRoles(database: Database, areas: AreaService, cap
      */
     async load(ids: readonly string[]): Promise<Map<string, PublishedRole>> {
       if (ids.length === 0) return new Map();
+      const changes = await searchChangeCount(db);
+      if (ids.every((id) => cache.get(id)?.confirmed === changes)) {
+        const found = new Map<string, PublishedRole>();
+        for (const id of ids) {
+          const entry = cache.get(id) as Entry;
+          remember(id, entry);
+          found.set(id, entry);
+        }
+        return found;
+      }
       const stamps = await findFindableRoleStamps(db, ids);
       const stampOf = new Map(stamps.map((s) => [s.id, `${s.version}:${s.organisation_updated_at}`]));
       const stale = stamps.filter((s) => cache.get(s.id)?.stamp !== stampOf.get(s.id)).map((s) => s.id);
@@ -63,13 +79,19 @@ export function createPublishedRoles(database: Database, areas: AreaService, cap
         for (const role of roles) {
           const stamp = stampOf.get(role.id);
           if (stamp)
-            remember(role.id, { stamp, role, matchRole: toMatchRole(roleForMatching(role), places) });
+            remember(role.id, {
+              stamp,
+              confirmed: changes,
+              role,
+              matchRole: toMatchRole(roleForMatching(role), places),
+            });
         }
       }
       const found = new Map<string, PublishedRole>();
       for (const { id } of stamps) {
         const entry = cache.get(id);
         if (entry) {
+          entry.confirmed = changes;
           remember(id, entry);
           found.set(id, entry);
         }
