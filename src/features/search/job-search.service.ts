@@ -60,14 +60,18 @@ const REACH_SLACK = 1.15;
 const REMOTE_LABELS: Record<string, string> = { none: '出社', hybrid: '一部在宅', full: '完全在宅' };
 /**
  * Rings for a distance sort without a radius (a visitor's place, a member's pool around her
- * home, cut at her reach), in km. The far ones are counted only when the near ones miss the page
- * (see meilisearch-job-index.ts); a page beyond 64 km among more than 5,000 matches is sorted
- * over 5,000 of them only. Each ring's codes are kept per centre (geo-codes.ts), so their number
- * and size stay small.
+ * home, cut at her reach), in km: each √2 wider than the last, so the ring that first holds the
+ * page holds at most about twice what it needs, and that is all that is fetched. The far ones are
+ * counted only when the near ones miss the page (see meilisearch-job-index.ts); a page beyond
+ * 64 km among more than 5,000 matches is sorted over 5,000 of them only. Each ring's codes are
+ * kept per centre (geo-codes.ts), so their number and size stay small.
  */
-const OPEN_RINGS_KM = [1, 2, 4, 8, 16, 32, 64];
-/** Rings for a distance sort within a radius, as fractions of it (none under half a kilometre). */
-const RADIUS_RING_FRACTIONS = [1 / 16, 1 / 8, 1 / 4, 1 / 2];
+const OPEN_RINGS_KM = Array.from({ length: 13 }, (_, i) => Math.SQRT2 ** i);
+/**
+ * Rings for a distance sort within a radius, as fractions of it (none under half a kilometre),
+ * √2 apart likewise: 1/16 of the radius to 1/√2 of it.
+ */
+const RADIUS_RING_FRACTIONS = Array.from({ length: 8 }, (_, i) => Math.SQRT2 ** i / 16);
 
 export function createJobSearchService(
   deps: AppDeps,
