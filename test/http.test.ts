@@ -1,6 +1,7 @@
 /**
  * The service over real HTTP (the Node server), as curl and browsers talk to it: a POST without
- * any body, a JSON body with Content-Length, and a form body that must be refused.
+ * any body, a JSON body with Content-Length, a form body that must be refused, and an oversize body
+ * on a connection kept alive.
  */
 import { Agent, request as httpRequest } from 'node:http';
 import { serve } from '@hono/node-server';
