@@ -65,9 +65,9 @@ export function authenticate(): MiddlewareHandler<AppEnv> {
 
 /**
  * Rejects bodies over `maxBytes` with 413, whether or not Content-Length was sent, and closes the
- * connection after the answer. GET and HEAD
- * carry no body (a Request cannot have one), so they skip the check: looking for a body made the
- * Node server build a full Request for every page view (~0.04 ms each, at hundreds a second).
+ * connection after the answer. GET and HEAD carry no body (a Request cannot have one), so they
+ * skip the check: looking for a body made the Node server build a full Request for every page
+ * view (~0.04 ms each, at hundreds a second).
  */
 export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
   const limit = bodyLimit({

@@ -47,6 +47,40 @@ export function createPublishedRoles(database: Database, areas: AreaService, cap
     while (cache.size > capacity) cache.delete(cache.keys().next().value as string);
   }
 
+  /**
+   * Asks which of these roles are findable and at which stamp, loads those new to the cache or
+   * changed since, and marks every findable one confirmed at `changes`.
+   */
+  async function confirm(ids: readonly string[], changes: number) {
+    const stamps = await findFindableRoleStamps(db, ids);
+    const stampOf = new Map(stamps.map((s) => [s.id, `${s.version}:${s.organisation_updated_at}`]));
+    const stale = stamps.filter((s) => cache.get(s.id)?.stamp !== stampOf.get(s.id)).map((s) => s.id);
+    if (stale.length > 0) {
+      const [rows, children] = await Promise.all([findRolesByIds(db, stale), loadRoleChildren(db, stale)]);
+      const roles = rows.map((row) => toRole(row, children.get(row.id) as RoleChildren));
+      const places = await areas.places(
+        areaCodesOf(
+          roles.map((r) => roleForMatching(r)),
+          [],
+        ),
+      );
+      for (const role of roles) {
+        const stamp = stampOf.get(role.id);
+        if (stamp)
+          remember(role.id, {
+            stamp,
+            confirmed: changes,
+            role,
+            matchRole: toMatchRole(roleForMatching(role), places),
+          });
+      }
+    }
+    for (const { id } of stamps) {
+      const entry = cache.get(id);
+      if (entry) entry.confirmed = changes;
+    }
+  }
+
   return {
     /**
      * The findable roles among these ids, keyed by id; ids no longer findable are absent.
@@ -55,43 +89,12 @@ export function createPublishedRoles(database: Database, areas: AreaService, cap
     async load(ids: readonly string[]): Promise<Map<string, PublishedRole>> {
       if (ids.length === 0) return new Map();
       const changes = await searchChangeCount(db);
-      if (ids.every((id) => cache.get(id)?.confirmed === changes)) {
-        const found = new Map<string, PublishedRole>();
-        for (const id of ids) {
-          const entry = cache.get(id) as Entry;
-          remember(id, entry);
-          found.set(id, entry);
-        }
-        return found;
-      }
-      const stamps = await findFindableRoleStamps(db, ids);
-      const stampOf = new Map(stamps.map((s) => [s.id, `${s.version}:${s.organisation_updated_at}`]));
-      const stale = stamps.filter((s) => cache.get(s.id)?.stamp !== stampOf.get(s.id)).map((s) => s.id);
-      if (stale.length > 0) {
-        const [rows, children] = await Promise.all([findRolesByIds(db, stale), loadRoleChildren(db, stale)]);
-        const roles = rows.map((row) => toRole(row, children.get(row.id) as RoleChildren));
-        const places = await areas.places(
-          areaCodesOf(
-            roles.map((r) => roleForMatching(r)),
-            [],
-          ),
-        );
-        for (const role of roles) {
-          const stamp = stampOf.get(role.id);
-          if (stamp)
-            remember(role.id, {
-              stamp,
-              confirmed: changes,
-              role,
-              matchRole: toMatchRole(roleForMatching(role), places),
-            });
-        }
-      }
+      if (!ids.every((id) => cache.get(id)?.confirmed === changes)) await confirm(ids, changes);
+      // Confirmed now: findable at the stamp held. A role no longer findable keeps an older count.
       const found = new Map<string, PublishedRole>();
-      for (const { id } of stamps) {
+      for (const id of ids) {
         const entry = cache.get(id);
-        if (entry) {
-          entry.confirmed = changes;
+        if (entry?.confirmed === changes) {
           remember(id, entry);
           found.set(id, entry);
         }
