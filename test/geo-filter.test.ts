@@ -201,4 +201,97 @@ describe('nearest first in Meilisearch, sorted in the adapter from each role’s
       await t.close();
     }
   }, 60_000);
+  it('trusts the ring that held the page last time only while it still does, as the place fills or empties', async () => {
+    const t = await createTestApp();
+    const index = testJobIndex();
+    // Counting requests the adapter makes (multi-search), to see when it counts the rings again.
+    const realFetch = globalThis.fetch;
+    let counting = 0;
+    globalThis.fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/multi-search')) counting++;
+      return realFetch(input, init);
+    };
+    try {
+      const geo = createGeoCodes(t.database.db);
+      const areas = await t.database.db
+        .selectFrom('areas')
+        .select(['code', 'pref_code', 'lat', 'lng'])
+        .where('pref_code', 'in', ['13', '14'])
+        .where('kind', '!=', 'prefecture')
+        .execute();
+      const centre = areas.find((a) => a.code === CENTRE) as { lat: number; lng: number };
+      const home = { lat: centre.lat, lng: centre.lng };
+      const placed = new Map(
+        areas.map((a) => [`role-${a.code}`, { code: a.code, pref: a.pref_code, point: a as GeoPoint }]),
+      );
+      const documentOf = (id: string, place: { code: string; pref: string; point: GeoPoint }) =>
+        bareJobDocument(id, {
+          remote: 'none',
+          prefCodes: [place.pref],
+          geoArea: place.code,
+          geoPoint: place.code,
+          point: { lat: place.point.lat, lng: place.point.lng },
+        });
+      await index.upsert([...placed].map(([id, place]) => documentOf(id, place)));
+      const rings = await Promise.all(
+        [1, 2, 4, 8, 16, 32].map(async (km) => ({
+          radiusMeters: km * 1000,
+          within: await geo.within(home, km * 1000),
+        })),
+      );
+      const query: JobIndexQuery = {
+        q: '',
+        near: { ...home, rings },
+        sort: 'distance',
+        limit: 5,
+        offset: 0,
+        facets: false,
+      };
+      /** The page worked out here: every placed role, nearest first. */
+      const expectedPage = (limit: number) =>
+        [...placed]
+          .map(([id, p]) => ({ id, km: distanceKm(home, p.point) }))
+          .sort((a, b) => a.km - b.km)
+          .slice(0, limit)
+          .map((r) => r.km);
+      const kmOf = async (limit: number) =>
+        (await index.search({ ...query, limit })).hits.map(
+          (h) => Math.round(h.distanceMeters as number) / 1000,
+        );
+      const near = (found: number[], wanted: number[]) => {
+        expect(found).toHaveLength(wanted.length);
+        for (const [i, km] of found.entries())
+          expect(Math.abs(km - (wanted[i] as number))).toBeLessThan(0.01);
+      };
+
+      near(await kmOf(5), expectedPage(5));
+      expect(counting).toBeGreaterThan(0);
+      // The same question here again, for a page the ring holds: no counting, the same list.
+      counting = 0;
+      near(await kmOf(4), expectedPage(4));
+      expect(counting).toBe(0);
+
+      // The place empties: every role in the ring that held the page goes, so it misses the page.
+      const fifth = expectedPage(5)[4] as number;
+      const heldIn = [1, 2, 4, 8, 16, 32].find((km) => km >= fifth + 0.1) as number;
+      const gone = [...placed].filter(([, p]) => distanceKm(home, p.point) <= heldIn).map(([id]) => id);
+      await index.remove(gone);
+      for (const id of gone) placed.delete(id);
+      // (Trusted without its fetch's count, the ring would give an empty page.)
+      near(await kmOf(5), expectedPage(5));
+
+      // It fills again, right at the centre: the newcomers come first, from the ring remembered
+      // or a nearer one, and the list stays the same list whatever the page.
+      const newcomers = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
+      const here = { code: CENTRE, pref: '14', point: home };
+      await index.upsert(newcomers.map((id) => documentOf(id, here)));
+      for (const id of newcomers) placed.set(id, here);
+      near(await kmOf(5), expectedPage(5));
+      near(await kmOf(9), expectedPage(9));
+      near(await kmOf(3), expectedPage(3));
+    } finally {
+      globalThis.fetch = realFetch;
+      await t.close();
+    }
+  }, 60_000);
 });

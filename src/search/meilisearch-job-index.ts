@@ -199,6 +199,13 @@ const REBUILD_SEND_SIZE = 5000;
  */
 const RINGS_PER_REQUEST = 7;
 
+/** Questions whose rings' counts are remembered (see nearestFirst). */
+const RING_MEMORY = 1000;
+/** A ring in a nearest-first search: its radius and place codes. */
+type Ring = NonNullable<NonNullable<JobIndexQuery['near']>['rings']>[number];
+/** How far inside a ring's edge a remembered count stops (see remember in meilisearch JobIndex). */
+const RING_EDGE_METERS = 50;
+
 /** Metres between two points on a sphere of the Earth's mean radius. */
 function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   const rad = Math.PI / 180;
@@ -321,12 +328,22 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
     }));
 
   /**
-   * A search sorted by distance, sorted here (the engine keeps no points): one request counts the
-   * matches within each of the nearest rings (another, alongside, the total and facets), the next
-   * fetches the smallest ring holding the page — every role in it is nearer than any outside it — and
-   * sorts it by each role's stored point. Farther rings are counted only when the near ones are
-   * too small; with no ring holding the page, every match is fetched when there are at most
-   * DISTANCE_FETCH_CAP of them. Roles without a point (fully remote) come after every placed one.
+   * What the rings around a place held the last time the same question was asked there (see
+   * nearestFirst), for RING_MEMORY recent questions: a member paging through her roles, or
+   * visitors around an area's centre, are asked around the same points again and again.
+   */
+  const ringMemory = new Map<string, number[]>();
+
+  /**
+   * A search sorted by distance, sorted here (the engine keeps no points): the smallest ring
+   * around the centre holding the page is fetched and sorted by each role's stored point — every
+   * role in it is nearer than any outside it. Which ring that is comes from the rings' counts: the
+   * ones remembered from the same question here, or else counted, the nearest first, in one
+   * request (another, alongside, counts the total and facets). A remembered ring is trusted only
+   * once its fetch shows it still holds the page, so a stale memory costs a request, never a wrong
+   * order. Farther rings are counted only when the near ones are too small; with no ring holding
+   * the page, every match is fetched when there are at most DISTANCE_FETCH_CAP of them. Roles
+   * without a point (fully remote) come after every placed one.
    */
   async function nearestFirst(
     query: JobIndexQuery,
@@ -341,14 +358,15 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
     const ringFilters = filterFor(unplaced);
     const rings = near.rings ?? [];
     const need = query.offset + query.limit;
-    const countRings = (from: number) =>
-      rings.slice(from, from + RINGS_PER_REQUEST).map((ring) => ({
-        indexUid: options.indexUid,
-        q,
-        matchingStrategy: 'all' as const,
-        filter: [...ringFilters, codesFilter(ring.within)] as Filter,
-        limit: 0,
-      }));
+    const ringFilter = (i: number) => [...ringFilters, codesFilter((rings[i] as Ring).within)] as Filter;
+    const fetchPlaced = (filter: Filter, limit: number) =>
+      client.index(options.indexUid).search(q, {
+        filter,
+        matchingStrategy: 'all',
+        limit,
+        showRankingScore: true,
+        attributesToRetrieve: ['id', 'point'],
+      });
     // The total and facets (the costliest query: every filter, the reach's included) are counted
     // while the rings are counted and the page's ring is fetched, not before.
     const counted = client.index(options.indexUid).search(q, {
@@ -360,29 +378,46 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
     // Awaited below; a failure while the rings are counted is not unhandled meanwhile.
     counted.catch(() => {});
     const totalOf = async () => (await counted).estimatedTotalHits ?? 0;
+
+    const memoryKey = JSON.stringify([q, ringFilters, near.lat, near.lng, rings.map((r) => r.radiusMeters)]);
     const counts: number[] = [];
     let chosen = -1;
-    for (let from = 0; chosen === -1 && from < rings.length; from = counts.length) {
+    let fetched: Awaited<ReturnType<typeof fetchPlaced>>['hits'] | undefined;
+    const remembered = ringMemory.get(memoryKey)?.findIndex((n) => n >= need) ?? -1;
+    if (remembered !== -1) {
+      const ring = await fetchPlaced(ringFilter(remembered), DISTANCE_FETCH_CAP);
+      const held = ring.estimatedTotalHits ?? 0;
+      if (held >= need) {
+        chosen = remembered;
+        fetched = ring.hits;
+        counts[chosen] = held;
+      } else {
+        // This ring, and so every nearer one, misses the page now: counting resumes beyond it.
+        counts.push(...Array.from({ length: remembered + 1 }, () => held));
+      }
+    }
+    for (let from = counts.length; chosen === -1 && from < rings.length; from = counts.length) {
       // Farther rings only when the near ones miss the page and the matches are too many to fetch.
       if (from > 0 && (await totalOf()) <= DISTANCE_FETCH_CAP) break;
-      const more = await client.multiSearch({ queries: countRings(from) });
+      const more = await client.multiSearch({
+        queries: rings.slice(from, from + RINGS_PER_REQUEST).map((_, i) => ({
+          indexUid: options.indexUid,
+          q,
+          matchingStrategy: 'all' as const,
+          filter: ringFilter(from + i),
+          limit: 0,
+        })),
+      });
       counts.push(...more.results.map((r) => r.estimatedTotalHits ?? 0));
       chosen = counts.findIndex((n) => n >= need);
     }
-    const ring = chosen === -1 ? undefined : rings[chosen];
-    const size = Math.min(DISTANCE_FETCH_CAP, ring ? (counts[chosen] as number) : await totalOf());
-    const fetched =
-      size === 0
-        ? []
-        : (
-            await client.index(options.indexUid).search(q, {
-              filter: (ring ? [...ringFilters, codesFilter(ring.within)] : filters) as Filter,
-              matchingStrategy: 'all',
-              limit: size,
-              showRankingScore: true,
-              attributesToRetrieve: ['id', 'point'],
-            })
-          ).hits;
+    if (!fetched) {
+      const size = Math.min(DISTANCE_FETCH_CAP, chosen === -1 ? await totalOf() : (counts[chosen] as number));
+      fetched =
+        size === 0
+          ? []
+          : (await fetchPlaced(chosen === -1 ? (filters as Filter) : ringFilter(chosen), size)).hits;
+    }
     const measured = fetched.map((hit) => {
       const point = hit.point as { lat: number; lng: number } | undefined;
       return {
@@ -393,6 +428,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
     });
     // A stable sort: roles at the same point stay in the engine's order.
     measured.sort((a, b) => a.meters - b.meters);
+    remember(memoryKey, rings, counts, chosen, measured);
     const hits: JobIndexHit[] = measured.slice(query.offset, need).map((m) => ({
       id: m.id,
       relevance: m.relevance,
@@ -400,6 +436,31 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
     }));
     const main = await counted;
     return { hits, total: main.estimatedTotalHits ?? 0, facets: facetsOf(main.facetDistribution) };
+  }
+
+  /**
+   * Keeps what the rings held for the next search of the same question here. The chosen ring
+   * holds every role of the nearer ones, so their counts come from its roles' distances (a place
+   * that filled up is fetched from a nearer ring next time), counted RING_EDGE_METERS inside each
+   * edge: a role on the edge may be measured in here and out in geo-codes.ts, and a count too low
+   * only costs a wider ring, where one too high would cost a fetch that misses the page.
+   */
+  function remember(
+    key: string,
+    rings: readonly Ring[],
+    counts: number[],
+    chosen: number,
+    measured: readonly { meters: number }[],
+  ) {
+    if (chosen !== -1) {
+      for (let i = 0; i < chosen; i++) {
+        const radius = (rings[i] as Ring).radiusMeters;
+        counts[i] = measured.filter((m) => m.meters <= radius - RING_EDGE_METERS).length;
+      }
+    }
+    ringMemory.delete(key);
+    ringMemory.set(key, counts);
+    while (ringMemory.size > RING_MEMORY) ringMemory.delete(ringMemory.keys().next().value as string);
   }
 
   return {
