@@ -14,6 +14,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort } from '../../src/adapter/node/meilisearch-process.ts';
+import { serviceArgs } from '../support/start-command.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -42,7 +43,7 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<number>
 }
 
 function startService(port: number, env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/adapter/node/main.ts'], {
+  return spawn(process.execPath, serviceArgs(), {
     env: {
       ...process.env,
       PORT: String(port),
@@ -121,6 +122,11 @@ async function main() {
   const barePort = await freePort();
   await new Promise<void>((r) => bare.listen(barePort, '127.0.0.1', r));
 
+  // The service's peak resident memory under the loads, sampled every quarter second.
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rssMiB(service.pid) || 0);
+  }, 250);
   const rows = [
     await load('bare node:http', { url: `http://127.0.0.1:${barePort}/` }),
     await load('raw Meilisearch (same browse)', {
@@ -146,6 +152,7 @@ async function main() {
     await load('member home page', { url: `${base}/home`, headers: { cookie: `yorisoi_session=${member}` } }),
   ];
   bare.close();
+  clearInterval(sampler);
 
   // One at a time, the targets' p95: candidates over many roles (near and remote), recommendations.
   // Every call asks a question not asked before (another role, another page), so none is answered
@@ -189,7 +196,7 @@ async function main() {
       `browse/bare ${((browseRow?.rps ?? 0) / (bareRow?.rps ?? 1)).toFixed(3)}`,
   );
   console.log(
-    `service RSS ${rssMiB(service.pid)} MiB; Meilisearch RSS ${rssMiB(Number(readFileSync(join(MEILI_DIR, 'meilisearch.pid'), 'utf8')))} MiB`,
+    `service RSS ${rssMiB(service.pid)} MiB, peak under the loads ${peakRss} MiB; Meilisearch RSS ${rssMiB(Number(readFileSync(join(MEILI_DIR, 'meilisearch.pid'), 'utf8')))} MiB`,
   );
 
   // Role writes at this size.

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { freePort } from '../../src/adapter/node/meilisearch-process.ts';
+import { serviceArgs } from '../support/start-command.ts';
 import { japaneseFontConfig, npmChromium } from './browser-files.ts';
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
@@ -35,7 +36,7 @@ export interface RunningService {
 export async function startService(env: Record<string, string> = {}): Promise<RunningService> {
   const dir = mkdtempSync(join(tmpdir(), 'yorisoi-e2e-'));
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/adapter/node/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, serviceArgs(), {
     env: {
       ...process.env,
       PORT: String(port),
