@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTowns } from '../seed/towns.ts';
 import { type FixtureName, publishFixtures } from './support/job-fixtures.ts';
-import { type Account, createTestApp, type TestApp } from './support/test-app.ts';
+import { type Account, createTestApp, roleInput, type TestApp } from './support/test-app.ts';
 
 const MODES = [
   { name: 'Meilisearch', search: true, degraded: false },
@@ -165,5 +165,33 @@ describe.each(MODES)('a mother searching via $name', (mode) => {
     expect(flag.json.error.issues[0].path).toBe('query.fitsAvailability');
     // What a ticked checkbox sends is accepted.
     expect((await t.call('GET', '/api/jobs?fitsAvailability=on&includeInfeasible=on')).status).toBe(200);
+  });
+
+  // Last: it publishes roles the tests above do not count.
+  it('a trade word also finds the roles whose title says it, whatever trade they are filed under', async () => {
+    const salesOffice = await t.publishRole(
+      employer,
+      roleInput({ title: '営業事務（受発注・パート）', category: 'sales' }),
+    );
+    const sales = await t.publishRole(employer, roleInput({ title: '法人営業（提案）', category: 'sales' }));
+    const reception = await t.publishRole(
+      employer,
+      roleInput({ title: 'ホテルフロント受付（朝のみ）', category: 'hospitality' }),
+    );
+    if (mode.search) await t.syncSearch();
+    const office = await found(words('事務'));
+    expect(office).toEqual(['medical', 'office', salesOffice].sort());
+    expect(await found(words('受付'))).toEqual(['medical', reception].sort());
+    expect(await found(words('営業'))).toEqual([sales, salesOffice].sort());
+    // A ticked trade still holds beside the word.
+    expect(await found(`${words('事務')}&category=sales`)).toEqual([salesOffice]);
+    expect(await found(`${words('事務')}&category=care`)).toEqual([]);
+    // What the word was read as is the trades it names, as before.
+    expect((await browse(words('事務'))).understood).toEqual({
+      text: '',
+      employmentTypes: [],
+      categories: ['office', 'medical_office'],
+      conditions: [],
+    });
   });
 });

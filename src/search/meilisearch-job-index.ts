@@ -70,6 +70,7 @@ export const JOB_INDEX_SETTINGS: Settings = {
     'geoArea',
     'geoPoint',
     'conditions',
+    'titleTerms',
     'documentFormat',
   ],
   // No `_geo`: indexing geo points costs seconds per batch at 100k roles, however small the batch
@@ -130,6 +131,12 @@ export function filterFor(query: JobIndexQuery): string[] {
   if (query.employmentTypes?.length)
     filters.push(`employmentType IN [${query.employmentTypes.map(quote).join(', ')}]`);
   if (query.categories?.length) filters.push(`category IN [${query.categories.map(quote).join(', ')}]`);
+  if (query.trades) {
+    const { categories, titleWords } = query.trades;
+    filters.push(
+      `(category IN [${categories.map(quote).join(', ')}] OR titleTerms IN [${titleWords.map(quote).join(', ')}])`,
+    );
+  }
   for (const condition of query.conditions ?? []) filters.push(`conditions = ${quote(condition)}`);
   if (query.minHourlyPay !== undefined) filters.push(`hourlyPay >= ${query.minHourlyPay}`);
   if (query.excludeOrganisationIds?.length) {

@@ -67,6 +67,7 @@ export async function retrieveFromDatabase(db: Kysely<DB>, query: JobIndexQuery)
     ...(query.remote ? { remote: query.remote } : {}),
     ...(query.employmentTypes ? { employmentTypes: query.employmentTypes } : {}),
     ...(query.categories ? { categories: query.categories } : {}),
+    ...(query.trades ? { trades: query.trades } : {}),
     ...(query.conditions?.length ? { conditionMask: conditionMask(query.conditions) } : {}),
     ...(query.excludeOrganisationIds ? { excludeOrganisationIds: query.excludeOrganisationIds } : {}),
     ...(query.minHourlyPay !== undefined ? { minHourlyPay: query.minHourlyPay } : {}),

@@ -3,7 +3,7 @@
  * hiragana or romaji where the tables have it), and which stay text as typed.
  */
 import { describe, expect, it } from 'vitest';
-import { readHerWords } from './her-words.ts';
+import { readHerWords, tradeWordsInTitle } from './her-words.ts';
 
 describe('readHerWords', () => {
   it('turns employment-type, work-style and trade words into filters and keeps the rest as text', () => {
@@ -12,7 +12,16 @@ describe('readHerWords', () => {
       employmentTypes: ['part_time'],
       categories: ['office', 'medical_office'],
       conditions: ['remote'],
+      titleWords: ['事務', '医療事務'],
     });
+  });
+
+  it('reads a title for the trade words it says, as the vocabulary writes them', () => {
+    expect(tradeWordsInTitle('営業事務（データ入力）')).toEqual(['事務', 'データ入力', '営業']);
+    expect(tradeWordsInTitle('ﾎｰﾑﾍﾙﾊﾟｰ')).toEqual(['ヘルパー']);
+    // Latin trade words (IT, Web) are parts of too many words to be read from a title.
+    expect(tradeWordsInTitle('Webサイト更新')).toEqual([]);
+    expect(readHerWords('受付').titleWords).toEqual(['受付']);
   });
 
   it('reads the spellings a phone produces: full-width digits and spaces, hiragana, romaji', () => {

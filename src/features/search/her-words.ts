@@ -8,7 +8,8 @@
  *
  * A role has exactly one employment type and one trade, so two such words can only mean "either"
  * (パート アルバイト, 事務 経理): they are joined with OR. Conditions are independent facts, so
- * 在宅 時短 asks for both.
+ * 在宅 時短 asks for both. A trade word also finds the roles whose title says it, filed under
+ * whatever trade (titleWords).
  */
 
 import { CATEGORY_WORDS } from '../../../matching/terms/categories.ts';
@@ -23,6 +24,12 @@ export interface HerWords {
   employmentTypes: EmploymentType[];
   categories: JobCategory[];
   conditions: JobCondition[];
+  /**
+   * The trade words (as the vocabulary writes them) that her trade words are part of. A role
+   * whose title says one is of her trade too, whatever trade its employer filed it under: 事務
+   * finds 営業事務 filed under sales, 受付 a hotel's 受付.
+   */
+  titleWords: string[];
 }
 
 const EMPLOYMENT_WORDS: Record<EmploymentType, readonly string[]> = {
@@ -92,38 +99,65 @@ const TRADE_WORDS: [string, JobCategory][] = (Object.keys(JOB_CATEGORIES) as Job
 );
 
 /**
- * The trades a word names: it is one of a trade's words or part of one (事務 is part of 医療事務,
- * so it names both trades), two characters at least so a single kana names nothing.
+ * The words a title is read for: each trade's own words as written (a title says 事務 or ヘルパー,
+ * seldom a trade's label), not the Latin ones (IT, Web, SNS), which are parts of too many words.
  */
-function tradesNamedBy(word: string): JobCategory[] {
-  if ([...word].length < 2) return [];
-  return [...new Set(TRADE_WORDS.filter(([w]) => w.includes(word)).map(([, c]) => c))];
+const TITLE_WORDS: { written: string; normalised: string }[] = Object.values(CATEGORY_WORDS)
+  .flat()
+  .filter((w) => !/^[ -~]+$/.test(w))
+  .map((written) => ({ written, normalised: normaliseTerm(written) }));
+
+/**
+ * The trades a word names, and the title words it is part of: it is one of a trade's words or
+ * part of one (事務 is part of 医療事務, so it names both trades), two characters at least so a
+ * single kana names nothing.
+ */
+function tradesNamedBy(word: string): { trades: JobCategory[]; titleWords: string[] } {
+  if ([...word].length < 2) return { trades: [], titleWords: [] };
+  return {
+    trades: [...new Set(TRADE_WORDS.filter(([w]) => w.includes(word)).map(([, c]) => c))],
+    titleWords: TITLE_WORDS.filter((w) => w.normalised.includes(word)).map((w) => w.written),
+  };
+}
+
+/**
+ * The trade words a role's title says (as the vocabulary writes them), for her trade words to
+ * find it by (HerWords.titleWords).
+ * @example tradeWordsInTitle('営業事務（データ入力）') // ['事務', 'データ入力', '営業']
+ */
+export function tradeWordsInTitle(title: string): string[] {
+  const read = normaliseTerm(title);
+  return [...new Set(TITLE_WORDS.filter((w) => read.includes(w.normalised)).map((w) => w.written))];
 }
 
 /**
  * Reads her query. Words are split on ASCII and full-width spaces; a word naming nothing structured
  * is kept as text, as typed.
- * @example readHerWords('パート 事務 在宅 横浜') // { text: '横浜', employmentTypes: ['part_time'], categories: ['office', 'medical_office'], conditions: ['remote'] }
+ * @example readHerWords('パート 事務 在宅 横浜') // { text: '横浜', employmentTypes: ['part_time'], categories: ['office', 'medical_office'], conditions: ['remote'], titleWords: ['事務', '医療事務'] }
  */
 export function readHerWords(q: string): HerWords {
   const employmentTypes = new Set<EmploymentType>();
   const categories = new Set<JobCategory>();
   const conditions = new Set<JobCondition>();
+  const titleWords = new Set<string>();
   const text: string[] = [];
   for (const word of q.split(/[\s\u3000]+/).filter(Boolean)) {
     const n = normaliseTerm(word);
     const employment = EMPLOYMENT_INDEX.get(n);
     const condition = CONDITION_INDEX.get(n) ?? (FEW_DAYS.test(n) ? 'few_days' : undefined);
-    const trades = employment || condition ? [] : tradesNamedBy(n);
+    const named = employment || condition ? undefined : tradesNamedBy(n);
     if (employment) employmentTypes.add(employment);
     else if (condition) conditions.add(condition);
-    else if (trades.length) for (const t of trades) categories.add(t);
-    else text.push(word);
+    else if (named?.trades.length) {
+      for (const t of named.trades) categories.add(t);
+      for (const w of named.titleWords) titleWords.add(w);
+    } else text.push(word);
   }
   return {
     text: text.join(' '),
     employmentTypes: [...employmentTypes],
     categories: [...categories],
     conditions: [...conditions],
+    titleWords: [...titleWords],
   };
 }

@@ -9,6 +9,7 @@ import type { RoleChildren, RoleRow } from '../roles/role.repository.ts';
 import { toRole } from '../roles/role.service.ts';
 import { minutesOf, WEEKDAYS } from '../shared/schedule.schemas.ts';
 import { geoPointCode } from './geo-codes.ts';
+import { tradeWordsInTitle } from './her-words.ts';
 import { conditionsOf, type JobCondition } from './job-conditions.ts';
 import { keywordsFor } from './keywords.ts';
 import type { Readings } from './readings.ts';
@@ -17,9 +18,10 @@ import type { Readings } from './readings.ts';
  * The format of documents this version writes: raise it whenever documents gain a field that
  * searches or filters rely on, and a service finding older documents rebuilds its index at start.
  * 2: readings (readingsKana, readingsRomaji). 3: the mothers' filters (conditions). 4: the point
- * as a plain `point` instead of the engine's `_geo`.
+ * as a plain `point` instead of the engine's `_geo`. 5: the trade words the title says
+ * (titleTerms).
  */
-export const DOCUMENT_FORMAT = 4;
+export const DOCUMENT_FORMAT = 5;
 
 export interface JobDocument {
   id: string;
@@ -75,6 +77,8 @@ export interface JobDocument {
   version: number;
   /** The mothers' filters the role meets (job-conditions.ts), filtered on and counted as a facet. */
   conditions: JobCondition[];
+  /** The trade words its title says (her-words.ts), so 事務 finds 営業事務 filed under sales. */
+  titleTerms: string[];
   /** DOCUMENT_FORMAT at the time of writing. */
   documentFormat: number;
 }
@@ -157,6 +161,7 @@ export function toJobDocument(
     publishedAt: Date.parse(role.publishedAt ?? role.createdAt),
     version: role.version,
     conditions: conditionsOf(role),
+    titleTerms: tradeWordsInTitle(role.title),
     documentFormat: DOCUMENT_FORMAT,
   };
 }

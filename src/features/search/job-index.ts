@@ -55,6 +55,11 @@ export interface JobIndexQuery {
   employmentTypes?: string[];
   /** Trades (job categories), any of them. */
   categories?: string[];
+  /**
+   * The trades her words named (her-words.ts): a role of one of them, or whose title says one of
+   * these words (the document's titleTerms), whatever trade it is filed under.
+   */
+  trades?: { categories: string[]; titleWords: string[] };
   /** Mothers' filters (job-conditions.ts), every one of them. */
   conditions?: JobCondition[];
   minHourlyPay?: number;

@@ -29,6 +29,8 @@ export interface DatabaseJobFilter {
   employmentTypes?: string[];
   /** Trades, any of them. */
   categories?: string[];
+  /** Her trade words: a role of one of these trades, or whose title says one of these words. */
+  trades?: { categories: string[]; titleWords: string[] };
   /** Bits of the mothers' filters (job-conditions.ts) a role must all meet. */
   conditionMask?: number;
   excludeOrganisationIds?: string[];
@@ -280,6 +282,16 @@ export async function findSearchCandidates(
   if (filter.employmentTypes?.length)
     query = query.where('job_roles.employment_type', 'in', jsonList(filter.employmentTypes));
   if (filter.categories?.length) query = query.where('job_roles.category', 'in', jsonList(filter.categories));
+  const trades = filter.trades;
+  if (trades)
+    query = query.where((eb) =>
+      eb.or([
+        eb('job_roles.category', 'in', jsonList(trades.categories)),
+        // One JSON parameter for the words (D1 binds at most 100); trade words hold no LIKE
+        // wildcards (her-words.ts), so each is looked for as written.
+        sql<SqlBool>`exists (select 1 from json_each(${JSON.stringify(trades.titleWords)}) as w where job_roles.title like '%' || w.value || '%')`,
+      ]),
+    );
   const mask = filter.conditionMask;
   if (mask) query = query.where(sql`role_search_rows.conditions & ${mask}`, '=', mask);
   if (filter.excludeOrganisationIds?.length) {

@@ -367,7 +367,12 @@ export function createJobSearchService(
     const words = readHerWords(query.q);
     const text = words.text;
     const employmentTypes = narrowed(query.employmentType, words.employmentTypes);
-    const categories = narrowed(query.category, words.categories);
+    // Trades ticked and trades named by her words are two filters, both held: a word also finds
+    // roles by their titles (her-words.ts), which a tick does not.
+    const categories = query.category;
+    const trades = words.categories.length
+      ? { categories: words.categories, titleWords: words.titleWords }
+      : undefined;
     const conditions = [...new Set([...(query.conditions ?? []), ...words.conditions])];
     // A member's default is her own ranking; a visitor has nothing to be ranked on: nearest first
     // around the place she chose, else the best text matches for her words, else the newest.
@@ -387,6 +392,7 @@ export function createJobSearchService(
       ...(query.remote ? { remote: query.remote } : {}),
       ...(employmentTypes?.length ? { employmentTypes } : {}),
       ...(categories?.length ? { categories } : {}),
+      ...(trades ? { trades } : {}),
       ...(conditions.length ? { conditions } : {}),
       ...(query.minHourlyPay !== undefined ? { minHourlyPay: query.minHourlyPay } : {}),
       ...(fits ? { availability: fits } : {}),
@@ -402,9 +408,9 @@ export function createJobSearchService(
     };
     // What her search leaves out as beyond her reach is counted (hiddenRoles) while it runs.
     const everywhere = indexQuery.reach ? countWithoutReach(indexQuery) : undefined;
-    // Her words and her ticks named no common employment type or trade: nothing can match.
+    // Her words and her ticks named no common employment type: nothing can match.
     const { result, degraded } =
-      employmentTypes?.length === 0 || categories?.length === 0
+      employmentTypes?.length === 0
         ? { result: emptyResult(), degraded: engineAway() }
         : await retrieve(indexQuery);
     const understood = understoodOf(words);
@@ -567,8 +573,10 @@ function narrowed<T extends string>(
   return fromWords.length ? [...fromWords] : undefined;
 }
 
-/** What her words were read as, when any named something structured. */
-function understoodOf(words: HerWords): { understood?: HerWords } {
+/** What her words were read as, when any named something structured (the title words are ours). */
+function understoodOf({ titleWords: _titleWords, ...words }: HerWords): {
+  understood?: Omit<HerWords, 'titleWords'>;
+} {
   return words.employmentTypes.length || words.categories.length || words.conditions.length
     ? { understood: words }
     : {};
