@@ -7,8 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { startIndexSync, startSearch, syncIndexOnStart } from '../src/adapter/node/search.ts';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import {
+  rebuildInChildProcess,
+  startIndexSync,
+  startSearch,
+  syncIndexOnStart,
+} from '../src/adapter/node/search.ts';
 import { systemClock } from '../src/deps.ts';
 import type { IndexFreshness, JobIndex } from '../src/features/search/job-index.ts';
 import { createOutboxRelay } from '../src/features/search/outbox-relay.ts';
@@ -160,6 +165,29 @@ describe('search at start', () => {
     expect(await engine.outdatedDocuments?.()).toBe(0);
     expect(await syncIndexOnStart(deps, engine, () => {})).toBe('in step');
   }, 60_000);
+
+  it('rebuilds in a child process on the same database file, as the service does, and says why it failed', async () => {
+    const { t } = await appWithRoles(3);
+    const meili = inject('meilisearch');
+    const indexUid = `test_child_${Date.now()}`;
+    const engine = testJobIndex({ indexUid });
+    const deps = { database: t.database, clock: systemClock };
+    const target = {
+      databasePath: t.database.sqlite.name,
+      url: meili.url,
+      apiKey: meili.masterKey,
+      indexUid,
+    };
+    const inChild = () => rebuildInChildProcess(target);
+    expect(await syncIndexOnStart(deps, engine, () => {}, undefined, inChild)).toBe('rebuilt');
+    expect(await engine.documentCount()).toBe(3);
+    expect(await engine.outdatedDocuments?.()).toBe(0);
+    expect(await syncIndexOnStart(deps, engine, () => {})).toBe('in step');
+    // An engine that refuses the key: the child's error reaches the service, not a silent exit.
+    await expect(rebuildInChildProcess({ ...target, apiKey: 'not-the-key' })).rejects.toThrow(
+      /index rebuild exited 1: .+/,
+    );
+  }, 120_000);
 });
 
 describe('search engine returning after an outage', () => {

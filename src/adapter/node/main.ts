@@ -49,7 +49,10 @@ async function main() {
 
   const log = (line: string) => console.log(`[search] ${line}`);
   // Search comes up in the background; until its index is current, pages answer from the database.
-  const search = startSearch(config.search, { database, clock: systemClock, readings }, log);
+  // A full rebuild runs in a child process on the same file (see rebuildInChildProcess).
+  const search = startSearch(config.search, { database, clock: systemClock, readings }, log, {
+    databasePath: config.databasePath,
+  });
 
   const deps = {
     database,

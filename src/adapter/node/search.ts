@@ -4,6 +4,8 @@
  * does not match the database) and the outbox relay, all in the background. Search trouble never
  * stops or delays the service: it answers degraded from the database until the index is current.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../deps.ts';
 import {
@@ -87,18 +89,70 @@ export function runRelayLoop(
   };
 }
 
+/** A full rebuild of the index from the database: in this process, or in a child (below). */
+export type FullRebuild = () => Promise<{ documents: number }>;
+
+/** Where a rebuild in a child process works: the database file and the engine as it is now. */
+export interface RebuildTarget {
+  databasePath: string;
+  url: string;
+  apiKey: string;
+  indexUid: string;
+}
+
+/**
+ * A full rebuild run by `reindex-cli.ts --for-service` in a child process: building 100k roles'
+ * documents takes tens of seconds of CPU and a few hundred MB that the service's heap would
+ * otherwise keep long after (its RSS went past 300 MB and stayed there under load). The child
+ * leaves when the service does (see the CLI).
+ * @example await rebuildInChildProcess({ databasePath, url, apiKey, indexUid: 'roles' })
+ */
+export function rebuildInChildProcess(target: RebuildTarget): Promise<{ documents: number }> {
+  const cli = fileURLToPath(new URL('./reindex-cli.ts', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--for-service'], {
+      env: {
+        ...process.env,
+        DATABASE_PATH: target.databasePath,
+        MEILI_URL: target.url,
+        MEILI_API_KEY: target.apiKey,
+        MEILI_INDEX: target.indexUid,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let error = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      error += chunk.toString();
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      const outcome = out.trim().split('\n').at(-1);
+      if (code === 0 && outcome) return resolve(JSON.parse(outcome) as { documents: number });
+      reject(
+        new Error(`index rebuild ${signal ?? `exited ${code}`}: ${error.trim().slice(-500) || 'no output'}`),
+      );
+    });
+  });
+}
+
 /**
  * Brings the index into step with the database at start: nothing when the counts agree or the
  * difference is no larger than what waits in the outbox (a crash between a change and its relay:
  * replaying the outbox fixes it in seconds); otherwise (first start, a reseeded database, another
- * MEILI_INDEX, documents in a format from before an upgrade) a full rebuild, announced through
- * `onRebuild` so searches use the database meanwhile.
+ * MEILI_INDEX, documents in a format from before an upgrade) a full rebuild (`rebuild`: in this
+ * process unless told otherwise), announced through `onRebuild` so searches use the database
+ * meanwhile.
  */
 export async function syncIndexOnStart(
   deps: { database: Database; clock: Clock; readings?: ReadingAnalyser | null },
   index: JobIndex,
   log: (line: string) => void,
   onRebuild: () => void = () => {},
+  rebuild: FullRebuild = () => rebuildJobIndex(deps, index),
 ): Promise<'in step' | 'replay' | 'rebuilt'> {
   const [indexed, findable, lag, outdated] = await Promise.all([
     index.documentCount(),
@@ -109,7 +163,7 @@ export async function syncIndexOnStart(
   if (outdated > 0) {
     onRebuild();
     log('search index holds documents in an older format: rebuilding in the background…');
-    const result = await rebuildJobIndex(deps, index);
+    const result = await rebuild();
     log(`search index rebuilt with ${result.documents} roles`);
     return 'rebuilt';
   }
@@ -120,7 +174,7 @@ export async function syncIndexOnStart(
   }
   onRebuild();
   log(`search index has ${indexed} roles, database ${findable}: rebuilding in the background…`);
-  const result = await rebuildJobIndex(deps, index);
+  const result = await rebuild();
   log(`search index rebuilt with ${result.documents} roles`);
   return 'rebuilt';
 }
@@ -147,6 +201,7 @@ export function startIndexSync(
   relay: OutboxRelay,
   log: (line: string) => void,
   intervalMs = 250,
+  rebuild?: FullRebuild,
 ): IndexSync {
   let state: IndexFreshness = 'building';
   let synced = false;
@@ -168,9 +223,15 @@ export function startIndexSync(
         // The comparison counts every findable role (hundreds of ms at 100k, on the service's one
         // thread): run it only once the engine answers, not every few hundred ms while it is down.
         if (await index.healthy()) {
-          const outcome = await syncIndexOnStart(deps, index, log, () => {
-            state = 'building';
-          });
+          const outcome = await syncIndexOnStart(
+            deps,
+            index,
+            log,
+            () => {
+              state = 'building';
+            },
+            rebuild,
+          );
           synced = true;
           await catchUp();
           if (outcome !== 'in step') log('search index catching up');
@@ -224,13 +285,15 @@ export function startIndexSync(
 /**
  * Starts search for the service without waiting for it: the supervised Meilisearch (or MEILI_URL)
  * comes up, the index is brought into step and the outbox relayed, all in the background, while
- * the service already answers from the database (`degraded: true`).
- * @example const search = startSearch(config.search, deps, log); newApp({ ...deps, jobIndex: search.index })
+ * the service already answers from the database (`degraded: true`). With `databasePath` (the
+ * service's own file), a full rebuild runs in a child process (rebuildInChildProcess).
+ * @example const search = startSearch(config.search, deps, log, { databasePath }); newApp({ ...deps, jobIndex: search.index })
  */
 export function startSearch(
   config: SearchConfig,
   deps: { database: Database; clock: Clock; readings?: ReadingAnalyser | null },
   log: (line: string) => void,
+  options: { databasePath?: string } = {},
 ): NodeSearch {
   let sync: IndexSync | undefined;
   const supervisor = config.url
@@ -251,7 +314,20 @@ export function startSearch(
     indexUid: config.indexUid,
   });
   const relay = createOutboxRelay(deps, engine);
-  sync = startIndexSync(deps, engine, relay, log);
+  const { databasePath } = options;
+  const inChild: FullRebuild | undefined = databasePath
+    ? async () => {
+        const url = config.url ?? supervisor?.url;
+        if (!url) throw new SearchUnavailableError('search engine is not running');
+        return rebuildInChildProcess({
+          databasePath,
+          url,
+          apiKey: config.apiKey ?? (supervisor as MeilisearchSupervisor).masterKey,
+          indexUid: config.indexUid,
+        });
+      }
+    : undefined;
+  sync = startIndexSync(deps, engine, relay, log, undefined, inChild);
   const tracked = sync;
   return {
     index: { ...engine, freshness: () => tracked.freshness() },
