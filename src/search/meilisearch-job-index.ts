@@ -4,18 +4,12 @@
  * client, not thrown, so an unchecked write could silently lose a change. Queries use a
  * search-only key; the admin key is used only for settings, writes and rebuilds.
  */
-import { type Filter, Meilisearch, MeilisearchApiError, type Settings, type Task } from 'meilisearch';
+import { type Filter, Meilisearch, MeilisearchApiError, type Task } from 'meilisearch';
 import { DOCUMENT_FORMAT, type JobDocument } from '../features/search/job-document.ts';
-import {
-  type GeoCodes,
-  type JobIndex,
-  type JobIndexHit,
-  type JobIndexQuery,
-  type JobIndexResult,
-  SearchUnavailableError,
-} from '../features/search/job-index.ts';
-import { SEARCH_SYNONYMS } from '../features/search/keywords.ts';
+import { type JobIndex, SearchUnavailableError } from '../features/search/job-index.ts';
 import { engineQuery } from '../features/search/readings.ts';
+import { createNearestFirst } from './meilisearch-nearest.ts';
+import { FACETS, facetsOf, filterFor, JOB_INDEX_SETTINGS, sortFor } from './meilisearch-query.ts';
 
 export interface MeilisearchJobIndexOptions {
   /**
@@ -34,194 +28,8 @@ export interface MeilisearchJobIndexOptions {
   taskTimeoutMs?: number;
 }
 
-export const JOB_INDEX_SETTINGS: Settings = {
-  // Title and keywords first: a word in the title says more than one deep in the description.
-  // Readings (kana, romaji) last, so a word written as she typed it outranks one found by reading.
-  searchableAttributes: [
-    'title',
-    'keywords',
-    'categoryLabel',
-    'organisationName',
-    'areaNames',
-    'description',
-    'readingsKana',
-    'readingsRomaji',
-  ],
-  // Without this, kanji-only text is read as Chinese and 経理 or 事務 are cut wrongly.
-  localizedAttributes: [{ attributePatterns: ['*'], locales: ['jpn'] }],
-  filterableAttributes: [
-    'prefCodes',
-    'areaCodes',
-    'remote',
-    'employmentType',
-    'category',
-    'hourlyPay',
-    'hoursPerWeek',
-    'daysPerWeek',
-    'scheduleKind',
-    'weekdays',
-    'earliestStart',
-    'latestEnd',
-    'facts',
-    'verifiedFacts',
-    'organisationId',
-    'weekendWork',
-    'nightWork',
-    'geoArea',
-    'geoPoint',
-    'conditions',
-    'titleTerms',
-    'documentFormat',
-  ],
-  // No `_geo`: indexing geo points costs seconds per batch at 100k roles, however small the batch
-  // (every write would wait for it). Circles filter on place codes, and nearest first is sorted here.
-  sortableAttributes: ['hourlyPay', 'publishedAt'],
-  displayedAttributes: ['id', 'version', 'point'],
-  synonyms: SEARCH_SYNONYMS,
-  faceting: { maxValuesPerFacet: 100 },
-  // Facets are counted, never searched within: without facet search, every index write skips
-  // building its structures (part of the per-batch cost that grows with the index).
-  facetSearch: false,
-  pagination: { maxTotalHits: 5000 },
-  // A search that runs long answers with what it has rather than holding the page.
-  searchCutoffMs: 150,
-};
-
-const quote = (value: string) => JSON.stringify(value);
-
-/** The attributes counted for a search's facets. */
-export const FACETS = ['prefCodes', 'employmentType', 'remote', 'conditions'];
-
-/** A circle as a filter on its place codes (an indexed look-up; the engine keeps no points). */
-function circleFilter(c: { within?: GeoCodes }): string {
-  // The service always works the codes out; a circle without them is a bug, not a wide search.
-  if (!c.within) throw new Error('a circle reached the search engine without its place codes');
-  return codesFilter(c.within);
-}
-
-/**
- * Filters already written, by their codes: a circle's codes are kept and handed out again for
- * the same centre (geo-codes.ts), and one of a member's circles lists hundreds of towns.
- */
-const writtenFilters = new WeakMap<GeoCodes, string>();
-
-function codesFilter(within: GeoCodes): string {
-  const written = writtenFilters.get(within);
-  if (written !== undefined) return written;
-  const filter = writeCodesFilter(within);
-  writtenFilters.set(within, filter);
-  return filter;
-}
-
-function writeCodesFilter(within: GeoCodes): string {
-  const anyOf = [
-    ...(within.areas.length ? [`geoArea IN [${within.areas.map(quote).join(', ')}]`] : []),
-    ...(within.points.length ? [`geoPoint IN [${within.points.map(quote).join(', ')}]`] : []),
-  ];
-  // No place within the circle: a filter nothing matches ("-" is no place's code).
-  return anyOf.length ? `(${anyOf.join(' OR ')})` : 'geoPoint = "-"';
-}
-
-/** Builds the Meilisearch filter for a query. */
-export function filterFor(query: JobIndexQuery): string[] {
-  const filters: string[] = [];
-  if (query.prefCodes?.length) filters.push(`prefCodes IN [${query.prefCodes.map(quote).join(', ')}]`);
-  if (query.areaCodes?.length) filters.push(`areaCodes IN [${query.areaCodes.map(quote).join(', ')}]`);
-  if (query.remote?.length) filters.push(`remote IN [${query.remote.map(quote).join(', ')}]`);
-  if (query.employmentTypes?.length)
-    filters.push(`employmentType IN [${query.employmentTypes.map(quote).join(', ')}]`);
-  if (query.categories?.length) filters.push(`category IN [${query.categories.map(quote).join(', ')}]`);
-  if (query.trades) {
-    const { categories, titleWords } = query.trades;
-    filters.push(
-      `(category IN [${categories.map(quote).join(', ')}] OR titleTerms IN [${titleWords.map(quote).join(', ')}])`,
-    );
-  }
-  for (const condition of query.conditions ?? []) filters.push(`conditions = ${quote(condition)}`);
-  if (query.minHourlyPay !== undefined) filters.push(`hourlyPay >= ${query.minHourlyPay}`);
-  if (query.excludeOrganisationIds?.length) {
-    filters.push(`NOT organisationId IN [${query.excludeOrganisationIds.map(quote).join(', ')}]`);
-  }
-  if (query.near?.radiusMeters !== undefined) {
-    filters.push(circleFilter(query.near));
-  }
-  if (query.reach) {
-    const { circles, prefCodes, areaCodes } = query.reach;
-    const anyOf = [
-      'remote = "full"',
-      ...circles.map(circleFilter),
-      ...(prefCodes.length ? [`prefCodes IN [${prefCodes.map(quote).join(', ')}]`] : []),
-      ...(areaCodes.length ? [`areaCodes IN [${areaCodes.map(quote).join(', ')}]`] : []),
-    ];
-    filters.push(`(${anyOf.join(' OR ')})`);
-  }
-  const a = query.availability;
-  if (a) {
-    // Coarse and permissive: the matching module checks schedules to the minute afterwards.
-    const closedDays = [1, 2, 3, 4, 5, 6, 7].filter((d) => !a.weekdays.includes(d));
-    const fixedFits = [
-      `earliestStart >= ${a.earliestStart}`,
-      `latestEnd <= ${a.latestEnd}`,
-      ...(closedDays.length ? [`NOT weekdays IN [${closedDays.join(', ')}]`] : []),
-    ].join(' AND ');
-    filters.push(`hoursPerWeek <= ${a.maxHoursPerWeek}`);
-    filters.push(`(scheduleKind = "flexible" OR (${fixedFits}))`);
-  }
-  return filters;
-}
-
-function facetsOf(
-  distribution: Record<string, Record<string, number>> | undefined,
-): JobIndexResult['facets'] {
-  return {
-    prefCodes: distribution?.prefCodes ?? {},
-    employmentType: distribution?.employmentType ?? {},
-    remote: distribution?.remote ?? {},
-    conditions: distribution?.conditions ?? {},
-  };
-}
-
-/** The engine's order; nearest first is sorted here (see nearestFirst), so the engine has none. */
-function sortFor(query: JobIndexQuery): string[] | undefined {
-  switch (query.sort) {
-    case 'pay':
-      return ['hourlyPay:desc'];
-    case 'newest':
-      return ['publishedAt:desc'];
-    default:
-      return undefined;
-  }
-}
-
-/**
- * The most roles fetched to be sorted by distance here: the engine's own page limit
- * (pagination.maxTotalHits), far more than the deepest page asks for (offset 1,000 + 50).
- */
-const DISTANCE_FETCH_CAP = 5000;
 /** Documents per indexing task in a rebuild (a few MiB of JSON held at a time). */
 const REBUILD_SEND_SIZE = 5000;
-/**
- * Rings counted per request: the nearest seven (to 8 km around a place, or half the radius)
- * answer almost every search in the first one.
- */
-const RINGS_PER_REQUEST = 7;
-
-/** Questions whose rings' counts are remembered (see nearestFirst). */
-const RING_MEMORY = 1000;
-/** A ring in a nearest-first search: its radius and place codes. */
-type Ring = NonNullable<NonNullable<JobIndexQuery['near']>['rings']>[number];
-/** How far inside a ring's edge a remembered count stops (see remember in meilisearch JobIndex). */
-const RING_EDGE_METERS = 50;
-
-/** Metres between two points on a sphere of the Earth's mean radius. */
-function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 /** Network failures and timeouts mean "unavailable"; API errors are our bugs and are rethrown. */
 async function reachable<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -334,141 +142,7 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
       throw error;
     }));
 
-  /**
-   * What the rings around a place held the last time the same question was asked there (see
-   * nearestFirst), for RING_MEMORY recent questions: a member paging through her roles, or
-   * visitors around an area's centre, are asked around the same points again and again.
-   */
-  const ringMemory = new Map<string, number[]>();
-
-  /**
-   * A search sorted by distance, sorted here (the engine keeps no points): the smallest ring
-   * around the centre holding the page is fetched and sorted by each role's stored point — every
-   * role in it is nearer than any outside it. Which ring that is comes from the rings' counts: the
-   * ones remembered from the same question here, or else counted, the nearest first, in one
-   * request (another, alongside, counts the total and facets). A remembered ring is trusted only
-   * once its fetch shows it still holds the page, so a stale memory costs a request, never a wrong
-   * order. Farther rings are counted only when the near ones are too small; with no ring holding
-   * the page, every match is fetched when there are at most DISTANCE_FETCH_CAP of them. Roles
-   * without a point (fully remote) come after every placed one.
-   */
-  async function nearestFirst(
-    query: JobIndexQuery,
-    near: NonNullable<JobIndexQuery['near']>,
-  ): Promise<JobIndexResult> {
-    const client = await searchClient();
-    const q = engineQuery(query.q);
-    const filters = filterFor(query);
-    // Rings lie inside the radius and the reach (see JobIndexQuery), so their queries leave those
-    // large filters out and carry only the ring's codes with the other filters.
-    const { reach: _reach, near: _near, ...unplaced } = query;
-    const ringFilters = filterFor(unplaced);
-    const rings = near.rings ?? [];
-    const need = query.offset + query.limit;
-    const ringFilter = (i: number) => [...ringFilters, codesFilter((rings[i] as Ring).within)] as Filter;
-    const fetchPlaced = (filter: Filter, limit: number) =>
-      client.index(options.indexUid).search(q, {
-        filter,
-        matchingStrategy: 'all',
-        limit,
-        showRankingScore: true,
-        attributesToRetrieve: ['id', 'point'],
-      });
-    // The total and facets (the costliest query: every filter, the reach's included) are counted
-    // while the rings are counted and the page's ring is fetched, not before.
-    const counted = client.index(options.indexUid).search(q, {
-      matchingStrategy: 'all',
-      filter: filters as Filter,
-      limit: 0,
-      ...(query.facets ? { facets: FACETS } : {}),
-    });
-    // Awaited below; a failure while the rings are counted is not unhandled meanwhile.
-    counted.catch(() => {});
-    const totalOf = async () => (await counted).estimatedTotalHits ?? 0;
-
-    const memoryKey = JSON.stringify([q, ringFilters, near.lat, near.lng, rings.map((r) => r.radiusMeters)]);
-    const counts: number[] = [];
-    let chosen = -1;
-    let fetched: Awaited<ReturnType<typeof fetchPlaced>>['hits'] | undefined;
-    const remembered = ringMemory.get(memoryKey)?.findIndex((n) => n >= need) ?? -1;
-    if (remembered !== -1) {
-      const ring = await fetchPlaced(ringFilter(remembered), DISTANCE_FETCH_CAP);
-      const held = ring.estimatedTotalHits ?? 0;
-      if (held >= need) {
-        chosen = remembered;
-        fetched = ring.hits;
-        counts[chosen] = held;
-      } else {
-        // This ring, and so every nearer one, misses the page now: counting resumes beyond it.
-        counts.push(...Array.from({ length: remembered + 1 }, () => held));
-      }
-    }
-    for (let from = counts.length; chosen === -1 && from < rings.length; from = counts.length) {
-      // Farther rings only when the near ones miss the page and the matches are too many to fetch.
-      if (from > 0 && (await totalOf()) <= DISTANCE_FETCH_CAP) break;
-      const more = await client.multiSearch({
-        queries: rings.slice(from, from + RINGS_PER_REQUEST).map((_, i) => ({
-          indexUid: options.indexUid,
-          q,
-          matchingStrategy: 'all' as const,
-          filter: ringFilter(from + i),
-          limit: 0,
-        })),
-      });
-      counts.push(...more.results.map((r) => r.estimatedTotalHits ?? 0));
-      chosen = counts.findIndex((n) => n >= need);
-    }
-    if (!fetched) {
-      const size = Math.min(DISTANCE_FETCH_CAP, chosen === -1 ? await totalOf() : (counts[chosen] as number));
-      fetched =
-        size === 0
-          ? []
-          : (await fetchPlaced(chosen === -1 ? (filters as Filter) : ringFilter(chosen), size)).hits;
-    }
-    const measured = fetched.map((hit) => {
-      const point = hit.point as { lat: number; lng: number } | undefined;
-      return {
-        id: String(hit.id),
-        relevance: hit._rankingScore ?? 1,
-        meters: point ? metresBetween(near, point) : Number.POSITIVE_INFINITY,
-      };
-    });
-    // A stable sort: roles at the same point stay in the engine's order.
-    measured.sort((a, b) => a.meters - b.meters);
-    remember(memoryKey, rings, counts, chosen, measured);
-    const hits: JobIndexHit[] = measured.slice(query.offset, need).map((m) => ({
-      id: m.id,
-      relevance: m.relevance,
-      ...(Number.isFinite(m.meters) ? { distanceMeters: m.meters } : {}),
-    }));
-    const main = await counted;
-    return { hits, total: main.estimatedTotalHits ?? 0, facets: facetsOf(main.facetDistribution) };
-  }
-
-  /**
-   * Keeps what the rings held for the next search of the same question here. The chosen ring
-   * holds every role of the nearer ones, so their counts come from its roles' distances (a place
-   * that filled up is fetched from a nearer ring next time), counted RING_EDGE_METERS inside each
-   * edge: a role on the edge may be measured in here and out in geo-codes.ts, and a count too low
-   * only costs a wider ring, where one too high would cost a fetch that misses the page.
-   */
-  function remember(
-    key: string,
-    rings: readonly Ring[],
-    counts: number[],
-    chosen: number,
-    measured: readonly { meters: number }[],
-  ) {
-    if (chosen !== -1) {
-      for (let i = 0; i < chosen; i++) {
-        const radius = (rings[i] as Ring).radiusMeters;
-        counts[i] = measured.filter((m) => m.meters <= radius - RING_EDGE_METERS).length;
-      }
-    }
-    ringMemory.delete(key);
-    ringMemory.set(key, counts);
-    while (ringMemory.size > RING_MEMORY) ringMemory.delete(ringMemory.keys().next().value as string);
-  }
+  const nearestFirst = createNearestFirst(options.indexUid);
 
   return {
     prepare: () => reachable(ensureReady),
@@ -476,7 +150,8 @@ export function meilisearchJobIndex(options: MeilisearchJobIndexOptions): JobInd
     search: (query) =>
       reachable(async () => {
         await ensureReady();
-        if (query.sort === 'distance' && query.near) return nearestFirst(query, query.near);
+        if (query.sort === 'distance' && query.near)
+          return nearestFirst(await searchClient(), query, query.near);
         const client = await searchClient();
         const response = await client.index(options.indexUid).search(engineQuery(query.q), {
           filter: filterFor(query) as Filter,

@@ -25,12 +25,8 @@ import { scryptHasher } from '../../src/features/auth/password.ts';
 import type { JobIndex, JobIndexQuery } from '../../src/features/search/job-index.ts';
 import { createOutboxRelay } from '../../src/features/search/outbox-relay.ts';
 import { documentBatches, rebuildJobIndex } from '../../src/features/search/rebuild-index.ts';
-import {
-  FACETS,
-  filterFor,
-  JOB_INDEX_SETTINGS,
-  meilisearchJobIndex,
-} from '../../src/search/meilisearch-job-index.ts';
+import { meilisearchJobIndex } from '../../src/search/meilisearch-job-index.ts';
+import { FACETS, filterFor, JOB_INDEX_SETTINGS } from '../../src/search/meilisearch-query.ts';
 
 const ROLES = Number(process.env.BENCH_ROLES ?? 100_000);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 2_000);
@@ -201,7 +197,7 @@ async function main() {
   for (const [name, path, token] of scenarios) {
     const headers = token ? { authorization: `Bearer ${token}` } : undefined;
     const before = queries.length;
-    // The first ask here: no answer, ring count (meilisearch-job-index.ts) or role is remembered yet.
+    // The first ask here: no answer, ring count (meilisearch-nearest.ts) or role is remembered yet.
     const firstStarted = performance.now();
     const warm = await fetch(`${base}${path}`, { headers });
     const body = (await warm.json()) as { total: number; degraded: boolean };
