@@ -18,7 +18,7 @@ import type { AppDeps } from '../../deps.ts';
 import { invalidField, notFound } from '../../errors.ts';
 import type { AreaService } from '../areas/area.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { constraintLabel, explainInfeasible, explainMatch, type Lang } from '../matches/explanations.ts';
+import { explainInfeasible, explainMatch, type Lang } from '../matches/explanations.ts';
 import type { RankQuery } from '../matches/match.schemas.ts';
 import { areaCodesOf, memberForMatching, toMatchMember } from '../matches/match-inputs.ts';
 import type { MemberProfile } from '../members/member.schemas.ts';
@@ -30,11 +30,10 @@ import { createAnswerCache } from './answer-cache.ts';
 import { retrieveFromDatabase } from './database-retrieval.ts';
 import { createGeoCodes } from './geo-codes.ts';
 import { type HerWords, readHerWords } from './her-words.ts';
+import { hiddenRoles } from './hidden-roles.ts';
 import { markHometownNationalFirms } from './hometown-firms.ts';
 import { JOB_CONDITIONS, type JobCondition } from './job-conditions.ts';
 import {
-  type GeoCircle,
-  type GeoCodes,
   type JobIndex,
   type JobIndexQuery,
   type JobIndexResult,
@@ -48,6 +47,7 @@ import {
 } from './job-search.schemas.ts';
 import { createPublishedRoles, type PublishedRole } from './published-roles.ts';
 import { searchChangeCount } from './search-outbox.repository.ts';
+import { createSearchPlaces } from './search-places.ts';
 
 /**
  * How many candidates a member's personal ranking scores. Retrieval already keeps to roles within
@@ -55,24 +55,7 @@ import { searchChangeCount } from './search-outbox.repository.ts';
  * hard constraints, and keeps the engine's geo-sorted query cheap.
  */
 const MEMBER_CANDIDATES = 200;
-/** Straight-line reach is widened a little: the matching module makes the exact commute call. */
-const REACH_SLACK = 1.15;
 const REMOTE_LABELS: Record<string, string> = { none: '出社', hybrid: '一部在宅', full: '完全在宅' };
-/**
- * Rings for a distance sort without a radius (a visitor's place, a member's pool around her
- * home, cut at her reach), in km: each √2 wider than the last, so the ring that first holds the
- * page holds at most about twice what it needs, and that is all that is fetched. The far ones are
- * counted only when the near ones miss the page (see meilisearch-job-index.ts); a page beyond
- * 64 km among more than 5,000 matches is sorted over 5,000 of them only. Each ring's codes are
- * kept per centre (geo-codes.ts), so their number and size stay small.
- */
-const OPEN_RINGS_KM = Array.from({ length: 13 }, (_, i) => Math.SQRT2 ** i);
-/**
- * Rings for a distance sort within a radius, as fractions of it (none under half a kilometre),
- * √2 apart likewise: 1/16 of the radius to 1/√2 of it.
- */
-const RADIUS_RING_FRACTIONS = Array.from({ length: 8 }, (_, i) => Math.SQRT2 ** i / 16);
-
 export function createJobSearchService(
   deps: AppDeps,
   services: { areas: AreaService; members: MemberService; branches: BranchService },
@@ -88,61 +71,14 @@ export function createJobSearchService(
   const publishedRoles = createPublishedRoles(deps.database, areas);
   // Circles become place codes: the engine filters on them, and the database looks a member's reach
   // up by the areas it touches (then measures distances itself).
-  const geoCodes = createGeoCodes(deps.database.db);
+  const { nearWithCodes, homePointOf, reachOf, centreOf } = createSearchPlaces(
+    areas,
+    createGeoCodes(deps.database.db),
+  );
   /** Degraded retrievals shared between identical searches for a few seconds (see answer-cache.ts). */
   const degradedAnswers = createAnswerCache<JobIndexResult>(deps.clock);
   /** Whole answers, visitors' and members', shared the same way whether the engine is up or not. */
   const answers = createAnswerCache<JobSearchResult>(deps.clock);
-
-  /**
-   * A reach circle with the areas it touches, whole: reach is a prefilter (the matching module
-   * makes the exact commute call), and whole areas keep the engine's filter short.
-   */
-  async function withCodes(circle: GeoCircle): Promise<GeoCircle> {
-    return { ...circle, within: await geoCodes.within(circle, circle.radiusMeters, { coarse: true }) };
-  }
-
-  /**
-   * The centre of a search with its radius's place codes and, for a nearest-first search, the
-   * rings the engine sorts within (see meilisearch-job-index.ts).
-   */
-  async function nearWithCodes(
-    centre: GeoPoint,
-    radiusMeters: number | undefined,
-    nearestFirst: boolean,
-    reach: JobIndexQuery['reach'],
-  ): Promise<NonNullable<JobIndexQuery['near']>> {
-    const near = { ...centre, ...(radiusMeters !== undefined ? { radiusMeters } : {}) };
-    // Every ring lies inside every distance limit of the query (its radius; with a reach, her
-    // circle around this same centre), so the engine can count a ring without those filters.
-    const homeCircle = reach?.circles.find((c) => c.lat === centre.lat && c.lng === centre.lng);
-    const widest = Math.min(
-      radiusMeters ?? Number.POSITIVE_INFINITY,
-      reach ? (homeCircle?.radiusMeters ?? 0) : Number.POSITIVE_INFINITY,
-    );
-    const ringRadii = !nearestFirst
-      ? []
-      : (radiusMeters !== undefined
-          ? RADIUS_RING_FRACTIONS.map((f) => radiusMeters * f).filter((r) => r >= 500)
-          : OPEN_RINGS_KM.map((km) => km * 1000)
-        ).filter((r) => r <= widest);
-    const [within, ...rings] = await Promise.all([
-      radiusMeters !== undefined ? geoCodes.within(centre, radiusMeters) : undefined,
-      ...ringRadii.map((r) => geoCodes.within(centre, r)),
-    ]);
-    return {
-      ...near,
-      ...(within ? { within } : {}),
-      ...(rings.length
-        ? {
-            rings: rings.map((codes, i) => ({
-              radiusMeters: ringRadii[i] as number,
-              within: codes as GeoCodes,
-            })),
-          }
-        : {}),
-    };
-  }
 
   async function retrieve(query: JobIndexQuery): Promise<{ result: JobIndexResult; degraded: boolean }> {
     const freshness = index?.freshness?.() ?? 'current';
@@ -159,35 +95,6 @@ export function createJobSearchService(
     return {
       result: await degradedAnswers.answer(key, () => retrieveFromDatabase(deps.database.db, query)),
       degraded: true,
-    };
-  }
-
-  /** Her home's point: her town's when she gave one, else her area's. */
-  async function homePointOf(profile: MemberProfile): Promise<GeoPoint | null> {
-    return profile.homePoint ?? (await areas.get(profile.area.code)).point;
-  }
-
-  /** Where she could work: her commute around home and target places, and target prefectures. */
-  async function reachOf(profile: MemberProfile): Promise<NonNullable<JobIndexQuery['reach']>> {
-    // reachKm already allows for area-level points and the model's error (so nothing the matching
-    // module would keep is cut here); the slack covers the distance to a role's first location only.
-    const radiusMeters = reachKm(profile.commute.mode, profile.commute.maxMinutes) * REACH_SLACK * 1000;
-    const targets = profile.targetAreas;
-    const places = await areas.places([profile.area.code, ...targets.map((t) => t.code)]);
-    const centres = targets.filter((t) => places.get(t.code)?.kind !== 'prefecture').map((t) => t.code);
-    const home = await homePointOf(profile);
-    return {
-      circles: await Promise.all(
-        [
-          ...(home ? [{ ...home, radiusMeters }] : []),
-          ...centres.flatMap((code) => {
-            const point = places.get(code)?.point;
-            return point ? [{ ...point, radiusMeters }] : [];
-          }),
-        ].map(withCodes),
-      ),
-      prefCodes: targets.filter((t) => places.get(t.code)?.kind === 'prefecture').map((t) => t.prefCode),
-      areaCodes: targets.filter((t) => places.get(t.code)?.kind !== 'prefecture').map((t) => t.code),
     };
   }
 
@@ -216,26 +123,6 @@ export function createJobSearchService(
   function engineAway(): boolean {
     const freshness = index?.freshness?.() ?? 'current';
     return !index || !(freshness === 'current' || freshness === 'catchingUp');
-  }
-
-  /**
-   * The centre of a search: her home unless she chose a place; a chosen town's point when she
-   * named one of the area's towns (a visitor can search near 大倉山三丁目 as well as a member).
-   */
-  async function centreOf(query: JobSearchQuery, profile: MemberProfile | undefined) {
-    if (query.centerTown && !query.centerAreaCode)
-      throw invalidField(
-        'query.centerTown',
-        'choose the area the town is in (centerAreaCode)',
-        'center_required',
-      );
-    if (!query.centerAreaCode) return profile ? await homePointOf(profile) : null;
-    const area = await areas.get(query.centerAreaCode);
-    if (!query.centerTown) return area.point;
-    const towns = await areas.resolveTowns([
-      { areaCode: query.centerAreaCode, text: query.centerTown, path: 'query.centerTown', required: true },
-    ]);
-    return towns.get('query.centerTown')?.point ?? area.point;
   }
 
   const service = {
@@ -504,38 +391,7 @@ export function createJobSearchService(
     return counted;
   }
 
-  /**
-   * What her search left out and why, so roles never disappear silently: the ranking's own
-   * exclusions, plus the roles retrieval kept out as beyond her reach (`everywhere`: the count of
-   * the same question without the reach filter, from countWithoutReach).
-   */
-  async function hiddenRoles(
-    everywhere: Promise<number> | undefined,
-    retrieved: number,
-    excluded: Partial<Record<string, number>>,
-    lang: Lang,
-  ): Promise<NonNullable<JobSearchResult['hidden']>> {
-    const byReason: Record<string, number> = {};
-    for (const [code, n] of Object.entries(excluded)) if (n) byReason[code] = n;
-    if (everywhere) {
-      const far = Math.max(0, (await everywhere) - retrieved);
-      if (far > 0) byReason.out_of_reach = (byReason.out_of_reach ?? 0) + far;
-    }
-    const total = Object.values(byReason).reduce((a, b) => a + b, 0);
-    return { total, byReason, summary: hiddenSummary(total, byReason, lang) };
-  }
   return service;
-}
-
-/** 「条件外の求人が5件あります（通勤時間が希望を超える 3件・…）」, or that none were left out. */
-function hiddenSummary(total: number, byReason: Record<string, number>, lang: Lang): string {
-  const parts = Object.entries(byReason).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  if (lang === 'en') {
-    if (total === 0) return 'No roles were left out.';
-    return `${total} role(s) left out as not fitting your conditions (${parts.map(([c, n]) => `${constraintLabel(c, 'en')}: ${n}`).join(', ')})`;
-  }
-  if (total === 0) return '条件外で除いた求人はありません';
-  return `条件外の求人が${total}件あります（${parts.map(([c, n]) => `${constraintLabel(c, 'ja')} ${n}件`).join('・')}）`;
 }
 
 /**
