@@ -115,19 +115,23 @@ describe.each([
   });
 });
 
+/** Every municipality of 東京都 and 神奈川県 with its point, in code order: a role at each. */
+const tokyoAndKanagawa = (t: TestApp) =>
+  t.database.db
+    .selectFrom('areas')
+    .select(['code', 'pref_code', 'lat', 'lng'])
+    .where('pref_code', 'in', ['13', '14'])
+    .where('kind', '!=', 'prefecture')
+    .orderBy('code')
+    .execute();
+
 describe('nearest first in Meilisearch, sorted in the adapter from each role’s stored point', () => {
   it('gives the pages of one list, nearest first, over a ring or over every match, within a reach', async () => {
     const t = await createTestApp();
     const index = testJobIndex();
     try {
       const geo = createGeoCodes(t.database.db);
-      const areas = await t.database.db
-        .selectFrom('areas')
-        .select(['code', 'pref_code', 'lat', 'lng'])
-        .where('pref_code', 'in', ['13', '14'])
-        .where('kind', '!=', 'prefecture')
-        .orderBy('code')
-        .execute();
+      const areas = await tokyoAndKanagawa(t);
       // One role at each area's point, and two fully remote ones without a place.
       const documents = [
         ...areas.map((a) => ({
@@ -213,12 +217,7 @@ describe('nearest first in Meilisearch, sorted in the adapter from each role’s
     };
     try {
       const geo = createGeoCodes(t.database.db);
-      const areas = await t.database.db
-        .selectFrom('areas')
-        .select(['code', 'pref_code', 'lat', 'lng'])
-        .where('pref_code', 'in', ['13', '14'])
-        .where('kind', '!=', 'prefecture')
-        .execute();
+      const areas = await tokyoAndKanagawa(t);
       const centre = areas.find((a) => a.code === CENTRE) as { lat: number; lng: number };
       const home = { lat: centre.lat, lng: centre.lng };
       const placed = new Map(
